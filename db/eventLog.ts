@@ -1,0 +1,52 @@
+/** Reading the append-only event log. */
+import type { EventEnvelope, Entity } from '../shared/events.js';
+import type { Db } from './open.js';
+
+interface EventRow {
+  id: string;
+  entity: string;
+  entity_id: string;
+  type: string;
+  payload: string;
+  actor: string;
+  device: string;
+  hlc: string;
+  schema: number;
+}
+
+export function rowToEvent(row: EventRow): EventEnvelope {
+  return {
+    id: row.id,
+    entity: row.entity as Entity,
+    entityId: row.entity_id,
+    type: row.type,
+    payload: JSON.parse(row.payload) as unknown,
+    actor: row.actor,
+    device: row.device,
+    hlc: row.hlc,
+    schema: row.schema,
+  };
+}
+
+export function eventsOf(db: Db, entity: Entity, entityId: string): EventEnvelope[] {
+  const rows = db
+    .prepare('SELECT * FROM events WHERE entity = ? AND entity_id = ? ORDER BY hlc, id')
+    .all(entity, entityId) as EventRow[];
+  return rows.map(rowToEvent);
+}
+
+/** Every event in the log, grouped by entity and in HLC order within each entity. */
+export function* allEventsByEntity(db: Db): Generator<EventEnvelope> {
+  const rows = db.prepare('SELECT * FROM events ORDER BY entity, entity_id, hlc, id').iterate() as IterableIterator<EventRow>;
+  for (const row of rows) yield rowToEvent(row);
+}
+
+export function latestHlc(db: Db): string | null {
+  const row = db.prepare('SELECT max(hlc) AS hlc FROM events').get() as { hlc: string | null };
+  return row.hlc;
+}
+
+export function countEvents(db: Db): number {
+  return (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+}
+

@@ -1,0 +1,28 @@
+import type { EventEnvelope, Entity } from '../shared/events.js';
+import type { Db } from './open.js';
+import { projectEntity } from './projections.js';
+
+/**
+ * The only write path for facts: appends the events and re-folds every entity they touch, in
+ * one transaction. An event already in the log (same id) is skipped, so a retry is harmless.
+ * If anything throws, nothing of the batch is stored.
+ */
+export function recordEvents(db: Db, events: readonly EventEnvelope[]): EventEnvelope[] {
+  const insert = db.prepare(
+    `INSERT INTO events (id, entity, entity_id, type, payload, actor, device, hlc, schema)
+     VALUES (@id, @entity, @entityId, @type, @payload, @actor, @device, @hlc, @schema)
+     ON CONFLICT (id) DO NOTHING`,
+  );
+  return db.transaction(() => {
+    const stored: EventEnvelope[] = [];
+    const touched = new Map<string, Entity>();
+    for (const event of events) {
+      const result = insert.run({ ...event, payload: JSON.stringify(event.payload) });
+      if (result.changes === 0) continue;
+      stored.push(event);
+      touched.set(`${event.entity}\u0000${event.entityId}`, event.entity);
+    }
+    for (const [key, entity] of touched) projectEntity(db, entity, key.split('\u0000')[1]!);
+    return stored;
+  })();
+}

@@ -1,0 +1,60 @@
+/**
+ * Numbered schema migrations. Migration N brings the database to `user_version` N; each runs in
+ * its own transaction together with the version bump. Never edit a released migration: add one.
+ */
+export interface Migration {
+  version: number;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    sql: `
+      CREATE TABLE events (
+        seq       INTEGER PRIMARY KEY AUTOINCREMENT,
+        id        TEXT NOT NULL UNIQUE,
+        entity    TEXT NOT NULL,
+        entity_id TEXT NOT NULL,
+        type      TEXT NOT NULL,
+        payload   TEXT NOT NULL,
+        actor     TEXT NOT NULL,
+        device    TEXT NOT NULL,
+        hlc       TEXT NOT NULL,
+        schema    INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX events_by_entity ON events(entity, entity_id, hlc);
+      CREATE INDEX events_by_hlc ON events(hlc);
+      CREATE TRIGGER events_are_immutable BEFORE UPDATE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+      CREATE TRIGGER events_are_never_deleted BEFORE DELETE ON events
+        BEGIN SELECT RAISE(ABORT, 'events are append-only'); END;
+
+      CREATE TABLE complaints (
+        id              TEXT PRIMARY KEY,
+        case_number     TEXT NOT NULL,
+        case_prefix     TEXT NOT NULL,
+        case_seq        INTEGER NOT NULL,
+        branch          TEXT NOT NULL,
+        customer_name   TEXT NOT NULL,
+        customer_phone  TEXT NOT NULL,
+        channel         TEXT NOT NULL,
+        status          TEXT NOT NULL,
+        received_at     TEXT NOT NULL,
+        received_hlc    TEXT NOT NULL,
+        last_hlc        TEXT NOT NULL,
+        conflict_count  INTEGER NOT NULL,
+        view            TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX complaints_newest_first ON complaints(received_hlc DESC, id DESC);
+      CREATE INDEX complaints_by_number_prefix ON complaints(case_prefix, case_seq);
+      CREATE INDEX complaints_by_number ON complaints(case_number);
+
+      CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+      CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
+      CREATE TABLE drafts (key TEXT PRIMARY KEY, data TEXT NOT NULL, saved_at TEXT NOT NULL) STRICT;
+    `,
+  },
+];
+
+export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

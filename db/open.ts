@@ -1,0 +1,64 @@
+import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations.js';
+
+export type Db = Database.Database;
+
+/** The database was written by a newer CalmDesk; opening it here could destroy data. */
+export class DatabaseTooNewError extends Error {
+  constructor(
+    readonly found: number,
+    readonly supported: number,
+  ) {
+    super(`database schema ${found} is newer than this app supports (${supported}); update CalmDesk`);
+    this.name = 'DatabaseTooNewError';
+  }
+}
+
+export interface OpenOptions {
+  migrations?: readonly Migration[];
+  /** Used to name the pre-migration backup; injectable so tests are deterministic. */
+  now?: () => Date;
+}
+
+export interface OpenedDatabase {
+  db: Db;
+  /** Path of the copy taken before migrating an existing database, if one was taken. */
+  backupPath: string | null;
+  migratedFrom: number;
+}
+
+export function openDatabase(file: string, options: OpenOptions = {}): OpenedDatabase {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const latest = migrations.length ? migrations[migrations.length - 1]!.version : 0;
+  const isNew = file === ':memory:' || !existsSync(file);
+  const db = new Database(file);
+  try {
+    db.pragma('journal_mode = WAL');
+    // FULL: a complaint acknowledged to the clerk must survive a power cut, not only a crash.
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > latest) throw new DatabaseTooNewError(current, latest);
+    let backupPath: string | null = null;
+    if (!isNew && current > 0 && current < latest) {
+      const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
+      backupPath = `${file}.before-v${latest}.${stamp}.bak`;
+      db.exec(`VACUUM INTO '${backupPath.replace(/'/g, "''")}'`);
+    }
+    for (const migration of migrations) {
+      if (migration.version <= current) continue;
+      db.transaction(() => {
+        db.exec(migration.sql);
+        db.pragma(`user_version = ${migration.version}`);
+      })();
+    }
+    return { db, backupPath, migratedFrom: current };
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+}
+
+export { LATEST_SCHEMA_VERSION };

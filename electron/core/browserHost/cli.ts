@@ -1,0 +1,62 @@
+import { homedir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
+import { openDesk } from '../openDesk.js';
+import { fixedStartClock, systemClock } from '../clock.js';
+import { startBrowserHost } from './server.js';
+import { DatabaseTooNewError } from '../../../db/open.js';
+
+/** `npm run start:browser`: the whole desk in a browser, for machines without Electron and for e2e tests. */
+const { values } = parseArgs({
+  options: {
+    'data-dir': { type: 'string' },
+    port: { type: 'string' },
+    'fixed-clock': { type: 'string' },
+  },
+});
+
+const repoRoot = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+const rendererDir = join(repoRoot, 'dist', 'renderer');
+const dataDir = resolve(values['data-dir'] ?? process.env.CALMDESK_DATA_DIR ?? join(homedir(), '.calmdesk'));
+
+if (!existsSync(join(rendererDir, 'index.html'))) {
+  console.error('The renderer is not built yet: run `npm run build:renderer` first (npm run start:browser does it for you).');
+  process.exit(1);
+}
+
+let clock = systemClock;
+if (values['fixed-clock']) {
+  const start = Date.parse(values['fixed-clock']);
+  if (Number.isNaN(start)) {
+    console.error(`--fixed-clock needs an ISO date-time, got "${values['fixed-clock']}".`);
+    process.exit(2);
+  }
+  clock = fixedStartClock(start);
+}
+
+try {
+  const desk = openDesk(dataDir, clock);
+  const host = await startBrowserHost({
+    dispatch: desk.dispatch,
+    core: desk.core,
+    rendererDir,
+    port: values.port ? Number(values.port) : 0,
+  });
+  console.log(`CalmDesk is running at ${host.url} (data: ${dataDir}). Press Ctrl+C to stop.`);
+  const stop = () => {
+    void host.close().then(() => {
+      desk.close();
+      process.exit(0);
+    });
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+} catch (error) {
+  if (error instanceof DatabaseTooNewError) {
+    console.error(`This data was written by a newer CalmDesk (schema ${error.found}); update CalmDesk to open it. Nothing was changed.`);
+    process.exit(3);
+  }
+  throw error;
+}

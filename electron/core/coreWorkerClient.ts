@@ -1,0 +1,63 @@
+import { Worker, type WorkerOptions } from 'node:worker_threads';
+import type { DeskResult, PushEventName } from '../../shared/contract.js';
+import type { WorkerReply, WorkerRequest } from './workerProtocol.js';
+
+export interface CoreWorkerClient {
+  invoke(channel: unknown, request: unknown): Promise<DeskResult<unknown>>;
+  onPush(listener: (event: PushEventName, payload: unknown) => void): void;
+  close(): Promise<void>;
+}
+
+/** Starts the core worker and speaks to it; resolves once the database is open. */
+export async function startCoreWorker(
+  workerFile: string | URL,
+  dataDir: string,
+  options: Pick<WorkerOptions, 'execArgv'> = {},
+): Promise<CoreWorkerClient> {
+  const worker = new Worker(workerFile, { ...options, workerData: { dataDir } });
+  const pending = new Map<number, (result: DeskResult<unknown>) => void>();
+  const pushListeners: Array<(event: PushEventName, payload: unknown) => void> = [];
+  let nextId = 1;
+  const failAll = () => {
+    for (const resolve of pending.values()) {
+      resolve({ ok: false, error: { code: 'internal', message: 'the desk backend stopped; nothing was saved' } });
+    }
+    pending.clear();
+  };
+
+  await new Promise<void>((resolve, reject) => {
+    worker.once('error', reject);
+    worker.on('message', (reply: WorkerReply) => {
+      if (reply.kind === 'ready') {
+        worker.off('error', reject);
+        resolve();
+      } else if (reply.kind === 'result') {
+        pending.get(reply.id)?.(reply.result);
+        pending.delete(reply.id);
+      } else {
+        for (const listener of pushListeners) listener(reply.event, reply.payload);
+      }
+    });
+  });
+  worker.on('error', failAll);
+  worker.on('exit', failAll);
+
+  return {
+    invoke(channel, request) {
+      const id = nextId++;
+      return new Promise((resolve) => {
+        pending.set(id, resolve);
+        worker.postMessage({ kind: 'invoke', id, channel, request } satisfies WorkerRequest);
+      });
+    },
+    onPush(listener) {
+      pushListeners.push(listener);
+    },
+    close() {
+      return new Promise((resolve) => {
+        worker.once('exit', () => resolve());
+        worker.postMessage({ kind: 'close' } satisfies WorkerRequest);
+      });
+    },
+  };
+}

@@ -1,0 +1,21 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { openDesk } from './openDesk.js';
+import type { WorkerReply, WorkerRequest } from './workerProtocol.js';
+
+/**
+ * The core's home in Electron: a worker thread that owns the one SQLite writer connection, so
+ * synchronous queries never block the process that draws windows.
+ */
+if (!parentPort) throw new Error('core worker must run in a worker thread');
+const port = parentPort;
+const desk = openDesk((workerData as { dataDir: string }).dataDir);
+desk.core.subscribe((event, payload) => port.postMessage({ kind: 'push', event, payload } satisfies WorkerReply));
+port.on('message', (message: WorkerRequest) => {
+  if (message.kind === 'close') {
+    desk.close();
+    port.close();
+    return;
+  }
+  port.postMessage({ kind: 'result', id: message.id, result: desk.dispatch(message.channel, message.request) } satisfies WorkerReply);
+});
+port.postMessage({ kind: 'ready' } satisfies WorkerReply);

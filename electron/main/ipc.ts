@@ -1,0 +1,25 @@
+import { CHANNEL_NAMES, type DeskResult } from '../../shared/contract.js';
+import { IPC_PREFIX } from '../../shared/ipcChannels.js';
+
+
+/** The part of Electron's ipcMain we use, so this wiring is tested without the Electron binary. */
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: { senderFrame: { url: string } | null }, request: unknown) => unknown): void;
+}
+
+export type Invoke = (channel: string, request: unknown) => Promise<DeskResult<unknown>>;
+
+/**
+ * One handler per contract channel. The request goes on to the dispatcher, which validates it
+ * with the contract's zod schema before core sees it; calls from any frame but ours are refused.
+ */
+export function registerContractHandlers(ipcMain: IpcMainLike, invoke: Invoke, isTrustedSender: (url: string) => boolean): void {
+  for (const channel of CHANNEL_NAMES) {
+    ipcMain.handle(IPC_PREFIX + channel, (event, request) => {
+      if (!event.senderFrame || !isTrustedSender(event.senderFrame.url)) {
+        return { ok: false, error: { code: 'unauthorized', message: 'call from an untrusted frame refused' } } satisfies DeskResult<never>;
+      }
+      return invoke(channel, request);
+    });
+  }
+}

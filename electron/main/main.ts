@@ -1,0 +1,45 @@
+import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { join } from 'node:path';
+import { startCoreWorker } from '../core/coreWorkerClient.js';
+import { CONTENT_SECURITY_POLICY } from '../core/contentSecurityPolicy.js';
+import { PUSH_CHANNEL } from '../../shared/ipcChannels.js';
+import { registerContractHandlers } from './ipc.js';
+import { isTrustedRendererUrl, secureWindowOptions } from './window.js';
+
+// Thin glue: window, CSP, IPC wiring. Everything else lives in core, which runs in a worker.
+const rendererIndex = join(__dirname, '..', 'renderer', 'index.html');
+
+async function main(): Promise<void> {
+  if (!app.requestSingleInstanceLock()) {
+    app.quit();
+    return;
+  }
+  await app.whenReady();
+  session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
+    callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
+  });
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+
+  const core = await startCoreWorker(join(__dirname, 'coreWorker.cjs'), app.getPath('userData'));
+  registerContractHandlers(ipcMain, (channel, request) => core.invoke(channel, request), (url) =>
+    isTrustedRendererUrl(url, rendererIndex),
+  );
+
+  const window = new BrowserWindow(secureWindowOptions(join(__dirname, 'preload.cjs')));
+  core.onPush((event, payload) => window.webContents.send(PUSH_CHANNEL, { event, payload }));
+  window.webContents.setWindowOpenHandler(({ url }) => {
+    if (/^https:\/\//.test(url)) void shell.openExternal(url);
+    return { action: 'deny' };
+  });
+  window.webContents.on('will-navigate', (event, url) => {
+    if (!isTrustedRendererUrl(url, rendererIndex)) event.preventDefault();
+  });
+  window.once('ready-to-show', () => window.show());
+  await window.loadFile(rendererIndex);
+
+  app.on('window-all-closed', () => {
+    void core.close().then(() => app.quit());
+  });
+}
+
+void main();

@@ -1,0 +1,35 @@
+import { pathToFileURL } from 'node:url';
+
+/** Window settings the security review cares about, kept apart from Electron so a test can read them. */
+export function secureWindowOptions(preloadPath: string) {
+  return {
+    width: 1280,
+    height: 820,
+    minWidth: 960,
+    minHeight: 640,
+    show: false,
+    title: 'CalmDesk 安心台',
+    webPreferences: {
+      preload: preloadPath,
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      webviewTag: false,
+      spellcheck: false,
+    },
+  } as const;
+}
+
+/** Only our own packaged page may call the desk or be navigated to. */
+export function isTrustedRendererUrl(url: string, rendererIndexPath: string): boolean {
+  try {
+    const expected = pathToFileURL(rendererIndexPath);
+    const actual = new URL(url);
+    return actual.protocol === 'file:' && actual.pathname === expected.pathname;
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,99 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert, App as AntApp, ConfigProvider, Layout, Menu, Space, Spin, Typography } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import zhTW from 'antd/locale/zh_TW';
+import enUS from 'antd/locale/en_US';
+import type { Locale } from '../../shared/locale.js';
+import { useNav, type View } from './navStore.js';
+import { useSettings } from './settingsStore.js';
+import { errorText } from '../desk/errorText.js';
+import { IntakePage } from '../intake/IntakePage.js';
+import { QueuePage } from '../queue/QueuePage.js';
+import { CasePage } from '../case/CasePage.js';
+import { SettingsPage } from '../settings/SettingsPage.js';
+
+const antdLocales = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS } satisfies Record<Locale, unknown>;
+const NAV: Array<View['name']> = ['intake', 'queue', 'settings'];
+
+function Page({ view }: { view: View }) {
+  switch (view.name) {
+    case 'intake':
+      return <IntakePage />;
+    case 'queue':
+      return <QueuePage />;
+    case 'case':
+      return <CasePage id={view.id} />;
+    case 'settings':
+      return <SettingsPage />;
+  }
+}
+
+export function App() {
+  const { t } = useTranslation();
+  const { settings, load } = useSettings();
+  const { view, go } = useNav();
+  const [loadError, setLoadError] = useState<unknown>(null);
+
+  useEffect(() => {
+    load().catch(setLoadError);
+  }, [load]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (!event.altKey || event.ctrlKey || event.metaKey) return;
+      const target = NAV[Number(event.key) - 1];
+      if (target) {
+        event.preventDefault();
+        go({ name: target } as View);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [go]);
+
+  if (loadError) return <Alert type="error" showIcon style={{ margin: 24 }} message={errorText(t, loadError)} />;
+  if (!settings) return <Spin style={{ margin: 48 }} tip={t('common.loading')} />;
+
+  const selected = view.name === 'case' ? 'queue' : view.name;
+  return (
+    <ConfigProvider locale={antdLocales[settings.locale]} theme={{ token: { colorPrimary: '#2f7d6d', fontSize: 14 } }}>
+      <AntApp>
+        <Layout style={{ minHeight: '100vh' }}>
+          <Layout.Header style={{ background: '#fff', borderBottom: '1px solid #eee', display: 'flex', alignItems: 'center', gap: 24 }}>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {t('app.name')}
+            </Typography.Title>
+            <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
+            <Space style={{ marginLeft: 'auto' }} size="large">
+              <Typography.Text>{t('top.branchDevice', { branch: settings.branchCode, device: settings.deviceCode })}</Typography.Text>
+              <Typography.Text type={settings.staffName ? undefined : 'warning'}>
+                {settings.staffName ? t('top.staff', { name: settings.staffName }) : t('top.noStaff')}
+              </Typography.Text>
+            </Space>
+          </Layout.Header>
+          <Layout>
+            <Layout.Sider width={180} theme="light" style={{ borderRight: '1px solid #eee' }}>
+              <Menu
+                mode="inline"
+                selectedKeys={[selected]}
+                onClick={({ key }) => go({ name: key } as View)}
+                items={NAV.map((name, index) => ({
+                  key: name,
+                  label: (
+                    <span>
+                      {t(`nav.${name}`)} <Typography.Text type="secondary">{t('nav.shortcut', { n: index + 1 })}</Typography.Text>
+                    </span>
+                  ),
+                }))}
+              />
+            </Layout.Sider>
+            <Layout.Content style={{ padding: 24 }}>
+              <Page view={view} />
+            </Layout.Content>
+          </Layout>
+        </Layout>
+      </AntApp>
+    </ConfigProvider>
+  );
+}

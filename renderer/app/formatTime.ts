@@ -1,0 +1,4 @@
+/** Date and time as the branch reads them: its own time zone, the UI's language. */
+export function formatDateTime(iso: string, locale: string, timeZone: string): string {
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'medium', timeZone }).format(new Date(iso));
+}

@@ -1,0 +1,13 @@
+import { create } from 'zustand';
+
+export type View = { name: 'intake' } | { name: 'queue' } | { name: 'case'; id: string } | { name: 'settings' };
+
+interface NavState {
+  view: View;
+  go(view: View): void;
+}
+
+export const useNav = create<NavState>((set) => ({
+  view: { name: 'intake' },
+  go: (view) => set({ view }),
+}));

@@ -1,0 +1,68 @@
+import type {
+  Channel,
+  DeskApi,
+  DeskErrorBody,
+  DeskResult,
+  FieldIssue,
+  PushEventName,
+  PushEventOf,
+  RequestOf,
+  ResponseOf,
+} from '../../shared/contract.js';
+
+declare global {
+  interface Window {
+    desk?: DeskApi;
+  }
+}
+
+const unreachable: DeskErrorBody = { code: 'internal', message: 'the desk backend did not answer' };
+
+/** `window.desk` for the browser host: the same contract over loopback HTTP with the run's token. */
+function browserDesk(): DeskApi {
+  const token = document.querySelector<HTMLMetaElement>('meta[name="calmdesk-token"]')?.content ?? '';
+  let source: EventSource | null = null;
+  return {
+    async invoke(channel, request) {
+      try {
+        const response = await fetch('/api/invoke', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-calmdesk-token': token },
+          body: JSON.stringify({ channel, request }),
+        });
+        return (await response.json()) as DeskResult<never>;
+      } catch {
+        return { ok: false, error: unreachable };
+      }
+    },
+    on(event, listener) {
+      source ??= new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+      const handler = (message: MessageEvent<string>) => listener(JSON.parse(message.data));
+      source.addEventListener(event, handler);
+      return () => source?.removeEventListener(event, handler);
+    },
+  };
+}
+
+export const desk: DeskApi = window.desk ?? browserDesk();
+
+export class DeskCallError extends Error {
+  readonly code: DeskErrorBody['code'];
+  readonly fields: FieldIssue[];
+  constructor(body: DeskErrorBody) {
+    super(body.message);
+    this.code = body.code;
+    this.fields = body.fields ?? [];
+  }
+}
+
+/** Calls the desk and returns the value, or throws a DeskCallError the UI can translate. */
+export async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
+  const result = await desk.invoke(channel, request);
+  if (!result.ok) throw new DeskCallError(result.error);
+  return result.value;
+}
+
+export function onDesk<E extends PushEventName>(event: E, listener: (payload: PushEventOf<E>) => void): () => void {
+  return desk.on(event, listener);
+}

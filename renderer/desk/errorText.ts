@@ -1,0 +1,11 @@
+import type { TFunction } from 'i18next';
+import { DeskCallError } from './client.js';
+
+/** Plain words for any failure: what went wrong and what to do, never a code alone. */
+export function errorText(t: TFunction, error: unknown): string {
+  if (!(error instanceof DeskCallError)) return t('errors.internal');
+  const main = t(`errors.${error.code}`);
+  if (!error.fields.length) return main;
+  const names = [...new Set(error.fields.map((f) => t(`fields.${f.path}`, { defaultValue: f.path })))];
+  return `${main} ${t('errors.fields', { fields: names.join(t('common.listSeparator')) })}`;
+}

@@ -1,0 +1,133 @@
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert, Button, Card, Col, Form, Input, Radio, Row, Space, Typography, type InputRef } from 'antd';
+import { CHANNELS, PHONE_PATTERN } from '../../shared/complaint.js';
+import type { IntakeDraft } from '../../shared/contract.js';
+import { errorText } from '../desk/errorText.js';
+import { useSettings } from '../app/settingsStore.js';
+import { formatDateTime } from '../app/formatTime.js';
+import { EMPTY_DRAFT, useIntake } from './intakeStore.js';
+import { CaseNumberModal } from './CaseNumberModal.js';
+
+export function IntakePage() {
+  const { t, i18n } = useTranslation();
+  const [form] = Form.useForm<IntakeDraft>();
+  const nameRef = useRef<InputRef>(null);
+  const settings = useSettings((s) => s.settings)!;
+  const { draftStatus, restoredAt, created, scheduleDraftSave, loadDraft, submit, startNext } = useIntake();
+  const [error, setError] = useState<string | null>(null);
+  const [submitting, setSubmitting] = useState(false);
+  const [loaded, setLoaded] = useState(false);
+
+  useEffect(() => {
+    loadDraft()
+      .then((draft) => {
+        if (draft) form.setFieldsValue(draft);
+      })
+      .catch((e: unknown) => setError(errorText(t, e)))
+      .finally(() => {
+        setLoaded(true);
+        nameRef.current?.focus();
+      });
+  }, [form, loadDraft, t]);
+
+  const time = (iso: string) => formatDateTime(iso, i18n.language, settings.timeZone);
+
+  const onFinish = async (values: IntakeDraft) => {
+    setSubmitting(true);
+    setError(null);
+    try {
+      await submit({ ...EMPTY_DRAFT, ...values });
+    } catch (e) {
+      setError(errorText(t, e));
+    } finally {
+      setSubmitting(false);
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+      event.preventDefault();
+      form.submit();
+    }
+  };
+
+  const next = async () => {
+    await startNext();
+    form.resetFields();
+    nameRef.current?.focus();
+  };
+
+  const draftLine =
+    draftStatus.state === 'saved'
+      ? t('intake.draftSaved', { time: time(draftStatus.at) })
+      : draftStatus.state === 'saving'
+        ? t('intake.draftSaving')
+        : draftStatus.state === 'failed'
+          ? t('intake.draftFailed')
+          : '';
+
+  return (
+    <Row gutter={24}>
+      <Col span={16}>
+        <Card title={t('intake.title')} extra={<Typography.Text type="secondary">{t('intake.submitHint')}</Typography.Text>}>
+          {restoredAt && <Alert type="info" showIcon style={{ marginBottom: 16 }} message={t('intake.draftRestored', { time: time(restoredAt) })} />}
+          {error && <Alert type="error" showIcon style={{ marginBottom: 16 }} message={error} role="alert" />}
+          <Form
+            form={form}
+            layout="vertical"
+            initialValues={EMPTY_DRAFT}
+            disabled={!loaded}
+            onKeyDown={onKeyDown}
+            onFinish={onFinish}
+            onValuesChange={(_, all) => scheduleDraftSave({ ...EMPTY_DRAFT, ...all })}
+          >
+            <Row gutter={16}>
+              <Col span={12}>
+                <Form.Item name="customerName" label={t('intake.customerName')} rules={[{ required: true, whitespace: true, message: t('intake.required.customerName') }]}>
+                  <Input ref={nameRef} placeholder={t('intake.customerNamePlaceholder')} maxLength={100} autoComplete="off" />
+                </Form.Item>
+              </Col>
+              <Col span={12}>
+                <Form.Item
+                  name="customerPhone"
+                  label={t('intake.customerPhone')}
+                  rules={[
+                    { required: true, whitespace: true, message: t('intake.required.customerPhone') },
+                    { pattern: PHONE_PATTERN, message: t('intake.phoneInvalid') },
+                  ]}
+                >
+                  <Input placeholder={t('intake.customerPhonePlaceholder')} maxLength={40} autoComplete="off" inputMode="tel" />
+                </Form.Item>
+              </Col>
+            </Row>
+            <Form.Item name="channel" label={t('intake.channel')} rules={[{ required: true, message: t('intake.required.channel') }]}>
+              <Radio.Group optionType="button" buttonStyle="solid" options={CHANNELS.map((c) => ({ value: c, label: t(`channel.${c}`) }))} />
+            </Form.Item>
+            <Form.Item name="description" label={t('intake.description')} rules={[{ required: true, whitespace: true, message: t('intake.required.description') }]}>
+              <Input.TextArea rows={6} placeholder={t('intake.descriptionPlaceholder')} maxLength={10_000} />
+            </Form.Item>
+            <Form.Item name="expectation" label={t('intake.expectation')}>
+              <Input.TextArea rows={2} placeholder={t('intake.expectationPlaceholder')} maxLength={2_000} />
+            </Form.Item>
+            <Space>
+              <Button type="primary" htmlType="submit" loading={submitting} size="large">
+                {submitting ? t('intake.submitting') : t('intake.submit')}
+              </Button>
+              <Button onClick={() => void next()}>{t('intake.clear')}</Button>
+              <Typography.Text type={draftStatus.state === 'failed' ? 'danger' : 'secondary'} data-testid="draft-status">
+                {draftLine}
+              </Typography.Text>
+            </Space>
+          </Form>
+        </Card>
+      </Col>
+      <Col span={8}>
+        <Card>
+          <Typography.Paragraph className="say-now">{t('intake.calmHint')}</Typography.Paragraph>
+        </Card>
+      </Col>
+      {created && <CaseNumberModal created={created} onNext={() => void next()} />}
+    </Row>
+  );
+}
