@@ -25,11 +25,13 @@ export function IntakePage() {
         if (draft) form.setFieldsValue(draft);
       })
       .catch((e: unknown) => setError(errorText(t, e)))
-      .finally(() => {
-        setLoaded(true);
-        nameRef.current?.focus();
-      });
+      .finally(() => setLoaded(true));
   }, [form, loadDraft, t]);
+
+  // Focus only once the form is enabled: a disabled input cannot take it.
+  useEffect(() => {
+    if (loaded) nameRef.current?.focus();
+  }, [loaded]);
 
   const time = (iso: string) => formatDateTime(iso, i18n.language, settings.timeZone);
 

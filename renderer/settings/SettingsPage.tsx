@@ -9,7 +9,7 @@ import { useSettings } from '../app/settingsStore.js';
 const LANGUAGE_NAMES: Record<(typeof LOCALES)[number], string> = { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', en: 'English' };
 
 export function SettingsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const { settings, save } = useSettings();
   const [error, setError] = useState<string | null>(null);
@@ -20,7 +20,8 @@ export function SettingsPage() {
     setError(null);
     try {
       await save(values);
-      void message.success(t('settings.saved'));
+      // The language may have just changed: translate with the new one, not this render's.
+      void message.success(i18n.t('settings.saved'));
     } catch (e) {
       setError(errorText(t, e));
     } finally {
@@ -33,7 +34,7 @@ export function SettingsPage() {
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
       <Form<Settings> layout="vertical" initialValues={settings ?? undefined} onFinish={onFinish}>
         <Form.Item name="locale" label={t('settings.language')}>
-          <Radio.Group optionType="button" options={LOCALES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))} />
+          <Radio.Group optionType="button" buttonStyle="solid" options={LOCALES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))} />
         </Form.Item>
         <Form.Item name="staffName" label={t('settings.staffName')}>
           <Input placeholder={t('settings.staffNamePlaceholder')} maxLength={100} />

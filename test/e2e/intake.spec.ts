@@ -1,0 +1,166 @@
+import { expect, test, type Page } from '@playwright/test';
+import { join } from 'node:path';
+import { openDesk, SCREENSHOTS, startHost, tempDataDir, type RunningHost } from './browserHost.js';
+
+// 02:00 UTC is 10:00 in Beijing: the case number carries the branch's date.
+const FIXED_CLOCK = ['--fixed-clock', '2026-11-22T02:00:00Z'];
+
+let host: RunningHost | undefined;
+test.afterEach(async () => {
+  await host?.stop();
+  host = undefined;
+});
+
+async function fillIntakeWithKeyboard(page: Page) {
+  await expect(page.getByLabel('客户姓名')).toBeFocused();
+  await page.keyboard.type('王女士');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('138 0013 8000');
+  await page.keyboard.press('Tab');
+  await page.keyboard.press('Space'); // 到店
+  await page.keyboard.press('ArrowRight'); // 电话
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('上周买的热水器漏水，已经打了三次电话都没人上门，地板都泡坏了！');
+  await page.keyboard.press('Tab');
+  await page.keyboard.type('尽快上门维修，赔偿地板损失');
+}
+
+test('takes a complaint in zh-CN with the keyboard, finds it in the queue and again after a restart', async ({ page }) => {
+  const dataDir = tempDataDir();
+  host = await startHost(dataDir, FIXED_CLOCK);
+  await openDesk(page, host.url);
+  await expect(page.getByText('受理投诉').first()).toBeVisible();
+
+  await fillIntakeWithKeyboard(page);
+  await page.keyboard.press('Control+Enter');
+
+  const caseNumber = page.getByTestId('case-number');
+  await expect(caseNumber).toHaveText('BJ01-A-20261122-0001');
+  await expect(page.getByText('请向客户读出受理编号')).toBeVisible();
+  await page.screenshot({ path: join(SCREENSHOTS, 'intake-case-number-zh-CN.png'), animations: 'disabled' });
+
+  await page.keyboard.press('Enter'); // 受理下一位 has the focus
+  await expect(caseNumber).toBeHidden();
+  await expect(page.getByLabel('客户姓名')).toHaveValue('');
+
+  await page.keyboard.press('Alt+2');
+  await expect(page.getByText('共 1 件')).toBeVisible();
+  await page.getByRole('button', { name: 'BJ01-A-20261122-0001' }).click();
+  await expect(page.getByTestId('case-title')).toHaveText('BJ01-A-20261122-0001');
+  await expect(page.getByTestId('timeline')).toContainText('受理投诉（电话）');
+
+  await page.getByPlaceholder('记录与客户的沟通').fill('已致电客户，约定明天上午上门');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('timeline')).toContainText('已致电客户，约定明天上午上门');
+  await page.screenshot({ path: join(SCREENSHOTS, 'case-timeline-zh-CN.png'), fullPage: true });
+
+  await host.stop();
+  host = await startHost(dataDir, FIXED_CLOCK);
+  await openDesk(page, host.url);
+  await page.keyboard.press('Alt+2');
+  await page.getByRole('button', { name: 'BJ01-A-20261122-0001' }).click();
+  await expect(page.getByText('上周买的热水器漏水，已经打了三次电话都没人上门，地板都泡坏了！')).toBeVisible();
+  await expect(page.getByText('尽快上门维修，赔偿地板损失')).toBeVisible();
+  await expect(page.getByTestId('timeline')).toContainText('受理投诉（电话）');
+  await expect(page.getByTestId('timeline')).toContainText('已致电客户，约定明天上午上门');
+
+  // The next complaint of the day gets the next number.
+  await page.keyboard.press('Alt+1');
+  await fillIntakeWithKeyboard(page);
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('case-number')).toHaveText('BJ01-A-20261122-0002');
+});
+
+test('a draft typed before the app is killed is there on the next start', async ({ page }) => {
+  const dataDir = tempDataDir();
+  host = await startHost(dataDir);
+  await openDesk(page, host.url);
+  await page.getByLabel('客户姓名').fill('李先生');
+  await page.getByLabel('客户反映的问题').fill('营业厅排队两个小时，工作人员态度冷淡');
+  await expect(page.getByTestId('draft-status')).toContainText('草稿已自动保存');
+
+  await host.stop('SIGKILL');
+  host = await startHost(dataDir);
+  await openDesk(page, host.url);
+  await expect(page.getByText(/已恢复 .* 未提交的草稿/)).toBeVisible();
+  await expect(page.getByLabel('客户姓名')).toHaveValue('李先生');
+  await expect(page.getByLabel('客户反映的问题')).toHaveValue('营业厅排队两个小时，工作人员态度冷淡');
+  await page.screenshot({ path: join(SCREENSHOTS, 'intake-draft-restored-zh-CN.png') });
+});
+
+test('the empty queue says what to do next, in every language the settings offer; the choice survives a restart', async ({ page }) => {
+  const dataDir = tempDataDir();
+  host = await startHost(dataDir);
+  await openDesk(page, host.url);
+  await page.keyboard.press('Alt+2');
+  await expect(page.getByText('还没有投诉记录。客户来了，从「受理」开始。')).toBeVisible();
+  await page.screenshot({ path: join(SCREENSHOTS, 'queue-empty-zh-CN.png') });
+
+  await page.keyboard.press('Alt+3');
+  await page.getByText('English').click();
+  await page.getByRole('button', { name: '保存设置' }).click();
+  await expect(page.getByText('Settings saved')).toBeVisible();
+
+  await host.stop();
+  host = await startHost(dataDir);
+  await openDesk(page, host.url);
+  await expect(page.getByText('Take a complaint').first()).toBeVisible();
+  await page.getByLabel('Customer name').fill('Ms Wang');
+  await page.getByRole('button', { name: 'Submit' }).click();
+  await expect(page.getByText("Enter a phone number we can call back")).toBeVisible();
+  await page.screenshot({ path: join(SCREENSHOTS, 'intake-validation-en.png') });
+
+  await page.keyboard.press('Alt+3');
+  await page.getByText('繁體中文').click();
+  await page.getByRole('button', { name: 'Save settings' }).click();
+  await page.keyboard.press('Alt+2');
+  await expect(page.getByText('還沒有客訴紀錄。客戶來了，從「受理」開始。')).toBeVisible();
+  await page.screenshot({ path: join(SCREENSHOTS, 'queue-empty-zh-TW.png') });
+});
+
+test('bad input over the contract gets a clear error and stores nothing', async ({ page }) => {
+  host = await startHost(tempDataDir());
+  await openDesk(page, host.url);
+  const answers = await page.evaluate(async () => {
+    const token = document.querySelector<HTMLMetaElement>('meta[name="calmdesk-token"]')!.content;
+    const send = async (body: string, withToken = true) => {
+      const response = await fetch('/api/invoke', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(withToken ? { 'x-calmdesk-token': token } : {}) },
+        body,
+      });
+      return { status: response.status, body: await response.json() };
+    };
+    return {
+      wrongTypes: await send(JSON.stringify({ channel: 'case.create', request: { customer: { name: 42 }, channel: 'fax', description: '' } })),
+      notJson: await send('{"channel": "case.create", '),
+      unknownChannel: await send(JSON.stringify({ channel: 'case.delete', request: {} })),
+      noToken: await send(JSON.stringify({ channel: 'case.list', request: {} }), false),
+      list: await send(JSON.stringify({ channel: 'case.list', request: {} })),
+    };
+  });
+  expect(answers.wrongTypes.body.ok).toBe(false);
+  expect(answers.wrongTypes.body.error.code).toBe('invalid_request');
+  expect(answers.wrongTypes.body.error.fields.map((f: { path: string }) => f.path)).toEqual(
+    expect.arrayContaining(['customer.name', 'customer.phone', 'channel', 'description']),
+  );
+  expect(JSON.stringify(answers.wrongTypes.body)).not.toMatch(/at .*\.ts:\d+/);
+  expect(answers.notJson.status).toBe(400);
+  expect(answers.unknownChannel.body.error.code).toBe('unknown_channel');
+  expect(answers.noToken.status).toBe(401);
+  expect(answers.list.body.value.total).toBe(0);
+
+  // The same refusal reaches a person as plain words: an expectation longer than the contract allows.
+  await page.getByLabel('客户姓名').fill('王女士');
+  await page.getByLabel('联系电话').fill('13800138000');
+  await page.getByText('到店').click();
+  await page.getByLabel('客户反映的问题').fill('投诉内容');
+  await page.getByLabel('客户期望').evaluate((el: HTMLTextAreaElement) => el.removeAttribute('maxlength'));
+  await page.getByLabel('客户期望').fill('长'.repeat(2_100));
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByRole('alert')).toContainText('提交的内容不完整或格式不对，什么也没有保存。');
+  await expect(page.getByRole('alert')).toContainText('客户期望');
+  await page.screenshot({ path: join(SCREENSHOTS, 'intake-contract-error-zh-CN.png') });
+  await page.keyboard.press('Alt+2');
+  await expect(page.getByText('还没有投诉记录。客户来了，从「受理」开始。')).toBeVisible();
+});
