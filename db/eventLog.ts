@@ -35,10 +35,24 @@ export function eventsOf(db: Db, entity: Entity, entityId: string): EventEnvelop
   return rows.map(rowToEvent);
 }
 
-/** Every event in the log, grouped by entity and in HLC order within each entity. */
+const PAGE_ROWS = 5_000;
+
+/**
+ * Every event in the log, grouped by entity and in HLC order within each entity. Reads in pages
+ * (keyset), so the caller may write to the database between items.
+ */
 export function* allEventsByEntity(db: Db): Generator<EventEnvelope> {
-  const rows = db.prepare('SELECT * FROM events ORDER BY entity, entity_id, hlc, id').iterate() as IterableIterator<EventRow>;
-  for (const row of rows) yield rowToEvent(row);
+  const first = db.prepare('SELECT * FROM events ORDER BY entity, entity_id, hlc, id LIMIT ?');
+  const after = db.prepare(
+    'SELECT * FROM events WHERE (entity, entity_id, hlc, id) > (?, ?, ?, ?) ORDER BY entity, entity_id, hlc, id LIMIT ?',
+  );
+  let page = first.all(PAGE_ROWS) as EventRow[];
+  while (page.length > 0) {
+    for (const row of page) yield rowToEvent(row);
+    if (page.length < PAGE_ROWS) return;
+    const last = page[page.length - 1]!;
+    page = after.all(last.entity, last.entity_id, last.hlc, last.id, PAGE_ROWS) as EventRow[];
+  }
 }
 
 export function latestHlc(db: Db): string | null {

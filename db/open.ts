@@ -34,13 +34,14 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
   const isNew = file === ':memory:' || !existsSync(file);
   const db = new Database(file);
   try {
+    // Read the version before anything writes: a newer app's file must stay byte-for-byte intact.
+    const current = db.pragma('user_version', { simple: true }) as number;
+    if (current > latest) throw new DatabaseTooNewError(current, latest);
+    db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');
     // FULL: a complaint acknowledged to the clerk must survive a power cut, not only a crash.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
-    const current = db.pragma('user_version', { simple: true }) as number;
-    if (current > latest) throw new DatabaseTooNewError(current, latest);
     let backupPath: string | null = null;
     if (!isNew && current > 0 && current < latest) {
       const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');

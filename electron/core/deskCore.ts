@@ -78,15 +78,15 @@ export function createDeskCore(db: Db, clock: Clock): DeskCore {
   let hlc: HlcState = initialHlc(deviceId);
   const seen = latestHlc(db);
   if (seen) hlc = { ...parseHlc(seen), node: deviceId };
-  const nextStamp = () => {
-    hlc = tickHlc(hlc, clock.now());
+  const nextStamp = (now: number) => {
+    hlc = tickHlc(hlc, now);
     return formatHlc(hlc);
   };
 
   const settings = (): Settings => Settings.parse({ ...DEFAULT_SETTINGS, ...readAllSettings(db) });
   const actor = () => settings().staffName || 'desk';
 
-  const newEvent = (entityId: string, type: string, payload: unknown): EventEnvelope => ({
+  const newEvent = (entityId: string, type: string, payload: unknown, now = clock.now()): EventEnvelope => ({
     id: newId(),
     entity: 'complaint',
     entityId,
@@ -94,7 +94,7 @@ export function createDeskCore(db: Db, clock: Clock): DeskCore {
     payload,
     actor: actor(),
     device: deviceId,
-    hlc: nextStamp(),
+    hlc: nextStamp(now),
     schema: EVENT_SCHEMA_VERSION,
   });
 
@@ -113,7 +113,7 @@ export function createDeskCore(db: Db, clock: Clock): DeskCore {
       db.transaction(() => {
         const caseNumber = formatCaseNumber(prefix, maxCaseSeq(db, prefix) + 1);
         recordEvents(db, [
-          newEvent(id, 'received', { ...request, caseNumber, branch: branchCode, receivedAt: new Date(now).toISOString() }),
+          newEvent(id, 'received', { ...request, caseNumber, branch: branchCode, receivedAt: new Date(now).toISOString() }, now),
         ]);
       })();
       push('case.changed', { id });

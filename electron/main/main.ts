@@ -20,7 +20,9 @@ async function main(): Promise<void> {
   });
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
 
-  const core = await startCoreWorker(join(__dirname, 'coreWorker.cjs'), app.getPath('userData'));
+  // CALMDESK_DATA_DIR lets tests and support staff point the desk at another data folder.
+  const dataDir = process.env.CALMDESK_DATA_DIR ?? app.getPath('userData');
+  const core = await startCoreWorker(join(__dirname, 'coreWorker.cjs'), dataDir);
   registerContractHandlers(ipcMain, (channel, request) => core.invoke(channel, request), (url) =>
     isTrustedRendererUrl(url, rendererIndex),
   );

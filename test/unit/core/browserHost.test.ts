@@ -1,0 +1,102 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { request as httpRequest } from 'node:http';
+import { join } from 'node:path';
+import { openDesk, type OpenDesk } from '../../../electron/core/openDesk.js';
+import { MAX_BODY_BYTES, startBrowserHost, TOKEN_HEADER, type BrowserHost } from '../../../electron/core/browserHost/server.js';
+import { countEvents } from '../../../db/eventLog.js';
+import { tempDir } from '../../fixtures/tempDir.js';
+
+let host: BrowserHost;
+let desk: OpenDesk;
+
+async function start() {
+  const rendererDir = join(tempDir(), 'renderer');
+  mkdirSync(rendererDir);
+  writeFileSync(join(rendererDir, 'index.html'), '<html><head><meta name="calmdesk-token" content="" /></head></html>');
+  writeFileSync(join(tempDir(), 'secret.txt'), 'not for the browser');
+  desk = openDesk(tempDir());
+  host = await startBrowserHost({ dispatch: desk.dispatch, core: desk.core, rendererDir });
+}
+
+afterEach(async () => {
+  await host.close();
+  desk.close();
+});
+
+const invoke = (body: unknown, headers: Record<string, string> = { [TOKEN_HEADER]: host.token }) =>
+  fetch(new URL('/api/invoke', host.url), {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  });
+
+/** fetch() will not let a test forge the Host header, so speak HTTP directly. */
+function rawGet(path: string, hostHeader: string): Promise<number> {
+  const url = new URL(host.url);
+  return new Promise((resolve, reject) => {
+    httpRequest({ host: url.hostname, port: url.port, path, headers: { host: hostHeader } }, (res) => {
+      res.resume();
+      resolve(res.statusCode ?? 0);
+    })
+      .on('error', reject)
+      .end();
+  });
+}
+
+describe('the browser host', () => {
+  it('serves the app shell with the run token, a strict CSP, and only on loopback', async () => {
+    await start();
+    expect(host.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    const page = await fetch(host.url);
+    expect(await page.text()).toContain(`content="${host.token}"`);
+    expect(page.headers.get('content-security-policy')).toMatch(/default-src 'self'.*script-src 'self'.*frame-ancestors 'none'/);
+  });
+
+  it('runs a contract call end to end over HTTP', async () => {
+    await start();
+    const created = await (await invoke({ channel: 'case.create', request: { customer: { name: '王女士', phone: '13800138000' }, channel: 'onsite', description: '现场维修后仍漏电' } })).json();
+    expect(created.ok).toBe(true);
+    const list = await (await invoke({ channel: 'case.list', request: {} })).json();
+    expect(list.value.items.map((c: { id: string }) => c.id)).toEqual([created.value.id]);
+  });
+
+  it('refuses calls without the token, from another origin, or for another host name', async () => {
+    await start();
+    const call = { channel: 'case.create', request: { customer: { name: '王女士', phone: '13800138000' }, channel: 'phone', description: 'x' } };
+    expect((await invoke(call, {})).status).toBe(401);
+    expect((await invoke(call, { [TOKEN_HEADER]: 'guess' })).status).toBe(401);
+    expect((await invoke(call, { [TOKEN_HEADER]: host.token, origin: 'https://evil.example' })).status).toBe(403);
+    expect(await rawGet('/', 'evil.example:80')).toBe(403);
+    expect(countEvents(desk.db)).toBe(0);
+  });
+
+  it('answers malformed and oversized bodies with a clear refusal and stores nothing', async () => {
+    await start();
+    const notJson = await invoke('{"channel": ');
+    expect(notJson.status).toBe(400);
+    expect((await notJson.json()).error.code).toBe('invalid_request');
+    const huge = await invoke({ channel: 'case.create', request: { description: 'x'.repeat(MAX_BODY_BYTES) } });
+    expect(huge.status).toBe(413);
+    expect(countEvents(desk.db)).toBe(0);
+  });
+
+  it('never serves files outside the renderer folder', async () => {
+    await start();
+    expect(await rawGet('/../secret.txt', host.url.slice(7, -1))).toBe(404);
+    expect(await rawGet('/%2e%2e/%2e%2e/secret.txt', host.url.slice(7, -1))).toBe(404);
+  });
+
+  it('pushes case changes to the page over server-sent events', async () => {
+    await start();
+    const controller = new AbortController();
+    const events = await fetch(new URL(`/api/events?token=${host.token}`, host.url), { signal: controller.signal });
+    const reader = events.body!.getReader();
+    await reader.read(); // the ": connected" comment
+    const created = await (await invoke({ channel: 'case.create', request: { customer: { name: '王', phone: '13800138000' }, channel: 'email', description: 'x' } })).json();
+    const { value } = await reader.read();
+    expect(new TextDecoder().decode(value)).toBe(`event: case.changed\ndata: ${JSON.stringify({ id: created.value.id })}\n\n`);
+    controller.abort();
+    expect((await fetch(new URL('/api/events?token=wrong', host.url))).status).toBe(401);
+  });
+});

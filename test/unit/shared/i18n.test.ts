@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { ERROR_CODES } from '../../../shared/contract.js';
+import { CHANNELS, CASE_STATUSES } from '../../../shared/complaint.js';
+import { LOCALES } from '../../../shared/locale.js';
+
+type Tree = { [key: string]: string | Tree };
+const load = (locale: string) => JSON.parse(readFileSync(`renderer/i18n/locales/${locale}.json`, 'utf8')) as Tree;
+const keys = (tree: Tree, prefix = ''): string[] =>
+  Object.entries(tree).flatMap(([k, v]) => (typeof v === 'string' ? [`${prefix}${k}`] : keys(v, `${prefix}${k}.`)));
+const lookup = (tree: Tree, key: string) => {
+  if (key in tree && typeof tree[key] === 'string') return tree[key];
+  return key.split('.').reduce<string | Tree | undefined>((node, part) => (typeof node === 'object' ? node[part] : undefined), tree);
+};
+
+describe('translations', () => {
+  const reference = keys(load('zh-CN')).sort();
+
+  it.each(LOCALES)('%s has every key the default language has, and no empty one', (locale) => {
+    const tree = load(locale);
+    expect(keys(tree).sort()).toEqual(reference);
+    for (const key of reference) expect(String(lookup(tree, key)).trim()).not.toBe('');
+  });
+
+  it.each(LOCALES)('%s names every error code, channel and status the backend can send', (locale) => {
+    const tree = load(locale);
+    for (const code of ERROR_CODES) expect(lookup(tree, `errors.${code}`), code).toBeTypeOf('string');
+    for (const channel of CHANNELS) expect(lookup(tree, `channel.${channel}`), channel).toBeTypeOf('string');
+    for (const status of CASE_STATUSES) expect(lookup(tree, `status.${status}`), status).toBeTypeOf('string');
+  });
+
+  it('uses full-width punctuation in Chinese sentences', () => {
+    for (const locale of ['zh-CN', 'zh-TW']) {
+      for (const key of reference) {
+        const text = String(lookup(load(locale), key));
+        if (/[\u4e00-\u9fff]/.test(text)) expect(text, `${locale} ${key}`).not.toMatch(/[\u4e00-\u9fff][,;!?](\s|$)|[\u4e00-\u9fff]\.$/);
+      }
+    }
+  });
+});
