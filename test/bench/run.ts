@@ -1,0 +1,118 @@
+/**
+ * `npm run bench`: figures for a desk holding 100,000 cases. Prints numbers; never passes or
+ * fails on time (these machines are noisy: compare medians within one run).
+ */
+import { rmSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import { openDesk } from '../../electron/core/openDesk.js';
+import { recordEvents } from '../../db/eventStore.js';
+import { rebuildProjections } from '../../db/projections.js';
+import { listCasesNewestFirst } from '../../db/complaintQueries.js';
+import { caseNumberPrefix, formatCaseNumber, localDateKey } from '../../shared/caseNumber.js';
+import { formatHlc } from '../../shared/hlc.js';
+import { newId } from '../../shared/ids.js';
+import type { EventEnvelope } from '../../shared/events.js';
+import { tempDir } from '../fixtures/tempDir.js';
+
+const CASES = Number(process.env.BENCH_CASES ?? 100_000);
+const CREATES = 1_000;
+const LISTS = 300;
+const REOPENS = 7;
+
+const quantile = (values: number[], q: number) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
+};
+const ms = (value: number) => `${value.toFixed(3)} ms`;
+function time<T>(fn: () => T): [T, number] {
+  const start = performance.now();
+  const result = fn();
+  return [result, performance.now() - start];
+}
+
+/** Seeds the log through the real write path (event + projection per transaction batch). */
+function seed(dataDir: string): number {
+  const desk = openDesk(dataDir);
+  const start = Date.parse('2026-01-01T01:00:00Z');
+  const perDay = 400;
+  const [, took] = time(() => {
+    for (let offset = 0; offset < CASES; offset += 2_000) {
+      const batch: EventEnvelope[] = [];
+      for (let i = offset; i < Math.min(CASES, offset + 2_000); i++) {
+        const at = start + Math.floor(i / perDay) * 86_400_000 + (i % perDay) * 60_000;
+        const prefix = caseNumberPrefix('BJ01', 'A', localDateKey(at, 'Asia/Shanghai'));
+        batch.push({
+          id: newId(),
+          entity: 'complaint',
+          entityId: newId(),
+          type: 'received',
+          payload: {
+            customer: { name: `客户${i}`, phone: `138${String(i).padStart(8, '0')}` },
+            channel: i % 3 ? 'phone' : 'walk_in',
+            description: '上周买的热水器漏水，已经打了三次电话都没人上门，地板都泡坏了！'.repeat(1 + (i % 4)),
+            expectation: '尽快上门维修',
+            caseNumber: formatCaseNumber(prefix, (i % perDay) + 1),
+            branch: 'BJ01',
+            receivedAt: new Date(at).toISOString(),
+          },
+          actor: '张敏',
+          device: desk.core.deviceId,
+          hlc: formatHlc({ wallMs: at, counter: 0, node: desk.core.deviceId }),
+          schema: 1,
+        });
+      }
+      recordEvents(desk.db, batch);
+    }
+  });
+  desk.close();
+  return took;
+}
+
+const dataDir = tempDir('calmdesk-bench-');
+console.log(`CalmDesk bench — ${CASES.toLocaleString('en')} cases, node ${process.version}, data in ${dataDir}`);
+const seedMs = seed(dataDir);
+console.log(`seed ${CASES} cases (batches of 2,000 events through recordEvents): ${(seedMs / 1000).toFixed(1)} s`);
+
+const reopen: number[] = [];
+for (let i = 0; i < REOPENS; i++) {
+  const [desk, took] = time(() => {
+    const opened = openDesk(dataDir);
+    const page = opened.dispatch('case.list', { limit: 50 });
+    if (!page.ok) throw new Error('list failed');
+    return opened;
+  });
+  reopen.push(took);
+  desk.close();
+}
+console.log(`open + migrate check + list first page (50), ${REOPENS} runs: median ${ms(quantile(reopen, 0.5))}, max ${ms(Math.max(...reopen))}`);
+
+const desk = openDesk(dataDir);
+const listCore: number[] = [];
+const listSql: number[] = [];
+for (let i = 0; i < LISTS; i++) {
+  listCore.push(time(() => desk.dispatch('case.list', { limit: 50 }))[1]);
+  listSql.push(time(() => listCasesNewestFirst(desk.db, 50))[1]);
+}
+console.log(`list first page through core (validate + query + count + response check), ${LISTS} runs: median ${ms(quantile(listCore, 0.5))}, p99 ${ms(quantile(listCore, 0.99))}`);
+console.log(`list first page, SQL query alone, ${LISTS} runs: median ${ms(quantile(listSql, 0.5))}, p99 ${ms(quantile(listSql, 0.99))}`);
+
+const creates: number[] = [];
+for (let i = 0; i < CREATES; i++) {
+  const [result, took] = time(() =>
+    desk.dispatch('case.create', {
+      customer: { name: '王女士', phone: '13800138000' },
+      channel: 'phone',
+      description: '营业厅排队两个小时，工作人员态度冷淡，要求给个说法。',
+      expectation: '道歉',
+    }),
+  );
+  if (!result.ok) throw new Error('create failed');
+  creates.push(took);
+}
+console.log(`create one case through core (event + projection, one transaction, synchronous=FULL), ${CREATES} runs: median ${ms(quantile(creates, 0.5))}, p99 ${ms(quantile(creates, 0.99))}`);
+
+const [, rebuildMs] = time(() => rebuildProjections(desk.db));
+console.log(`rebuild every projection from the log (${(CASES + CREATES).toLocaleString('en')} cases): ${(rebuildMs / 1000).toFixed(2)} s`);
+console.log(`resident memory after the run: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
+desk.close();
+rmSync(dataDir, { recursive: true, force: true });
