@@ -37,7 +37,8 @@ test('takes a complaint in zh-CN with the keyboard, finds it in the queue and ag
   const caseNumber = page.getByTestId('case-number');
   await expect(caseNumber).toHaveText('BJ01-A-20261122-0001');
   await expect(page.getByText('请向客户读出受理编号')).toBeVisible();
-  await page.screenshot({ path: join(SCREENSHOTS, 'intake-case-number-zh-CN.png'), animations: 'disabled' });
+  await page.waitForTimeout(500); // let the dialog finish its opening animation
+  await page.screenshot({ path: join(SCREENSHOTS, 'intake-case-number-zh-CN.png') });
 
   await page.keyboard.press('Enter'); // 受理下一位 has the focus
   await expect(caseNumber).toBeHidden();
