@@ -1,4 +1,5 @@
 import type { CaseView } from '../shared/fold.js';
+import type { CaseFilter } from '../shared/contract.js';
 import type { Db } from './open.js';
 
 export interface CaseListRow {
@@ -8,43 +9,77 @@ export interface CaseListRow {
   customer_phone: string;
   channel: string;
   status: string;
+  severity: number | null;
+  major: number;
+  owner_id: string;
+  chase_count: number;
+  is_repeat: number;
   received_at: string;
   received_hlc: string;
   conflict_count: number;
 }
 
-export interface CasePage {
-  rows: CaseListRow[];
-  /** Keyset of the last row, to continue after it; null on the last page. */
-  next: { hlc: string; id: string } | null;
+const LIST_COLUMNS = `id, case_number, customer_name, customer_phone, channel, status, severity, major, owner_id,
+  chase_count, is_repeat, received_at, received_hlc, conflict_count`;
+
+/** Most urgent first: unsettled conflicts, major, graver severity, more chasers, then the oldest. */
+const ORDER = {
+  urgency: 'is_open DESC, (conflict_count > 0) DESC, major DESC, coalesce(severity, 4) ASC, chase_count DESC, received_hlc ASC, id ASC',
+  newest: 'received_hlc DESC, id DESC',
+} as const;
+
+function where(filter: CaseFilter, viewerId: string): { sql: string; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (filter.scope === 'mine') {
+    clauses.push('owner_id = ?');
+    params.push(viewerId);
+  }
+  if (filter.state !== 'any') clauses.push(filter.state === 'open' ? 'is_open = 1' : 'is_open = 0');
+  if (filter.status) {
+    clauses.push('status = ?');
+    params.push(filter.status);
+  }
+  if (filter.severity !== undefined) {
+    clauses.push('severity = ?');
+    params.push(filter.severity);
+  }
+  if (filter.major !== undefined) clauses.push(filter.major ? 'major = 1' : 'major = 0');
+  if (filter.conflicts !== undefined) clauses.push(filter.conflicts ? 'conflict_count > 0' : 'conflict_count = 0');
+  if (filter.repeat !== undefined) clauses.push(filter.repeat ? 'is_repeat = 1' : 'is_repeat = 0');
+  return { sql: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
-/** Newest first, by keyset so that page 500 costs what page 1 costs. */
-export function listCasesNewestFirst(db: Db, limit: number, after?: { hlc: string; id: string }): CasePage {
-  const columns = 'id, case_number, customer_name, customer_phone, channel, status, received_at, received_hlc, conflict_count';
-  const rows = (
-    after
-      ? db
-          .prepare(
-            `SELECT ${columns} FROM complaints WHERE (received_hlc, id) < (?, ?)
-             ORDER BY received_hlc DESC, id DESC LIMIT ?`,
-          )
-          .all(after.hlc, after.id, limit + 1)
-      : db.prepare(`SELECT ${columns} FROM complaints ORDER BY received_hlc DESC, id DESC LIMIT ?`).all(limit + 1)
-  ) as CaseListRow[];
-  const hasMore = rows.length > limit;
-  const page = hasMore ? rows.slice(0, limit) : rows;
-  const last = page[page.length - 1];
-  return { rows: page, next: hasMore && last ? { hlc: last.received_hlc, id: last.id } : null };
-}
-
-export function countCases(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM complaints').get() as { n: number }).n;
+export function listCases(db: Db, filter: CaseFilter, viewerId: string, limit: number, offset: number): { rows: CaseListRow[]; total: number } {
+  const { sql, params } = where(filter, viewerId);
+  const rows = db
+    .prepare(`SELECT ${LIST_COLUMNS} FROM complaints ${sql} ORDER BY ${ORDER[filter.sort]} LIMIT ? OFFSET ?`)
+    .all(...params, limit, offset) as CaseListRow[];
+  const total = (db.prepare(`SELECT count(*) AS n FROM complaints ${sql}`).get(...params) as { n: number }).n;
+  return { rows, total };
 }
 
 export function getCaseView(db: Db, id: string): CaseView | null {
   const row = db.prepare('SELECT view FROM complaints WHERE id = ?').get(id) as { view: string } | undefined;
   return row ? (JSON.parse(row.view) as CaseView) : null;
+}
+
+export function caseNumbersOf(db: Db, ids: readonly string[]): Array<{ id: string; case_number: string; received_at: string }> {
+  if (!ids.length) return [];
+  return db
+    .prepare(`SELECT id, case_number, received_at FROM complaints WHERE id IN (${ids.map(() => '?').join(',')})`)
+    .all(...ids) as Array<{ id: string; case_number: string; received_at: string }>;
+}
+
+/** Cases of one customer (by id or by phone digits), newest first, received since `sinceIso`. */
+export function casesOfCustomer(db: Db, customerId: string | null, phoneDigits: string, sinceIso = ''): CaseView[] {
+  const rows = db
+    .prepare(
+      `SELECT view FROM complaints WHERE (customer_id = ? OR phone_digits = ?) AND received_at >= ?
+       ORDER BY received_hlc DESC LIMIT 200`,
+    )
+    .all(customerId, phoneDigits, sinceIso) as Array<{ view: string }>;
+  return rows.map((r) => JSON.parse(r.view) as CaseView);
 }
 
 /** Highest sequence used under a case-number prefix (branch-device-date), 0 if none. */

@@ -9,6 +9,7 @@ interface EventRow {
   type: string;
   payload: string;
   actor: string;
+  actor_role: string;
   device: string;
   hlc: string;
   schema: number;
@@ -22,6 +23,7 @@ export function rowToEvent(row: EventRow): EventEnvelope {
     type: row.type,
     payload: JSON.parse(row.payload) as unknown,
     actor: row.actor,
+    actorRole: row.actor_role as EventEnvelope['actorRole'],
     device: row.device,
     hlc: row.hlc,
     schema: row.schema,

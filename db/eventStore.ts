@@ -9,8 +9,8 @@ import { projectEntity } from './projections.js';
  */
 export function recordEvents(db: Db, events: readonly EventEnvelope[]): EventEnvelope[] {
   const insert = db.prepare(
-    `INSERT INTO events (id, entity, entity_id, type, payload, actor, device, hlc, schema)
-     VALUES (@id, @entity, @entityId, @type, @payload, @actor, @device, @hlc, @schema)
+    `INSERT INTO events (id, entity, entity_id, type, payload, actor, actor_role, device, hlc, schema)
+     VALUES (@id, @entity, @entityId, @type, @payload, @actor, @actorRole, @device, @hlc, @schema)
      ON CONFLICT (id) DO NOTHING`,
   );
   return db.transaction(() => {

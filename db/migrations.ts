@@ -5,6 +5,8 @@
 export interface Migration {
   version: number;
   sql: string;
+  /** Set when the migration reshapes projection tables: they are refilled from the log after it. */
+  rebuildProjections?: boolean;
 }
 
 export const MIGRATIONS: readonly Migration[] = [
@@ -53,6 +55,67 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
       CREATE TABLE settings (key TEXT PRIMARY KEY, value TEXT NOT NULL) STRICT;
       CREATE TABLE drafts (key TEXT PRIMARY KEY, data TEXT NOT NULL, saved_at TEXT NOT NULL) STRICT;
+    `,
+  },
+  {
+    version: 2,
+    rebuildProjections: true,
+    sql: `
+      ALTER TABLE events ADD COLUMN actor_role TEXT NOT NULL DEFAULT 'clerk';
+
+      DROP TABLE complaints;
+      CREATE TABLE complaints (
+        id              TEXT PRIMARY KEY,
+        case_number     TEXT NOT NULL,
+        case_prefix     TEXT NOT NULL,
+        case_seq        INTEGER NOT NULL,
+        branch          TEXT NOT NULL,
+        customer_id     TEXT,
+        customer_name   TEXT NOT NULL,
+        customer_phone  TEXT NOT NULL,
+        phone_digits    TEXT NOT NULL,
+        channel         TEXT NOT NULL,
+        status          TEXT NOT NULL,
+        is_open         INTEGER NOT NULL,
+        severity        INTEGER,
+        major           INTEGER NOT NULL,
+        owner_id        TEXT NOT NULL,
+        chase_count     INTEGER NOT NULL,
+        is_repeat       INTEGER NOT NULL,
+        received_at     TEXT NOT NULL,
+        received_hlc    TEXT NOT NULL,
+        last_hlc        TEXT NOT NULL,
+        conflict_count  INTEGER NOT NULL,
+        view            TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX complaints_newest_first ON complaints(received_hlc DESC, id DESC);
+      CREATE INDEX complaints_by_number_prefix ON complaints(case_prefix, case_seq);
+      CREATE INDEX complaints_by_number ON complaints(case_number);
+      CREATE INDEX complaints_by_customer ON complaints(customer_id, received_hlc);
+      CREATE INDEX complaints_by_phone ON complaints(phone_digits, received_hlc);
+      CREATE INDEX complaints_open_by_owner ON complaints(is_open, owner_id);
+
+      CREATE TABLE staff (
+        id        TEXT PRIMARY KEY,
+        name      TEXT NOT NULL,
+        role      TEXT NOT NULL,
+        branch    TEXT NOT NULL,
+        active    INTEGER NOT NULL,
+        pin_hash  TEXT NOT NULL
+      ) STRICT;
+
+      CREATE TABLE customers (
+        id      TEXT PRIMARY KEY,
+        name    TEXT NOT NULL,
+        phones  TEXT NOT NULL,
+        notes   TEXT NOT NULL,
+        tier    TEXT NOT NULL
+      ) STRICT;
+      CREATE TABLE customer_phones (
+        digits       TEXT NOT NULL,
+        customer_id  TEXT NOT NULL,
+        PRIMARY KEY (digits, customer_id)
+      ) STRICT;
     `,
   },
 ];

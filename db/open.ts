@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { existsSync } from 'node:fs';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations.js';
+import { rebuildProjections } from './projections.js';
 
 export type Db = Database.Database;
 
@@ -48,13 +49,14 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
       backupPath = `${file}.before-v${latest}.${stamp}.bak`;
       db.exec(`VACUUM INTO '${backupPath.replace(/'/g, "''")}'`);
     }
-    for (const migration of migrations) {
-      if (migration.version <= current) continue;
+    const pending = migrations.filter((m) => m.version > current);
+    for (const migration of pending) {
       db.transaction(() => {
         db.exec(migration.sql);
         db.pragma(`user_version = ${migration.version}`);
       })();
     }
+    if (current > 0 && pending.some((m) => m.rebuildProjections)) rebuildProjections(db);
     return { db, backupPath, migratedFrom: current };
   } catch (error) {
     db.close();

@@ -1,10 +1,12 @@
 import { foldCase, type CaseView } from '../shared/fold.js';
+import { foldCustomer, foldStaff, type CustomerView, type StaffView } from '../shared/referenceFold.js';
+import { normalizePhone } from '../shared/complaint.js';
 import type { Entity, EventEnvelope } from '../shared/events.js';
 import type { Db } from './open.js';
 import { allEventsByEntity, eventsOf } from './eventLog.js';
 
 /** Tables that are pure folds of the log; rebuilding drops and refills exactly these. */
-export const PROJECTION_TABLES = ['complaints'] as const;
+export const PROJECTION_TABLES = ['complaints', 'staff', 'customers', 'customer_phones'] as const;
 
 function writeComplaint(db: Db, entityId: string, view: CaseView | null): void {
   if (!view) {
@@ -12,26 +14,65 @@ function writeComplaint(db: Db, entityId: string, view: CaseView | null): void {
     return;
   }
   db.prepare(
-    `INSERT INTO complaints (id, case_number, case_prefix, case_seq, branch, customer_name, customer_phone,
-       channel, status, received_at, received_hlc, last_hlc, conflict_count, view)
-     VALUES (@id, @caseNumber, @casePrefix, @caseSeq, @branch, @customerName, @customerPhone,
-       @channel, @status, @receivedAt, @receivedHlc, @lastHlc, @conflictCount, @view)
-     ON CONFLICT (id) DO UPDATE SET
-       case_number = excluded.case_number, case_prefix = excluded.case_prefix, case_seq = excluded.case_seq,
-       branch = excluded.branch, customer_name = excluded.customer_name, customer_phone = excluded.customer_phone,
-       channel = excluded.channel, status = excluded.status, received_at = excluded.received_at,
-       received_hlc = excluded.received_hlc, last_hlc = excluded.last_hlc,
-       conflict_count = excluded.conflict_count, view = excluded.view`,
-  ).run({ ...view, conflictCount: view.conflicts.length, view: JSON.stringify(view) });
+    `INSERT OR REPLACE INTO complaints (id, case_number, case_prefix, case_seq, branch, customer_id, customer_name,
+       customer_phone, phone_digits, channel, status, is_open, severity, major, owner_id, chase_count, is_repeat,
+       received_at, received_hlc, last_hlc, conflict_count, view)
+     VALUES (@id, @caseNumber, @casePrefix, @caseSeq, @branch, @customerId, @customerName,
+       @customerPhone, @phoneDigits, @channel, @status, @isOpen, @severity, @major, @ownerId, @chaseCount, @isRepeat,
+       @receivedAt, @receivedHlc, @lastHlc, @conflictCount, @view)`,
+  ).run({
+    ...view,
+    phoneDigits: normalizePhone(view.customerPhone),
+    isOpen: view.status === 'closed' ? 0 : 1,
+    major: view.major ? 1 : 0,
+    isRepeat: view.repeatOf.length > 0 ? 1 : 0,
+    conflictCount: view.conflicts.filter((c) => !c.settled).length,
+    view: JSON.stringify(view),
+  });
 }
 
-/** Re-folds one entity from its full history, so a late event lands in its right place. */
-export function projectEntity(db: Db, entity: Entity, entityId: string): void {
+function writeStaff(db: Db, entityId: string, view: StaffView | null): void {
+  db.prepare('DELETE FROM staff WHERE id = ?').run(entityId);
+  if (!view) return;
+  db.prepare('INSERT INTO staff (id, name, role, branch, active, pin_hash) VALUES (?, ?, ?, ?, ?, ?)').run(
+    view.id,
+    view.name,
+    view.role,
+    view.branch,
+    view.active ? 1 : 0,
+    view.pinHash,
+  );
+}
+
+function writeCustomer(db: Db, entityId: string, view: CustomerView | null): void {
+  db.prepare('DELETE FROM customers WHERE id = ?').run(entityId);
+  db.prepare('DELETE FROM customer_phones WHERE customer_id = ?').run(entityId);
+  if (!view) return;
+  db.prepare('INSERT INTO customers (id, name, phones, notes, tier) VALUES (?, ?, ?, ?, ?)').run(
+    view.id,
+    view.name,
+    JSON.stringify(view.phones),
+    view.notes,
+    view.tier,
+  );
+  const phone = db.prepare('INSERT OR IGNORE INTO customer_phones (digits, customer_id) VALUES (?, ?)');
+  for (const p of view.phones) phone.run(normalizePhone(p), view.id);
+}
+
+/** Folds one entity's full history and writes its row: a late event lands in its right place. */
+function writeEntity(db: Db, entity: Entity, entityId: string, events: readonly EventEnvelope[]): void {
   switch (entity) {
     case 'complaint':
-      writeComplaint(db, entityId, foldCase(eventsOf(db, entity, entityId)));
-      return;
+      return writeComplaint(db, entityId, foldCase(events));
+    case 'staff':
+      return writeStaff(db, entityId, foldStaff(events));
+    case 'customer':
+      return writeCustomer(db, entityId, foldCustomer(events));
   }
+}
+
+export function projectEntity(db: Db, entity: Entity, entityId: string): void {
+  writeEntity(db, entity, entityId, eventsOf(db, entity, entityId));
 }
 
 /** Drops every projection and folds it again from the log, in one transaction. */
@@ -41,7 +82,7 @@ export function rebuildProjections(db: Db): void {
     let group: EventEnvelope[] = [];
     const flush = () => {
       const first = group[0];
-      if (first?.entity === 'complaint') writeComplaint(db, first.entityId, foldCase(group));
+      if (first) writeEntity(db, first.entity, first.entityId, group);
       group = [];
     };
     for (const event of allEventsByEntity(db)) {

@@ -1,18 +1,32 @@
 import { z } from 'zod';
-import { CHANNELS, IntakeFields } from './complaint.js';
+import { CASE_STATUSES, CHANNELS, IntakeFields } from './complaint.js';
+import { Classification, Severity } from './classification.js';
+import { ComplaintEventPayloads, CustomerEventPayloads } from './events.js';
+import { CASE_ACTIONS } from './lifecycle.js';
+import { LOCALES } from './locale.js';
 import { Settings } from './settings.js';
+import { PIN_PATTERN, ROLES, StaffName } from './staff.js';
 
 /**
- * Every call the UI can make: channel → request schema → response schema. The preload, the
- * Electron IPC handlers and the browser host are all derived from this one object.
+ * Every call the UI can make: channel → who may call it → request schema → response schema. The
+ * preload, the Electron IPC handlers and the browser host are all derived from this one object.
  */
+export const StaffSummary = z.object({ id: z.string(), name: z.string(), role: z.enum(ROLES), branch: z.string(), active: z.boolean() });
+export type StaffSummary = z.infer<typeof StaffSummary>;
+
 export const CaseSummary = z.object({
   id: z.uuid(),
   caseNumber: z.string(),
   customerName: z.string(),
   customerPhone: z.string(),
   channel: z.enum(CHANNELS),
-  status: z.string(),
+  status: z.enum(CASE_STATUSES),
+  severity: Severity.nullable(),
+  major: z.boolean(),
+  ownerId: z.string(),
+  ownerName: z.string(),
+  chaseCount: z.number().int(),
+  repeat: z.boolean(),
   receivedAt: z.string(),
   conflictCount: z.number().int(),
 });
@@ -22,23 +36,42 @@ export const TimelineEntry = z.object({
   id: z.string(),
   type: z.string(),
   actor: z.string(),
+  actorName: z.string(),
+  actorRole: z.string(),
   device: z.string(),
   hlc: z.string(),
   at: z.string(),
   payload: z.record(z.string(), z.unknown()),
+  conflict: z.string().nullable(),
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
 export const CaseDetail = CaseSummary.extend({
   branch: z.string(),
+  customerId: z.string().nullable(),
   description: z.string(),
   expectation: z.string(),
+  repeatOf: z.array(z.object({ id: z.string(), caseNumber: z.string(), receivedAt: z.string() })),
   receivedBy: z.string(),
+  receivedByName: z.string(),
   receivedDevice: z.string(),
+  classification: Classification.nullable(),
+  findings: z.string().nullable(),
+  proposal: z.object({ remedy: z.string(), compensation: z.string(), correctiveAction: z.string(), by: z.string() }).nullable(),
+  followUp: z.object({ satisfaction: z.number(), solved: z.boolean(), suggestions: z.string() }).nullable(),
+  closing: z.object({ customerAccepted: z.boolean(), recourse: z.string() }).nullable(),
+  reopenCount: z.number().int(),
   noteCount: z.number().int(),
-  conflicts: z.array(z.object({ eventId: z.string(), type: z.string(), reason: z.string() })),
+  conflicts: z.array(z.object({ eventId: z.string(), type: z.string(), actor: z.string(), reason: z.string(), settled: z.boolean() })),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
+
+export const CaseWithTimeline = z.object({
+  case: CaseDetail,
+  timeline: z.array(TimelineEntry),
+  /** What the signed-in person may do now; everything else is not shown. */
+  allowedActions: z.array(z.enum(CASE_ACTIONS)),
+});
 
 /** The intake form as typed so far: anything goes, it is not a case yet. */
 export const IntakeDraft = z.object({
@@ -52,49 +85,106 @@ export type IntakeDraft = z.infer<typeof IntakeDraft>;
 
 export const DRAFT_KEYS = ['intake'] as const;
 
-export const ListCasesRequest = z.object({
+export const CaseFilter = z.object({
+  scope: z.enum(['all', 'mine']).default('all'),
+  state: z.enum(['open', 'closed', 'any']).default('any'),
+  status: z.enum(CASE_STATUSES).optional(),
+  severity: Severity.optional(),
+  major: z.boolean().optional(),
+  conflicts: z.boolean().optional(),
+  repeat: z.boolean().optional(),
+  sort: z.enum(['urgency', 'newest']).default('newest'),
+});
+export type CaseFilter = z.infer<typeof CaseFilter>;
+
+export const ListCasesRequest = CaseFilter.extend({
   limit: z.number().int().min(1).max(500).default(50),
   /** Opaque cursor returned by the previous page. */
   after: z.string().max(200).optional(),
 });
 
+/** One action on a case: the event type and what it says (its payload schema). */
+export const CaseActionRequest = z.discriminatedUnion(
+  'type',
+  CASE_ACTIONS.map((type) => z.object({ type: z.literal(type), payload: ComplaintEventPayloads[type] })) as unknown as [
+    z.ZodObject<{ type: z.ZodLiteral<(typeof CASE_ACTIONS)[number]>; payload: z.ZodType }>,
+  ],
+);
+export type CaseActionRequest = { [A in (typeof CASE_ACTIONS)[number]]: { type: A; payload: z.input<(typeof ComplaintEventPayloads)[A]> } }[(typeof CASE_ACTIONS)[number]];
+
+export const CustomerDetail = z.object({
+  id: z.string(),
+  name: z.string(),
+  phones: z.array(z.string()),
+  notes: z.string(),
+  tier: z.enum(['standard', 'vip', 'key_account']),
+});
+
+export const RepeatMatch = z.object({ id: z.string(), caseNumber: z.string(), receivedAt: z.string(), similarity: z.number() });
+
+const Session = z.object({ session: z.string(), staff: StaffSummary });
+
 export const contract = {
-  'case.create': {
-    request: IntakeFields,
-    response: CaseDetail,
+  'staff.roster': {
+    auth: 'public',
+    request: z.object({}),
+    response: z.object({ bootstrapNeeded: z.boolean(), staff: z.array(StaffSummary) }),
   },
+  'staff.bootstrap': {
+    auth: 'public',
+    request: z.object({ name: StaffName, pin: z.string().regex(PIN_PATTERN) }),
+    response: Session,
+  },
+  'auth.signIn': {
+    auth: 'public',
+    request: z.object({ staffId: z.string().min(1).max(64), pin: z.string().min(1).max(64) }),
+    response: Session,
+  },
+  'auth.signOut': { auth: 'staff', request: z.object({}), response: z.object({ signedOut: z.boolean() }) },
+  'staff.enrol': {
+    auth: 'staff',
+    request: z.object({ name: StaffName, role: z.enum(ROLES), pin: z.string().regex(PIN_PATTERN) }),
+    response: StaffSummary,
+  },
+  'staff.deactivate': { auth: 'staff', request: z.object({ id: z.uuid() }), response: StaffSummary },
+  'case.create': { auth: 'staff', request: IntakeFields, response: CaseDetail },
   'case.list': {
+    auth: 'staff',
     request: ListCasesRequest,
     response: z.object({ items: z.array(CaseSummary), next: z.string().nullable(), total: z.number().int() }),
   },
-  'case.get': {
-    request: z.object({ id: z.uuid() }),
-    response: z.object({ case: CaseDetail, timeline: z.array(TimelineEntry) }),
+  'case.get': { auth: 'staff', request: z.object({ id: z.uuid() }), response: CaseWithTimeline },
+  'case.act': { auth: 'staff', request: z.object({ id: z.uuid(), action: CaseActionRequest }), response: CaseWithTimeline },
+  'intake.check': {
+    auth: 'staff',
+    request: z.object({ phone: z.string().max(40), name: z.string().max(100), description: z.string().max(10_000) }),
+    response: z.object({ customer: CustomerDetail.nullable(), history: z.array(CaseSummary), repeats: z.array(RepeatMatch) }),
   },
-  'case.addNote': {
-    request: z.object({ id: z.uuid(), text: z.string().trim().min(1).max(10_000) }),
-    response: TimelineEntry,
+  'customer.get': {
+    auth: 'staff',
+    request: z.object({ id: z.uuid() }),
+    response: z.object({ customer: CustomerDetail, cases: z.array(CaseSummary) }),
+  },
+  'customer.update': {
+    auth: 'staff',
+    request: z.object({ id: z.uuid(), changes: CustomerEventPayloads.customer_updated }),
+    response: CustomerDetail,
   },
   'draft.save': {
+    auth: 'staff',
     request: z.object({ key: z.enum(DRAFT_KEYS), data: IntakeDraft }),
     response: z.object({ savedAt: z.string() }),
   },
   'draft.load': {
+    auth: 'staff',
     request: z.object({ key: z.enum(DRAFT_KEYS) }),
     response: z.object({ data: IntakeDraft, savedAt: z.string() }).nullable(),
   },
-  'draft.clear': {
-    request: z.object({ key: z.enum(DRAFT_KEYS) }),
-    response: z.object({ cleared: z.boolean() }),
-  },
-  'settings.get': {
-    request: z.object({}),
-    response: Settings,
-  },
-  'settings.set': {
-    request: Settings.partial(),
-    response: Settings,
-  },
+  'draft.clear': { auth: 'staff', request: z.object({ key: z.enum(DRAFT_KEYS) }), response: z.object({ cleared: z.boolean() }) },
+  'settings.get': { auth: 'public', request: z.object({}), response: Settings },
+  /** The language can be changed before anyone signs in. */
+  'settings.setLocale': { auth: 'public', request: z.object({ locale: z.enum(LOCALES) }), response: Settings },
+  'settings.set': { auth: 'staff', request: Settings.partial(), response: Settings },
 } as const;
 
 export type Contract = typeof contract;
@@ -116,7 +206,19 @@ export type PushEventName = keyof typeof pushEvents;
 export type PushEventOf<E extends PushEventName> = z.output<(typeof pushEvents)[E]>;
 export const PUSH_EVENT_NAMES = Object.keys(pushEvents) as PushEventName[];
 
-export const ERROR_CODES = ['invalid_request', 'unknown_channel', 'not_found', 'unauthorized', 'internal'] as const;
+export const ERROR_CODES = [
+  'invalid_request',
+  'unknown_channel',
+  'not_found',
+  'unauthorized',
+  'signed_out',
+  'forbidden',
+  'refused',
+  'wrong_pin',
+  'locked',
+  'already_set_up',
+  'internal',
+] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 
 export interface FieldIssue {
@@ -129,13 +231,15 @@ export interface DeskErrorBody {
   /** English fallback for logs and developers; the UI shows the translation of `code`. */
   message: string;
   fields?: FieldIssue[];
+  /** With `refused`: why the case's state machine said no (a RefusalReason). */
+  reason?: string;
 }
 
 export type DeskResult<T> = { ok: true; value: T } | { ok: false; error: DeskErrorBody };
 
-/** What `window.desk` is, whichever host carries it. */
+/** What `window.desk` is, whichever host carries it. The session travels beside the request. */
 export interface DeskApi {
-  invoke<C extends Channel>(channel: C, request: RequestOf<C>): Promise<DeskResult<ResponseOf<C>>>;
+  invoke<C extends Channel>(channel: C, request: RequestOf<C>, session?: string): Promise<DeskResult<ResponseOf<C>>>;
   /** Returns the function that unsubscribes (function identity does not survive contextBridge). */
   on<E extends PushEventName>(event: E, listener: (payload: PushEventOf<E>) => void): () => void;
 }

@@ -1,25 +1,79 @@
 import { z } from 'zod';
-import { IntakeFields } from './complaint.js';
+import { IntakeFields, PHONE_PATTERN } from './complaint.js';
 import { HLC_PATTERN } from './hlc.js';
 import { CASE_NUMBER_PATTERN } from './caseNumber.js';
+import { Classification, Severity } from './classification.js';
+import { ACTOR_ROLES, ROLES, StaffName } from './staff.js';
 
 export const EVENT_SCHEMA_VERSION = 1;
 
-export const ENTITIES = ['complaint'] as const;
+export const ENTITIES = ['complaint', 'customer', 'staff'] as const;
 export type Entity = (typeof ENTITIES)[number];
 
-/** Payload schemas per event type. Adding a type here is how the log learns a new fact. */
+const text = (max = 4_000) => z.string().trim().min(1).max(max);
+const optionalText = (max = 4_000) => z.string().trim().max(max).default('');
+
+/** Payload schemas per complaint event type. Adding a type here is how the log learns a new fact. */
 export const ComplaintEventPayloads = {
   received: IntakeFields.extend({
     caseNumber: z.string().regex(CASE_NUMBER_PATTERN),
     branch: z.string().min(1),
     receivedAt: z.iso.datetime(),
+    customerId: z.uuid().nullable().default(null),
+    /** Earlier cases of the same customer about a similar matter, found at intake. */
+    repeatOf: z.array(z.uuid()).default([]),
   }),
-  note_added: z.object({ text: z.string().trim().min(1).max(10_000) }),
+  classified: Classification,
+  assigned: z.object({ ownerId: z.string().min(1) }),
+  handed_over: z.object({ toId: z.string().min(1), reason: text(1_000) }),
+  customer_contacted: z.object({ summary: text() }),
+  investigated: z.object({ findings: text() }),
+  proposal_made: z.object({ remedy: text(), compensation: optionalText(), correctiveAction: optionalText() }),
+  proposal_withdrawn: z.object({ reason: text(1_000) }),
+  proposal_rejected: z.object({ reason: text(1_000) }),
+  approved: z.object({ comment: optionalText(1_000) }),
+  executed: z.object({ summary: text() }),
+  feedback_given: z.object({ summary: text() }),
+  followed_up: z.object({
+    satisfaction: z.number().int().min(1).max(5),
+    solved: z.boolean(),
+    suggestions: optionalText(),
+  }),
+  closed: z
+    .object({ customerAccepted: z.boolean(), recourse: optionalText(1_000) })
+    .refine((c) => c.customerAccepted || c.recourse.length > 0, {
+      message: 'when the customer does not accept, the recourse offered must be recorded',
+      path: ['recourse'],
+    }),
+  reopened: z.object({ reason: text(1_000) }),
+  chased: z.object({ source: z.enum(['customer', 'internal']), note: optionalText(1_000) }),
+  escalated: z.object({ severity: Severity.nullable(), major: z.boolean(), reason: text(1_000) }),
+  note_added: z.object({ text: text(10_000) }),
+  conflict_settled: z.object({ eventId: z.uuid(), note: text(1_000) }),
 } as const;
 
 export type ComplaintEventType = keyof typeof ComplaintEventPayloads;
+export type ComplaintPayload<T extends ComplaintEventType> = z.output<(typeof ComplaintEventPayloads)[T]>;
 export const COMPLAINT_EVENT_TYPES = Object.keys(ComplaintEventPayloads) as ComplaintEventType[];
+
+export const Phone = z.string().trim().regex(PHONE_PATTERN);
+
+export const CustomerEventPayloads = {
+  customer_registered: z.object({ name: text(100), phones: z.array(Phone).min(1).max(10) }),
+  customer_updated: z.object({
+    name: text(100).optional(),
+    phones: z.array(Phone).min(1).max(10).optional(),
+    notes: z.string().trim().max(4_000).optional(),
+    tier: z.enum(['standard', 'vip', 'key_account']).optional(),
+  }),
+} as const;
+
+export const StaffEventPayloads = {
+  staff_enrolled: z.object({ name: StaffName, role: z.enum(ROLES), branch: z.string().min(1), pinHash: z.string().min(1) }),
+  staff_pin_changed: z.object({ pinHash: z.string().min(1) }),
+  staff_role_changed: z.object({ role: z.enum(ROLES) }),
+  staff_deactivated: z.object({ reason: optionalText(500) }),
+} as const;
 
 export const EventEnvelope = z.object({
   id: z.uuid(),
@@ -28,23 +82,10 @@ export const EventEnvelope = z.object({
   type: z.string().min(1).max(64),
   payload: z.unknown(),
   actor: z.string().min(1).max(200),
+  /** The actor's role when acting: the fold re-checks permissions with it on every replica. */
+  actorRole: z.enum(ACTOR_ROLES),
   device: z.string().min(1).max(64),
   hlc: z.string().regex(HLC_PATTERN),
   schema: z.number().int().positive(),
 });
 export type EventEnvelope = z.infer<typeof EventEnvelope>;
-
-export type ComplaintEvent = {
-  [K in ComplaintEventType]: Omit<EventEnvelope, 'type' | 'payload' | 'entity'> & {
-    entity: 'complaint';
-    type: K;
-    payload: z.infer<(typeof ComplaintEventPayloads)[K]>;
-  };
-}[ComplaintEventType];
-
-/** Checks an envelope's payload against its type; unknown types stay raw (written by a newer app). */
-export function parseComplaintPayload(type: string, payload: unknown): { known: true; payload: unknown } | { known: false } {
-  if (!(type in ComplaintEventPayloads)) return { known: false };
-  const schema = ComplaintEventPayloads[type as ComplaintEventType];
-  return { known: true, payload: schema.parse(payload) };
-}

@@ -1,6 +1,18 @@
 import type { CaseStatus, Channel } from './complaint.js';
-import { ComplaintEventPayloads, type EventEnvelope } from './events.js';
+import type { Classification, Severity } from './classification.js';
+import { ComplaintEventPayloads, type ComplaintEventType, type ComplaintPayload, type EventEnvelope } from './events.js';
 import { parseCaseNumber } from './caseNumber.js';
+import { nextStatus, refusal, type CaseAction, type RefusalReason } from './lifecycle.js';
+
+export type ConflictReason = RefusalReason | 'before_received' | 'duplicate_received' | 'invalid_payload';
+
+export interface CaseConflict {
+  eventId: string;
+  type: string;
+  actor: string;
+  reason: ConflictReason;
+  settled: boolean;
+}
 
 /** The case as every replica sees it after folding the same events: a pure function of the log. */
 export interface CaseView {
@@ -9,88 +21,199 @@ export interface CaseView {
   casePrefix: string;
   caseSeq: number;
   branch: string;
+  customerId: string | null;
   customerName: string;
   customerPhone: string;
   channel: Channel;
   description: string;
   expectation: string;
+  repeatOf: string[];
   status: CaseStatus;
   receivedAt: string;
   receivedBy: string;
   receivedDevice: string;
   receivedHlc: string;
   lastHlc: string;
+  /** First-contact responsibility: the receiver owns the case until an explicit handover. */
+  ownerId: string;
+  classification: Classification | null;
+  severity: Severity | null;
+  major: boolean;
+  firstContactHlc: string | null;
+  chaseCount: number;
+  proposal: (ComplaintPayload<'proposal_made'> & { by: string }) | null;
+  findings: string | null;
+  followUp: ComplaintPayload<'followed_up'> | null;
+  closing: ComplaintPayload<'closed'> | null;
+  reopenCount: number;
   noteCount: number;
   eventCount: number;
   /** Events this version of the app cannot interpret (a newer app wrote them); kept, never dropped. */
   unknownEventCount: number;
-  /** Events that arrived before the case's `received` event or are otherwise out of place. */
-  conflicts: Array<{ eventId: string; type: string; reason: 'before_received' | 'duplicate_received' | 'invalid_payload' }>;
+  /** Events not valid at their place in HLC order (e.g. two offline desks both closed the case). */
+  conflicts: CaseConflict[];
 }
 
 export const byHlc = (a: Pick<EventEnvelope, 'hlc' | 'id'>, b: Pick<EventEnvelope, 'hlc' | 'id'>): number =>
   a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
 
+function startCase(event: EventEnvelope, p: ComplaintPayload<'received'>, pending: CaseConflict[]): CaseView | null {
+  const number = parseCaseNumber(p.caseNumber);
+  if (!number) return null;
+  return {
+    id: event.entityId,
+    caseNumber: p.caseNumber,
+    casePrefix: number.prefix,
+    caseSeq: number.seq,
+    branch: p.branch,
+    customerId: p.customerId,
+    customerName: p.customer.name,
+    customerPhone: p.customer.phone,
+    channel: p.channel,
+    description: p.description,
+    expectation: p.expectation,
+    repeatOf: p.repeatOf,
+    status: 'received',
+    receivedAt: p.receivedAt,
+    receivedBy: event.actor,
+    receivedDevice: event.device,
+    receivedHlc: event.hlc,
+    lastHlc: event.hlc,
+    ownerId: event.actor,
+    classification: null,
+    severity: null,
+    major: false,
+    firstContactHlc: null,
+    chaseCount: 0,
+    proposal: null,
+    findings: null,
+    followUp: null,
+    closing: null,
+    reopenCount: 0,
+    noteCount: 0,
+    eventCount: 1,
+    unknownEventCount: 0,
+    conflicts: pending.splice(0),
+  };
+}
+
+/** What an accepted action changes besides the status. */
+function applyAction(view: CaseView, event: EventEnvelope, type: CaseAction, payload: unknown): void {
+  switch (type) {
+    case 'classified': {
+      const p = payload as ComplaintPayload<'classified'>;
+      view.classification = p;
+      view.severity = p.severity;
+      view.major = p.major;
+      return;
+    }
+    case 'assigned':
+      view.ownerId = (payload as ComplaintPayload<'assigned'>).ownerId;
+      return;
+    case 'handed_over':
+      view.ownerId = (payload as ComplaintPayload<'handed_over'>).toId;
+      return;
+    case 'customer_contacted':
+      view.firstContactHlc ??= event.hlc;
+      return;
+    case 'investigated':
+      view.findings = (payload as ComplaintPayload<'investigated'>).findings;
+      return;
+    case 'proposal_made':
+      view.proposal = { ...(payload as ComplaintPayload<'proposal_made'>), by: event.actor };
+      return;
+    case 'proposal_withdrawn':
+    case 'proposal_rejected':
+      view.proposal = null;
+      return;
+    case 'followed_up':
+      view.followUp = payload as ComplaintPayload<'followed_up'>;
+      return;
+    case 'closed':
+      view.closing = payload as ComplaintPayload<'closed'>;
+      return;
+    case 'reopened':
+      view.reopenCount += 1;
+      view.closing = null;
+      view.followUp = null;
+      view.proposal = null;
+      return;
+    case 'chased':
+      view.chaseCount += 1;
+      return;
+    case 'escalated': {
+      const p = payload as ComplaintPayload<'escalated'>;
+      view.major ||= p.major;
+      if (p.severity !== null && (view.severity === null || p.severity < view.severity)) view.severity = p.severity;
+      return;
+    }
+    case 'note_added':
+      view.noteCount += 1;
+      return;
+    case 'conflict_settled': {
+      const settled = view.conflicts.find((c) => c.eventId === (payload as ComplaintPayload<'conflict_settled'>).eventId);
+      if (settled) settled.settled = true;
+      return;
+    }
+    case 'approved':
+    case 'executed':
+    case 'feedback_given':
+      return;
+  }
+}
+
 /**
- * Folds one complaint's events, in HLC order, into its view. Never throws on a bad or
- * out-of-place event: it is counted as a conflict so the owner can settle it. Returns null
- * while the case has no valid `received` event yet (e.g. a note synced ahead of its case).
+ * Folds one complaint's events, in HLC order, into its view. Never throws and never drops an
+ * event: one that is not valid at its place (wrong state, wrong person, bad payload) is kept as a
+ * conflict for the owner or a supervisor to settle. Returns null while the case has no valid
+ * `received` event yet (e.g. a note synced ahead of its case).
  */
 export function foldCase(events: readonly EventEnvelope[]): CaseView | null {
   const ordered = [...events].sort(byHlc);
   let view: CaseView | null = null;
-  const pendingConflicts: CaseView['conflicts'] = [];
+  const pending: CaseConflict[] = [];
+  const conflict = (event: EventEnvelope, reason: ConflictReason) => {
+    const entry = { eventId: event.id, type: event.type, actor: event.actor, reason, settled: false };
+    if (view) view.conflicts.push(entry);
+    else pending.push(entry);
+  };
+
   for (const event of ordered) {
-    if (event.type === 'received') {
-      const parsed = ComplaintEventPayloads.received.safeParse(event.payload);
-      const number = parsed.success ? parseCaseNumber(parsed.data.caseNumber) : null;
-      if (!parsed.success || !number) {
-        (view?.conflicts ?? pendingConflicts).push({ eventId: event.id, type: event.type, reason: 'invalid_payload' });
-        continue;
+    if (view) {
+      view.eventCount += 1;
+      view.lastHlc = event.hlc;
+    }
+    if (!(event.type in ComplaintEventPayloads)) {
+      if (view) view.unknownEventCount += 1;
+      else pending.push({ eventId: event.id, type: event.type, actor: event.actor, reason: 'before_received', settled: false });
+      continue;
+    }
+    const type = event.type as ComplaintEventType;
+    const parsed = ComplaintEventPayloads[type].safeParse(event.payload);
+    if (!parsed.success) {
+      conflict(event, 'invalid_payload');
+      continue;
+    }
+    if (type === 'received') {
+      if (view) conflict(event, 'duplicate_received');
+      else {
+        view = startCase(event, parsed.data as ComplaintPayload<'received'>, pending);
+        if (!view) conflict(event, 'invalid_payload');
       }
-      if (view) {
-        view.conflicts.push({ eventId: event.id, type: event.type, reason: 'duplicate_received' });
-        view.eventCount += 1;
-        view.lastHlc = event.hlc;
-        continue;
-      }
-      const p = parsed.data;
-      view = {
-        id: event.entityId,
-        caseNumber: p.caseNumber,
-        casePrefix: number.prefix,
-        caseSeq: number.seq,
-        branch: p.branch,
-        customerName: p.customer.name,
-        customerPhone: p.customer.phone,
-        channel: p.channel,
-        description: p.description,
-        expectation: p.expectation,
-        status: 'received',
-        receivedAt: p.receivedAt,
-        receivedBy: event.actor,
-        receivedDevice: event.device,
-        receivedHlc: event.hlc,
-        lastHlc: event.hlc,
-        noteCount: 0,
-        eventCount: 1,
-        unknownEventCount: 0,
-        conflicts: pendingConflicts.splice(0),
-      };
       continue;
     }
     if (!view) {
-      pendingConflicts.push({ eventId: event.id, type: event.type, reason: 'before_received' });
+      conflict(event, 'before_received');
       continue;
     }
-    view.eventCount += 1;
-    view.lastHlc = event.hlc;
-    if (event.type === 'note_added') {
-      if (ComplaintEventPayloads.note_added.safeParse(event.payload).success) view.noteCount += 1;
-      else view.conflicts.push({ eventId: event.id, type: event.type, reason: 'invalid_payload' });
-    } else {
-      view.unknownEventCount += 1;
+    const refused = refusal(view, type, { id: event.actor, role: event.actorRole }, parsed.data);
+    if (refused) {
+      conflict(event, refused);
+      continue;
     }
+    const status = nextStatus(view, type);
+    applyAction(view, event, type, parsed.data);
+    view.status = status;
   }
   return view;
 }

@@ -7,8 +7,9 @@ export const Settings = z.object({
   locale: z.enum(LOCALES),
   branchCode: z.string().regex(BRANCH_CODE_PATTERN),
   deviceCode: z.string().regex(DEVICE_CODE_PATTERN),
-  staffName: z.string().trim().max(100),
   timeZone: z.string().refine(isValidTimeZone, { message: 'unknown time zone' }),
+  /** How far back an earlier similar complaint of the same customer makes this one a repeat. */
+  repeatWindowDays: z.number().int().min(1).max(365),
 });
 export type Settings = z.infer<typeof Settings>;
 
@@ -16,6 +17,6 @@ export const DEFAULT_SETTINGS: Settings = {
   locale: 'zh-CN',
   branchCode: 'BJ01',
   deviceCode: 'A',
-  staffName: '',
   timeZone: 'Asia/Shanghai',
+  repeatWindowDays: 30,
 };

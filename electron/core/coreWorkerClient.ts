@@ -3,7 +3,7 @@ import type { DeskResult, PushEventName } from '../../shared/contract.js';
 import type { WorkerReply, WorkerRequest } from './workerProtocol.js';
 
 export interface CoreWorkerClient {
-  invoke(channel: unknown, request: unknown): Promise<DeskResult<unknown>>;
+  invoke(channel: unknown, request: unknown, session?: unknown): Promise<DeskResult<unknown>>;
   onPush(listener: (event: PushEventName, payload: unknown) => void): void;
   close(): Promise<void>;
 }
@@ -43,11 +43,11 @@ export async function startCoreWorker(
   worker.on('exit', failAll);
 
   return {
-    invoke(channel, request) {
+    invoke(channel, request, session) {
       const id = nextId++;
       return new Promise((resolve) => {
         pending.set(id, resolve);
-        worker.postMessage({ kind: 'invoke', id, channel, request } satisfies WorkerRequest);
+        worker.postMessage({ kind: 'invoke', id, channel, request, session } satisfies WorkerRequest);
       });
     },
     onPush(listener) {

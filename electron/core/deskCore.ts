@@ -1,62 +1,33 @@
 import type { Db } from '../../db/open.js';
-import { recordEvents } from '../../db/eventStore.js';
-import { eventsOf, latestHlc } from '../../db/eventLog.js';
-import { countCases, getCaseView, listCasesNewestFirst, maxCaseSeq, type CaseListRow } from '../../db/complaintQueries.js';
+import { staffById, staffNames } from '../../db/referenceQueries.js';
 import { clearDraft, loadDraft, readAllSettings, readJson, saveDraft, writeJson } from '../../db/localState.js';
-import type { CaseSummary, ParsedRequestOf, PushEventName, PushEventOf, ResponseOf, TimelineEntry, Channel } from '../../shared/contract.js';
-import { IntakeDraft } from '../../shared/contract.js';
-import { EVENT_SCHEMA_VERSION, type EventEnvelope } from '../../shared/events.js';
-import { formatHlc, hlcWallMs, initialHlc, parseHlc, tickHlc, type HlcState } from '../../shared/hlc.js';
+import { IntakeDraft, type CaseActionRequest, type Channel, type ParsedRequestOf, type PushEventName, type PushEventOf, type ResponseOf } from '../../shared/contract.js';
 import { newId } from '../../shared/ids.js';
-import { caseNumberPrefix, formatCaseNumber, localDateKey } from '../../shared/caseNumber.js';
+import type { StaffView } from '../../shared/referenceFold.js';
 import { DEFAULT_SETTINGS, Settings } from '../../shared/settings.js';
-import type { Channel as CaseChannel } from '../../shared/complaint.js';
 import type { Clock } from './clock.js';
 import { DeskError } from './deskError.js';
+import { createEventWriter } from './eventWriter.js';
+import { createSessionStore } from './sessions.js';
+import { createStaffService, requireRole } from './staffService.js';
+import { createCustomerService } from './customerService.js';
+import { createCaseService, summaryOfView } from './caseService.js';
 
-export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>) => ResponseOf<C> };
+export interface CallContext {
+  /** The signed-in person, for channels whose contract says `auth: 'staff'`; null otherwise. */
+  staff: StaffView | null;
+  session: string | null;
+}
+
+export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>, context: CallContext) => ResponseOf<C> };
 type PushListener = <E extends PushEventName>(event: E, payload: PushEventOf<E>) => void;
 
 export interface DeskCore {
   handlers: Handlers;
   deviceId: string;
+  /** The active staff member behind a session token, or null. */
+  resolveSession(session: unknown): StaffView | null;
   subscribe(listener: PushListener): () => void;
-}
-
-function summaryOf(row: CaseListRow): CaseSummary {
-  return {
-    id: row.id,
-    caseNumber: row.case_number,
-    customerName: row.customer_name,
-    customerPhone: row.customer_phone,
-    channel: row.channel as CaseChannel,
-    status: row.status,
-    receivedAt: row.received_at,
-    conflictCount: row.conflict_count,
-  };
-}
-
-function timelineEntryOf(event: EventEnvelope): TimelineEntry {
-  return {
-    id: event.id,
-    type: event.type,
-    actor: event.actor,
-    device: event.device,
-    hlc: event.hlc,
-    at: new Date(hlcWallMs(event.hlc)).toISOString(),
-    payload: (event.payload && typeof event.payload === 'object' ? event.payload : { value: event.payload }) as Record<
-      string,
-      unknown
-    >,
-  };
-}
-
-const encodeCursor = (next: { hlc: string; id: string } | null) => (next ? `${next.hlc}|${next.id}` : null);
-function decodeCursor(cursor: string | undefined): { hlc: string; id: string } | undefined {
-  if (!cursor) return undefined;
-  const [hlc, id] = cursor.split('|');
-  if (!hlc || !id) throw new DeskError('invalid_request', 'malformed list cursor', [{ path: 'after', code: 'invalid_format' }]);
-  return { hlc, id };
 }
 
 function deviceIdOf(db: Db): string {
@@ -67,6 +38,11 @@ function deviceIdOf(db: Db): string {
   return id;
 }
 
+const signedIn = (context: CallContext): StaffView => {
+  if (!context.staff) throw new DeskError('signed_out', 'sign in first');
+  return context.staff;
+};
+
 /** The desk backend: every contract call, composed from db/ and shared/. Runs under plain Node. */
 export function createDeskCore(db: Db, clock: Clock): DeskCore {
   const deviceId = deviceIdOf(db);
@@ -74,70 +50,55 @@ export function createDeskCore(db: Db, clock: Clock): DeskCore {
   const push: PushListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload);
   };
-
-  let hlc: HlcState = initialHlc(deviceId);
-  const seen = latestHlc(db);
-  if (seen) hlc = { ...parseHlc(seen), node: deviceId };
-  const nextStamp = (now: number) => {
-    hlc = tickHlc(hlc, now);
-    return formatHlc(hlc);
-  };
-
   const settings = (): Settings => Settings.parse({ ...DEFAULT_SETTINGS, ...readAllSettings(db) });
-  const actor = () => settings().staffName || 'desk';
-
-  const newEvent = (entityId: string, type: string, payload: unknown, now = clock.now()): EventEnvelope => ({
-    id: newId(),
-    entity: 'complaint',
-    entityId,
-    type,
-    payload,
-    actor: actor(),
-    device: deviceId,
-    hlc: nextStamp(now),
-    schema: EVENT_SCHEMA_VERSION,
-  });
-
-  const caseDetail = (id: string) => {
-    const view = getCaseView(db, id);
-    if (!view) throw new DeskError('not_found', 'no such case');
-    return view;
+  const writer = createEventWriter(db, clock, deviceId);
+  const sessions = createSessionStore(clock);
+  const staffService = createStaffService(db, writer, sessions, () => settings().branchCode);
+  const customers = createCustomerService(db, writer);
+  const cases = createCaseService(db, writer, customers, clock, settings);
+  const saveSettings = (changes: Partial<Settings>) => {
+    const next = Settings.parse({ ...settings(), ...changes });
+    db.transaction(() => {
+      for (const [key, value] of Object.entries(changes)) writeJson(db, 'settings', key, value);
+    })();
+    return next;
   };
 
   const handlers: Handlers = {
-    'case.create': (request) => {
-      const now = clock.now();
-      const { branchCode, deviceCode, timeZone } = settings();
-      const prefix = caseNumberPrefix(branchCode, deviceCode, localDateKey(now, timeZone));
-      const id = newId();
-      db.transaction(() => {
-        const caseNumber = formatCaseNumber(prefix, maxCaseSeq(db, prefix) + 1);
-        recordEvents(db, [
-          newEvent(id, 'received', { ...request, caseNumber, branch: branchCode, receivedAt: new Date(now).toISOString() }, now),
-        ]);
-      })();
+    'staff.roster': () => staffService.roster(),
+    'staff.bootstrap': ({ name, pin }) => staffService.bootstrap(name, pin),
+    'auth.signIn': ({ staffId, pin }) => staffService.signIn(staffId, pin),
+    'auth.signOut': (_request, context) => ({ signedOut: sessions.close(context.session) }),
+    'staff.enrol': ({ name, role, pin }, context) => staffService.enrol(signedIn(context), name, role, pin),
+    'staff.deactivate': ({ id }, context) => staffService.deactivate(signedIn(context), id),
+    'case.create': (request, context) => {
+      const created = cases.create(signedIn(context), request);
+      push('case.changed', { id: created.id });
+      return created;
+    },
+    'case.list': (request, context) => cases.list(signedIn(context), request),
+    'case.get': ({ id }, context) => cases.get(signedIn(context), id),
+    'case.act': ({ id, action }, context) => {
+      // zod has checked the payload against its type's schema; the union type is lost in the generic output.
+      const result = cases.act(signedIn(context), id, action as CaseActionRequest);
       push('case.changed', { id });
-      const view = caseDetail(id);
-      return { ...view, conflictCount: view.conflicts.length };
+      return result;
     },
-    'case.list': ({ limit, after }) => {
-      const page = listCasesNewestFirst(db, limit, decodeCursor(after));
-      return { items: page.rows.map(summaryOf), next: encodeCursor(page.next), total: countCases(db) };
-    },
-    'case.get': ({ id }) => {
-      const view = caseDetail(id);
+    'intake.check': ({ phone, description }) => {
+      const customer = customers.findByPhone(phone);
+      const names = staffNames(db);
       return {
-        case: { ...view, conflictCount: view.conflicts.length },
-        timeline: eventsOf(db, 'complaint', id).map(timelineEntryOf),
+        customer,
+        history: customers.history(customer, phone).map((c) => summaryOfView(c, names)),
+        repeats: customers.repeats(customer, phone, description, clock.now(), settings().repeatWindowDays),
       };
     },
-    'case.addNote': ({ id, text }) => {
-      caseDetail(id);
-      const event = newEvent(id, 'note_added', { text });
-      recordEvents(db, [event]);
-      push('case.changed', { id });
-      return timelineEntryOf(event);
+    'customer.get': ({ id }) => {
+      const customer = customers.get(id);
+      const names = staffNames(db);
+      return { customer, cases: customers.history(customer, customer.phones[0] ?? '').map((c) => summaryOfView(c, names)) };
     },
+    'customer.update': ({ id, changes }, context) => customers.update(signedIn(context), id, changes),
     'draft.save': ({ key, data }) => {
       const savedAt = new Date(clock.now()).toISOString();
       saveDraft(db, key, data, savedAt);
@@ -151,18 +112,24 @@ export function createDeskCore(db: Db, clock: Clock): DeskCore {
     },
     'draft.clear': ({ key }) => ({ cleared: clearDraft(db, key) }),
     'settings.get': () => settings(),
-    'settings.set': (changes) => {
-      const next = Settings.parse({ ...settings(), ...changes });
-      db.transaction(() => {
-        for (const [key, value] of Object.entries(changes)) writeJson(db, 'settings', key, value);
-      })();
-      return next;
+    'settings.setLocale': ({ locale }) => saveSettings({ locale }),
+    'settings.set': (changes, context) => {
+      const staff = signedIn(context);
+      const { locale, ...deskWide } = changes;
+      // Codes, time zone and the repeat window shape every case number and record: managers only.
+      if (Object.keys(deskWide).length > 0) requireRole(staff, ['manager']);
+      return saveSettings(locale ? { ...deskWide, locale } : deskWide);
     },
   };
 
   return {
     handlers,
     deviceId,
+    resolveSession(session) {
+      const staffId = sessions.resolve(session);
+      const staff = staffId ? staffById(db, staffId) : null;
+      return staff?.active ? staff : null;
+    },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);

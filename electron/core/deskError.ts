@@ -5,7 +5,7 @@ export class DeskError extends Error {
   constructor(
     readonly code: ErrorCode,
     message: string,
-    readonly fields?: FieldIssue[],
+    readonly details: { fields?: FieldIssue[]; reason?: string } = {},
   ) {
     super(message);
     this.name = 'DeskError';

@@ -1,9 +1,9 @@
 import type { z } from 'zod';
 import { contract, isChannel, type DeskResult, type FieldIssue } from '../../shared/contract.js';
-import type { Handlers } from './deskCore.js';
+import type { DeskCore } from './deskCore.js';
 import { DeskError } from './deskError.js';
 
-export type Dispatch = (channel: unknown, request: unknown) => DeskResult<unknown>;
+export type Dispatch = (channel: unknown, request: unknown, session?: unknown) => DeskResult<unknown>;
 
 function fieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), code: issue.code }));
@@ -16,15 +16,20 @@ const defaultLogger: ErrorLogger = (channel, error) =>
 
 /**
  * The one gate every host goes through (Electron IPC, browser host, tests): checks the channel,
- * validates the request with the contract's zod schema, runs core, and turns every failure into
- * a typed, translatable error — never a stack trace.
+ * the session where the contract asks for one, validates the request with the contract's zod
+ * schema, runs core, and turns every failure into a typed, translatable error — never a stack trace.
  */
-export function createDispatcher(handlers: Handlers, logError: ErrorLogger = defaultLogger): Dispatch {
-  return (channel, request) => {
+export function createDispatcher(core: Pick<DeskCore, 'handlers' | 'resolveSession'>, logError: ErrorLogger = defaultLogger): Dispatch {
+  return (channel, request, session) => {
     if (!isChannel(channel)) {
       return { ok: false, error: { code: 'unknown_channel', message: 'unknown channel' } };
     }
-    const parsed = contract[channel].request.safeParse(request);
+    const entry = contract[channel];
+    const staff = entry.auth === 'staff' ? core.resolveSession(session) : null;
+    if (entry.auth === 'staff' && !staff) {
+      return { ok: false, error: { code: 'signed_out', message: 'sign in first' } };
+    }
+    const parsed = entry.request.safeParse(request);
     if (!parsed.success) {
       return {
         ok: false,
@@ -32,12 +37,13 @@ export function createDispatcher(handlers: Handlers, logError: ErrorLogger = def
       };
     }
     try {
-      const handler = handlers[channel] as (request: unknown) => unknown;
+      const handler = core.handlers[channel] as (request: unknown, context: unknown) => unknown;
+      const value = handler(parsed.data, { staff, session: typeof session === 'string' ? session : null });
       // Parsing the answer too keeps the contract honest: only its fields leave core.
-      return { ok: true, value: contract[channel].response.parse(handler(parsed.data)) };
+      return { ok: true, value: entry.response.parse(value) };
     } catch (error) {
       if (error instanceof DeskError) {
-        return { ok: false, error: { code: error.code, message: error.message, ...(error.fields ? { fields: error.fields } : {}) } };
+        return { ok: false, error: { code: error.code, message: error.message, ...error.details } };
       }
       logError(channel, error);
       return { ok: false, error: { code: 'internal', message: 'the desk could not complete this action; nothing was saved' } };

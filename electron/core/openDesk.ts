@@ -19,5 +19,5 @@ export function openDesk(dataDir: string, clock: Clock = systemClock): OpenDesk 
   mkdirSync(dataDir, { recursive: true });
   const { db } = openDatabase(join(dataDir, DATABASE_FILE));
   const core = createDeskCore(db, clock);
-  return { core, db, dispatch: createDispatcher(core.handlers), close: () => db.close() };
+  return { core, db, dispatch: createDispatcher(core), close: () => db.close() };
 }

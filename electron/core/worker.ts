@@ -16,6 +16,6 @@ port.on('message', (message: WorkerRequest) => {
     port.close();
     return;
   }
-  port.postMessage({ kind: 'result', id: message.id, result: desk.dispatch(message.channel, message.request) } satisfies WorkerReply);
+  port.postMessage({ kind: 'result', id: message.id, result: desk.dispatch(message.channel, message.request, message.session) } satisfies WorkerReply);
 });
 port.postMessage({ kind: 'ready' } satisfies WorkerReply);

@@ -4,10 +4,10 @@ import { IPC_PREFIX } from '../../shared/ipcChannels.js';
 
 /** The part of Electron's ipcMain we use, so this wiring is tested without the Electron binary. */
 export interface IpcMainLike {
-  handle(channel: string, listener: (event: { senderFrame: { url: string } | null }, request: unknown) => unknown): void;
+  handle(channel: string, listener: (event: { senderFrame: { url: string } | null }, request: unknown, session?: unknown) => unknown): void;
 }
 
-export type Invoke = (channel: string, request: unknown) => Promise<DeskResult<unknown>>;
+export type Invoke = (channel: string, request: unknown, session: unknown) => Promise<DeskResult<unknown>>;
 
 /**
  * One handler per contract channel. The request goes on to the dispatcher, which validates it
@@ -15,11 +15,11 @@ export type Invoke = (channel: string, request: unknown) => Promise<DeskResult<u
  */
 export function registerContractHandlers(ipcMain: IpcMainLike, invoke: Invoke, isTrustedSender: (url: string) => boolean): void {
   for (const channel of CHANNEL_NAMES) {
-    ipcMain.handle(IPC_PREFIX + channel, (event, request) => {
+    ipcMain.handle(IPC_PREFIX + channel, (event, request, session) => {
       if (!event.senderFrame || !isTrustedSender(event.senderFrame.url)) {
         return { ok: false, error: { code: 'unauthorized', message: 'call from an untrusted frame refused' } } satisfies DeskResult<never>;
       }
-      return invoke(channel, request);
+      return invoke(channel, request, session);
     });
   }
 }

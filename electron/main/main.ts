@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   // CALMDESK_DATA_DIR lets tests and support staff point the desk at another data folder.
   const dataDir = process.env.CALMDESK_DATA_DIR ?? app.getPath('userData');
   const core = await startCoreWorker(join(__dirname, 'coreWorker.cjs'), dataDir);
-  registerContractHandlers(ipcMain, (channel, request) => core.invoke(channel, request), (url) =>
+  registerContractHandlers(ipcMain, (channel, request, session) => core.invoke(channel, request, session), (url) =>
     isTrustedRendererUrl(url, rendererIndex),
   );
 

@@ -16,11 +16,11 @@ export function createDeskBridge(ipc: IpcRendererLike): DeskApi {
     for (const listener of listeners.get(event) ?? []) (listener as (payload: unknown) => void)(payload);
   });
   return {
-    invoke: ((channel: unknown, request: unknown) => {
+    invoke: ((channel: unknown, request: unknown, session?: string) => {
       if (!isChannel(channel)) {
         return Promise.resolve({ ok: false, error: { code: 'unknown_channel', message: 'unknown channel' } } satisfies DeskResult<never>);
       }
-      return ipc.invoke(IPC_PREFIX + channel, request);
+      return ipc.invoke(IPC_PREFIX + channel, request, session);
     }) as DeskApi['invoke'],
     on(event, listener) {
       if (!PUSH_EVENT_NAMES.includes(event)) return () => undefined;

@@ -126,8 +126,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         } catch {
           return sendJson(res, 400, refusal('invalid_request', 'request body is not JSON'));
         }
-        const { channel, request } = (body ?? {}) as { channel?: unknown; request?: unknown };
-        return sendJson(res, 200, options.dispatch(channel, request));
+        const { channel, request, session } = (body ?? {}) as { channel?: unknown; request?: unknown; session?: unknown };
+        return sendJson(res, 200, options.dispatch(channel, request, session));
       }
       if (url.pathname === '/api/events') {
         if (!sameToken(url.searchParams.get('token'), token)) return sendJson(res, 401, refusal('unauthorized', 'missing or wrong desk token'));

@@ -2,20 +2,21 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
-import { openDesk, type OpenDesk } from '../../../electron/core/openDesk.js';
+import type { OpenDesk } from '../../../electron/core/openDesk.js';
 import { MAX_BODY_BYTES, startBrowserHost, TOKEN_HEADER, type BrowserHost } from '../../../electron/core/browserHost/server.js';
-import { countEvents } from '../../../db/eventLog.js';
 import { tempDir } from '../../fixtures/tempDir.js';
+import { complaint, openTeamDesk, type Team } from '../../fixtures/desk.js';
 
 let host: BrowserHost;
 let desk: OpenDesk;
+let team: Team;
 
 async function start() {
   const rendererDir = join(tempDir(), 'renderer');
   mkdirSync(rendererDir);
   writeFileSync(join(rendererDir, 'index.html'), '<html><head><meta name="calmdesk-token" content="" /></head></html>');
   writeFileSync(join(tempDir(), 'secret.txt'), 'not for the browser');
-  desk = openDesk(tempDir());
+  ({ desk, team } = openTeamDesk());
   host = await startBrowserHost({ dispatch: desk.dispatch, core: desk.core, rendererDir });
 }
 
@@ -24,11 +25,11 @@ afterEach(async () => {
   desk.close();
 });
 
-const invoke = (body: unknown, headers: Record<string, string> = { [TOKEN_HEADER]: host.token }) =>
+const invoke = (body: unknown | string, headers: Record<string, string> = { [TOKEN_HEADER]: host.token }) =>
   fetch(new URL('/api/invoke', host.url), {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...headers },
-    body: typeof body === 'string' ? body : JSON.stringify(body),
+    body: typeof body === 'string' ? body : JSON.stringify({ session: team.clerk.session, ...(body as object) }),
   });
 
 /** fetch() will not let a test forge the Host header, so speak HTTP directly. */
@@ -55,20 +56,22 @@ describe('the browser host', () => {
 
   it('runs a contract call end to end over HTTP', async () => {
     await start();
-    const created = await (await invoke({ channel: 'case.create', request: { customer: { name: '王女士', phone: '13800138000' }, channel: 'onsite', description: '现场维修后仍漏电' } })).json();
+    const created = await (await invoke({ channel: 'case.create', request: { ...complaint(), channel: 'onsite' } })).json();
     expect(created.ok).toBe(true);
     const list = await (await invoke({ channel: 'case.list', request: {} })).json();
     expect(list.value.items.map((c: { id: string }) => c.id)).toEqual([created.value.id]);
+    const noSession = await (await invoke({ channel: 'case.list', request: {}, session: null })).json();
+    expect(noSession.error.code).toBe('signed_out');
   });
 
   it('refuses calls without the token, from another origin, or for another host name', async () => {
     await start();
-    const call = { channel: 'case.create', request: { customer: { name: '王女士', phone: '13800138000' }, channel: 'phone', description: 'x' } };
+    const call = { channel: 'case.create', request: complaint() };
     expect((await invoke(call, {})).status).toBe(401);
     expect((await invoke(call, { [TOKEN_HEADER]: 'guess' })).status).toBe(401);
     expect((await invoke(call, { [TOKEN_HEADER]: host.token, origin: 'https://evil.example' })).status).toBe(403);
     expect(await rawGet('/', 'evil.example:80')).toBe(403);
-    expect(countEvents(desk.db)).toBe(0);
+    expect(desk.db.prepare('SELECT count(*) AS n FROM complaints').get()).toEqual({ n: 0 });
   });
 
   it('answers malformed and oversized bodies with a clear refusal and stores nothing', async () => {
@@ -78,7 +81,7 @@ describe('the browser host', () => {
     expect((await notJson.json()).error.code).toBe('invalid_request');
     const huge = await invoke({ channel: 'case.create', request: { description: 'x'.repeat(MAX_BODY_BYTES) } });
     expect(huge.status).toBe(413);
-    expect(countEvents(desk.db)).toBe(0);
+    expect(desk.db.prepare('SELECT count(*) AS n FROM complaints').get()).toEqual({ n: 0 });
   });
 
   it('never serves files outside the renderer folder', async () => {
@@ -93,7 +96,7 @@ describe('the browser host', () => {
     const events = await fetch(new URL(`/api/events?token=${host.token}`, host.url), { signal: controller.signal });
     const reader = events.body!.getReader();
     await reader.read(); // the ": connected" comment
-    const created = await (await invoke({ channel: 'case.create', request: { customer: { name: '王', phone: '13800138000' }, channel: 'email', description: 'x' } })).json();
+    const created = await (await invoke({ channel: 'case.create', request: complaint() })).json();
     const { value } = await reader.read();
     expect(new TextDecoder().decode(value)).toBe(`event: case.changed\ndata: ${JSON.stringify({ id: created.value.id })}\n\n`);
     controller.abort();

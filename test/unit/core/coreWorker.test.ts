@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { startCoreWorker } from '../../../electron/core/coreWorkerClient.js';
 import { tempDir } from '../../fixtures/tempDir.js';
+import { complaint, openTeamDesk } from '../../fixtures/desk.js';
 
 describe('core in a worker thread (how Electron runs it)', () => {
   // The same esbuild bundle Electron loads (scripts/build-electron.mjs), built fresh for the test.
@@ -13,13 +14,17 @@ describe('core in a worker thread (how Electron runs it)', () => {
   });
 
   it('answers contract calls, validates them, and forwards pushed events', async () => {
-    const client = await startCoreWorker(bundle, tempDir());
+    const dataDir = tempDir();
+    openTeamDesk(undefined, dataDir).desk.close();
+    const client = await startCoreWorker(bundle, dataDir);
+    const signIn = await client.invoke('auth.signIn', { staffId: (await client.invoke('staff.roster', {}) as { value: { staff: Array<{ id: string; role: string }> } }).value.staff.find((s) => s.role === 'clerk')!.id, pin: '100001' });
+    const { session } = (signIn as { value: { session: string } }).value;
     const pushed: unknown[] = [];
     client.onPush((event, payload) => pushed.push([event, payload]));
-    const created = await client.invoke('case.create', { customer: { name: '王女士', phone: '13800138000' }, channel: 'phone', description: '热水器漏水' });
+    const created = await client.invoke('case.create', complaint(), session);
     expect(created.ok).toBe(true);
     const id = (created as { value: { id: string } }).value.id;
-    const [list, bad] = await Promise.all([client.invoke('case.list', {}), client.invoke('case.create', { channel: 'fax' })]);
+    const [list, bad] = await Promise.all([client.invoke('case.list', {}, session), client.invoke('case.create', { channel: 'fax' }, session)]);
     expect(list).toMatchObject({ ok: true, value: { total: 1, items: [{ id }] } });
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     expect(pushed).toEqual([['case.changed', { id }]]);

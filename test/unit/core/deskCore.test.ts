@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { openDesk, type OpenDesk } from '../../../electron/core/openDesk.js';
+import { openDesk } from '../../../electron/core/openDesk.js';
 import type { Clock } from '../../../electron/core/clock.js';
-import type { Channel, DeskResult, RequestOf, ResponseOf } from '../../../shared/contract.js';
+import { complaint, ok, openTeamDesk } from '../../fixtures/desk.js';
 import { tempDir } from '../../fixtures/tempDir.js';
 
 function manualClock(iso: string): Clock & { set(iso: string): void } {
@@ -9,39 +9,31 @@ function manualClock(iso: string): Clock & { set(iso: string): void } {
   return { now: () => now++, set: (next) => void (now = Date.parse(next)) };
 }
 
-function ok<C extends Channel>(desk: OpenDesk, channel: C, request: RequestOf<C>): ResponseOf<C> {
-  const result = desk.dispatch(channel, request) as DeskResult<ResponseOf<C>>;
-  if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${JSON.stringify(result.error.fields)}`);
-  return result.value;
-}
-
-const complaint = (name: string) => ({
-  customer: { name, phone: '+86 138-0013-8000' },
-  channel: 'walk_in' as const,
-  description: '  排队两个小时没人理  ',
-  expectation: '道歉',
-});
-
 describe('desk core', () => {
   it('numbers cases per branch-local day and restarts the sequence the next day', () => {
     const clock = manualClock('2026-11-22T01:00:00Z');
-    const desk = openDesk(tempDir(), clock);
-    expect(ok(desk, 'case.create', complaint('甲')).caseNumber).toBe('BJ01-A-20261122-0001');
-    expect(ok(desk, 'case.create', complaint('乙')).caseNumber).toBe('BJ01-A-20261122-0002');
+    const { desk, team } = openTeamDesk(clock);
+    const s = team.clerk.session;
+    expect(ok(desk, s, 'case.create', complaint('甲')).caseNumber).toBe('BJ01-A-20261122-0001');
+    expect(ok(desk, s, 'case.create', complaint('乙')).caseNumber).toBe('BJ01-A-20261122-0002');
     clock.set('2026-11-22T16:30:00Z'); // 00:30 on the 23rd in Beijing
-    expect(ok(desk, 'case.create', complaint('丙')).caseNumber).toBe('BJ01-A-20261123-0001');
-    ok(desk, 'settings.set', { branchCode: 'SH02', deviceCode: 'B7' });
-    expect(ok(desk, 'case.create', complaint('丁')).caseNumber).toBe('SH02-B7-20261123-0001');
-    desk.close();
+    // Fifteen idle hours end a session: the next shift signs in again.
+    expect(desk.dispatch('case.list', {}, s)).toMatchObject({ ok: false, error: { code: 'signed_out' } });
+    const again = ok(desk, undefined, 'auth.signIn', { staffId: team.clerk.staff.id, pin: team.clerk.pin }).session;
+    expect(ok(desk, again, 'case.create', complaint('丙')).caseNumber).toBe('BJ01-A-20261123-0001');
+    const manager = ok(desk, undefined, 'auth.signIn', { staffId: team.manager.staff.id, pin: team.manager.pin }).session;
+    ok(desk, manager, 'settings.set', { branchCode: 'SH02', deviceCode: 'B7' });
+    expect(ok(desk, again, 'case.create', complaint('丁')).caseNumber).toBe('SH02-B7-20261123-0001');
   });
 
   it('lists newest first in pages that neither skip nor repeat a case', () => {
-    const desk = openDesk(tempDir(), manualClock('2026-11-22T01:00:00Z'));
-    const created = Array.from({ length: 23 }, (_, i) => ok(desk, 'case.create', complaint(`客户${i}`)).id);
+    const { desk, team } = openTeamDesk(manualClock('2026-11-22T01:00:00Z'));
+    const s = team.clerk.session;
+    const created = Array.from({ length: 23 }, (_, i) => ok(desk, s, 'case.create', complaint(`客户${i}`, `投诉${i}`, `1380000${String(i).padStart(4, '0')}`)).id);
     const seen: string[] = [];
     let after: string | undefined;
     do {
-      const page = ok(desk, 'case.list', { limit: 5, ...(after ? { after } : {}) });
+      const page = ok(desk, s, 'case.list', { limit: 5, ...(after ? { after } : {}) });
       expect(page.total).toBe(23);
       seen.push(...page.items.map((c) => c.id));
       after = page.next ?? undefined;
@@ -49,60 +41,92 @@ describe('desk core', () => {
     expect(seen).toEqual([...created].reverse());
   });
 
-  it('keeps what was typed, trimmed, and shows it on the timeline with who and which device', () => {
-    const desk = openDesk(tempDir(), manualClock('2026-11-22T01:00:00Z'));
-    ok(desk, 'settings.set', { staffName: '张敏' });
-    const { id } = ok(desk, 'case.create', complaint('王女士'));
-    ok(desk, 'case.addNote', { id, text: '已致电，约明天上门' });
-    const { case: detail, timeline } = ok(desk, 'case.get', { id });
-    expect(detail).toMatchObject({ description: '排队两个小时没人理', expectation: '道歉', receivedBy: '张敏', branch: 'BJ01', noteCount: 1 });
-    expect(timeline.map((e) => [e.type, e.actor, e.device])).toEqual([
-      ['received', '张敏', desk.core.deviceId],
-      ['note_added', '张敏', desk.core.deviceId],
-    ]);
-    expect(timeline[0]!.at).toBe('2026-11-22T01:00:00.000Z');
+  it('keeps what was typed, trimmed, with who received it and which device, on the timeline', () => {
+    const { desk, team } = openTeamDesk(manualClock('2026-11-22T01:00:00Z'));
+    const { id } = ok(desk, team.clerk.session, 'case.create', { ...complaint(), description: '  排队两个小时没人理  ' });
+    const { case: detail, timeline } = ok(desk, team.clerk.session, 'case.get', { id });
+    expect(detail).toMatchObject({ description: '排队两个小时没人理', receivedByName: '张敏', ownerName: '张敏', branch: 'BJ01' });
+    expect(timeline.map((e) => [e.type, e.actorName, e.actorRole, e.device])).toEqual([['received', '张敏', 'clerk', desk.core.deviceId]]);
+    expect(timeline[0]!.at).toBe(detail.receivedAt);
+    expect(detail.receivedAt).toMatch(/^2026-11-22T01:00:00\.\d{3}Z$/);
   });
 
-  it('keeps cases, drafts, settings and the device identity across a restart', () => {
-    const dir = tempDir();
-    const first = openDesk(dir, manualClock('2026-11-22T01:00:00Z'));
-    const { id } = ok(first, 'case.create', complaint('王女士'));
-    ok(first, 'draft.save', { key: 'intake', data: { customerName: '李', customerPhone: '', channel: null, description: '半句', expectation: '' } });
-    ok(first, 'settings.set', { locale: 'zh-TW' });
-    const before = ok(first, 'case.get', { id });
+  it('keeps cases, drafts, settings, staff and the device identity across a restart, but not sessions', () => {
+    const { desk: first, team, dataDir } = openTeamDesk(manualClock('2026-11-22T01:00:00Z'));
+    const { id } = ok(first, team.clerk.session, 'case.create', complaint());
+    ok(first, team.clerk.session, 'draft.save', { key: 'intake', data: { customerName: '李', customerPhone: '', channel: null, description: '半句', expectation: '' } });
+    ok(first, undefined, 'settings.setLocale', { locale: 'zh-TW' });
+    const before = ok(first, team.clerk.session, 'case.get', { id });
     const device = first.core.deviceId;
     first.close();
 
-    const second = openDesk(dir, manualClock('2026-11-22T02:00:00Z'));
-    expect(ok(second, 'case.get', { id })).toEqual(before);
-    expect(ok(second, 'draft.load', { key: 'intake' })?.data.description).toBe('半句');
-    expect(ok(second, 'settings.get', {}).locale).toBe('zh-TW');
+    const second = openDesk(dataDir, manualClock('2026-11-22T00:00:00Z'));
+    expect(second.dispatch('case.get', { id }, team.clerk.session)).toMatchObject({ ok: false, error: { code: 'signed_out' } });
+    const session = ok(second, undefined, 'auth.signIn', { staffId: team.clerk.staff.id, pin: team.clerk.pin }).session;
+    expect(ok(second, session, 'case.get', { id })).toEqual(before);
+    expect(ok(second, session, 'draft.load', { key: 'intake' })?.data.description).toBe('半句');
+    expect(ok(second, undefined, 'settings.get', {}).locale).toBe('zh-TW');
     expect(second.core.deviceId).toBe(device);
     // The clock never runs backwards across a restart, even if the wall clock did.
-    const later = ok(second, 'case.create', complaint('后来的'));
-    expect(ok(second, 'case.get', { id: later.id }).timeline[0]!.hlc > before.timeline[0]!.hlc).toBe(true);
-    ok(second, 'draft.clear', { key: 'intake' });
-    expect(ok(second, 'draft.load', { key: 'intake' })).toBeNull();
+    const later = ok(second, session, 'case.create', complaint('后来的', '别的事情', '13900000000'));
+    expect(ok(second, session, 'case.get', { id: later.id }).timeline[0]!.hlc > before.timeline[0]!.hlc).toBe(true);
+    ok(second, session, 'draft.clear', { key: 'intake' });
+    expect(ok(second, session, 'draft.load', { key: 'intake' })).toBeNull();
   });
 
-  it('refuses settings that would break case numbers and keeps the old ones', () => {
-    const desk = openDesk(tempDir());
+  it('lets only a manager change desk-wide settings, and refuses settings that would break case numbers', () => {
+    const { desk, team } = openTeamDesk();
+    expect(desk.dispatch('settings.set', { deviceCode: 'Z' }, team.clerk.session)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(ok(desk, team.clerk.session, 'settings.set', { locale: 'en' }).locale).toBe('en');
     for (const bad of [{ branchCode: 'bj-01' }, { deviceCode: '' }, { timeZone: 'Mars/Olympus' }, { locale: 'fr' }]) {
-      const result = desk.dispatch('settings.set', bad);
-      expect(result.ok).toBe(false);
+      expect(desk.dispatch('settings.set', bad, team.manager.session).ok).toBe(false);
     }
-    expect(ok(desk, 'settings.get', {})).toMatchObject({ branchCode: 'BJ01', deviceCode: 'A', timeZone: 'Asia/Shanghai', locale: 'zh-CN' });
+    expect(ok(desk, undefined, 'settings.get', {})).toMatchObject({ branchCode: 'BJ01', deviceCode: 'A', timeZone: 'Asia/Shanghai', locale: 'en' });
   });
 
-  it('pushes a change notice when a case is created or noted', () => {
-    const desk = openDesk(tempDir());
+  it('pushes a change notice when a case is created or acted on', () => {
+    const { desk, team } = openTeamDesk();
     const seen: unknown[] = [];
     desk.core.subscribe((event, payload) => seen.push([event, payload]));
-    const { id } = ok(desk, 'case.create', complaint('王女士'));
-    ok(desk, 'case.addNote', { id, text: '备注' });
+    const { id } = ok(desk, team.clerk.session, 'case.create', complaint());
+    ok(desk, team.clerk.session, 'case.act', { id, action: { type: 'note_added', payload: { text: '备注' } } });
     expect(seen).toEqual([
       ['case.changed', { id }],
       ['case.changed', { id }],
     ]);
+  });
+});
+
+describe('staff and sign-in', () => {
+  it('sets up the first manager once, then only through sign-in', () => {
+    const desk = openDesk(tempDir());
+    expect(ok(desk, undefined, 'staff.roster', {})).toEqual({ bootstrapNeeded: true, staff: [] });
+    const boot = ok(desk, undefined, 'staff.bootstrap', { name: '陈经理', pin: '123456' });
+    expect(boot.staff.role).toBe('manager');
+    expect(desk.dispatch('staff.bootstrap', { name: '冒充者', pin: '654321' })).toMatchObject({ ok: false, error: { code: 'already_set_up' } });
+    expect(ok(desk, undefined, 'staff.roster', {}).staff.map((s) => s.name)).toEqual(['陈经理']);
+  });
+
+  it('keeps PINs only as a slow hash, and locks a person out after repeated wrong PINs', () => {
+    const { desk, team } = openTeamDesk();
+    const stored = desk.db.prepare('SELECT pin_hash FROM staff WHERE id = ?').get(team.clerk.staff.id) as { pin_hash: string };
+    expect(stored.pin_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
+    expect(JSON.stringify(desk.db.prepare('SELECT payload FROM events').all())).not.toContain(team.clerk.pin);
+    for (let i = 0; i < 5; i++) {
+      expect(desk.dispatch('auth.signIn', { staffId: team.clerk.staff.id, pin: '000000' })).toMatchObject({ ok: false, error: { code: 'wrong_pin' } });
+    }
+    expect(desk.dispatch('auth.signIn', { staffId: team.clerk.staff.id, pin: team.clerk.pin })).toMatchObject({ ok: false, error: { code: 'locked' } });
+    expect(ok(desk, undefined, 'auth.signIn', { staffId: team.clerk2.staff.id, pin: team.clerk2.pin }).staff.name).toBe('王芳');
+  });
+
+  it('ends a session at sign-out and when a manager deactivates the person', () => {
+    const { desk, team } = openTeamDesk();
+    ok(desk, team.clerk.session, 'auth.signOut', {});
+    expect(desk.dispatch('case.list', {}, team.clerk.session)).toMatchObject({ ok: false, error: { code: 'signed_out' } });
+    expect(desk.dispatch('staff.deactivate', { id: team.clerk2.staff.id }, team.supervisor.session)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    ok(desk, team.manager.session, 'staff.deactivate', { id: team.clerk2.staff.id });
+    expect(desk.dispatch('case.list', {}, team.clerk2.session)).toMatchObject({ ok: false, error: { code: 'signed_out' } });
+    expect(desk.dispatch('auth.signIn', { staffId: team.clerk2.staff.id, pin: team.clerk2.pin })).toMatchObject({ ok: false, error: { code: 'wrong_pin' } });
+    expect(ok(desk, undefined, 'staff.roster', {}).staff.map((s) => s.name)).not.toContain('王芳');
   });
 });

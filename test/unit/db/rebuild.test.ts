@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { openDesk } from '../../../electron/core/openDesk.js';
 import { recordEvents } from '../../../db/eventStore.js';
 import { rebuildProjections } from '../../../db/projections.js';
 import { noteEvent, receivedEvent } from '../../fixtures/events.js';
-import { tempDir } from '../../fixtures/tempDir.js';
+import { complaint, ok, openTeamDesk } from '../../fixtures/desk.js';
 import { newId } from '../../../shared/ids.js';
 import type { Db } from '../../../db/open.js';
 
@@ -11,18 +10,16 @@ const snapshot = (db: Db) => db.prepare('SELECT * FROM complaints ORDER BY id').
 
 describe('rebuilding projections from the log', () => {
   it('gives tables identical to the live ones', () => {
-    const desk = openDesk(tempDir());
+    const { desk, team } = openTeamDesk();
     const ids: string[] = [];
     for (let i = 0; i < 150; i++) {
-      const result = desk.dispatch('case.create', {
-        customer: { name: `客户${i}`, phone: '13800138000' },
-        channel: i % 2 ? 'phone' : 'walk_in',
-        description: `投诉 ${i}`,
-      });
-      if (!result.ok) throw new Error(result.error.message);
-      ids.push((result.value as { id: string }).id);
+      ids.push(ok(desk, team.clerk.session, 'case.create', complaint(`客户${i}`, `投诉 ${i % 7} 热水器`, `138${i % 13}0000000`)).id);
     }
-    for (const id of ids.slice(0, 40)) desk.dispatch('case.addNote', { id, text: '已回电客户' });
+    for (const id of ids.slice(0, 40)) ok(desk, team.clerk.session, 'case.act', { id, action: { type: 'note_added', payload: { text: '已回电客户' } } });
+    for (const id of ids.slice(40, 60)) {
+      ok(desk, team.supervisor.session, 'case.act', { id, action: { type: 'escalated', payload: { severity: 2, major: true, reason: '客户称要找媒体' } } });
+      ok(desk, team.clerk.session, 'case.act', { id, action: { type: 'handed_over', payload: { toId: team.clerk2.staff.id, reason: '换班' } } });
+    }
     // Late and odd arrivals from another desk: a note ordered before its case, an unknown type,
     // and a case whose events come in reverse order.
     recordEvents(desk.db, [noteEvent(ids[3]!, 1, 'from a desk with a wrong clock', 'desk-b')]);
@@ -33,17 +30,21 @@ describe('rebuilding projections from the log', () => {
 
     const live = snapshot(desk.db);
     expect(live).toHaveLength(151);
+    const staff = desk.db.prepare('SELECT * FROM staff ORDER BY id').all();
+    const customers = desk.db.prepare('SELECT * FROM customer_phones ORDER BY digits, customer_id').all();
     rebuildProjections(desk.db);
     expect(snapshot(desk.db)).toEqual(live);
+    expect(desk.db.prepare('SELECT * FROM staff ORDER BY id').all()).toEqual(staff);
+    expect(desk.db.prepare('SELECT * FROM customer_phones ORDER BY digits, customer_id').all()).toEqual(customers);
     desk.close();
   });
 
   it('replaces a damaged projection with the truth from the log', () => {
-    const desk = openDesk(tempDir());
-    desk.dispatch('case.create', { customer: { name: '王女士', phone: '13800138000' }, channel: 'email', description: '账单多扣费' });
+    const { desk, team } = openTeamDesk();
+    ok(desk, team.clerk.session, 'case.create', complaint('王女士', '账单多扣费'));
     const live = snapshot(desk.db);
     desk.db.prepare("UPDATE complaints SET customer_name = 'tampered'").run();
-    desk.db.prepare("INSERT INTO complaints SELECT 'ghost', case_number, case_prefix, case_seq, branch, customer_name, customer_phone, channel, status, received_at, received_hlc, last_hlc, conflict_count, view FROM complaints").run();
+    desk.db.prepare("INSERT INTO complaints SELECT 'ghost', case_number, case_prefix, case_seq, branch, customer_id, customer_name, customer_phone, phone_digits, channel, status, is_open, severity, major, owner_id, chase_count, is_repeat, received_at, received_hlc, last_hlc, conflict_count, view FROM complaints").run();
     rebuildProjections(desk.db);
     expect(snapshot(desk.db)).toEqual(live);
     desk.close();

@@ -3,32 +3,31 @@ import { pathToFileURL } from 'node:url';
 import { registerContractHandlers, type IpcMainLike } from '../../../electron/main/ipc.js';
 import { isTrustedRendererUrl, secureWindowOptions } from '../../../electron/main/window.js';
 import { createDeskBridge, type IpcRendererLike } from '../../../electron/preload/bridge.js';
-import { openDesk } from '../../../electron/core/openDesk.js';
 import { CHANNEL_NAMES } from '../../../shared/contract.js';
 import { IPC_PREFIX, PUSH_CHANNEL } from '../../../shared/ipcChannels.js';
-import { tempDir } from '../../fixtures/tempDir.js';
+import { complaint, openTeamDesk } from '../../fixtures/desk.js';
 
 type Handler = Parameters<IpcMainLike['handle']>[1];
 const RENDERER = '/opt/CalmDesk/resources/app.asar/dist/renderer/index.html';
 
 /** Main and preload wired together in one process, with core behind them, as Electron would. */
 function wire() {
-  const desk = openDesk(tempDir());
+  const { desk, team } = openTeamDesk();
   const handlers = new Map<string, Handler>();
   registerContractHandlers(
     { handle: (channel, listener) => void handlers.set(channel, listener) },
-    async (channel, request) => desk.dispatch(channel, request),
+    async (channel, request, session) => desk.dispatch(channel, request, session),
     (url) => isTrustedRendererUrl(url, RENDERER),
   );
   let pushListener: ((event: unknown, message: unknown) => void) | undefined;
   const trusted = { senderFrame: { url: pathToFileURL(RENDERER).href } };
   const ipcRenderer: IpcRendererLike = {
-    invoke: async (channel, request) => handlers.get(channel)?.(trusted, request),
+    invoke: async (channel, request, session) => handlers.get(channel)?.(trusted, request, session),
     on: (channel, listener) => {
       if (channel === PUSH_CHANNEL) pushListener = listener;
     },
   };
-  return { desk, handlers, bridge: createDeskBridge(ipcRenderer), push: (message: unknown) => pushListener?.({}, message) };
+  return { desk, team, handlers, bridge: createDeskBridge(ipcRenderer), push: (message: unknown) => pushListener?.({}, message) };
 }
 
 describe('Electron IPC glue', () => {
@@ -38,21 +37,21 @@ describe('Electron IPC glue', () => {
   });
 
   it('carries a call from window.desk through main to core and back', async () => {
-    const { bridge } = wire();
-    const created = await bridge.invoke('case.create', { customer: { name: '王女士', phone: '13800138000' }, channel: 'phone', description: '漏水' });
+    const { bridge, team } = wire();
+    const created = await bridge.invoke('case.create', complaint(), team.clerk.session);
     expect(created.ok && created.value.caseNumber).toMatch(/^BJ01-A-\d{8}-0001$/);
-    const bad = await bridge.invoke('case.create', { channel: 'fax' } as never);
+    const bad = await bridge.invoke('case.create', { channel: 'fax' } as never, team.clerk.session);
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(await bridge.invoke('case.create', complaint())).toMatchObject({ ok: false, error: { code: 'signed_out' } });
   });
 
   it('refuses calls from frames that are not our page', async () => {
-    const { handlers, desk } = wire();
+    const { handlers, desk, team } = wire();
     const handler = handlers.get(`${IPC_PREFIX}case.create`)!;
-    const request = { customer: { name: '王女士', phone: '13800138000' }, channel: 'phone', description: '漏水' };
     for (const senderFrame of [null, { url: 'https://evil.example/' }, { url: 'file:///tmp/other.html' }]) {
-      expect(await handler({ senderFrame }, request)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+      expect(await handler({ senderFrame }, complaint(), team.clerk.session)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     }
-    expect(desk.db.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 0 });
+    expect(desk.db.prepare('SELECT count(*) AS n FROM complaints').get()).toEqual({ n: 0 });
   });
 
   it('lets only contract channels and push events through the preload bridge', async () => {

@@ -1,0 +1,61 @@
+import type { CustomerView, StaffView } from '../shared/referenceFold.js';
+import type { Role } from '../shared/staff.js';
+import type { Db } from './open.js';
+
+interface StaffRow {
+  id: string;
+  name: string;
+  role: string;
+  branch: string;
+  active: number;
+  pin_hash: string;
+}
+const staffOf = (row: StaffRow): StaffView => ({
+  id: row.id,
+  name: row.name,
+  role: row.role as Role,
+  branch: row.branch,
+  active: row.active === 1,
+  pinHash: row.pin_hash,
+});
+
+export function staffById(db: Db, id: string): StaffView | null {
+  const row = db.prepare('SELECT * FROM staff WHERE id = ?').get(id) as StaffRow | undefined;
+  return row ? staffOf(row) : null;
+}
+
+export function allStaff(db: Db): StaffView[] {
+  return (db.prepare('SELECT * FROM staff ORDER BY active DESC, name').all() as StaffRow[]).map(staffOf);
+}
+
+export function staffNames(db: Db): Map<string, string> {
+  const rows = db.prepare('SELECT id, name FROM staff').all() as Array<{ id: string; name: string }>;
+  return new Map(rows.map((r) => [r.id, r.name]));
+}
+
+interface CustomerRow {
+  id: string;
+  name: string;
+  phones: string;
+  notes: string;
+  tier: string;
+}
+const customerOf = (row: CustomerRow): CustomerView => ({
+  id: row.id,
+  name: row.name,
+  phones: JSON.parse(row.phones) as string[],
+  notes: row.notes,
+  tier: row.tier as CustomerView['tier'],
+});
+
+export function customerById(db: Db, id: string): CustomerView | null {
+  const row = db.prepare('SELECT * FROM customers WHERE id = ?').get(id) as CustomerRow | undefined;
+  return row ? customerOf(row) : null;
+}
+
+export function customerByPhone(db: Db, digits: string): CustomerView | null {
+  const row = db
+    .prepare('SELECT c.* FROM customer_phones p JOIN customers c ON c.id = p.customer_id WHERE p.digits = ? ORDER BY c.id LIMIT 1')
+    .get(digits) as CustomerRow | undefined;
+  return row ? customerOf(row) : null;
+}

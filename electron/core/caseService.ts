@@ -1,0 +1,178 @@
+import type { Db } from '../../db/open.js';
+import { eventsOf } from '../../db/eventLog.js';
+import { caseNumbersOf, getCaseView, listCases, maxCaseSeq, type CaseListRow } from '../../db/complaintQueries.js';
+import { staffById, staffNames } from '../../db/referenceQueries.js';
+import type { CaseActionRequest, CaseDetail, CaseSummary, ParsedRequestOf, ResponseOf, TimelineEntry } from '../../shared/contract.js';
+import type { Channel as CaseChannel, CaseStatus, IntakeFields } from '../../shared/complaint.js';
+import type { Severity } from '../../shared/classification.js';
+import type { CaseView } from '../../shared/fold.js';
+import type { EventEnvelope } from '../../shared/events.js';
+import { hlcWallMs } from '../../shared/hlc.js';
+import { newId } from '../../shared/ids.js';
+import { allowedActions, refusal } from '../../shared/lifecycle.js';
+import { caseNumberPrefix, formatCaseNumber, localDateKey } from '../../shared/caseNumber.js';
+import type { StaffView } from '../../shared/referenceFold.js';
+import type { Settings } from '../../shared/settings.js';
+import type { Clock } from './clock.js';
+import { DeskError } from './deskError.js';
+import type { EventWriter } from './eventWriter.js';
+import type { CustomerService } from './customerService.js';
+
+type Names = Map<string, string>;
+const nameOf = (names: Names, id: string) => names.get(id) ?? id;
+
+export function summaryOfRow(row: CaseListRow, names: Names): CaseSummary {
+  return {
+    id: row.id,
+    caseNumber: row.case_number,
+    customerName: row.customer_name,
+    customerPhone: row.customer_phone,
+    channel: row.channel as CaseChannel,
+    status: row.status as CaseStatus,
+    severity: row.severity as Severity | null,
+    major: row.major === 1,
+    ownerId: row.owner_id,
+    ownerName: nameOf(names, row.owner_id),
+    chaseCount: row.chase_count,
+    repeat: row.is_repeat === 1,
+    receivedAt: row.received_at,
+    conflictCount: row.conflict_count,
+  };
+}
+
+export function summaryOfView(view: CaseView, names: Names): CaseSummary {
+  return {
+    id: view.id,
+    caseNumber: view.caseNumber,
+    customerName: view.customerName,
+    customerPhone: view.customerPhone,
+    channel: view.channel,
+    status: view.status,
+    severity: view.severity,
+    major: view.major,
+    ownerId: view.ownerId,
+    ownerName: nameOf(names, view.ownerId),
+    chaseCount: view.chaseCount,
+    repeat: view.repeatOf.length > 0,
+    receivedAt: view.receivedAt,
+    conflictCount: view.conflicts.filter((c) => !c.settled).length,
+  };
+}
+
+function timelineEntryOf(event: EventEnvelope, names: Names, view: CaseView): TimelineEntry {
+  return {
+    id: event.id,
+    type: event.type,
+    actor: event.actor,
+    actorName: nameOf(names, event.actor),
+    actorRole: event.actorRole,
+    device: event.device,
+    hlc: event.hlc,
+    at: new Date(hlcWallMs(event.hlc)).toISOString(),
+    payload: (event.payload && typeof event.payload === 'object' ? event.payload : { value: event.payload }) as Record<string, unknown>,
+    conflict: view.conflicts.find((c) => c.eventId === event.id)?.reason ?? null,
+  };
+}
+
+const encodeOffset = (offset: number) => String(offset);
+function decodeOffset(cursor: string | undefined): number {
+  if (!cursor) return 0;
+  const offset = Number(cursor);
+  if (!Number.isSafeInteger(offset) || offset < 0) {
+    throw new DeskError('invalid_request', 'malformed list cursor', { fields: [{ path: 'after', code: 'invalid_format' }] });
+  }
+  return offset;
+}
+
+/** Complaints: intake, the queue, the case with its timeline, and every action of the lifecycle. */
+export function createCaseService(db: Db, writer: EventWriter, customers: CustomerService, clock: Clock, settings: () => Settings) {
+  const view = (id: string) => {
+    const found = getCaseView(db, id);
+    if (!found) throw new DeskError('not_found', 'no such case');
+    return found;
+  };
+
+  const detail = (v: CaseView, names: Names): CaseDetail => ({
+    ...summaryOfView(v, names),
+    branch: v.branch,
+    customerId: v.customerId,
+    description: v.description,
+    expectation: v.expectation,
+    repeatOf: caseNumbersOf(db, v.repeatOf).map((r) => ({ id: r.id, caseNumber: r.case_number, receivedAt: r.received_at })),
+    receivedBy: v.receivedBy,
+    receivedByName: nameOf(names, v.receivedBy),
+    receivedDevice: v.receivedDevice,
+    classification: v.classification,
+    findings: v.findings,
+    proposal: v.proposal,
+    followUp: v.followUp,
+    closing: v.closing,
+    reopenCount: v.reopenCount,
+    noteCount: v.noteCount,
+    conflicts: v.conflicts,
+  });
+
+  const withTimeline = (staff: StaffView, id: string): ResponseOf<'case.get'> => {
+    const v = view(id);
+    const names = staffNames(db);
+    return {
+      case: detail(v, names),
+      timeline: eventsOf(db, 'complaint', id).map((e) => timelineEntryOf(e, names, v)),
+      allowedActions: allowedActions(v, staff),
+    };
+  };
+
+  return {
+    create(staff: StaffView, request: IntakeFields): CaseDetail {
+      const now = clock.now();
+      const { branchCode, deviceCode, timeZone, repeatWindowDays } = settings();
+      const prefix = caseNumberPrefix(branchCode, deviceCode, localDateKey(now, timeZone));
+      const id = newId();
+      db.transaction(() => {
+        const customer = customers.resolveForIntake(request.customer.name, request.customer.phone);
+        const known = customers.findByPhone(request.customer.phone);
+        const repeatOf = customers.repeats(known, request.customer.phone, request.description, now, repeatWindowDays).map((m) => m.id);
+        const caseNumber = formatCaseNumber(prefix, maxCaseSeq(db, prefix) + 1);
+        writer.write(
+          [
+            ...customer.events,
+            {
+              entity: 'complaint',
+              entityId: id,
+              type: 'received',
+              payload: { ...request, caseNumber, branch: branchCode, receivedAt: new Date(now).toISOString(), customerId: customer.customerId, repeatOf },
+            },
+          ],
+          staff,
+          now,
+        );
+      })();
+      return detail(view(id), staffNames(db));
+    },
+
+    list(staff: StaffView, request: ParsedRequestOf<'case.list'>): ResponseOf<'case.list'> {
+      const offset = decodeOffset(request.after);
+      const { rows, total } = listCases(db, request, staff.id, request.limit, offset);
+      const names = staffNames(db);
+      const nextOffset = offset + rows.length;
+      return { items: rows.map((r) => summaryOfRow(r, names)), total, next: nextOffset < total ? encodeOffset(nextOffset) : null };
+    },
+
+    get: withTimeline,
+
+    act(staff: StaffView, id: string, action: CaseActionRequest): ResponseOf<'case.act'> {
+      db.transaction(() => {
+        const v = view(id);
+        const target = action.type === 'handed_over' ? action.payload.toId : action.type === 'assigned' ? action.payload.ownerId : null;
+        if (target !== null && !staffById(db, target)?.active) {
+          throw new DeskError('invalid_request', 'the colleague named is not an active member of staff', { fields: [{ path: 'action.payload', code: 'unknown_staff' }] });
+        }
+        // The same check the fold makes on every replica: refused here, it never enters the log.
+        const refused = refusal(v, action.type, staff, action.payload);
+        if (refused) throw new DeskError('refused', `action ${action.type} refused: ${refused}`, { reason: refused });
+        writer.write([{ entity: 'complaint', entityId: id, type: action.type, payload: action.payload }], staff);
+      })();
+      return withTimeline(staff, id);
+    },
+  };
+}

@@ -1,0 +1,143 @@
+import { OPEN_STATUSES, type CaseStatus } from './complaint.js';
+import { isMoreSerious } from './classification.js';
+import type { ComplaintEventType, ComplaintPayload } from './events.js';
+import { SUPERVISING_ROLES, type Actor } from './staff.js';
+import type { CaseView } from './fold.js';
+
+/**
+ * The case state machine, as data: for each action, the states it may start from, the state it
+ * leads to, and who may take it. The fold, the core and the UI all ask this one table, so the
+ * buttons shown, the writes accepted and the conflicts found after a merge always agree.
+ */
+export type CaseAction = Exclude<ComplaintEventType, 'received'>;
+
+export type RefusalReason =
+  | 'wrong_state'
+  | 'not_permitted'
+  | 'not_owner'
+  | 'needs_classification'
+  | 'needs_manager'
+  | 'own_proposal'
+  | 'not_more_serious'
+  | 'same_owner'
+  | 'no_such_conflict';
+
+type Who = 'anyone' | 'owner_or_supervisor' | 'supervisor' | 'executor';
+
+interface Rule {
+  from: readonly CaseStatus[] | 'open' | 'any';
+  to: (current: CaseStatus) => CaseStatus;
+  who: Who;
+  /** Further conditions on the case and the actor; returns why the action is refused. */
+  guard?: (view: CaseView, actor: Actor) => RefusalReason | null;
+  /** Conditions on what the action says (checked when the payload is known). */
+  payloadGuard?: (view: CaseView, payload: never) => RefusalReason | null;
+}
+
+const stay = (s: CaseStatus) => s;
+const advanceFrom =
+  (earlier: readonly CaseStatus[], to: CaseStatus) =>
+  (s: CaseStatus): CaseStatus =>
+    earlier.includes(s) ? to : s;
+const goTo = (to: CaseStatus) => () => to;
+
+export const RULES: { [A in CaseAction]: Rule } = {
+  classified: { from: 'open', to: advanceFrom(['received'], 'classified'), who: 'owner_or_supervisor' },
+  assigned: { from: 'open', to: advanceFrom(['received', 'classified'], 'assigned'), who: 'owner_or_supervisor' },
+  handed_over: {
+    from: 'open',
+    to: stay,
+    who: 'owner_or_supervisor',
+    payloadGuard: (view, payload: ComplaintPayload<'handed_over'>) => (payload.toId === view.ownerId ? 'same_owner' : null),
+  },
+  customer_contacted: { from: 'open', to: advanceFrom(['received', 'classified', 'assigned'], 'contacted'), who: 'owner_or_supervisor' },
+  investigated: {
+    from: ['contacted', 'investigated'],
+    to: goTo('investigated'),
+    who: 'owner_or_supervisor',
+    guard: (view) => (view.classification ? null : 'needs_classification'),
+  },
+  proposal_made: { from: ['investigated'], to: goTo('proposed'), who: 'owner_or_supervisor' },
+  proposal_withdrawn: { from: ['proposed'], to: goTo('investigated'), who: 'owner_or_supervisor' },
+  proposal_rejected: { from: ['proposed'], to: goTo('investigated'), who: 'supervisor', guard: (view, actor) => managementGuard(view, actor) },
+  approved: {
+    from: ['proposed'],
+    to: goTo('approved'),
+    who: 'supervisor',
+    // Four eyes: whoever proposed the remedy does not approve it.
+    guard: (view, actor) => managementGuard(view, actor) ?? (view.proposal?.by === actor.id ? 'own_proposal' : null),
+  },
+  executed: { from: ['approved'], to: goTo('executed'), who: 'executor' },
+  feedback_given: { from: ['executed'], to: goTo('fed_back'), who: 'owner_or_supervisor' },
+  followed_up: { from: ['fed_back'], to: goTo('followed_up'), who: 'owner_or_supervisor' },
+  closed: { from: ['followed_up'], to: goTo('closed'), who: 'owner_or_supervisor' },
+  reopened: { from: ['closed'], to: goTo('contacted'), who: 'owner_or_supervisor' },
+  chased: { from: 'open', to: stay, who: 'anyone' },
+  escalated: {
+    from: 'open',
+    to: stay,
+    who: 'owner_or_supervisor',
+    payloadGuard: (view, payload: ComplaintPayload<'escalated'>) =>
+      isMoreSerious({ severity: view.severity, major: view.major }, payload) ? null : 'not_more_serious',
+  },
+  note_added: { from: 'any', to: stay, who: 'anyone' },
+  conflict_settled: {
+    from: 'any',
+    to: stay,
+    who: 'owner_or_supervisor',
+    payloadGuard: (view, payload: ComplaintPayload<'conflict_settled'>) =>
+      view.conflicts.some((c) => c.eventId === payload.eventId && !c.settled) ? null : 'no_such_conflict',
+  },
+};
+
+/** A major case is routed to management: only a manager decides on its remedy. */
+function managementGuard(view: CaseView, actor: Actor): RefusalReason | null {
+  return view.major && actor.role === 'supervisor' ? 'needs_manager' : null;
+}
+
+export const CASE_ACTIONS = Object.keys(RULES) as CaseAction[];
+
+function whoRefusal(who: Who, view: CaseView, actor: Actor): RefusalReason | null {
+  const supervising = SUPERVISING_ROLES.includes(actor.role);
+  const owner = view.ownerId === actor.id;
+  switch (who) {
+    case 'anyone':
+      return null;
+    case 'owner_or_supervisor':
+      return owner || supervising ? null : 'not_owner';
+    case 'supervisor':
+      return supervising ? null : 'not_permitted';
+    case 'executor':
+      return owner || supervising || actor.role === 'technician' ? null : 'not_owner';
+  }
+}
+
+function fromAllows(from: Rule['from'], status: CaseStatus): boolean {
+  if (from === 'any') return true;
+  if (from === 'open') return OPEN_STATUSES.includes(status);
+  return from.includes(status);
+}
+
+/** Why `actor` may not take `action` on the case now, or null when they may. */
+export function refusal(view: CaseView, action: CaseAction, actor: Actor, payload?: unknown): RefusalReason | null {
+  const rule = RULES[action];
+  if (!fromAllows(rule.from, view.status)) return 'wrong_state';
+  const who = whoRefusal(rule.who, view, actor);
+  if (who) return who;
+  const guarded = rule.guard?.(view, actor) ?? null;
+  if (guarded) return guarded;
+  return payload !== undefined && rule.payloadGuard ? rule.payloadGuard(view, payload as never) : null;
+}
+
+/** The actions the UI offers this person on this case: refused ones are not shown at all. */
+export function allowedActions(view: CaseView, actor: Actor): CaseAction[] {
+  return CASE_ACTIONS.filter((action) => {
+    if (action === 'conflict_settled') return view.conflicts.some((c) => !c.settled) && refusal(view, action, actor) === null;
+    if (action === 'escalated') return refusal(view, action, actor) === null && (view.severity !== 1 || !view.major);
+    return refusal(view, action, actor) === null;
+  });
+}
+
+export function nextStatus(view: CaseView, action: CaseAction): CaseStatus {
+  return RULES[action].to(view.status);
+}
