@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import { countEvents } from '../../../db/eventLog.js';
+import { complaint, ok, openTeamDesk } from '../../fixtures/desk.js';
+
+describe('acting on a case over the contract', () => {
+  it('carries one case through the whole process with a handover, a chaser and an escalation', () => {
+    const { desk, team } = openTeamDesk();
+    const act = (who: keyof typeof team, id: string, action: Parameters<typeof ok<'case.act'>>[3]['action']) =>
+      ok(desk, team[who].session, 'case.act', { id, action });
+    const { id } = ok(desk, team.clerk.session, 'case.create', complaint());
+    act('clerk', id, { type: 'classified', payload: { severity: 3, major: false, nature: 'valid', content: 'product', cause: 'product_quality', motive: 'emotional' } });
+    act('clerk', id, { type: 'customer_contacted', payload: { summary: '已回电，约定明早上门' } });
+    act('clerk', id, { type: 'chased', payload: { source: 'customer', note: '客户来电催' } });
+    act('clerk', id, { type: 'handed_over', payload: { toId: team.clerk2.staff.id, reason: '张敏休假，王芳接手' } });
+    act('supervisor', id, { type: 'escalated', payload: { severity: 2, major: true, reason: '客户称要向媒体曝光' } });
+    act('clerk2', id, { type: 'investigated', payload: { findings: '安装密封圈未压紧' } });
+    act('clerk2', id, { type: 'proposal_made', payload: { remedy: '免费更换并赔偿清洁费', compensation: '200 元' } });
+    // A major case goes to management: the supervisor may not approve it, the manager may.
+    expect(desk.dispatch('case.act', { id, action: { type: 'approved', payload: {} } }, team.supervisor.session)).toMatchObject({
+      ok: false,
+      error: { code: 'refused', reason: 'needs_manager' },
+    });
+    act('manager', id, { type: 'approved', payload: { comment: '同意' } });
+    act('technician', id, { type: 'executed', payload: { summary: '已更换，无渗漏' } });
+    act('clerk2', id, { type: 'feedback_given', payload: { summary: '已告知客户' } });
+    act('supervisor', id, { type: 'followed_up', payload: { satisfaction: 5, solved: true } });
+    const closed = act('clerk2', id, { type: 'closed', payload: { customerAccepted: true } });
+    expect(closed.case).toMatchObject({ status: 'closed', major: true, severity: 2, ownerName: '王芳', chaseCount: 1, closing: { customerAccepted: true } });
+    expect(closed.timeline.map((e) => `${e.type}:${e.actorName}`)).toEqual([
+      'received:张敏',
+      'classified:张敏',
+      'customer_contacted:张敏',
+      'chased:张敏',
+      'handed_over:张敏',
+      'escalated:李强',
+      'investigated:王芳',
+      'proposal_made:王芳',
+      'approved:陈经理',
+      'executed:赵工',
+      'feedback_given:王芳',
+      'followed_up:李强',
+      'closed:王芳',
+    ]);
+    expect(closed.allowedActions).toEqual(['reopened', 'note_added']);
+    expect(ok(desk, team.clerk.session, 'case.get', { id }).allowedActions).toEqual(['note_added']);
+  });
+
+  it('refuses wrong roles, wrong states and stale sessions with a clear reason, and writes nothing', () => {
+    const { desk, team } = openTeamDesk();
+    const { id } = ok(desk, team.clerk.session, 'case.create', complaint());
+    const before = countEvents(desk.db);
+    const attempt = (session: string, action: unknown) => desk.dispatch('case.act', { id, action }, session);
+    expect(attempt(team.clerk2.session, { type: 'customer_contacted', payload: { summary: '不是我的案子' } })).toMatchObject({
+      ok: false,
+      error: { code: 'refused', reason: 'not_owner' },
+    });
+    expect(attempt(team.clerk.session, { type: 'approved', payload: {} })).toMatchObject({ ok: false, error: { code: 'refused', reason: 'wrong_state' } });
+    expect(attempt(team.clerk.session, { type: 'closed', payload: { customerAccepted: false } })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(attempt(team.clerk.session, { type: 'handed_over', payload: { toId: 'nobody', reason: '交接' } })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    expect(attempt(team.clerk.session, { type: 'received', payload: {} })).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    ok(desk, team.clerk.session, 'auth.signOut', {});
+    expect(attempt(team.clerk.session, { type: 'note_added', payload: { text: '旧会话' } })).toMatchObject({ ok: false, error: { code: 'signed_out' } });
+    expect(countEvents(desk.db)).toBe(before);
+  });
+
+  it('filters the queue by mine, state, severity, major and conflicts, and sorts by urgency', () => {
+    const { desk, team } = openTeamDesk();
+    const s = team.clerk.session;
+    const calm = ok(desk, s, 'case.create', complaint('甲', '咨询账单', '13800000001'));
+    const major = ok(desk, s, 'case.create', complaint('乙', '要找记者曝光', '13800000002'));
+    const chased = ok(desk, team.clerk2.session, 'case.create', complaint('丙', '维修迟到', '13800000003'));
+    ok(desk, team.supervisor.session, 'case.act', { id: major.id, action: { type: 'escalated', payload: { severity: 1, major: true, reason: '媒体' } } });
+    ok(desk, s, 'case.act', { id: chased.id, action: { type: 'chased', payload: { source: 'customer' } } });
+    const ids = (filter: object) => ok(desk, s, 'case.list', filter).items.map((c) => c.id);
+    expect(ids({ scope: 'mine' }).sort()).toEqual([calm.id, major.id].sort());
+    expect(ids({ major: true })).toEqual([major.id]);
+    expect(ids({ severity: 1 })).toEqual([major.id]);
+    expect(ids({ conflicts: true })).toEqual([]);
+    expect(ids({ sort: 'urgency', state: 'open' })).toEqual([major.id, chased.id, calm.id]);
+  });
+});
