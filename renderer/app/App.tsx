@@ -1,12 +1,15 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, App as AntApp, ConfigProvider, Layout, Menu, Space, Spin, Typography } from 'antd';
+import { Alert, App as AntApp, Button, ConfigProvider, Layout, Menu, Space, Spin, Typography } from 'antd';
 import zhCN from 'antd/locale/zh_CN';
 import zhTW from 'antd/locale/zh_TW';
 import enUS from 'antd/locale/en_US';
 import type { Locale } from '../../shared/locale.js';
 import { useNav, type View } from './navStore.js';
 import { useSettings } from './settingsStore.js';
+import { useSession } from './sessionStore.js';
+import { LanguageSwitch } from './LanguageSwitch.js';
+import { SignInPage } from '../signin/SignInPage.js';
 import { errorText } from '../desk/errorText.js';
 import { IntakePage } from '../intake/IntakePage.js';
 import { QueuePage } from '../queue/QueuePage.js';
@@ -33,15 +36,27 @@ export function App() {
   const { t } = useTranslation();
   const { settings, load } = useSettings();
   const { view, go } = useNav();
+  const { staff, signOut } = useSession();
   const [loadError, setLoadError] = useState<unknown>(null);
 
   useEffect(() => {
     load().catch(setLoadError);
   }, [load]);
 
+  // Whoever signs in at a shared counter starts at intake, not on the last person's screen.
+  useEffect(() => {
+    if (staff) go({ name: 'intake' });
+  }, [staff, go]);
+
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (!event.altKey || event.ctrlKey || event.metaKey) return;
+      // Switching the person at a shared counter: Alt+U signs out and shows who may sign in.
+      if (event.code === 'KeyU') {
+        event.preventDefault();
+        void signOut();
+        return;
+      }
       const target = NAV[Number(event.key) - 1];
       if (target) {
         event.preventDefault();
@@ -50,7 +65,7 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [go]);
+  }, [go, signOut]);
 
   if (loadError) return <Alert type="error" showIcon style={{ margin: 24 }} message={errorText(t, loadError)} />;
   if (!settings) return <Spin style={{ margin: 48 }} tip={t('common.loading')} />;
@@ -67,11 +82,20 @@ export function App() {
             <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
             <Space style={{ marginLeft: 'auto' }} size="large">
               <Typography.Text>{t('top.branchDevice', { branch: settings.branchCode, device: settings.deviceCode })}</Typography.Text>
-              <Typography.Text type={settings.staffName ? undefined : 'warning'}>
-                {settings.staffName ? t('top.staff', { name: settings.staffName }) : t('top.noStaff')}
-              </Typography.Text>
+              {staff && (
+                <>
+                  <Typography.Text data-testid="signed-in">{t('top.staff', { name: staff.name, role: t(`role.${staff.role}`) })}</Typography.Text>
+                  <Button size="small" onClick={() => void signOut()}>
+                    {t('top.switchUser')}
+                  </Button>
+                </>
+              )}
+              <LanguageSwitch />
             </Space>
           </Layout.Header>
+          {!staff ? (
+            <SignInPage />
+          ) : (
           <Layout>
             <Layout.Sider width={180} theme="light" style={{ borderRight: '1px solid #eee' }}>
               <Menu
@@ -92,6 +116,7 @@ export function App() {
               <Page view={view} />
             </Layout.Content>
           </Layout>
+          )}
         </Layout>
       </AntApp>
     </ConfigProvider>

@@ -1,40 +1,34 @@
-import { useCallback, useEffect, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Card, Descriptions, Input, Space, Spin, Timeline, Typography, App } from 'antd';
-import type { ResponseOf, TimelineEntry } from '../../shared/contract.js';
+import { Alert, App, Button, Card, Descriptions, Space, Spin, Tag, Typography } from 'antd';
+import type { CaseActionRequest, ResponseOf, StaffSummary } from '../../shared/contract.js';
+import type { CaseAction } from '../../shared/lifecycle.js';
 import { call, onDesk } from '../desk/client.js';
 import { errorText } from '../desk/errorText.js';
 import { useNav } from '../app/navStore.js';
 import { useSettings } from '../app/settingsStore.js';
 import { formatDateTime } from '../app/formatTime.js';
+import { printSection } from '../app/print.js';
+import { ACTION_KEYS, FORWARD_ACTIONS } from './actionForms.js';
+import { ActionModal } from './ActionModal.js';
+import { TimelineView } from './TimelineView.js';
+import { CaseTags } from './CaseTags.js';
+import { CustomerDrawer } from '../customer/CustomerDrawer.js';
 
 type CaseData = ResponseOf<'case.get'>;
-
-function EventLine({ entry }: { entry: TimelineEntry }) {
-  const { t } = useTranslation();
-  switch (entry.type) {
-    case 'received':
-      return <>{t('case.event.received', { channel: t(`channel.${String(entry.payload.channel)}`) })}</>;
-    case 'note_added':
-      return (
-        <>
-          {t('case.event.note_added')}: <Typography.Text>{String(entry.payload.text)}</Typography.Text>
-        </>
-      );
-    default:
-      return <>{t('case.event.other', { type: entry.type })}</>;
-  }
-}
 
 export function CasePage({ id }: { id: string }) {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const go = useNav((s) => s.go);
-  const settings = useSettings((s) => s.settings)!;
+  const timeZone = useSettings((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
   const [data, setData] = useState<CaseData | null>(null);
+  const [staff, setStaff] = useState<StaffSummary[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [note, setNote] = useState('');
-  const [saving, setSaving] = useState(false);
+  const [action, setAction] = useState<CaseAction | null>(null);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [customerOpen, setCustomerOpen] = useState(false);
 
   const load = useCallback(() => {
     call('case.get', { id })
@@ -47,98 +41,188 @@ export function CasePage({ id }: { id: string }) {
 
   useEffect(() => {
     load();
+    call('staff.roster', {})
+      .then((r) => setStaff(r.staff))
+      .catch(() => undefined);
     return onDesk('case.changed', (changed) => {
       if (changed.id === id) load();
     });
   }, [id, load]);
 
-  const time = (iso: string) => formatDateTime(iso, i18n.language, settings.timeZone);
+  const names = useMemo(() => new Map(staff.map((s) => [s.id, s.name])), [staff]);
 
-  const addNote = async () => {
-    if (!note.trim()) return;
-    setSaving(true);
+  // One key per action, when no text field has the focus and no dialog is open.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (action || event.ctrlKey || event.metaKey || event.altKey) return;
+      const target = event.target as HTMLElement;
+      if (['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.isContentEditable) return;
+      const found = data?.allowedActions.find((a) => ACTION_KEYS[a] === event.key.toUpperCase());
+      if (found) {
+        event.preventDefault();
+        setActionError(null);
+        setAction(found);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [action, data]);
+
+  const submit = async (payload: Record<string, unknown>) => {
+    if (!action) return;
+    setBusy(true);
+    setActionError(null);
     try {
-      await call('case.addNote', { id, text: note });
-      setNote('');
-      void message.success(t('case.noteSaved'));
-      load();
+      const next = await call('case.act', { id, action: { type: action, payload } as CaseActionRequest });
+      setData(next);
+      setAction(null);
+      void message.success(t('case.actionSaved', { action: t(`action.${action}`) }));
     } catch (e) {
-      setError(errorText(t, e));
+      setActionError(errorText(t, e));
     } finally {
-      setSaving(false);
-    }
-  };
-  const onNoteKey = (event: KeyboardEvent) => {
-    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
-      event.preventDefault();
-      void addNote();
+      setBusy(false);
     }
   };
 
   const back = (
-    <Button onClick={() => go({ name: 'queue' })} style={{ marginBottom: 16 }}>
+    <Button className="no-print" onClick={() => go({ name: 'queue' })}>
       {t('case.back')}
     </Button>
   );
-  if (error && !data) return <>{back}<Alert type="error" showIcon message={error} /></>;
+  if (error && !data)
+    return (
+      <Space direction="vertical">
+        {back}
+        <Alert type="error" showIcon message={error} />
+      </Space>
+    );
   if (!data) return <Spin tip={t('common.loading')} />;
   const c = data.case;
+  const time = (iso: string) => formatDateTime(iso, i18n.language, timeZone);
+  const unsettled = c.conflicts.filter((x) => !x.settled);
 
   return (
-    <Space direction="vertical" size="large" style={{ width: '100%' }}>
-      {back}
-      {error && <Alert type="error" showIcon message={error} />}
-      <Card
-        title={
-          <Space size="large">
-            <Typography.Text strong style={{ fontSize: 20 }} data-testid="case-title">
-              {c.caseNumber}
-            </Typography.Text>
-            <Typography.Text>{c.customerName}</Typography.Text>
-            <Typography.Text type="secondary">{t(`status.${c.status}`)}</Typography.Text>
+    <div className="case-record">
+      <Space direction="vertical" size="large" style={{ width: '100%' }}>
+        <Space className="no-print">
+          {back}
+          <Button onClick={() => printSection('record')}>{t('case.print')}</Button>
+        </Space>
+        {error && <Alert type="error" showIcon message={error} />}
+        <Card
+          title={
+            <Space size="large" wrap>
+              <Typography.Text strong style={{ fontSize: 20 }} data-testid="case-title">
+                {c.caseNumber}
+              </Typography.Text>
+              <Button type="link" className="no-print" style={{ padding: 0 }} onClick={() => setCustomerOpen(true)} disabled={!c.customerId}>
+                {c.customerName}
+              </Button>
+              <CaseTags summary={c} />
+              <Typography.Text>{t('case.owner', { name: c.ownerName })}</Typography.Text>
+            </Space>
+          }
+        >
+          <Typography.Paragraph className="say-now" data-testid="tell-customer">
+            {t(`tell.${c.status}`, { caseNumber: c.caseNumber, owner: c.ownerName })}
+          </Typography.Paragraph>
+          {unsettled.length > 0 && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('case.conflicts', { count: unsettled.length })} />}
+          {c.repeatOf.length > 0 && (
+            <Alert
+              type="warning"
+              showIcon
+              style={{ marginBottom: 16 }}
+              message={
+                <Space wrap>
+                  {t('case.repeatOf')}
+                  {c.repeatOf.map((r) => (
+                    <Button key={r.id} type="link" size="small" onClick={() => go({ name: 'case', id: r.id })}>
+                      {r.caseNumber}
+                    </Button>
+                  ))}
+                </Space>
+              }
+            />
+          )}
+          <Space wrap className="no-print" data-testid="case-actions">
+            {data.allowedActions.map((a) => (
+              <Button
+                key={a}
+                type={FORWARD_ACTIONS.includes(a) ? 'primary' : 'default'}
+                onClick={() => {
+                  setActionError(null);
+                  setAction(a);
+                }}
+              >
+                {t(`action.${a}`)}
+                <span className="key-hint">{ACTION_KEYS[a]}</span>
+              </Button>
+            ))}
           </Space>
-        }
-      >
-        {c.conflicts.length > 0 && <Alert type="warning" showIcon style={{ marginBottom: 16 }} message={t('case.conflicts', { count: c.conflicts.length })} />}
-        <Descriptions column={2} bordered size="small" title={t('case.details')}>
-          <Descriptions.Item label={t('queue.columns.customer')}>{c.customerName}</Descriptions.Item>
-          <Descriptions.Item label={t('queue.columns.phone')}>{c.customerPhone}</Descriptions.Item>
-          <Descriptions.Item label={t('queue.columns.channel')}>{t(`channel.${c.channel}`)}</Descriptions.Item>
-          <Descriptions.Item label={t('queue.columns.receivedAt')}>{time(c.receivedAt)}</Descriptions.Item>
-          <Descriptions.Item label={t('case.branch')}>{c.branch}</Descriptions.Item>
-          <Descriptions.Item label={t('case.receivedBy')}>{c.receivedBy}</Descriptions.Item>
-          <Descriptions.Item label={t('intake.description')} span={2}>
-            <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{c.description}</Typography.Paragraph>
-          </Descriptions.Item>
-          <Descriptions.Item label={t('intake.expectation')} span={2}>
-            {c.expectation}
-          </Descriptions.Item>
-        </Descriptions>
-      </Card>
-      <Card title={t('case.addNote')}>
-        <Input.TextArea rows={3} value={note} onChange={(e) => setNote(e.target.value)} onKeyDown={onNoteKey} placeholder={t('case.notePlaceholder')} maxLength={10_000} />
-        <Button type="primary" style={{ marginTop: 12 }} loading={saving} disabled={!note.trim()} onClick={() => void addNote()}>
-          {t('case.addNote')}
-        </Button>
-      </Card>
-      <Card title={t('case.timeline')}>
-        <Timeline
-          data-testid="timeline"
-          items={data.timeline.map((entry) => ({
-            key: entry.id,
-            children: (
-              <div>
-                <div>
-                  <EventLine entry={entry} />
-                </div>
-                <Typography.Text type="secondary">
-                  {time(entry.at)} · {t('case.by', { actor: entry.actor, device: entry.device.slice(-8) })}
-                </Typography.Text>
-              </div>
-            ),
-          }))}
+        </Card>
+        <Card title={t('case.details')}>
+          <Descriptions column={2} bordered size="small">
+            <Descriptions.Item label={t('queue.columns.phone')}>{c.customerPhone}</Descriptions.Item>
+            <Descriptions.Item label={t('queue.columns.channel')}>{t(`channel.${c.channel}`)}</Descriptions.Item>
+            <Descriptions.Item label={t('queue.columns.receivedAt')}>{time(c.receivedAt)}</Descriptions.Item>
+            <Descriptions.Item label={t('case.receivedBy')}>{c.receivedByName}</Descriptions.Item>
+            <Descriptions.Item label={t('intake.description')} span={2}>
+              <Typography.Paragraph style={{ whiteSpace: 'pre-wrap', margin: 0 }}>{c.description}</Typography.Paragraph>
+            </Descriptions.Item>
+            <Descriptions.Item label={t('intake.expectation')} span={2}>
+              {c.expectation}
+            </Descriptions.Item>
+            {c.classification && (
+              <Descriptions.Item label={t('case.classification')} span={2}>
+                {[
+                  t(`nature.${c.classification.nature}`),
+                  c.classification.communicationKind ? t(`communicationKind.${c.classification.communicationKind}`) : null,
+                  t(`content.${c.classification.content}`),
+                  t(`cause.${c.classification.cause}`),
+                  t(`motive.${c.classification.motive}`),
+                ]
+                  .filter(Boolean)
+                  .join(t('common.listSeparator'))}
+              </Descriptions.Item>
+            )}
+            {c.findings && (
+              <Descriptions.Item label={t('actionField.findings')} span={2}>
+                {c.findings}
+              </Descriptions.Item>
+            )}
+            {c.proposal && (
+              <Descriptions.Item label={t('actionField.remedy')} span={2}>
+                {[c.proposal.remedy, c.proposal.compensation, c.proposal.correctiveAction].filter(Boolean).join(t('common.listSeparator'))}
+              </Descriptions.Item>
+            )}
+            {c.followUp && (
+              <Descriptions.Item label={t('actionField.satisfaction')} span={2}>
+                {t('event.followed_up', { score: String(c.followUp.satisfaction), solved: c.followUp.solved ? t('common.yes') : t('common.no') })}
+              </Descriptions.Item>
+            )}
+            {c.closing && (
+              <Descriptions.Item label={t('actionField.customerAccepted')} span={2}>
+                {c.closing.customerAccepted ? t('common.yes') : `${t('common.no')}${t('common.listSeparator')}${c.closing.recourse}`}
+              </Descriptions.Item>
+            )}
+          </Descriptions>
+        </Card>
+        <Card title={t('case.timeline')}>
+          <TimelineView entries={data.timeline} names={names} />
+        </Card>
+      </Space>
+      {action && (
+        <ActionModal
+          action={action}
+          detail={c}
+          staff={staff}
+          error={actionError}
+          busy={busy}
+          onSubmit={(payload) => void submit(payload)}
+          onCancel={() => setAction(null)}
         />
-      </Card>
-    </Space>
+      )}
+      {customerOpen && c.customerId && <CustomerDrawer id={c.customerId} onClose={() => setCustomerOpen(false)} />}
+    </div>
   );
 }

@@ -23,12 +23,12 @@ function browserDesk(): DeskApi {
   const token = document.querySelector<HTMLMetaElement>('meta[name="calmdesk-token"]')?.content ?? '';
   let source: EventSource | null = null;
   return {
-    async invoke(channel, request) {
+    async invoke(channel, request, session) {
       try {
         const response = await fetch('/api/invoke', {
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-calmdesk-token': token },
-          body: JSON.stringify({ channel, request }),
+          body: JSON.stringify({ channel, request, session }),
         });
         return (await response.json()) as DeskResult<never>;
       } catch {
@@ -49,17 +49,31 @@ export const desk: DeskApi = window.desk ?? browserDesk();
 export class DeskCallError extends Error {
   readonly code: DeskErrorBody['code'];
   readonly fields: FieldIssue[];
+  readonly reason: string | undefined;
   constructor(body: DeskErrorBody) {
     super(body.message);
     this.code = body.code;
     this.fields = body.fields ?? [];
+    this.reason = body.reason;
   }
+}
+
+let currentSession: string | undefined;
+let onSignedOut: () => void = () => undefined;
+
+/** The session travels with every call; a `signed_out` answer sends the desk back to sign-in. */
+export function setSessionToken(session: string | undefined, signedOut: () => void): void {
+  currentSession = session;
+  onSignedOut = signedOut;
 }
 
 /** Calls the desk and returns the value, or throws a DeskCallError the UI can translate. */
 export async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
-  const result = await desk.invoke(channel, request);
-  if (!result.ok) throw new DeskCallError(result.error);
+  const result = await desk.invoke(channel, request, currentSession);
+  if (!result.ok) {
+    if (result.error.code === 'signed_out' && currentSession) onSignedOut();
+    throw new DeskCallError(result.error);
+  }
   return result.value;
 }
 

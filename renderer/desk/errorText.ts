@@ -4,7 +4,10 @@ import { DeskCallError } from './client.js';
 /** Plain words for any failure: what went wrong and what to do, never a code alone. */
 export function errorText(t: TFunction, error: unknown): string {
   if (!(error instanceof DeskCallError)) return t('errors.internal');
-  const main = t(`errors.${error.code}`);
+  const main =
+    error.code === 'refused' && error.reason
+      ? t('errors.refusedBecause', { reason: t(`conflictReason.${error.reason}`, { defaultValue: t('errors.refused') }) })
+      : t(`errors.${error.code}`);
   if (!error.fields.length) return main;
   const names = [...new Set(error.fields.map((f) => t(`fields.${f.path}`, { defaultValue: f.path })))];
   return `${main} ${t('errors.fields', { fields: names.join(t('common.listSeparator')) })}`;

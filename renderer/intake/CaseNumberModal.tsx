@@ -5,6 +5,7 @@ import { useSettings } from '../app/settingsStore.js';
 import { useNav } from '../app/navStore.js';
 import { formatDateTime } from '../app/formatTime.js';
 import { useIntake } from './intakeStore.js';
+import { printSection } from '../app/print.js';
 
 /** The moment after submit: a number big enough to read out, and a receipt to hand over. */
 export function CaseNumberModal({ created, onNext }: { created: CaseDetail; onNext: () => void }) {
@@ -21,7 +22,7 @@ export function CaseNumberModal({ created, onNext }: { created: CaseDetail; onNe
       maskClosable={false}
       keyboard={false}
       footer={[
-        <Button key="print" onClick={() => window.print()}>
+        <Button key="print" onClick={() => printSection('receipt')}>
           {t('done.print')}
         </Button>,
         <Button

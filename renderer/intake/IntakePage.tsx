@@ -8,6 +8,7 @@ import { useSettings } from '../app/settingsStore.js';
 import { formatDateTime } from '../app/formatTime.js';
 import { EMPTY_DRAFT, useIntake } from './intakeStore.js';
 import { CaseNumberModal } from './CaseNumberModal.js';
+import { CustomerPanel } from './CustomerPanel.js';
 
 export function IntakePage() {
   const { t, i18n } = useTranslation();
@@ -18,6 +19,9 @@ export function IntakePage() {
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [loaded, setLoaded] = useState(false);
+  const phone = Form.useWatch('customerPhone', form) ?? '';
+  const name = Form.useWatch('customerName', form) ?? '';
+  const description = Form.useWatch('description', form) ?? '';
 
   useEffect(() => {
     loadDraft()
@@ -125,6 +129,7 @@ export function IntakePage() {
         </Card>
       </Col>
       <Col span={8}>
+        <CustomerPanel phone={phone} name={name} description={description} />
         <Card>
           <Typography.Paragraph className="say-now">{t('intake.calmHint')}</Typography.Paragraph>
         </Card>

@@ -1,31 +1,79 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Button, Card, Empty, Table, Tag, Typography } from 'antd';
-import type { CaseSummary } from '../../shared/contract.js';
+import { Alert, Button, Card, Empty, Segmented, Space, Table, Tag, Typography } from 'antd';
+import type { CaseFilter, CaseSummary } from '../../shared/contract.js';
+import { SEVERITIES } from '../../shared/classification.js';
 import { onDesk } from '../desk/client.js';
 import { errorText } from '../desk/errorText.js';
 import { useNav } from '../app/navStore.js';
 import { useSettings } from '../app/settingsStore.js';
 import { formatDateTime } from '../app/formatTime.js';
-import { useQueue } from './queueStore.js';
+import { CaseTags } from '../case/CaseTags.js';
+import { DEFAULT_FILTER, useQueue } from './queueStore.js';
+
+/** A filter chip that switches one criterion on and off. */
+function Chip({ on, label, onToggle }: { on: boolean; label: string; onToggle(): void }) {
+  return (
+    <Tag.CheckableTag checked={on} onChange={onToggle} style={{ border: '1px solid #d9d9d9', padding: '2px 10px' }}>
+      {label}
+    </Tag.CheckableTag>
+  );
+}
 
 export function QueuePage() {
   const { t, i18n } = useTranslation();
   const go = useNav((s) => s.go);
-  const settings = useSettings((s) => s.settings)!;
-  const { items, total, next, loading, refresh, loadMore } = useQueue();
+  const timeZone = useSettings((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
+  const { filter, items, total, next, loading, setFilter, refresh, loadMore } = useQueue();
   const [error, setError] = useState<string | null>(null);
+  const guard = (work: Promise<void>) => work.catch((e: unknown) => setError(errorText(t, e)));
 
   useEffect(() => {
-    const reload = () => refresh().catch((e: unknown) => setError(errorText(t, e)));
-    reload();
-    return onDesk('case.changed', reload);
-  }, [refresh, t]);
+    void guard(refresh());
+    return onDesk('case.changed', () => void guard(refresh()));
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [refresh]);
 
+  const toggle = (changes: Partial<CaseFilter>, on: boolean) => void guard(setFilter(on ? changes : Object.fromEntries(Object.keys(changes).map((k) => [k, undefined]))));
   const open = (row: CaseSummary) => go({ name: 'case', id: row.id });
+  // Open/closed and the sort order are views of the queue, not filters that can hide work.
+  const filtered = filter.scope === 'mine' || [filter.status, filter.severity, filter.major, filter.conflicts, filter.repeat].some((v) => v !== undefined);
 
   return (
     <Card title={t('queue.title')} extra={<Typography.Text type="secondary">{t('queue.total', { count: total })}</Typography.Text>}>
+      <Space direction="vertical" style={{ width: '100%', marginBottom: 16 }} data-testid="queue-filters">
+        <Space wrap>
+          <Segmented
+            value={filter.scope}
+            options={[
+              { value: 'all', label: t('queue.scope.all') },
+              { value: 'mine', label: t('queue.scope.mine') },
+            ]}
+            onChange={(scope) => void guard(setFilter({ scope: scope as CaseFilter['scope'] }))}
+          />
+          <Segmented
+            value={filter.state}
+            options={(['open', 'closed', 'any'] as const).map((s) => ({ value: s, label: t(`queue.state.${s}`) }))}
+            onChange={(state) => void guard(setFilter({ state: state as CaseFilter['state'] }))}
+          />
+          <Segmented
+            value={filter.sort}
+            options={[
+              { value: 'urgency', label: t('queue.sort.urgency') },
+              { value: 'newest', label: t('queue.sort.newest') },
+            ]}
+            onChange={(sort) => void guard(setFilter({ sort: sort as CaseFilter['sort'] }))}
+          />
+        </Space>
+        <Space wrap>
+          <Chip on={filter.major === true} label={t('major.major')} onToggle={() => toggle({ major: true }, filter.major !== true)} />
+          {SEVERITIES.map((s) => (
+            <Chip key={s} on={filter.severity === s} label={t(`severity.${s}`)} onToggle={() => toggle({ severity: s }, filter.severity !== s)} />
+          ))}
+          <Chip on={filter.conflicts === true} label={t('queue.conflict')} onToggle={() => toggle({ conflicts: true }, filter.conflicts !== true)} />
+          <Chip on={filter.repeat === true} label={t('queue.repeat')} onToggle={() => toggle({ repeat: true }, filter.repeat !== true)} />
+        </Space>
+      </Space>
       {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} />}
       <Table<CaseSummary>
         rowKey="id"
@@ -34,14 +82,20 @@ export function QueuePage() {
         dataSource={items}
         pagination={false}
         virtual
-        scroll={{ y: 640 }}
+        scroll={{ y: 600 }}
         onRow={(row) => ({ onDoubleClick: () => open(row) })}
         locale={{
           emptyText: (
-            <Empty description={t('queue.empty')}>
-              <Button type="primary" onClick={() => go({ name: 'intake' })}>
-                {t('queue.newCase')}
-              </Button>
+            <Empty description={filtered ? t('queue.emptyFiltered') : t('queue.empty')}>
+              {filtered ? (
+                <Button onClick={() => void guard(setFilter({ ...DEFAULT_FILTER, major: undefined, severity: undefined, conflicts: undefined, repeat: undefined }))}>
+                  {t('queue.clearFilters')}
+                </Button>
+              ) : (
+                <Button type="primary" onClick={() => go({ name: 'intake' })}>
+                  {t('queue.newCase')}
+                </Button>
+              )}
             </Empty>
           ),
         }}
@@ -49,27 +103,22 @@ export function QueuePage() {
           {
             title: t('queue.columns.caseNumber'),
             dataIndex: 'caseNumber',
-            width: 240,
+            width: 230,
             render: (value: string, row) => (
               <Button type="link" style={{ padding: 0 }} onClick={() => open(row)}>
                 {value}
-                {row.conflictCount > 0 && <Tag color="orange" style={{ marginLeft: 8 }}>{t('queue.conflict')}</Tag>}
               </Button>
             ),
           },
-          { title: t('queue.columns.customer'), dataIndex: 'customerName', width: 160 },
-          { title: t('queue.columns.phone'), dataIndex: 'customerPhone', width: 160 },
-          { title: t('queue.columns.channel'), dataIndex: 'channel', width: 120, render: (c: string) => t(`channel.${c}`) },
-          { title: t('queue.columns.status'), dataIndex: 'status', width: 100, render: (s: string) => t(`status.${s}`) },
-          {
-            title: t('queue.columns.receivedAt'),
-            dataIndex: 'receivedAt',
-            render: (iso: string) => formatDateTime(iso, i18n.language, settings.timeZone),
-          },
+          { title: t('queue.columns.customer'), dataIndex: 'customerName', width: 120 },
+          { title: t('queue.columns.state'), key: 'tags', width: 280, render: (_: unknown, row) => <CaseTags summary={row} /> },
+          { title: t('queue.columns.owner'), dataIndex: 'ownerName', width: 110 },
+          { title: t('queue.columns.channel'), dataIndex: 'channel', width: 100, render: (c: string) => t(`channel.${c}`) },
+          { title: t('queue.columns.receivedAt'), dataIndex: 'receivedAt', render: (iso: string) => formatDateTime(iso, i18n.language, timeZone) },
         ]}
       />
       {next && (
-        <Button style={{ marginTop: 16 }} onClick={() => void loadMore().catch((e: unknown) => setError(errorText(t, e)))} loading={loading}>
+        <Button style={{ marginTop: 16 }} onClick={() => void guard(loadMore())} loading={loading}>
           {t('queue.loadMore')}
         </Button>
       )}

@@ -1,17 +1,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, App, Button, Card, Form, Input, Radio } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Radio, Space } from 'antd';
 import { LOCALES } from '../../shared/locale.js';
 import type { Settings } from '../../shared/settings.js';
 import { errorText } from '../desk/errorText.js';
 import { useSettings } from '../app/settingsStore.js';
-
-const LANGUAGE_NAMES: Record<(typeof LOCALES)[number], string> = { 'zh-CN': '简体中文', 'zh-TW': '繁體中文', en: 'English' };
+import { useSession } from '../app/sessionStore.js';
+import { LANGUAGE_NAMES } from '../app/LanguageSwitch.js';
+import { StaffSettings } from './StaffSettings.js';
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const { settings, save } = useSettings();
+  const isManager = useSession((s) => s.staff?.role === 'manager');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
 
@@ -19,7 +21,7 @@ export function SettingsPage() {
     setSaving(true);
     setError(null);
     try {
-      await save(values);
+      await save(isManager ? values : { locale: values.locale });
       // The language may have just changed: translate with the new one, not this render's.
       void message.success(i18n.t('settings.saved'));
     } catch (e) {
@@ -30,28 +32,35 @@ export function SettingsPage() {
   };
 
   return (
-    <Card title={t('settings.title')} style={{ maxWidth: 720 }}>
-      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
-      <Form<Settings> layout="vertical" initialValues={settings ?? undefined} onFinish={onFinish}>
-        <Form.Item name="locale" label={t('settings.language')}>
-          <Radio.Group optionType="button" buttonStyle="solid" options={LOCALES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))} />
-        </Form.Item>
-        <Form.Item name="staffName" label={t('settings.staffName')}>
-          <Input placeholder={t('settings.staffNamePlaceholder')} maxLength={100} />
-        </Form.Item>
-        <Form.Item name="branchCode" label={t('settings.branchCode')} extra={t('settings.deviceHint')}>
-          <Input maxLength={8} style={{ width: 160 }} />
-        </Form.Item>
-        <Form.Item name="deviceCode" label={t('settings.deviceCode')}>
-          <Input maxLength={4} style={{ width: 160 }} />
-        </Form.Item>
-        <Form.Item name="timeZone" label={t('settings.timeZone')}>
-          <Input style={{ width: 240 }} />
-        </Form.Item>
-        <Button type="primary" htmlType="submit" loading={saving}>
-          {t('settings.save')}
-        </Button>
-      </Form>
-    </Card>
+    <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 860 }}>
+      <Card title={t('settings.title')}>
+        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
+        <Form<Settings> layout="vertical" initialValues={settings ?? undefined} onFinish={(v) => void onFinish(v)}>
+          <Form.Item name="locale" label={t('settings.language')}>
+            <Radio.Group optionType="button" buttonStyle="solid" options={LOCALES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))} />
+          </Form.Item>
+          {isManager && (
+            <>
+              <Form.Item name="branchCode" label={t('settings.branchCode')} extra={t('settings.deviceHint')}>
+                <Input maxLength={8} style={{ width: 160 }} />
+              </Form.Item>
+              <Form.Item name="deviceCode" label={t('settings.deviceCode')}>
+                <Input maxLength={4} style={{ width: 160 }} />
+              </Form.Item>
+              <Form.Item name="timeZone" label={t('settings.timeZone')}>
+                <Input style={{ width: 240 }} />
+              </Form.Item>
+              <Form.Item name="repeatWindowDays" label={t('settings.repeatWindowDays')} extra={t('settings.repeatWindowHint')}>
+                <InputNumber min={1} max={365} />
+              </Form.Item>
+            </>
+          )}
+          <Button type="primary" htmlType="submit" loading={saving}>
+            {t('settings.save')}
+          </Button>
+        </Form>
+      </Card>
+      {isManager && <StaffSettings />}
+    </Space>
   );
 }

@@ -48,8 +48,48 @@ export async function startHost(dataDir: string, extraArgs: string[] = []): Prom
   };
 }
 
-/** Opens the desk and waits until it has loaded its settings and shows its navigation. */
-export async function openDesk(page: import('@playwright/test').Page, url: string): Promise<void> {
+/** First start of a new desk: the manager creates their account through the setup screen. */
+export async function setUpDesk(page: import('@playwright/test').Page, url: string, name = '陈经理', pin = '900001'): Promise<void> {
   await page.goto(url);
+  await page.getByLabel('经理姓名').fill(name);
+  await page.getByLabel('PIN', { exact: true }).fill(pin);
+  await page.getByLabel('再输入一次 PIN').fill(pin);
+  await page.getByRole('button', { name: '创建并登录' }).click();
   await page.getByRole('menu').waitFor();
+}
+
+/** Signs in at the sign-in screen: pick the name, type the PIN, Enter. */
+export async function signIn(page: import('@playwright/test').Page, name: string, pin: string): Promise<void> {
+  await page.getByRole('radio', { name: new RegExp(`^${name}`) }).check();
+  await page.getByLabel(/^(PIN)$/).fill(pin);
+  await page.keyboard.press('Enter');
+  await page.getByTestId('signed-in').filter({ hasText: name }).waitFor();
+}
+
+/** Enrols staff through the contract with a manager's session (what Settings → Staff does). */
+export async function enrolOverContract(
+  page: import('@playwright/test').Page,
+  manager: { name: string; pin: string },
+  staff: Array<{ name: string; role: string; pin: string }>,
+): Promise<void> {
+  await page.evaluate(
+    async ({ manager, staff }) => {
+      const token = document.querySelector<HTMLMetaElement>('meta[name="calmdesk-token"]')!.content;
+      const invoke = async (channel: string, request: unknown, session?: string) => {
+        const response = await fetch('/api/invoke', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-calmdesk-token': token },
+          body: JSON.stringify({ channel, request, session }),
+        });
+        const body = await response.json();
+        if (!body.ok) throw new Error(`${channel}: ${body.error.code}`);
+        return body.value;
+      };
+      const roster = await invoke('staff.roster', {});
+      const me = roster.staff.find((s: { name: string }) => s.name === manager.name);
+      const { session } = await invoke('auth.signIn', { staffId: me.id, pin: manager.pin });
+      for (const s of staff) await invoke('staff.enrol', s, session);
+    },
+    { manager, staff },
+  );
 }

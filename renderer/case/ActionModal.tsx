@@ -1,0 +1,139 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Alert, Form, Input, Modal, Radio, Rate, Select, Switch } from 'antd';
+import type { CaseDetail, StaffSummary } from '../../shared/contract.js';
+import type { CaseAction } from '../../shared/lifecycle.js';
+import { ACTION_FIELDS, type FieldSpec } from './actionForms.js';
+
+interface Props {
+  action: CaseAction;
+  detail: CaseDetail;
+  staff: StaffSummary[];
+  error: string | null;
+  busy: boolean;
+  onSubmit(payload: Record<string, unknown>): void;
+  onCancel(): void;
+}
+
+function initialValues(action: CaseAction, detail: CaseDetail): Record<string, unknown> {
+  switch (action) {
+    case 'classified':
+      return detail.classification ?? { severity: 3, major: false, nature: 'valid', communicationKind: null, content: 'quality', cause: 'service_level', motive: 'unknown' };
+    case 'escalated':
+      return { severity: detail.severity ?? 3, major: detail.major };
+    case 'followed_up':
+      return { satisfaction: 4, solved: true };
+    case 'closed':
+      return { customerAccepted: true };
+    case 'chased':
+      return { source: 'customer' };
+    default:
+      return {};
+  }
+}
+
+/** One form per action, keyboard-first: Ctrl+Enter saves, Esc cancels. */
+export function ActionModal({ action, detail, staff, error, busy, onSubmit, onCancel }: Props) {
+  const { t } = useTranslation();
+  const [form] = Form.useForm<Record<string, unknown>>();
+  const nature = Form.useWatch('nature', form);
+  const accepted = Form.useWatch('customerAccepted', form);
+  const [fields] = useState(() => ACTION_FIELDS[action]);
+
+  useEffect(() => form.resetFields(), [action, form]);
+
+  const field = (spec: FieldSpec) => {
+    const label = t(`actionField.${spec.name}`);
+    const required = spec.required || (action === 'closed' && spec.name === 'recourse' && accepted === false);
+    const rules = required ? [{ required: true, message: t('actionField.required', { field: label }) }] : [];
+    if (spec.name === 'communicationKind' && nature !== 'communication') return null;
+    switch (spec.kind) {
+      case 'text':
+        return (
+          <Form.Item key={spec.name} name={spec.name} label={label} rules={rules}>
+            <Input maxLength={1_000} />
+          </Form.Item>
+        );
+      case 'textarea':
+        return (
+          <Form.Item key={spec.name} name={spec.name} label={label} rules={rules}>
+            <Input.TextArea rows={3} maxLength={4_000} />
+          </Form.Item>
+        );
+      case 'choice':
+        return (
+          <Form.Item key={spec.name} name={spec.name} label={label} rules={spec.name === 'communicationKind' ? [{ required: true, message: t('actionField.required', { field: label }) }] : rules}>
+            <Radio.Group optionType="button" options={spec.options.map((o) => ({ value: o, label: t(`${spec.optionKey}.${o}`) }))} />
+          </Form.Item>
+        );
+      case 'switch':
+        return (
+          <Form.Item key={spec.name} name={spec.name} label={label} valuePropName="checked" initialValue={false}>
+            <Switch />
+          </Form.Item>
+        );
+      case 'rate':
+        return (
+          <Form.Item key={spec.name} name={spec.name} label={label} rules={rules}>
+            <Rate count={5} />
+          </Form.Item>
+        );
+      case 'staff':
+        return (
+          <Form.Item key={spec.name} name={spec.name} label={label} rules={rules}>
+            <Select
+              showSearch
+              optionFilterProp="label"
+              options={staff.filter((s) => s.id !== detail.ownerId || action === 'assigned').map((s) => ({ value: s.id, label: `${s.name}（${t(`role.${s.role}`)}）` }))}
+            />
+          </Form.Item>
+        );
+      case 'conflict':
+        return (
+          <Form.Item key={spec.name} name={spec.name} label={label} rules={rules}>
+            <Select
+              options={detail.conflicts
+                .filter((c) => !c.settled)
+                .map((c) => ({ value: c.eventId, label: `${t(`event.${c.type}`, { defaultValue: c.type })} — ${t(`conflictReason.${c.reason}`)}` }))}
+            />
+          </Form.Item>
+        );
+    }
+  };
+
+  const submit = async () => {
+    const values = await form.validateFields();
+    const payload = { ...values };
+    if (action === 'classified' && payload.nature !== 'communication') payload.communicationKind = null;
+    onSubmit(payload);
+  };
+
+  return (
+    <Modal
+      open
+      title={t(`action.${action}`)}
+      okText={t('common.save')}
+      cancelText={t('common.cancel')}
+      confirmLoading={busy}
+      onOk={() => void submit().catch(() => undefined)}
+      onCancel={onCancel}
+      destroyOnHidden
+      width={640}
+    >
+      {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
+      <Form
+        form={form}
+        layout="vertical"
+        initialValues={initialValues(action, detail)}
+        onKeyDown={(event) => {
+          if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
+            event.preventDefault();
+            void submit().catch(() => undefined);
+          }
+        }}
+      >
+        {fields.map(field)}
+      </Form>
+    </Modal>
+  );
+}

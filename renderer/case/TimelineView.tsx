@@ -1,0 +1,100 @@
+import { useTranslation } from 'react-i18next';
+import { Tag, Timeline, Typography } from 'antd';
+import type { TimelineEntry } from '../../shared/contract.js';
+import { useSettings } from '../app/settingsStore.js';
+import { formatDateTime } from '../app/formatTime.js';
+
+/** The payload fields worth a line on the timeline, per event type, in reading order. */
+const SHOWN_FIELDS: Record<string, string[]> = {
+  handed_over: ['reason'],
+  customer_contacted: ['summary'],
+  investigated: ['findings'],
+  proposal_made: ['remedy', 'compensation', 'correctiveAction'],
+  proposal_withdrawn: ['reason'],
+  proposal_rejected: ['reason'],
+  approved: ['comment'],
+  executed: ['summary'],
+  feedback_given: ['summary'],
+  followed_up: ['suggestions'],
+  closed: ['recourse'],
+  reopened: ['reason'],
+  chased: ['note'],
+  escalated: ['reason'],
+  note_added: ['text'],
+  conflict_settled: ['note'],
+};
+
+function Headline({ entry, names }: { entry: TimelineEntry; names: Map<string, string> }) {
+  const { t } = useTranslation();
+  const p = entry.payload;
+  const name = (id: unknown) => names.get(String(id)) ?? String(id);
+  switch (entry.type) {
+    case 'received':
+      return <>{t('event.received', { channel: t(`channel.${String(p.channel)}`) })}</>;
+    case 'classified':
+      return (
+        <>
+          {t('event.classified', {
+            severity: t(`severity.${String(p.severity)}`),
+            major: p.major ? t('major.major') : t('major.general'),
+            content: t(`content.${String(p.content)}`),
+            motive: t(`motive.${String(p.motive)}`),
+          })}
+        </>
+      );
+    case 'assigned':
+      return <>{t('event.assigned', { name: name(p.ownerId) })}</>;
+    case 'handed_over':
+      return <>{t('event.handed_over', { name: name(p.toId) })}</>;
+    case 'escalated':
+      return <>{t('event.escalated', { severity: p.severity ? t(`severity.${String(p.severity)}`) : '—', major: p.major ? t('major.major') : t('major.general') })}</>;
+    case 'followed_up':
+      return <>{t('event.followed_up', { score: String(p.satisfaction), solved: p.solved ? t('common.yes') : t('common.no') })}</>;
+    case 'closed':
+      return <>{t('event.closed', { accepted: p.customerAccepted ? t('common.yes') : t('common.no') })}</>;
+    case 'chased':
+      return <>{t('event.chased', { source: t(`chaseSource.${String(p.source)}`) })}</>;
+    default:
+      return <>{t(`event.${entry.type}`, { defaultValue: t('event.other', { type: entry.type }) })}</>;
+  }
+}
+
+/** Every event of the case: who, when, from which device, what changed. The audit record. */
+export function TimelineView({ entries, names }: { entries: TimelineEntry[]; names: Map<string, string> }) {
+  const { t, i18n } = useTranslation();
+  const timeZone = useSettings((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
+  return (
+    <Timeline
+      data-testid="timeline"
+      items={entries.map((entry) => ({
+        key: entry.id,
+        color: entry.conflict ? 'red' : 'green',
+        children: (
+          <div>
+            <div>
+              <Typography.Text strong>
+                <Headline entry={entry} names={names} />
+              </Typography.Text>
+              {entry.conflict && (
+                <Tag color="red" style={{ marginLeft: 8 }}>
+                  {t('case.conflictTag', { reason: t(`conflictReason.${entry.conflict}`) })}
+                </Tag>
+              )}
+            </div>
+            {(SHOWN_FIELDS[entry.type] ?? [])
+              .filter((field) => typeof entry.payload[field] === 'string' && entry.payload[field] !== '')
+              .map((field) => (
+                <div key={field}>
+                  <Typography.Text type="secondary">{t(`actionField.${field}`)}：</Typography.Text>
+                  <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{String(entry.payload[field])}</Typography.Text>
+                </div>
+              ))}
+            <Typography.Text type="secondary">
+              {formatDateTime(entry.at, i18n.language, timeZone)} · {t('case.by', { actor: entry.actorName, role: t(`role.${entry.actorRole}`), device: entry.device.slice(-8) })}
+            </Typography.Text>
+          </div>
+        ),
+      }))}
+    />
+  );
+}

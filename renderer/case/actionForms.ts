@@ -1,0 +1,101 @@
+import { CAUSES, COMMUNICATION_KINDS, CONTENTS, MOTIVES, NATURES, SEVERITIES } from '../../shared/classification.js';
+import type { CaseAction } from '../../shared/lifecycle.js';
+
+/**
+ * What each action asks the person for. The form is built from this list; the payload it
+ * produces is checked again by the contract's zod schema in core.
+ */
+export type FieldSpec =
+  | { name: string; kind: 'text' | 'textarea'; required?: boolean }
+  | { name: string; kind: 'choice'; options: readonly (string | number)[]; optionKey: string; required?: boolean }
+  | { name: string; kind: 'switch' | 'rate' | 'staff' | 'conflict'; required?: boolean };
+
+const choice = (name: string, options: readonly (string | number)[], optionKey: string, required = true): FieldSpec => ({
+  name,
+  kind: 'choice',
+  options,
+  optionKey,
+  required,
+});
+
+export const ACTION_FIELDS: Record<CaseAction, FieldSpec[]> = {
+  classified: [
+    choice('severity', SEVERITIES, 'severity'),
+    { name: 'major', kind: 'switch' },
+    choice('nature', NATURES, 'nature'),
+    choice('communicationKind', COMMUNICATION_KINDS, 'communicationKind', false),
+    choice('content', CONTENTS, 'content'),
+    choice('cause', CAUSES, 'cause'),
+    choice('motive', MOTIVES, 'motive'),
+  ],
+  assigned: [{ name: 'ownerId', kind: 'staff', required: true }],
+  handed_over: [
+    { name: 'toId', kind: 'staff', required: true },
+    { name: 'reason', kind: 'text', required: true },
+  ],
+  customer_contacted: [{ name: 'summary', kind: 'textarea', required: true }],
+  investigated: [{ name: 'findings', kind: 'textarea', required: true }],
+  proposal_made: [
+    { name: 'remedy', kind: 'textarea', required: true },
+    { name: 'compensation', kind: 'text' },
+    { name: 'correctiveAction', kind: 'text' },
+  ],
+  proposal_withdrawn: [{ name: 'reason', kind: 'text', required: true }],
+  proposal_rejected: [{ name: 'reason', kind: 'text', required: true }],
+  approved: [{ name: 'comment', kind: 'text' }],
+  executed: [{ name: 'summary', kind: 'textarea', required: true }],
+  feedback_given: [{ name: 'summary', kind: 'textarea', required: true }],
+  followed_up: [
+    { name: 'satisfaction', kind: 'rate', required: true },
+    { name: 'solved', kind: 'switch' },
+    { name: 'suggestions', kind: 'textarea' },
+  ],
+  closed: [
+    { name: 'customerAccepted', kind: 'switch' },
+    { name: 'recourse', kind: 'text' },
+  ],
+  reopened: [{ name: 'reason', kind: 'text', required: true }],
+  chased: [choice('source', ['customer', 'internal'], 'chaseSource'), { name: 'note', kind: 'text' }],
+  escalated: [choice('severity', SEVERITIES, 'severity'), { name: 'major', kind: 'switch' }, { name: 'reason', kind: 'text', required: true }],
+  note_added: [{ name: 'text', kind: 'textarea', required: true }],
+  conflict_settled: [
+    { name: 'eventId', kind: 'conflict', required: true },
+    { name: 'note', kind: 'text', required: true },
+  ],
+};
+
+/** One key per action, pressed outside a text field; shown on its button. */
+export const ACTION_KEYS: Record<CaseAction, string> = {
+  classified: 'K',
+  assigned: 'A',
+  handed_over: 'H',
+  customer_contacted: 'T',
+  investigated: 'I',
+  proposal_made: 'P',
+  proposal_withdrawn: 'W',
+  proposal_rejected: 'R',
+  approved: 'Y',
+  executed: 'E',
+  feedback_given: 'F',
+  followed_up: 'V',
+  closed: 'X',
+  reopened: 'O',
+  chased: 'C',
+  escalated: 'G',
+  note_added: 'N',
+  conflict_settled: 'S',
+};
+
+/** The process steps that move a case forward get the primary look; the rest are secondary. */
+export const FORWARD_ACTIONS: readonly CaseAction[] = [
+  'classified',
+  'assigned',
+  'customer_contacted',
+  'investigated',
+  'proposal_made',
+  'approved',
+  'executed',
+  'feedback_given',
+  'followed_up',
+  'closed',
+];
