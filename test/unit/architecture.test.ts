@@ -66,6 +66,6 @@ describe('import boundaries', () => {
   it('are actually checked (the scanner sees the imports it should)', () => {
     expect(imports(join(ROOT, 'electron/main/main.ts'))).toContain('electron');
     expect(layerOf(join(ROOT, 'electron/core/deskCore.ts'))).toBe('electron/core');
-    expect(imports(join(ROOT, 'electron/core/deskCore.ts'))).toContain('../../db/eventStore.js');
+    expect(imports(join(ROOT, 'electron/core/eventWriter.ts'))).toContain('../../db/eventStore.js');
   });
 });

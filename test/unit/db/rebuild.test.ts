@@ -23,7 +23,7 @@ describe('rebuilding projections from the log', () => {
     // Late and odd arrivals from another desk: a note ordered before its case, an unknown type,
     // and a case whose events come in reverse order.
     recordEvents(desk.db, [noteEvent(ids[3]!, 1, 'from a desk with a wrong clock', 'desk-b')]);
-    recordEvents(desk.db, [{ ...noteEvent(ids[4]!, Date.now() + 10, 'x', 'desk-b'), type: 'classified', payload: { level: 1 } }]);
+    recordEvents(desk.db, [{ ...noteEvent(ids[4]!, Date.now() + 10, 'x', 'desk-b'), type: 'satisfaction_surveyed', payload: { score: 1 } }]);
     const other = newId();
     recordEvents(desk.db, [noteEvent(other, 2_000, 'note first', 'desk-b')]);
     recordEvents(desk.db, [receivedEvent(other, 1_000, { device: 'desk-b' }, 42)]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { foldCase } from '../../../shared/fold.js';
 import { newId } from '../../../shared/ids.js';
-import { noteEvent, receivedEvent, stamp } from '../../fixtures/events.js';
+import { CLERK, SUPERVISOR, noteEvent, receivedEvent, stamp } from '../../fixtures/events.js';
 
 describe('folding a complaint', () => {
   it('reaches the same view whatever order the events arrive in', () => {
@@ -19,7 +19,7 @@ describe('folding a complaint', () => {
     const id = newId();
     const early = noteEvent(id, 500);
     const view = foldCase([receivedEvent(id, 1_000), early]);
-    expect(view?.conflicts).toEqual([{ eventId: early.id, type: 'note_added', reason: 'before_received' }]);
+    expect(view?.conflicts).toEqual([{ eventId: early.id, type: 'note_added', actor: SUPERVISOR, reason: 'before_received', settled: false }]);
   });
 
   it('marks a second `received` for the same case as a conflict and keeps the first', () => {
@@ -28,12 +28,12 @@ describe('folding a complaint', () => {
     const second = receivedEvent(id, 2_000, { hlc: stamp(2_000, 'desk-b'), device: 'desk-b' }, 9);
     const view = foldCase([second, first]);
     expect(view?.caseNumber).toBe('BJ01-A-20261122-0001');
-    expect(view?.conflicts).toEqual([{ eventId: second.id, type: 'received', reason: 'duplicate_received' }]);
+    expect(view?.conflicts).toEqual([{ eventId: second.id, type: 'received', actor: CLERK, reason: 'duplicate_received', settled: false }]);
   });
 
   it('counts events of a type it does not know (from a newer app) instead of rejecting them', () => {
     const id = newId();
-    const view = foldCase([receivedEvent(id, 1_000), { ...noteEvent(id, 2_000), type: 'classified', payload: { level: 2 } }]);
+    const view = foldCase([receivedEvent(id, 1_000), { ...noteEvent(id, 2_000), type: 'satisfaction_surveyed', payload: { score: 2 } }]);
     expect(view).toMatchObject({ unknownEventCount: 1, eventCount: 2, conflicts: [] });
   });
 
@@ -42,6 +42,6 @@ describe('folding a complaint', () => {
     const broken = receivedEvent(id, 1_000, { payload: { caseNumber: 'nonsense' } });
     expect(foldCase([broken])).toBeNull();
     const repaired = foldCase([broken, receivedEvent(id, 2_000)]);
-    expect(repaired?.conflicts).toEqual([{ eventId: broken.id, type: 'received', reason: 'invalid_payload' }]);
+    expect(repaired?.conflicts).toEqual([{ eventId: broken.id, type: 'received', actor: CLERK, reason: 'invalid_payload', settled: false }]);
   });
 });

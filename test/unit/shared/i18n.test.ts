@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { ERROR_CODES } from '../../../shared/contract.js';
 import { CHANNELS, CASE_STATUSES } from '../../../shared/complaint.js';
+import { CASE_ACTIONS } from '../../../shared/lifecycle.js';
+import { ACTOR_ROLES } from '../../../shared/staff.js';
+import { CAUSES, COMMUNICATION_KINDS, CONTENTS, MOTIVES, NATURES, SEVERITIES } from '../../../shared/classification.js';
 import { LOCALES } from '../../../shared/locale.js';
 
 type Tree = { [key: string]: string | Tree };
@@ -22,11 +25,17 @@ describe('translations', () => {
     for (const key of reference) expect(String(lookup(tree, key)).trim()).not.toBe('');
   });
 
-  it.each(LOCALES)('%s names every error code, channel and status the backend can send', (locale) => {
+  it.each(LOCALES)('%s names every error code, channel, status, action, role and category the backend can send', (locale) => {
     const tree = load(locale);
     for (const code of ERROR_CODES) expect(lookup(tree, `errors.${code}`), code).toBeTypeOf('string');
     for (const channel of CHANNELS) expect(lookup(tree, `channel.${channel}`), channel).toBeTypeOf('string');
     for (const status of CASE_STATUSES) expect(lookup(tree, `status.${status}`), status).toBeTypeOf('string');
+    for (const status of CASE_STATUSES) expect(lookup(tree, `tell.${status}`), `tell ${status}`).toBeTypeOf('string');
+    for (const action of CASE_ACTIONS) expect(lookup(tree, `action.${action}`), action).toBeTypeOf('string');
+    for (const action of CASE_ACTIONS) expect(lookup(tree, `event.${action}`), `event ${action}`).toBeTypeOf('string');
+    for (const role of ACTOR_ROLES) expect(lookup(tree, `role.${role}`), role).toBeTypeOf('string');
+    const lists = { severity: SEVERITIES, nature: NATURES, communicationKind: COMMUNICATION_KINDS, content: CONTENTS, cause: CAUSES, motive: MOTIVES };
+    for (const [key, values] of Object.entries(lists)) for (const v of values) expect(lookup(tree, `${key}.${v}`), `${key}.${v}`).toBeTypeOf('string');
   });
 
   it('uses full-width punctuation in Chinese sentences', () => {
