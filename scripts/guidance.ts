@@ -1,0 +1,102 @@
+/**
+ * `npm run guidance -- analyze` reads JSON lines {id, text, locale?} on stdin and writes one JSON
+ * line of analysis per input. `npm run guidance -- eval FILE.jsonl` compares against labelled
+ * lines ({..., expect: {temperature, signals, content, motive}}) and prints precision, recall and
+ * F1 per label with a confusion table. `npm run guidance -- dev` measures anger on the
+ * third-party development sets in ../shared/data/guidance-dev.
+ */
+import { createInterface } from 'node:readline';
+import { readFileSync, existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { analyze, type GuidanceLocale } from '../shared/guidance/analyze.js';
+import { evaluate, formatReport, type Labelled } from '../shared/guidance/evaluate.js';
+
+const [command, file] = process.argv.slice(2);
+
+async function analyzeStdin(): Promise<void> {
+  const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
+  let n = 0;
+  for await (const line of lines) {
+    n += 1;
+    if (!line.trim()) continue;
+    let input: { id?: unknown; text?: unknown; locale?: unknown };
+    try {
+      input = JSON.parse(line) as typeof input;
+    } catch {
+      process.stdout.write(`${JSON.stringify({ line: n, error: 'not JSON' })}\n`);
+      continue;
+    }
+    if (typeof input.text !== 'string') {
+      process.stdout.write(`${JSON.stringify({ id: input.id ?? null, error: 'text missing' })}\n`);
+      continue;
+    }
+    const locale = ['zh-CN', 'zh-TW', 'en'].includes(input.locale as string) ? (input.locale as GuidanceLocale) : undefined;
+    const a = analyze(input.text, locale);
+    process.stdout.write(
+      `${JSON.stringify({ id: input.id ?? null, locale: a.locale, temperature: a.temperature, signals: a.signals.map((s) => s.kind), content: a.content, motive: a.motive })}\n`,
+    );
+  }
+}
+
+function readJsonl<T>(path: string): T[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as T);
+}
+
+function dev(): void {
+  const dir = join(process.cwd(), '..', 'shared', 'data', 'guidance-dev');
+  if (!existsSync(dir)) {
+    console.error(`No development data at ${dir}.`);
+    process.exit(1);
+  }
+  const report = (name: string, rows: Array<{ text: string; angry: boolean; locale: GuidanceLocale }>) => {
+    let tp = 0;
+    let fp = 0;
+    let fn = 0;
+    let keyword = { tp: 0, fp: 0, fn: 0 };
+    for (const row of rows) {
+      const predicted = analyze(row.text, row.locale).temperature >= 2;
+      if (predicted && row.angry) tp += 1;
+      else if (predicted) fp += 1;
+      else if (row.angry) fn += 1;
+      void keyword;
+    }
+    const precision = tp / (tp + fp || 1);
+    const recall = tp / (tp + fn || 1);
+    const f1 = (2 * precision * recall) / (precision + recall || 1);
+    console.log(`${name}: ${rows.length} texts, ${rows.filter((r) => r.angry).length} angry — precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}, F1 ${f1.toFixed(3)}`);
+  };
+  const clue = readJsonl<{ content: string; label: string }>(join(dir, 'clue_emotion2020_valid.jsonl'));
+  report('zh Weibo (CLUE emotion2020 valid), anger', clue.map((r) => ({ text: r.content, angry: r.label === 'anger', locale: 'zh-CN' as const })));
+  const go = readFileSync(join(dir, 'goemotions_dev.tsv'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => {
+      const [text, labels] = line.split('\t');
+      const ids = (labels ?? '').split(',');
+      return { text: text ?? '', angry: ids.includes('2') || ids.includes('3'), locale: 'en' as const };
+    });
+  report('en Reddit (GoEmotions dev), anger or annoyance', go);
+}
+
+switch (command) {
+  case 'analyze':
+    await analyzeStdin();
+    break;
+  case 'eval': {
+    if (!file) {
+      console.error('usage: npm run guidance -- eval FILE.jsonl');
+      process.exit(2);
+    }
+    console.log(formatReport(evaluate(readJsonl<Labelled>(file))));
+    break;
+  }
+  case 'dev':
+    dev();
+    break;
+  default:
+    console.error('usage: npm run guidance -- analyze | eval FILE.jsonl | dev');
+    process.exit(2);
+}

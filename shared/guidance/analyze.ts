@@ -1,0 +1,225 @@
+import {
+  CONTENT_TERMS,
+  ESCALATING_SIGNALS,
+  GUIDANCE_CONTENTS,
+  LEXICONS,
+  MOTIVE_TERMS,
+  NEED_TERMS,
+  NEEDS,
+  SIGNAL_KINDS,
+  SIGNAL_TERMS,
+  toSimplified,
+  traditionalCharCount,
+  type GuidanceContent,
+  type GuidanceMotive,
+  type Need,
+  type Script,
+  type SignalKind,
+} from './lexicons.js';
+import { before, endsWithAny, findTerms, prepare, type Prepared } from './matcher.js';
+import { NOT_NEGATORS } from './lexicons.js';
+
+export type GuidanceLocale = 'zh-CN' | 'zh-TW' | 'en';
+export type Temperature = 0 | 1 | 2 | 3;
+
+export interface Signal {
+  kind: SignalKind;
+  /** The customer's own words that raised it, to show the clerk why. */
+  words: string[];
+}
+
+export interface Analysis {
+  locale: GuidanceLocale;
+  /** 0 calm, 1 upset, 2 angry, 3 furious or threatening. */
+  temperature: Temperature;
+  score: number;
+  /** The words that raised the temperature. */
+  triggers: string[];
+  signals: Signal[];
+  escalate: boolean;
+  content: GuidanceContent;
+  motive: GuidanceMotive;
+  /** The four needs, the most pressing first. */
+  needs: Need[];
+}
+
+const CJK = /[\u3400-\u9fff]/g;
+
+/** zh-TW when traditional-only characters show up, zh-CN for other Chinese, English otherwise. */
+export function detectLocale(text: string): GuidanceLocale {
+  const cjk = text.match(CJK)?.length ?? 0;
+  const latin = text.match(/[a-z]/gi)?.length ?? 0;
+  if (cjk === 0 || cjk * 3 < latin) return 'en';
+  return traditionalCharCount(text) > 0 ? 'zh-TW' : 'zh-CN';
+}
+
+const scriptOf = (locale: GuidanceLocale): Script => (locale === 'en' ? 'en' : 'zh');
+
+function prepared(text: string, locale: GuidanceLocale): Prepared {
+  return prepare(locale === 'en' ? text : toSimplified(text), scriptOf(locale));
+}
+
+/** A term preceded by a negator does not count ("没有不满意", "not unhappy"); 不然 is no negator. */
+function negated(p: Prepared, hit: { start: number; end: number; term: string }, negators: readonly string[]): boolean {
+  let context = before(p, hit);
+  for (const phrase of NOT_NEGATORS[p.script]) context = context.replaceAll(phrase, ' ');
+  const found = endsWithAny(context, negators, p.script);
+  if (!found) return false;
+  // 不满 already carries its own 不; only a second negator in front of it cancels it.
+  return !(p.script === 'zh' && negators.some((n) => hit.term.startsWith(n)) && !context.trim());
+}
+
+function punctuationScore(text: string): number {
+  let score = 0;
+  const bangs = text.match(/[!！]{2,}/g) ?? [];
+  for (const run of bangs) score += Math.min(2, 0.5 * run.length);
+  if (/[!！]/.test(text) && !bangs.length) score += 0.3;
+  const questions = text.match(/[?？]{2,}/g) ?? [];
+  score += Math.min(1.5, questions.length * 0.7);
+  if (/[?？][!！]|[!！][?？]/.test(text)) score += 0.8;
+  return score;
+}
+
+function repetitionScore(text: string): number {
+  let score = 0;
+  if (/([\u3400-\u9fff])\1\1/.test(text)) score += 0.5;
+  if (/([\u3400-\u9fff]{2,4})\1/.test(text)) score += 0.7;
+  if (/\b(\w{3,})\b[\s,.!]+\1\b/i.test(text)) score += 0.5;
+  return score;
+}
+
+function capsScore(text: string): number {
+  const shouted = text.match(/\b[A-Z]{3,}\b/g)?.filter((w) => !['USA', 'BBB', 'FTC', 'FCC', 'CFPB', 'ASAP', 'TV', 'ATM', 'USB'].includes(w)) ?? [];
+  return shouted.length >= 2 ? 1.5 : shouted.length === 1 ? 0.5 : 0;
+}
+
+function angerScore(p: Prepared, original: string): { score: number; triggers: string[] } {
+  const lex = LEXICONS[p.script];
+  const hits = findTerms(p, [...lex.anger.keys(), ...lex.positive.keys()], lex);
+  const degreeHits = findTerms(p, lex.degree.keys(), lex.degree);
+  const triggers: string[] = [];
+  const seen = new Map<string, number>();
+  let score = 0;
+  for (const hit of hits) {
+    const weight = lex.anger.get(hit.term);
+    const isNegated = negated(p, hit, lex.negators);
+    if (weight === undefined) {
+      // A calming word lowers the temperature; "not happy" is no calming word.
+      if (!isNegated) score -= 0.7 * (lex.positive.get(hit.term) ?? 0);
+      else score += 1;
+      continue;
+    }
+    if (weight === 0 || isNegated) continue;
+    const times = (seen.get(hit.term) ?? 0) + 1;
+    seen.set(hit.term, times);
+    if (times > 2) continue;
+    const degree = degreeHits.find((d) => d.end <= hit.start && hit.start - d.end <= (p.script === 'zh' ? 3 : 12));
+    score += weight * (degree ? (lex.degree.get(degree.term) ?? 1) : 1) * (times === 2 ? 0.5 : 1);
+    if (weight >= 1) triggers.push(hit.term);
+  }
+  for (const { re, weight } of lex.patterns) {
+    const found = p.text.match(re);
+    if (!found) continue;
+    score += weight * Math.min(2, found.length);
+    triggers.push(found[0].trim());
+  }
+  score += punctuationScore(original) + repetitionScore(original) + (p.script === 'en' ? capsScore(original) : 0);
+  return { score, triggers };
+}
+
+/** Every signal term of one script, mapped to the kinds it raises; matched longest-first across kinds. */
+const SIGNAL_INDEX = (['zh', 'en'] as const).map((script) => {
+  const kindsOf = new Map<string, SignalKind[]>();
+  for (const kind of SIGNAL_KINDS) for (const term of SIGNAL_TERMS[kind][script]) kindsOf.set(term, [...(kindsOf.get(term) ?? []), kind]);
+  return kindsOf;
+});
+
+function findSignals(p: Prepared, negators: readonly string[]): Signal[] {
+  const kindsOf = SIGNAL_INDEX[p.script === 'zh' ? 0 : 1]!;
+  const words = new Map<SignalKind, Set<string>>();
+  for (const hit of findTerms(p, kindsOf.keys(), kindsOf)) {
+    const kinds = kindsOf.get(hit.term)!;
+    // "我不会去曝光" is no media threat; a threat keeps its own negation (不会放过).
+    if (!kinds.includes('threat') && negated(p, hit, negators)) continue;
+    for (const kind of kinds) words.set(kind, (words.get(kind) ?? new Set()).add(hit.term));
+  }
+  return SIGNAL_KINDS.filter((kind) => words.has(kind)).map((kind) => ({ kind, words: [...words.get(kind)!] }));
+}
+
+function bestOf<K extends string>(p: Prepared, table: Record<K, { zh: string[]; en: string[] }>, order: readonly K[]): Map<K, number> {
+  const scores = new Map<K, number>();
+  for (const key of order) {
+    const terms = table[key][p.script];
+    const n = findTerms(p, terms, terms).length;
+    if (n) scores.set(key, n);
+  }
+  return scores;
+}
+
+const argmax = <K>(scores: Map<K, number>): K | undefined => {
+  let best: K | undefined;
+  let top = 0;
+  for (const [key, value] of scores) if (value > top) [best, top] = [key, value];
+  return best;
+};
+
+/** Content categories in the order that breaks ties: the graver matter first. */
+const CONTENT_ORDER = ['incident', 'billing', 'timeliness', 'attitude', 'product_quality', 'service_quality'] as const;
+
+const THREATENING: readonly SignalKind[] = ['media', 'legal', 'regulator', 'threat'];
+const GRIEVANCE: Partial<Record<SignalKind, number>> = { repeat: 1, compensation: 0.5, safety: 1.5, social: 1.5 };
+
+function temperatureOf(score: number, signals: Signal[]): Temperature {
+  const grievance = signals.reduce((sum, s) => sum + (GRIEVANCE[s.kind] ?? 0), 0);
+  const total = score + grievance;
+  // Thresholds measured on the development sets (npm run guidance -- dev): 2 balances anger
+  // precision and recall on both Weibo and Reddit text.
+  const t: Temperature = total >= 5 ? 3 : total >= 2 ? 2 : total >= 0.8 ? 1 : 0;
+  // Threatening the media, the courts or a regulator is what temperature 3 means.
+  return signals.some((s) => THREATENING.includes(s.kind)) ? 3 : t;
+}
+
+/**
+ * Reads what the customer is saying: how hot it is, what it is about, what they want, and what
+ * must be escalated. Pure and fast enough for every keystroke.
+ */
+export function analyze(text: string, locale?: GuidanceLocale): Analysis {
+  const resolved = locale ?? detectLocale(text);
+  const p = prepared(text, resolved);
+  const negators = LEXICONS[p.script].negators;
+  const { score, triggers } = angerScore(p, text);
+  const signals = findSignals(p, negators);
+  const temperature = temperatureOf(score, signals);
+
+  const contentScores = bestOf(p, CONTENT_TERMS, CONTENT_ORDER);
+  if (signals.some((s) => s.kind === 'safety')) contentScores.set('incident', (contentScores.get('incident') ?? 0) + 2);
+  // A calm question with nothing wrong in it is no complaint about anything (yet).
+  const content: GuidanceContent = temperature === 0 && signals.length === 0 ? 'other' : (argmax(contentScores) ?? 'other');
+
+  const motiveScores = bestOf(p, MOTIVE_TERMS, ['publicity', 'profit', 'emotional'] as const);
+  if (signals.some((s) => s.kind === 'media' || s.kind === 'social')) motiveScores.set('publicity', (motiveScores.get('publicity') ?? 0) + 1);
+  const motive: GuidanceMotive = argmax(motiveScores) ?? 'unknown';
+
+  const needScores = bestOf(p, NEED_TERMS, NEEDS);
+  const bump = (need: Need, by: number) => needScores.set(need, (needScores.get(need) ?? 0) + by);
+  if (temperature >= 2) bump('heard', 1);
+  if (temperature >= 1) bump('cared', 0.5);
+  if (content === 'timeliness' || content === 'service_quality') bump('fast', 1);
+  if (content === 'attitude') bump('heard', 1);
+  if (content === 'product_quality') bump('professional', 0.5);
+  const needs = [...NEEDS].sort((a, b) => (needScores.get(b) ?? 0) - (needScores.get(a) ?? 0));
+
+  return {
+    locale: resolved,
+    temperature,
+    score: Math.round(score * 100) / 100,
+    triggers: [...new Set(triggers)],
+    signals,
+    escalate: signals.some((s) => ESCALATING_SIGNALS.includes(s.kind)),
+    content,
+    motive,
+    needs,
+  };
+}
+
+export { GUIDANCE_CONTENTS };
