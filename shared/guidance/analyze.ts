@@ -93,6 +93,7 @@ function capsScore(text: string): number {
   return shouted.length >= 2 ? 1.5 : shouted.length === 1 ? 0.5 : 0;
 }
 
+/** `original` carries the punctuation and capitals to read; empty for a second reading of the same text. */
 function angerScore(p: Prepared, original: string): { score: number; triggers: string[] } {
   const lex = LEXICONS[p.script];
   const hits = findTerms(p, [...lex.anger.keys(), ...lex.positive.keys()], lex);
@@ -185,22 +186,41 @@ function temperatureOf(score: number, signals: Signal[]): Temperature {
  */
 export function analyze(text: string, locale?: GuidanceLocale): Analysis {
   const resolved = locale ?? detectLocale(text);
-  const p = prepared(text, resolved);
-  const negators = LEXICONS[p.script].negators;
-  const { score, triggers } = angerScore(p, text);
-  const signals = findSignals(p, negators);
+  // Mixed text ("APP又crash了，refund 给我") is read with both lexicons: each finds its own words.
+  const readings = [prepared(text, resolved)];
+  if (resolved !== 'en' && /[a-z]{3,}/i.test(text)) readings.push(prepare(text, 'en'));
+  if (resolved === 'en' && /[\u3400-\u9fff]/.test(text)) readings.push(prepared(text, 'zh-CN'));
+
+  let score = 0;
+  const triggers: string[] = [];
+  const signalWords = new Map<SignalKind, Set<string>>();
+  const sum = <K>(into: Map<K, number>, from: Map<K, number>) => {
+    for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v);
+  };
+  const contentScores = new Map<GuidanceContent, number>();
+  const motiveScores = new Map<GuidanceMotive, number>();
+  const needScores = new Map<Need, number>();
+  readings.forEach((p, i) => {
+    const anger = angerScore(p, i === 0 ? text : '');
+    score += anger.score;
+    triggers.push(...anger.triggers);
+    for (const signal of findSignals(p, LEXICONS[p.script].negators)) {
+      for (const word of signal.words) signalWords.set(signal.kind, (signalWords.get(signal.kind) ?? new Set()).add(word));
+    }
+    sum(contentScores, bestOf(p, CONTENT_TERMS, CONTENT_ORDER));
+    sum(motiveScores, bestOf(p, MOTIVE_TERMS, ['publicity', 'profit', 'emotional'] as const));
+    sum(needScores, bestOf(p, NEED_TERMS, NEEDS));
+  });
+  const signals: Signal[] = SIGNAL_KINDS.filter((k) => signalWords.has(k)).map((kind) => ({ kind, words: [...signalWords.get(kind)!] }));
   const temperature = temperatureOf(score, signals);
 
-  const contentScores = bestOf(p, CONTENT_TERMS, CONTENT_ORDER);
   if (signals.some((s) => s.kind === 'safety')) contentScores.set('incident', (contentScores.get('incident') ?? 0) + 2);
   // A calm question with nothing wrong in it is no complaint about anything (yet).
   const content: GuidanceContent = temperature === 0 && signals.length === 0 ? 'other' : (argmax(contentScores) ?? 'other');
 
-  const motiveScores = bestOf(p, MOTIVE_TERMS, ['publicity', 'profit', 'emotional'] as const);
   if (signals.some((s) => s.kind === 'media' || s.kind === 'social')) motiveScores.set('publicity', (motiveScores.get('publicity') ?? 0) + 1);
   const motive: GuidanceMotive = argmax(motiveScores) ?? 'unknown';
 
-  const needScores = bestOf(p, NEED_TERMS, NEEDS);
   const bump = (need: Need, by: number) => needScores.set(need, (needScores.get(need) ?? 0) + by);
   if (temperature >= 2) bump('heard', 1);
   if (temperature >= 1) bump('cared', 0.5);

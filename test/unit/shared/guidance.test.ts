@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { analyze, detectLocale } from '../../../shared/guidance/analyze.js';
+import { evaluate, type Labelled } from '../../../shared/guidance/evaluate.js';
+
+const fixtures = readFileSync('test/fixtures/guidance/utterances.jsonl', 'utf8')
+  .split('\n')
+  .filter(Boolean)
+  .map((line) => JSON.parse(line) as Labelled);
+
+describe('reading the customer: the labelled fixture set', () => {
+  it('is large and mixed enough to mean something', () => {
+    const count = (locale: string) => fixtures.filter((f) => f.locale === locale).length;
+    expect(fixtures.length).toBeGreaterThanOrEqual(300);
+    expect(count('zh-CN') + count('zh-TW')).toBeGreaterThanOrEqual(200);
+    expect(count('zh-TW')).toBeGreaterThanOrEqual(40);
+    expect(count('en')).toBeGreaterThanOrEqual(100);
+    expect(new Set(fixtures.map((f) => f.text)).size).toBe(fixtures.length);
+  });
+
+  it('meets the targets: angry F1 ≥ 0.85, escalation recall ≥ 0.95 at precision ≥ 0.85, content accuracy ≥ 0.75', () => {
+    const report = evaluate(fixtures);
+    expect(report.angry.f1).toBeGreaterThanOrEqual(0.85);
+    expect(report.escalation.recall).toBeGreaterThanOrEqual(0.95);
+    expect(report.escalation.precision).toBeGreaterThanOrEqual(0.85);
+    expect(report.contentAccuracy).toBeGreaterThanOrEqual(0.75);
+  });
+
+  it('meets them in each language on its own, not only on average', () => {
+    for (const locales of [['zh-CN', 'zh-TW'], ['en']]) {
+      const report = evaluate(fixtures.filter((f) => locales.includes(f.locale!)));
+      expect(report.angry.f1, locales.join('+')).toBeGreaterThanOrEqual(0.8);
+      expect(report.escalation.recall, locales.join('+')).toBeGreaterThanOrEqual(0.9);
+      expect(report.contentAccuracy, locales.join('+')).toBeGreaterThanOrEqual(0.7);
+    }
+  });
+});
+
+describe('negation and degree', () => {
+  it('reads 不满意 as upset and 没有不满意 as not', () => {
+    expect(analyze('我对这次服务不满意').temperature).toBeGreaterThanOrEqual(1);
+    expect(analyze('我没有不满意，谢谢你们').temperature).toBe(0);
+    expect(analyze('I am not happy with this at all').temperature).toBeGreaterThanOrEqual(1);
+    expect(analyze('I am not unhappy with the service, thanks').temperature).toBe(0);
+  });
+
+  it('does not let a negation leak across a clause', () => {
+    expect(analyze('不是这个问题，谢谢你帮我查').temperature).toBe(0);
+  });
+
+  it('makes 非常/太/very hotter than the plain word', () => {
+    expect(analyze('非常不满意！').score).toBeGreaterThan(analyze('不满意').score);
+    expect(analyze('This is extremely annoying').score).toBeGreaterThan(analyze('This is annoying').score);
+  });
+
+  it('reads exclamation runs, shouting in capitals and repetition as heat', () => {
+    expect(analyze('你们什么时候来修！！！').score).toBeGreaterThan(analyze('你们什么时候来修').score);
+    expect(analyze('WHY IS NOBODY ANSWERING THE PHONE').score).toBeGreaterThan(analyze('why is nobody answering the phone').score);
+    expect(analyze('快点快点快点').score).toBeGreaterThan(analyze('快点').score);
+  });
+
+  it('does not take 不然 (otherwise) for a negation of the threat after it', () => {
+    expect(analyze('你们必须退款，不然我就找市场监管局').signals.map((s) => s.kind)).toContain('regulator');
+    expect(analyze('我不会去找媒体的，只想解决问题').signals.map((s) => s.kind)).not.toContain('media');
+  });
+});
+
+describe('languages', () => {
+  it('tells simplified, traditional and English apart', () => {
+    expect(detectLocale('师傅一直没来')).toBe('zh-CN');
+    expect(detectLocale('師傅一直沒來')).toBe('zh-TW');
+    expect(detectLocale('The technician never came')).toBe('en');
+  });
+
+  it('reads zh-TW with the same lexicon as zh-CN', () => {
+    const simplified = analyze('你们这群骗子！我要找记者曝光！');
+    const traditional = analyze('你們這群騙子！我要找記者曝光！');
+    expect(traditional.locale).toBe('zh-TW');
+    expect(traditional.temperature).toBe(simplified.temperature);
+    expect(traditional.signals).toEqual(simplified.signals);
+  });
+
+  it('handles mixed Chinese and English in one complaint', () => {
+    const a = analyze('你们的APP又crash了，第三次了！refund 给我！');
+    expect(a.locale).toBe('zh-CN');
+    expect(a.temperature).toBeGreaterThanOrEqual(2);
+    expect(a.signals.map((s) => s.kind)).toContain('repeat');
+    const b = analyze('My WiFi router from 你们 keeps dropping, I will call 12315 if not fixed');
+    expect(b.locale).toBe('en');
+  });
+
+  it('shows the words that raised each signal', () => {
+    const a = analyze('再不解决我就找记者曝光，还要去法院起诉你们！');
+    expect(a.signals).toEqual(
+      expect.arrayContaining([
+        { kind: 'media', words: expect.arrayContaining(['记者', '曝光']) },
+        { kind: 'legal', words: expect.arrayContaining(['法院', '起诉']) },
+      ]),
+    );
+    expect(a.escalate).toBe(true);
+    expect(a.temperature).toBe(3);
+  });
+});
