@@ -118,6 +118,19 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 3,
+    rebuildProjections: true,
+    sql: `
+      CREATE TABLE library_items (
+        kind     TEXT NOT NULL,
+        item_id  TEXT NOT NULL,
+        version  INTEGER NOT NULL,
+        data     TEXT NOT NULL,
+        PRIMARY KEY (kind, item_id)
+      ) STRICT;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -1,12 +1,13 @@
 import { foldCase, type CaseView } from '../shared/fold.js';
 import { foldCustomer, foldStaff, type CustomerView, type StaffView } from '../shared/referenceFold.js';
 import { normalizePhone } from '../shared/complaint.js';
+import { foldLibrary } from '../shared/guidance/libraryFold.js';
 import type { Entity, EventEnvelope } from '../shared/events.js';
 import type { Db } from './open.js';
 import { allEventsByEntity, eventsOf } from './eventLog.js';
 
 /** Tables that are pure folds of the log; rebuilding drops and refills exactly these. */
-export const PROJECTION_TABLES = ['complaints', 'staff', 'customers', 'customer_phones'] as const;
+export const PROJECTION_TABLES = ['complaints', 'staff', 'customers', 'customer_phones', 'library_items'] as const;
 
 function writeComplaint(db: Db, entityId: string, view: CaseView | null): void {
   if (!view) {
@@ -59,6 +60,12 @@ function writeCustomer(db: Db, entityId: string, view: CustomerView | null): voi
   for (const p of view.phones) phone.run(normalizePhone(p), view.id);
 }
 
+function writeLibrary(db: Db, events: readonly EventEnvelope[]): void {
+  db.prepare('DELETE FROM library_items').run();
+  const insert = db.prepare('INSERT INTO library_items (kind, item_id, version, data) VALUES (?, ?, ?, ?)');
+  for (const item of foldLibrary(events)) insert.run(item.kind, item.itemId, item.version, JSON.stringify(item.data));
+}
+
 /** Folds one entity's full history and writes its row: a late event lands in its right place. */
 function writeEntity(db: Db, entity: Entity, entityId: string, events: readonly EventEnvelope[]): void {
   switch (entity) {
@@ -68,6 +75,8 @@ function writeEntity(db: Db, entity: Entity, entityId: string, events: readonly 
       return writeStaff(db, entityId, foldStaff(events));
     case 'customer':
       return writeCustomer(db, entityId, foldCustomer(events));
+    case 'library':
+      return writeLibrary(db, events);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { CustomerView, StaffView } from '../shared/referenceFold.js';
 import type { Role } from '../shared/staff.js';
+import type { LibraryItem } from '../shared/guidance/libraryFold.js';
 import type { Db } from './open.js';
 
 interface StaffRow {
@@ -58,4 +59,9 @@ export function customerByPhone(db: Db, digits: string): CustomerView | null {
     .prepare('SELECT c.* FROM customer_phones p JOIN customers c ON c.id = p.customer_id WHERE p.digits = ? ORDER BY c.id LIMIT 1')
     .get(digits) as CustomerRow | undefined;
   return row ? customerOf(row) : null;
+}
+
+export function libraryItems(db: Db): LibraryItem[] {
+  const rows = db.prepare('SELECT kind, item_id, version, data FROM library_items').all() as Array<{ kind: LibraryItem['kind']; item_id: string; version: number; data: string }>;
+  return rows.map((r) => ({ kind: r.kind, itemId: r.item_id, version: r.version, data: JSON.parse(r.data) as unknown }));
 }

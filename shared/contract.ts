@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { CASE_STATUSES, CHANNELS, IntakeFields } from './complaint.js';
 import { Classification, Severity } from './classification.js';
-import { ComplaintEventPayloads, CustomerEventPayloads } from './events.js';
+import { ComplaintEventPayloads, CustomerEventPayloads, GuidanceRecord } from './events.js';
 import { CASE_ACTIONS } from './lifecycle.js';
 import { LOCALES } from './locale.js';
 import { Settings } from './settings.js';
 import { PIN_PATTERN, ROLES, StaffName } from './staff.js';
+import { ScriptLibrary, StandardAnswer, WordingLibrary } from './guidance/library.js';
+
+const LibraryResponse = z.object({ scripts: ScriptLibrary, answers: z.array(StandardAnswer), wording: WordingLibrary });
 
 /**
  * Every call the UI can make: channel → who may call it → request schema → response schema. The
@@ -62,6 +65,7 @@ export const CaseDetail = CaseSummary.extend({
   closing: z.object({ customerAccepted: z.boolean(), recourse: z.string() }).nullable(),
   reopenCount: z.number().int(),
   noteCount: z.number().int(),
+  guidance: GuidanceRecord.nullable(),
   conflicts: z.array(z.object({ eventId: z.string(), type: z.string(), actor: z.string(), reason: z.string(), settled: z.boolean() })),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
@@ -147,7 +151,7 @@ export const contract = {
     response: StaffSummary,
   },
   'staff.deactivate': { auth: 'staff', request: z.object({ id: z.uuid() }), response: StaffSummary },
-  'case.create': { auth: 'staff', request: IntakeFields, response: CaseDetail },
+  'case.create': { auth: 'staff', request: IntakeFields.extend({ guidance: GuidanceRecord.nullable().default(null) }), response: CaseDetail },
   'case.list': {
     auth: 'staff',
     request: ListCasesRequest,
@@ -181,6 +185,9 @@ export const contract = {
     response: z.object({ data: IntakeDraft, savedAt: z.string() }).nullable(),
   },
   'draft.clear': { auth: 'staff', request: z.object({ key: z.enum(DRAFT_KEYS) }), response: z.object({ cleared: z.boolean() }) },
+  'library.get': { auth: 'staff', request: z.object({}), response: LibraryResponse },
+  'library.publishAnswer': { auth: 'staff', request: z.object({ answer: StandardAnswer.omit({ version: true }) }), response: LibraryResponse },
+  'library.publishScripts': { auth: 'staff', request: z.object({ scripts: ScriptLibrary.omit({ version: true }) }), response: LibraryResponse },
   'settings.get': { auth: 'public', request: z.object({}), response: Settings },
   /** The language can be changed before anyone signs in. */
   'settings.setLocale': { auth: 'public', request: z.object({ locale: z.enum(LOCALES) }), response: Settings },

@@ -4,10 +4,17 @@ import { HLC_PATTERN } from './hlc.js';
 import { CASE_NUMBER_PATTERN } from './caseNumber.js';
 import { Classification, Severity } from './classification.js';
 import { ACTOR_ROLES, ROLES, StaffName } from './staff.js';
+import { STEPS } from './guidance/steps.js';
+
+/** Which calming script was shown at intake, and which of its steps the clerk marked done. */
+export const GuidanceRecord = z.object({ scriptVersion: z.number().int().positive(), stepsDone: z.array(z.enum(STEPS)) });
 
 export const EVENT_SCHEMA_VERSION = 1;
 
-export const ENTITIES = ['complaint', 'customer', 'staff'] as const;
+export const ENTITIES = ['complaint', 'customer', 'staff', 'library'] as const;
+
+/** The one library entity: scripts and standard answers published by HQ and managers. */
+export const LIBRARY_ENTITY_ID = '00000000-0000-7000-8000-00000000c0de';
 export type Entity = (typeof ENTITIES)[number];
 
 const text = (max = 4_000) => z.string().trim().min(1).max(max);
@@ -22,6 +29,7 @@ export const ComplaintEventPayloads = {
     customerId: z.uuid().nullable().default(null),
     /** Earlier cases of the same customer about a similar matter, found at intake. */
     repeatOf: z.array(z.uuid()).default([]),
+    guidance: GuidanceRecord.nullable().default(null),
   }),
   classified: Classification,
   assigned: z.object({ ownerId: z.string().min(1) }),
@@ -50,6 +58,7 @@ export const ComplaintEventPayloads = {
   escalated: z.object({ severity: Severity.nullable(), major: z.boolean(), reason: text(1_000) }),
   note_added: z.object({ text: text(10_000) }),
   conflict_settled: z.object({ eventId: z.uuid(), note: text(1_000) }),
+  guidance_step_done: z.object({ step: z.enum(STEPS), scriptVersion: z.number().int().positive() }),
 } as const;
 
 export type ComplaintEventType = keyof typeof ComplaintEventPayloads;

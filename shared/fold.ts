@@ -3,6 +3,7 @@ import type { Classification, Severity } from './classification.js';
 import { ComplaintEventPayloads, type ComplaintEventType, type ComplaintPayload, type EventEnvelope } from './events.js';
 import { parseCaseNumber } from './caseNumber.js';
 import { nextStatus, refusal, type CaseAction, type RefusalReason } from './lifecycle.js';
+import type { Step } from './guidance/steps.js';
 
 export type ConflictReason = RefusalReason | 'before_received' | 'duplicate_received' | 'invalid_payload';
 
@@ -28,6 +29,8 @@ export interface CaseView {
   description: string;
   expectation: string;
   repeatOf: string[];
+  /** The calming script shown and the steps done, at intake and on the case since. */
+  guidance: { scriptVersion: number; stepsDone: Step[] } | null;
   status: CaseStatus;
   receivedAt: string;
   receivedBy: string;
@@ -73,6 +76,7 @@ function startCase(event: EventEnvelope, p: ComplaintPayload<'received'>, pendin
     description: p.description,
     expectation: p.expectation,
     repeatOf: p.repeatOf,
+    guidance: p.guidance,
     status: 'received',
     receivedAt: p.receivedAt,
     receivedBy: event.actor,
@@ -150,6 +154,12 @@ function applyAction(view: CaseView, event: EventEnvelope, type: CaseAction, pay
     case 'note_added':
       view.noteCount += 1;
       return;
+    case 'guidance_step_done': {
+      const p = payload as ComplaintPayload<'guidance_step_done'>;
+      const done = view.guidance?.stepsDone ?? [];
+      view.guidance = { scriptVersion: p.scriptVersion, stepsDone: done.includes(p.step) ? done : [...done, p.step] };
+      return;
+    }
     case 'conflict_settled': {
       const settled = view.conflicts.find((c) => c.eventId === (payload as ComplaintPayload<'conflict_settled'>).eventId);
       if (settled) settled.settled = true;

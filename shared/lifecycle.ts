@@ -81,6 +81,7 @@ export const RULES: { [A in CaseAction]: Rule } = {
       isMoreSerious({ severity: view.severity, major: view.major }, payload) ? null : 'not_more_serious',
   },
   note_added: { from: 'any', to: stay, who: 'anyone' },
+  guidance_step_done: { from: 'open', to: stay, who: 'anyone' },
   conflict_settled: {
     from: 'any',
     to: stay,

@@ -109,6 +109,7 @@ export function createCaseService(db: Db, writer: EventWriter, customers: Custom
     closing: v.closing,
     reopenCount: v.reopenCount,
     noteCount: v.noteCount,
+    guidance: v.guidance,
     conflicts: v.conflicts,
   });
 
@@ -123,7 +124,7 @@ export function createCaseService(db: Db, writer: EventWriter, customers: Custom
   };
 
   return {
-    create(staff: StaffView, request: IntakeFields): CaseDetail {
+    create(staff: StaffView, request: ParsedRequestOf<'case.create'>): CaseDetail {
       const now = clock.now();
       const { branchCode, deviceCode, timeZone, repeatWindowDays } = settings();
       const prefix = caseNumberPrefix(branchCode, deviceCode, localDateKey(now, timeZone));

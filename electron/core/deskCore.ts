@@ -12,6 +12,7 @@ import { createSessionStore } from './sessions.js';
 import { createStaffService, requireRole } from './staffService.js';
 import { createCustomerService } from './customerService.js';
 import { createCaseService, summaryOfView } from './caseService.js';
+import { createLibraryService } from './libraryService.js';
 
 export interface CallContext {
   /** The signed-in person, for channels whose contract says `auth: 'staff'`; null otherwise. */
@@ -56,6 +57,7 @@ export function createDeskCore(db: Db, clock: Clock): DeskCore {
   const staffService = createStaffService(db, writer, sessions, () => settings().branchCode);
   const customers = createCustomerService(db, writer);
   const cases = createCaseService(db, writer, customers, clock, settings);
+  const library = createLibraryService(db, writer);
   const saveSettings = (changes: Partial<Settings>) => {
     const next = Settings.parse({ ...settings(), ...changes });
     db.transaction(() => {
@@ -111,6 +113,9 @@ export function createDeskCore(db: Db, clock: Clock): DeskCore {
       return data.success ? { data: data.data, savedAt: draft.savedAt } : null;
     },
     'draft.clear': ({ key }) => ({ cleared: clearDraft(db, key) }),
+    'library.get': () => library.current(),
+    'library.publishAnswer': ({ answer }, context) => library.publishAnswer(signedIn(context), answer),
+    'library.publishScripts': ({ scripts }, context) => library.publishScripts(signedIn(context), scripts),
     'settings.get': () => settings(),
     'settings.setLocale': ({ locale }) => saveSettings({ locale }),
     'settings.set': (changes, context) => {

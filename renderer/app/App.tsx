@@ -10,6 +10,8 @@ import { useSettings } from './settingsStore.js';
 import { useSession } from './sessionStore.js';
 import { LanguageSwitch } from './LanguageSwitch.js';
 import { SignInPage } from '../signin/SignInPage.js';
+import { useLibrary } from '../guidance/libraryStore.js';
+import { LibraryPage } from '../library/LibraryPage.js';
 import { errorText } from '../desk/errorText.js';
 import { IntakePage } from '../intake/IntakePage.js';
 import { QueuePage } from '../queue/QueuePage.js';
@@ -17,7 +19,7 @@ import { CasePage } from '../case/CasePage.js';
 import { SettingsPage } from '../settings/SettingsPage.js';
 
 const antdLocales = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS } satisfies Record<Locale, unknown>;
-const NAV: Array<View['name']> = ['intake', 'queue', 'settings'];
+const NAV: Array<View['name']> = ['intake', 'queue', 'library', 'settings'];
 
 function Page({ view }: { view: View }) {
   switch (view.name) {
@@ -27,6 +29,8 @@ function Page({ view }: { view: View }) {
       return <QueuePage />;
     case 'case':
       return <CasePage id={view.id} />;
+    case 'library':
+      return <LibraryPage />;
     case 'settings':
       return <SettingsPage />;
   }
@@ -44,9 +48,12 @@ export function App() {
   }, [load]);
 
   // Whoever signs in at a shared counter starts at intake, not on the last person's screen.
+  const loadLibrary = useLibrary((s) => s.load);
   useEffect(() => {
-    if (staff) go({ name: 'intake' });
-  }, [staff, go]);
+    if (!staff) return;
+    go({ name: 'intake' });
+    loadLibrary().catch(() => undefined);
+  }, [staff, go, loadLibrary]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -72,7 +79,7 @@ export function App() {
 
   const selected = view.name === 'case' ? 'queue' : view.name;
   return (
-    <ConfigProvider locale={antdLocales[settings.locale]} theme={{ token: { colorPrimary: '#2f7d6d', fontSize: 14 } }}>
+    <ConfigProvider locale={antdLocales[settings.locale]} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#2f7d6d', fontSize: 14 } }}>
       <AntApp>
         <Layout style={{ minHeight: '100vh' }}>
           <Layout.Header style={{ background: '#fff', borderBottom: '1px solid #eee', display: 'flex', alignItems: 'center', gap: 24 }}>

@@ -4,6 +4,9 @@ import { Alert, Form, Input, Modal, Radio, Rate, Select, Switch } from 'antd';
 import type { CaseDetail, StaffSummary } from '../../shared/contract.js';
 import type { CaseAction } from '../../shared/lifecycle.js';
 import { ACTION_FIELDS, type FieldSpec } from './actionForms.js';
+import { checkWording } from '../../shared/guidance/library.js';
+import type { GuidanceLocale } from '../../shared/guidance/analyze.js';
+import { useLibrary } from '../guidance/libraryStore.js';
 
 interface Props {
   action: CaseAction;
@@ -34,11 +37,19 @@ function initialValues(action: CaseAction, detail: CaseDetail): Record<string, u
 
 /** One form per action, keyboard-first: Ctrl+Enter saves, Esc cancels. */
 export function ActionModal({ action, detail, staff, error, busy, onSubmit, onCancel }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [form] = Form.useForm<Record<string, unknown>>();
   const nature = Form.useWatch('nature', form);
   const accepted = Form.useWatch('customerAccepted', form);
   const [fields] = useState(() => ACTION_FIELDS[action]);
+  const library = useLibrary((s) => s.library);
+  const values = Form.useWatch([], form) as Record<string, unknown> | undefined;
+  // The clerk's own words are checked as they type: no 推诿, blaming, denying or excuses.
+  const written = fields
+    .filter((f) => f.kind === 'text' || f.kind === 'textarea')
+    .map((f) => (typeof values?.[f.name] === 'string' ? (values[f.name] as string) : ''))
+    .join('\n');
+  const warnings = written.trim() ? checkWording(written, i18n.language as GuidanceLocale, {}, library) : [];
 
   useEffect(() => form.resetFields(), [action, form]);
 
@@ -134,6 +145,9 @@ export function ActionModal({ action, detail, staff, error, busy, onSubmit, onCa
       >
         {fields.map(field)}
       </Form>
+      {warnings.map((w) => (
+        <Alert key={w.found} type="warning" showIcon style={{ marginTop: 8 }} data-testid="wording-warning" message={t('guidance.wordingWarning', { found: w.found, why: w.why })} description={t('guidance.wordingBetter', { better: w.better })} />
+      ))}
     </Modal>
   );
 }

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, App, Button, Card, Descriptions, Space, Spin, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Row, Space, Spin, Typography } from 'antd';
 import type { CaseActionRequest, ResponseOf, StaffSummary } from '../../shared/contract.js';
 import type { CaseAction } from '../../shared/lifecycle.js';
 import { call, onDesk } from '../desk/client.js';
@@ -14,6 +14,10 @@ import { ActionModal } from './ActionModal.js';
 import { TimelineView } from './TimelineView.js';
 import { CaseTags } from './CaseTags.js';
 import { CustomerDrawer } from '../customer/CustomerDrawer.js';
+import { GuidancePanel } from '../guidance/GuidancePanel.js';
+import { useLibrary } from '../guidance/libraryStore.js';
+import { usePromiseTime } from '../guidance/usePromiseTime.js';
+import type { Step } from '../../shared/guidance/steps.js';
 
 type CaseData = ResponseOf<'case.get'>;
 
@@ -29,6 +33,8 @@ export function CasePage({ id }: { id: string }) {
   const [actionError, setActionError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [customerOpen, setCustomerOpen] = useState(false);
+  const library = useLibrary((s) => s.library);
+  const promiseTime = usePromiseTime();
 
   const load = useCallback(() => {
     call('case.get', { id })
@@ -68,6 +74,11 @@ export function CasePage({ id }: { id: string }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [action, data]);
 
+  const markStep = (step: Step, scriptVersion: number) =>
+    void call('case.act', { id, action: { type: 'guidance_step_done', payload: { step, scriptVersion } } })
+      .then(setData)
+      .catch((e: unknown) => setError(errorText(t, e)));
+
   const submit = async (payload: Record<string, unknown>) => {
     if (!action) return;
     setBusy(true);
@@ -101,8 +112,10 @@ export function CasePage({ id }: { id: string }) {
   const time = (iso: string) => formatDateTime(iso, i18n.language, timeZone);
   const unsettled = c.conflicts.filter((x) => !x.settled);
 
+  const buttons = data.allowedActions.filter((a) => a !== 'guidance_step_done');
   return (
-    <div className="case-record">
+    <Row gutter={24} className="case-record">
+      <Col span={data.allowedActions.includes('guidance_step_done') ? 16 : 24}>
       <Space direction="vertical" size="large" style={{ width: '100%' }}>
         <Space className="no-print">
           {back}
@@ -145,7 +158,7 @@ export function CasePage({ id }: { id: string }) {
             />
           )}
           <Space wrap className="no-print" data-testid="case-actions">
-            {data.allowedActions.map((a) => (
+            {buttons.map((a) => (
               <Button
                 key={a}
                 type={FORWARD_ACTIONS.includes(a) ? 'primary' : 'default'}
@@ -211,6 +224,20 @@ export function CasePage({ id }: { id: string }) {
           <TimelineView entries={data.timeline} names={names} />
         </Card>
       </Space>
+      </Col>
+      {data.allowedActions.includes('guidance_step_done') && (
+        <Col span={8} className="no-print">
+          <GuidancePanel
+            text={c.description}
+            customerName={c.customerName}
+            caseNumber={c.caseNumber}
+            promiseTime={promiseTime}
+            stepsDone={c.guidance?.stepsDone ?? []}
+            onStepDone={markStep}
+            library={library}
+          />
+        </Col>
+      )}
       {action && (
         <ActionModal
           action={action}
@@ -223,6 +250,6 @@ export function CasePage({ id }: { id: string }) {
         />
       )}
       {customerOpen && c.customerId && <CustomerDrawer id={c.customerId} onClose={() => setCustomerOpen(false)} />}
-    </div>
+    </Row>
   );
 }

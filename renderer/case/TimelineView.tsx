@@ -52,6 +52,8 @@ function Headline({ entry, names }: { entry: TimelineEntry; names: Map<string, s
       return <>{t('event.followed_up', { score: String(p.satisfaction), solved: p.solved ? t('common.yes') : t('common.no') })}</>;
     case 'closed':
       return <>{t('event.closed', { accepted: p.customerAccepted ? t('common.yes') : t('common.no') })}</>;
+    case 'guidance_step_done':
+      return <>{t('event.guidance_step_done', { step: t(`guidance.step.${String(p.step)}`) })}</>;
     case 'chased':
       return <>{t('event.chased', { source: t(`chaseSource.${String(p.source)}`) })}</>;
     default:

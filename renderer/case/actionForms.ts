@@ -62,6 +62,7 @@ export const ACTION_FIELDS: Record<CaseAction, FieldSpec[]> = {
     { name: 'eventId', kind: 'conflict', required: true },
     { name: 'note', kind: 'text', required: true },
   ],
+  guidance_step_done: [],
 };
 
 /** One key per action, pressed outside a text field; shown on its button. */
@@ -84,6 +85,7 @@ export const ACTION_KEYS: Record<CaseAction, string> = {
   escalated: 'G',
   note_added: 'N',
   conflict_settled: 'S',
+  guidance_step_done: '',
 };
 
 /** The process steps that move a case forward get the primary look; the rest are secondary. */

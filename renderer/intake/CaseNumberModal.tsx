@@ -8,7 +8,7 @@ import { useIntake } from './intakeStore.js';
 import { printSection } from '../app/print.js';
 
 /** The moment after submit: a number big enough to read out, and a receipt to hand over. */
-export function CaseNumberModal({ created, onNext }: { created: CaseDetail; onNext: () => void }) {
+export function CaseNumberModal({ created, promiseTime, onNext }: { created: CaseDetail; promiseTime: string; onNext: () => void }) {
   const { t, i18n } = useTranslation();
   const settings = useSettings((s) => s.settings)!;
   const go = useNav((s) => s.go);
@@ -48,6 +48,7 @@ export function CaseNumberModal({ created, onNext }: { created: CaseDetail; onNe
         <Descriptions column={1} bordered size="small">
           <Descriptions.Item label={t('receipt.caseNumber')}>{created.caseNumber}</Descriptions.Item>
           <Descriptions.Item label={t('receipt.receivedAt')}>{receivedAt}</Descriptions.Item>
+          <Descriptions.Item label={t('receipt.nextContact')}>{promiseTime}</Descriptions.Item>
           <Descriptions.Item label={t('receipt.customer')}>{created.customerName}</Descriptions.Item>
           <Descriptions.Item label={t('receipt.channel')}>{t(`channel.${created.channel}`)}</Descriptions.Item>
           <Descriptions.Item label={t('receipt.description')}>{created.description}</Descriptions.Item>

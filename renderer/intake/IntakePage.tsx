@@ -9,13 +9,18 @@ import { formatDateTime } from '../app/formatTime.js';
 import { EMPTY_DRAFT, useIntake } from './intakeStore.js';
 import { CaseNumberModal } from './CaseNumberModal.js';
 import { CustomerPanel } from './CustomerPanel.js';
+import { GuidancePanel } from '../guidance/GuidancePanel.js';
+import { useLibrary } from '../guidance/libraryStore.js';
+import { usePromiseTime } from '../guidance/usePromiseTime.js';
 
 export function IntakePage() {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<IntakeDraft>();
   const nameRef = useRef<InputRef>(null);
   const settings = useSettings((s) => s.settings)!;
-  const { draftStatus, restoredAt, created, scheduleDraftSave, loadDraft, submit, startNext } = useIntake();
+  const { draftStatus, restoredAt, created, scheduleDraftSave, loadDraft, submit, startNext, guidance, markStep } = useIntake();
+  const library = useLibrary((s) => s.library);
+  const promiseTime = usePromiseTime();
   const [error, setError] = useState<string | null>(null);
   const [submitting, setSubmitting] = useState(false);
   const [loaded, setLoaded] = useState(false);
@@ -130,11 +135,16 @@ export function IntakePage() {
       </Col>
       <Col span={8}>
         <CustomerPanel phone={phone} name={name} description={description} />
-        <Card>
-          <Typography.Paragraph className="say-now">{t('intake.calmHint')}</Typography.Paragraph>
-        </Card>
+        <GuidancePanel
+          text={description}
+          customerName={name}
+          promiseTime={promiseTime}
+          stepsDone={guidance?.stepsDone ?? []}
+          onStepDone={markStep}
+          library={library}
+        />
       </Col>
-      {created && <CaseNumberModal created={created} onNext={() => void next()} />}
+      {created && <CaseNumberModal created={created} promiseTime={promiseTime} onNext={() => void next()} />}
     </Row>
   );
 }

@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { CaseDetail, IntakeDraft } from '../../shared/contract.js';
 import { call } from '../desk/client.js';
+import type { Step } from '../../shared/guidance/steps.js';
 
 export const EMPTY_DRAFT: IntakeDraft = { customerName: '', customerPhone: '', channel: null, description: '', expectation: '' };
 const DRAFT_SAVE_DELAY_MS = 300;
@@ -8,6 +9,9 @@ const DRAFT_SAVE_DELAY_MS = 300;
 type DraftStatus = { state: 'idle' } | { state: 'saving' } | { state: 'saved'; at: string } | { state: 'failed' };
 
 interface IntakeState {
+  /** The calming steps the clerk has marked done while talking to this customer. */
+  guidance: { scriptVersion: number; stepsDone: Step[] } | null;
+  markStep(step: Step, scriptVersion: number): void;
   draftStatus: DraftStatus;
   restoredAt: string | null;
   created: CaseDetail | null;
@@ -20,7 +24,12 @@ interface IntakeState {
 
 let timer: ReturnType<typeof setTimeout> | undefined;
 
-export const useIntake = create<IntakeState>((set) => ({
+export const useIntake = create<IntakeState>((set, get) => ({
+  guidance: null,
+  markStep(step, scriptVersion) {
+    const done = get().guidance?.stepsDone ?? [];
+    set({ guidance: { scriptVersion, stepsDone: done.includes(step) ? done : [...done, step] } });
+  },
   draftStatus: { state: 'idle' },
   restoredAt: null,
   created: null,
@@ -45,6 +54,7 @@ export const useIntake = create<IntakeState>((set) => ({
       channel: draft.channel as NonNullable<IntakeDraft['channel']>,
       description: draft.description,
       expectation: draft.expectation,
+      guidance: get().guidance,
     });
     await call('draft.clear', { key: 'intake' });
     set({ created, restoredAt: null, draftStatus: { state: 'idle' } });
@@ -53,6 +63,6 @@ export const useIntake = create<IntakeState>((set) => ({
   async startNext() {
     clearTimeout(timer);
     await call('draft.clear', { key: 'intake' });
-    set({ created: null, restoredAt: null, draftStatus: { state: 'idle' } });
+    set({ created: null, restoredAt: null, guidance: null, draftStatus: { state: 'idle' } });
   },
 }));

@@ -69,6 +69,7 @@ const EXPECTED: Record<Exclude<CaseAction, 'conflict_settled'>, { from: readonly
   chased: { from: OPEN, who: EVERYONE },
   escalated: { from: OPEN, who: OWNER_SIDE },
   note_added: { from: CASE_STATUSES, who: EVERYONE },
+  guidance_step_done: { from: OPEN, who: EVERYONE },
 };
 
 describe('the case state machine', () => {
