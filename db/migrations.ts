@@ -129,6 +129,9 @@ export const MIGRATIONS: readonly Migration[] = [
         data     TEXT NOT NULL,
         PRIMARY KEY (kind, item_id)
       ) STRICT;
+      -- The queue's default order (most urgent first) read straight from an index.
+      CREATE INDEX complaints_by_urgency ON complaints(
+        is_open DESC, (conflict_count > 0) DESC, major DESC, coalesce(severity, 4), chase_count DESC, received_hlc, id);
     `,
   },
 ];

@@ -15,6 +15,8 @@ import { formatHlc } from '../../shared/hlc.js';
 import { newId } from '../../shared/ids.js';
 import type { EventEnvelope } from '../../shared/events.js';
 import { tempDir } from '../fixtures/tempDir.js';
+import { analyze } from '../../shared/guidance/analyze.js';
+import { readFileSync } from 'node:fs';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const CREATES = 1_000;
@@ -70,6 +72,23 @@ function seed(dataDir: string): { took: number; staffId: string; pin: string } {
   desk.close();
   return { took, staffId: team.clerk.staff.id, pin: team.clerk.pin };
 }
+
+function benchGuidance(): void {
+  // A 500-character complaint as a clerk would type it: the engine runs on every keystroke.
+  const base = '热水器漏水三天了，师傅说好昨天上门又没来，你们这是什么服务？打了三次电话都说马上安排，结果到现在还是没人管。地板都泡坏了，孩子差点滑倒！再不解决我就找记者曝光，还要去12315投诉你们！';
+  let text = '';
+  while (text.length < 500) text += base;
+  text = text.slice(0, 500);
+  for (let i = 0; i < 200; i++) analyze(text);
+  const runs: number[] = [];
+  for (let i = 0; i < 2_000; i++) runs.push(time(() => analyze(text))[1]);
+  console.log(`guidance analyze, 500-character Chinese text, 2,000 runs: median ${ms(quantile(runs, 0.5))}, p99 ${ms(quantile(runs, 0.99))} (one frame is 16 ms)`);
+  const lines = readFileSync('test/fixtures/guidance/utterances.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text);
+  const batch = Array.from({ length: 20 }, () => lines).flat();
+  const [, took] = time(() => batch.forEach((t) => analyze(t)));
+  console.log(`guidance batch throughput: ${batch.length.toLocaleString('en')} fixture texts in ${(took / 1000).toFixed(2)} s = ${Math.round(batch.length / (took / 1000)).toLocaleString('en')} texts/s`);
+}
+benchGuidance();
 
 const dataDir = tempDir('calmdesk-bench-');
 console.log(`CalmDesk bench — ${CASES.toLocaleString('en')} cases, node ${process.version}, data in ${dataDir}`);
