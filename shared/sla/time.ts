@@ -1,0 +1,55 @@
+/**
+ * Branch-local wall time without a date library: the offset of a time zone at an instant comes
+ * from Intl, so a branch in UTC+8 computes the same deadlines on a machine set to any zone.
+ */
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function formatter(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      second: '2-digit',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+export interface LocalParts {
+  date: string;
+  minuteOfDay: number;
+}
+
+/** The branch-local calendar date and minute of the day at an instant. */
+export function localParts(instantMs: number, timeZone: string): LocalParts {
+  const parts = formatter(timeZone).formatToParts(instantMs);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  const date = `${String(get('year')).padStart(4, '0')}-${String(get('month')).padStart(2, '0')}-${String(get('day')).padStart(2, '0')}`;
+  return { date, minuteOfDay: get('hour') * 60 + get('minute') + get('second') / 60 };
+}
+
+/** Offset of the zone from UTC at an instant, in minutes (Asia/Shanghai: +480). */
+function offsetMinutes(instantMs: number, timeZone: string): number {
+  const { date, minuteOfDay } = localParts(instantMs, timeZone);
+  const asUtc = Date.parse(`${date}T00:00:00Z`) + minuteOfDay * 60_000;
+  return Math.round((asUtc - instantMs) / 60_000);
+}
+
+/** The instant at which the branch's clock shows `date` and `minuteOfDay`. */
+export function instantOf(date: string, minuteOfDay: number, timeZone: string): number {
+  const naive = Date.parse(`${date}T00:00:00Z`) + minuteOfDay * 60_000;
+  let guess = naive - offsetMinutes(naive, timeZone) * 60_000;
+  // Once more, in case the offset changed between the naive guess and the answer (DST).
+  guess = naive - offsetMinutes(guess, timeZone) * 60_000;
+  return guess;
+}
+
+export function nextDate(date: string): string {
+  return new Date(Date.parse(`${date}T12:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+}
