@@ -17,14 +17,17 @@ export interface CaseListRow {
   received_at: string;
   received_hlc: string;
   conflict_count: number;
+  sla_step: string | null;
+  due_at: number | null;
+  due_soon_at: number | null;
 }
 
 const LIST_COLUMNS = `id, case_number, customer_name, customer_phone, channel, status, severity, major, owner_id,
-  chase_count, is_repeat, received_at, received_hlc, conflict_count`;
+  chase_count, is_repeat, received_at, received_hlc, conflict_count, sla_step, due_at, due_soon_at`;
 
-/** Most urgent first: unsettled conflicts, major, graver severity, more chasers, then the oldest. */
+/** Most urgent first: unsettled conflicts, the nearest deadline, then the graver case. */
 const ORDER = {
-  urgency: 'is_open DESC, (conflict_count > 0) DESC, major DESC, coalesce(severity, 4) ASC, chase_count DESC, received_hlc ASC, id ASC',
+  urgency: 'is_open DESC, (conflict_count > 0) DESC, coalesce(due_at, 9e15) ASC, major DESC, coalesce(severity, 4) ASC, id ASC',
   newest: 'received_hlc DESC, id DESC',
 } as const;
 

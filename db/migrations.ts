@@ -134,6 +134,40 @@ export const MIGRATIONS: readonly Migration[] = [
         is_open DESC, (conflict_count > 0) DESC, major DESC, coalesce(severity, 4), chase_count DESC, received_hlc, id);
     `,
   },
+  {
+    version: 4,
+    rebuildProjections: true,
+    sql: `
+      ALTER TABLE complaints ADD COLUMN due_at INTEGER;
+      ALTER TABLE complaints ADD COLUMN due_soon_at INTEGER;
+      ALTER TABLE complaints ADD COLUMN sla_step TEXT;
+      ALTER TABLE complaints ADD COLUMN received_ms INTEGER NOT NULL DEFAULT 0;
+      ALTER TABLE complaints ADD COLUMN needs_contact INTEGER NOT NULL DEFAULT 0;
+      DROP INDEX complaints_by_urgency;
+      -- Most urgent first: open, conflicts, the nearest deadline, then gravity.
+      CREATE INDEX complaints_by_urgency ON complaints(
+        is_open DESC, (conflict_count > 0) DESC, coalesce(due_at, 9e15), major DESC, coalesce(severity, 4), id);
+      CREATE INDEX complaints_awaiting_contact ON complaints(is_open, needs_contact, received_ms);
+
+      CREATE TABLE sla_items (
+        kind     TEXT NOT NULL,
+        item_id  TEXT NOT NULL,
+        version  INTEGER NOT NULL,
+        data     TEXT NOT NULL,
+        PRIMARY KEY (kind, item_id)
+      ) STRICT;
+
+      -- Device-local: which due-soon/overdue alarms this desk has raised, so each rings once.
+      CREATE TABLE alarms_raised (
+        case_id     TEXT NOT NULL,
+        step        TEXT NOT NULL,
+        step_start  INTEGER NOT NULL,
+        threshold   TEXT NOT NULL,
+        raised_at   INTEGER NOT NULL,
+        PRIMARY KEY (case_id, step, step_start, threshold)
+      ) STRICT;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

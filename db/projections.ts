@@ -2,14 +2,26 @@ import { foldCase, type CaseView } from '../shared/fold.js';
 import { foldCustomer, foldStaff, type CustomerView, type StaffView } from '../shared/referenceFold.js';
 import { normalizePhone } from '../shared/complaint.js';
 import { foldLibrary } from '../shared/guidance/libraryFold.js';
-import type { Entity, EventEnvelope } from '../shared/events.js';
+import { clocksOfCase, foldSla, slaContext, type SlaContext, type SlaItem } from '../shared/sla/slaFold.js';
+import { SLA_ENTITY_ID, type Entity, type EventEnvelope } from '../shared/events.js';
 import type { Db } from './open.js';
 import { allEventsByEntity, eventsOf } from './eventLog.js';
 
 /** Tables that are pure folds of the log; rebuilding drops and refills exactly these. */
-export const PROJECTION_TABLES = ['complaints', 'staff', 'customers', 'customer_phones', 'library_items'] as const;
+export const PROJECTION_TABLES = ['complaints', 'staff', 'customers', 'customer_phones', 'library_items', 'sla_items'] as const;
 
-function writeComplaint(db: Db, entityId: string, view: CaseView | null): void {
+export function readSlaContext(db: Db): SlaContext {
+  const rows = db.prepare('SELECT kind, item_id, version, data FROM sla_items').all() as Array<{ kind: SlaItem['kind']; item_id: string; version: number; data: string }>;
+  return slaContext(rows.map((r) => ({ kind: r.kind, itemId: r.item_id, version: r.version, data: JSON.parse(r.data) as unknown })));
+}
+
+/** The nearest deadline of a case, kept in columns so the queue can sort and filter by it. */
+function clockColumns(view: CaseView, sla: SlaContext) {
+  const first = clocksOfCase(view, sla).clocks[0];
+  return { dueAt: first?.dueAt ?? null, dueSoonAt: first?.dueSoonAt ?? null, slaStep: first?.step ?? null };
+}
+
+function writeComplaint(db: Db, entityId: string, view: CaseView | null, sla: SlaContext): void {
   if (!view) {
     db.prepare('DELETE FROM complaints WHERE id = ?').run(entityId);
     return;
@@ -17,11 +29,13 @@ function writeComplaint(db: Db, entityId: string, view: CaseView | null): void {
   db.prepare(
     `INSERT OR REPLACE INTO complaints (id, case_number, case_prefix, case_seq, branch, customer_id, customer_name,
        customer_phone, phone_digits, channel, status, is_open, severity, major, owner_id, chase_count, is_repeat,
-       received_at, received_hlc, last_hlc, conflict_count, view)
+       received_at, received_hlc, last_hlc, conflict_count, view, due_at, due_soon_at, sla_step, received_ms, needs_contact)
      VALUES (@id, @caseNumber, @casePrefix, @caseSeq, @branch, @customerId, @customerName,
        @customerPhone, @phoneDigits, @channel, @status, @isOpen, @severity, @major, @ownerId, @chaseCount, @isRepeat,
-       @receivedAt, @receivedHlc, @lastHlc, @conflictCount, @view)`,
+       @receivedAt, @receivedHlc, @lastHlc, @conflictCount, @view, @dueAt, @dueSoonAt, @slaStep, @receivedAtMs, @needsContact)`,
   ).run({
+    ...clockColumns(view, sla),
+    needsContact: view.firstContactAtMs === null ? 1 : 0,
     ...view,
     phoneDigits: normalizePhone(view.customerPhone),
     isOpen: view.status === 'closed' ? 0 : 1,
@@ -60,6 +74,18 @@ function writeCustomer(db: Db, entityId: string, view: CustomerView | null): voi
   for (const p of view.phones) phone.run(normalizePhone(p), view.id);
 }
 
+/** New policies, calendar years or hours move every open case's deadlines: recompute them all. */
+function writeSla(db: Db, events: readonly EventEnvelope[]): void {
+  db.prepare('DELETE FROM sla_items').run();
+  const insert = db.prepare('INSERT INTO sla_items (kind, item_id, version, data) VALUES (?, ?, ?, ?)');
+  for (const item of foldSla(events)) insert.run(item.kind, item.itemId, item.version, JSON.stringify(item.data));
+  const sla = readSlaContext(db);
+  const update = db.prepare('UPDATE complaints SET due_at = @dueAt, due_soon_at = @dueSoonAt, sla_step = @slaStep WHERE id = @id');
+  for (const row of db.prepare('SELECT id, view FROM complaints WHERE is_open = 1').all() as Array<{ id: string; view: string }>) {
+    update.run({ id: row.id, ...clockColumns(JSON.parse(row.view) as CaseView, sla) });
+  }
+}
+
 function writeLibrary(db: Db, events: readonly EventEnvelope[]): void {
   db.prepare('DELETE FROM library_items').run();
   const insert = db.prepare('INSERT INTO library_items (kind, item_id, version, data) VALUES (?, ?, ?, ?)');
@@ -67,31 +93,36 @@ function writeLibrary(db: Db, events: readonly EventEnvelope[]): void {
 }
 
 /** Folds one entity's full history and writes its row: a late event lands in its right place. */
-function writeEntity(db: Db, entity: Entity, entityId: string, events: readonly EventEnvelope[]): void {
+function writeEntity(db: Db, entity: Entity, entityId: string, events: readonly EventEnvelope[], sla: () => SlaContext): void {
   switch (entity) {
     case 'complaint':
-      return writeComplaint(db, entityId, foldCase(events));
+      return writeComplaint(db, entityId, foldCase(events), sla());
     case 'staff':
       return writeStaff(db, entityId, foldStaff(events));
     case 'customer':
       return writeCustomer(db, entityId, foldCustomer(events));
     case 'library':
       return writeLibrary(db, events);
+    case 'sla':
+      return writeSla(db, events);
   }
 }
 
 export function projectEntity(db: Db, entity: Entity, entityId: string): void {
-  writeEntity(db, entity, entityId, eventsOf(db, entity, entityId));
+  writeEntity(db, entity, entityId, eventsOf(db, entity, entityId), () => readSlaContext(db));
 }
 
 /** Drops every projection and folds it again from the log, in one transaction. */
 export function rebuildProjections(db: Db): void {
   db.transaction(() => {
     for (const table of PROJECTION_TABLES) db.prepare(`DELETE FROM ${table}`).run();
+    // Reference data first, so every case's deadlines are computed with it in place.
+    writeSla(db, eventsOf(db, 'sla', SLA_ENTITY_ID));
+    const sla = readSlaContext(db);
     let group: EventEnvelope[] = [];
     const flush = () => {
       const first = group[0];
-      if (first) writeEntity(db, first.entity, first.entityId, group);
+      if (first && first.entity !== 'sla') writeEntity(db, first.entity, first.entityId, group, () => sla);
       group = [];
     };
     for (const event of allEventsByEntity(db)) {

@@ -7,6 +7,21 @@ import { LOCALES } from './locale.js';
 import { Settings } from './settings.js';
 import { PIN_PATTERN, ROLES, StaffName } from './staff.js';
 import { ScriptLibrary, StandardAnswer, WordingLibrary } from './guidance/library.js';
+import { Policy } from './sla/policy.js';
+import { CalendarYear } from './sla/calendar.js';
+import { OpeningHoursSchema } from './sla/slaFold.js';
+
+export const CLOCK_STATES = ['ok', 'due_soon', 'overdue', 'paused'] as const;
+export const ClockInfo = z.object({
+  step: z.string(),
+  startedAt: z.number(),
+  dueAt: z.number(),
+  dueSoonAt: z.number(),
+  state: z.enum(CLOCK_STATES),
+  minutesLeft: z.number(),
+  dayMinutes: z.number(),
+});
+export type ClockInfo = z.infer<typeof ClockInfo>;
 
 const LibraryResponse = z.object({ scripts: ScriptLibrary, answers: z.array(StandardAnswer), wording: WordingLibrary });
 
@@ -32,6 +47,9 @@ export const CaseSummary = z.object({
   repeat: z.boolean(),
   receivedAt: z.string(),
   conflictCount: z.number().int(),
+  slaStep: z.string().nullable(),
+  dueAt: z.number().nullable(),
+  clockState: z.enum(CLOCK_STATES).nullable(),
 });
 export type CaseSummary = z.infer<typeof CaseSummary>;
 
@@ -75,6 +93,8 @@ export const CaseWithTimeline = z.object({
   timeline: z.array(TimelineEntry),
   /** What the signed-in person may do now; everything else is not shown. */
   allowedActions: z.array(z.enum(CASE_ACTIONS)),
+  /** The nearest deadline and how much working time is left, in the branch's calendar. */
+  clock: ClockInfo.nullable(),
 });
 
 /** The intake form as typed so far: anything goes, it is not a case yet. */
@@ -188,6 +208,15 @@ export const contract = {
   'library.get': { auth: 'staff', request: z.object({}), response: LibraryResponse },
   'library.publishAnswer': { auth: 'staff', request: z.object({ answer: StandardAnswer.omit({ version: true }) }), response: LibraryResponse },
   'library.publishScripts': { auth: 'staff', request: z.object({ scripts: ScriptLibrary.omit({ version: true }) }), response: LibraryResponse },
+  'sla.get': {
+    auth: 'staff',
+    request: z.object({}),
+    response: z.object({ policy: Policy, years: z.array(CalendarYear), hours: OpeningHoursSchema, branch: z.string() }),
+  },
+  'sla.promise': { auth: 'staff', request: z.object({}), response: z.object({ at: z.number() }) },
+  'sla.publishPolicy': { auth: 'staff', request: z.object({ policy: Policy.omit({ version: true }) }), response: z.object({ version: z.number() }) },
+  'sla.publishCalendarYear': { auth: 'staff', request: z.object({ year: CalendarYear }), response: z.object({ years: z.array(z.number()) }) },
+  'sla.setHours': { auth: 'staff', request: z.object({ hours: OpeningHoursSchema }), response: OpeningHoursSchema },
   'settings.get': { auth: 'public', request: z.object({}), response: Settings },
   /** The language can be changed before anyone signs in. */
   'settings.setLocale': { auth: 'public', request: z.object({ locale: z.enum(LOCALES) }), response: Settings },
@@ -208,6 +237,8 @@ export function isChannel(name: unknown): name is Channel {
 /** Events the backend pushes to the UI. */
 export const pushEvents = {
   'case.changed': z.object({ id: z.uuid() }),
+  /** A deadline is near or has passed: raised once per step and threshold on this desk. */
+  alarm: z.object({ caseId: z.uuid(), caseNumber: z.string(), step: z.string(), threshold: z.enum(['due_soon', 'overdue']) }),
 } as const;
 export type PushEventName = keyof typeof pushEvents;
 export type PushEventOf<E extends PushEventName> = z.output<(typeof pushEvents)[E]>;

@@ -11,10 +11,12 @@ export const GuidanceRecord = z.object({ scriptVersion: z.number().int().positiv
 
 export const EVENT_SCHEMA_VERSION = 1;
 
-export const ENTITIES = ['complaint', 'customer', 'staff', 'library'] as const;
+export const ENTITIES = ['complaint', 'customer', 'staff', 'library', 'sla'] as const;
 
 /** The one library entity: scripts and standard answers published by HQ and managers. */
 export const LIBRARY_ENTITY_ID = '00000000-0000-7000-8000-00000000c0de';
+/** The one SLA entity: policies, calendar years and opening hours published by HQ and managers. */
+export const SLA_ENTITY_ID = '00000000-0000-7000-8000-0000000051a0';
 export type Entity = (typeof ENTITIES)[number];
 
 const text = (max = 4_000) => z.string().trim().min(1).max(max);
@@ -30,6 +32,8 @@ export const ComplaintEventPayloads = {
     /** Earlier cases of the same customer about a similar matter, found at intake. */
     repeatOf: z.array(z.uuid()).default([]),
     guidance: GuidanceRecord.nullable().default(null),
+    /** The SLA policy version in force at intake: the case keeps it for life. */
+    policyVersion: z.number().int().positive().default(1),
   }),
   classified: Classification,
   assigned: z.object({ ownerId: z.string().min(1) }),
@@ -59,6 +63,9 @@ export const ComplaintEventPayloads = {
   note_added: z.object({ text: text(10_000) }),
   conflict_settled: z.object({ eventId: z.uuid(), note: text(1_000) }),
   guidance_step_done: z.object({ step: z.enum(STEPS), scriptVersion: z.number().int().positive() }),
+  /** Waiting on the customer (documents, a visit they asked to move): the clock stops. */
+  clock_paused: z.object({ reason: text(1_000) }),
+  clock_resumed: z.object({ note: optionalText(1_000) }),
 } as const;
 
 export type ComplaintEventType = keyof typeof ComplaintEventPayloads;

@@ -4,6 +4,8 @@ import { ComplaintEventPayloads, type ComplaintEventType, type ComplaintPayload,
 import { parseCaseNumber } from './caseNumber.js';
 import { nextStatus, refusal, type CaseAction, type RefusalReason } from './lifecycle.js';
 import type { Step } from './guidance/steps.js';
+import { hlcWallMs } from './hlc.js';
+import { STEP_OF_STATUS } from './sla/clocks.js';
 
 export type ConflictReason = RefusalReason | 'before_received' | 'duplicate_received' | 'invalid_payload';
 
@@ -42,7 +44,12 @@ export interface CaseView {
   classification: Classification | null;
   severity: Severity | null;
   major: boolean;
-  firstContactHlc: string | null;
+  firstContactAtMs: number | null;
+  receivedAtMs: number;
+  /** When the current SLA step began (the clock's start). */
+  stepStartedAtMs: number;
+  pauses: Array<{ start: number; end: number | null }>;
+  policyVersion: number;
   chaseCount: number;
   proposal: (ComplaintPayload<'proposal_made'> & { by: string }) | null;
   findings: string | null;
@@ -87,7 +94,11 @@ function startCase(event: EventEnvelope, p: ComplaintPayload<'received'>, pendin
     classification: null,
     severity: null,
     major: false,
-    firstContactHlc: null,
+    firstContactAtMs: null,
+    receivedAtMs: Date.parse(p.receivedAt),
+    stepStartedAtMs: Date.parse(p.receivedAt),
+    pauses: [],
+    policyVersion: p.policyVersion,
     chaseCount: 0,
     proposal: null,
     findings: null,
@@ -118,8 +129,16 @@ function applyAction(view: CaseView, event: EventEnvelope, type: CaseAction, pay
       view.ownerId = (payload as ComplaintPayload<'handed_over'>).toId;
       return;
     case 'customer_contacted':
-      view.firstContactHlc ??= event.hlc;
+      view.firstContactAtMs ??= hlcWallMs(event.hlc);
       return;
+    case 'clock_paused':
+      view.pauses.push({ start: hlcWallMs(event.hlc), end: null });
+      return;
+    case 'clock_resumed': {
+      const open = view.pauses.find((p) => p.end === null);
+      if (open) open.end = Math.max(open.start, hlcWallMs(event.hlc));
+      return;
+    }
     case 'investigated':
       view.findings = (payload as ComplaintPayload<'investigated'>).findings;
       return;
@@ -223,6 +242,8 @@ export function foldCase(events: readonly EventEnvelope[]): CaseView | null {
     }
     const status = nextStatus(view, type);
     applyAction(view, event, type, parsed.data);
+    // A new SLA step starts its clock when the case moves to a state with a different step.
+    if (STEP_OF_STATUS[status] !== STEP_OF_STATUS[view.status]) view.stepStartedAtMs = hlcWallMs(event.hlc);
     view.status = status;
   }
   return view;

@@ -20,7 +20,9 @@ export type RefusalReason =
   | 'own_proposal'
   | 'not_more_serious'
   | 'same_owner'
-  | 'no_such_conflict';
+  | 'no_such_conflict'
+  | 'already_paused'
+  | 'not_paused';
 
 type Who = 'anyone' | 'owner_or_supervisor' | 'supervisor' | 'executor';
 
@@ -82,6 +84,8 @@ export const RULES: { [A in CaseAction]: Rule } = {
   },
   note_added: { from: 'any', to: stay, who: 'anyone' },
   guidance_step_done: { from: 'open', to: stay, who: 'anyone' },
+  clock_paused: { from: 'open', to: stay, who: 'owner_or_supervisor', guard: (view) => (view.pauses.some((p) => p.end === null) ? 'already_paused' : null) },
+  clock_resumed: { from: 'open', to: stay, who: 'owner_or_supervisor', guard: (view) => (view.pauses.some((p) => p.end === null) ? null : 'not_paused') },
   conflict_settled: {
     from: 'any',
     to: stay,

@@ -17,12 +17,23 @@ import type { Clock } from './clock.js';
 import { DeskError } from './deskError.js';
 import type { EventWriter } from './eventWriter.js';
 import type { CustomerService } from './customerService.js';
+import type { SlaService } from './slaService.js';
 
 type Names = Map<string, string>;
 const nameOf = (names: Names, id: string) => names.get(id) ?? id;
 
-export function summaryOfRow(row: CaseListRow, names: Names): CaseSummary {
+const FAR_FUTURE = 8e15;
+function stateAt(dueAt: number | null, dueSoonAt: number | null, now: number): CaseSummary['clockState'] {
+  if (dueAt === null || dueSoonAt === null) return null;
+  if (dueAt >= FAR_FUTURE) return 'paused';
+  return now >= dueAt ? 'overdue' : now >= dueSoonAt ? 'due_soon' : 'ok';
+}
+
+export function summaryOfRow(row: CaseListRow, names: Names, now: number): CaseSummary {
   return {
+    slaStep: row.sla_step,
+    dueAt: row.due_at !== null && row.due_at < FAR_FUTURE ? row.due_at : null,
+    clockState: stateAt(row.due_at, row.due_soon_at, now),
     id: row.id,
     caseNumber: row.case_number,
     customerName: row.customer_name,
@@ -40,8 +51,9 @@ export function summaryOfRow(row: CaseListRow, names: Names): CaseSummary {
   };
 }
 
-export function summaryOfView(view: CaseView, names: Names): CaseSummary {
+export function summaryOfView(view: CaseView, names: Names, clock: Pick<CaseSummary, 'slaStep' | 'dueAt' | 'clockState'> = { slaStep: null, dueAt: null, clockState: null }): CaseSummary {
   return {
+    ...clock,
     id: view.id,
     caseNumber: view.caseNumber,
     customerName: view.customerName,
@@ -85,15 +97,19 @@ function decodeOffset(cursor: string | undefined): number {
 }
 
 /** Complaints: intake, the queue, the case with its timeline, and every action of the lifecycle. */
-export function createCaseService(db: Db, writer: EventWriter, customers: CustomerService, clock: Clock, settings: () => Settings) {
+export function createCaseService(db: Db, writer: EventWriter, customers: CustomerService, clock: Clock, settings: () => Settings, sla: SlaService) {
   const view = (id: string) => {
     const found = getCaseView(db, id);
     if (!found) throw new DeskError('not_found', 'no such case');
     return found;
   };
 
+  const clockSummary = (v: CaseView) => {
+    const info = sla.clockOf(v);
+    return { slaStep: info?.step ?? null, dueAt: info && info.state !== 'paused' ? info.dueAt : null, clockState: info?.state ?? null };
+  };
   const detail = (v: CaseView, names: Names): CaseDetail => ({
-    ...summaryOfView(v, names),
+    ...summaryOfView(v, names, clockSummary(v)),
     branch: v.branch,
     customerId: v.customerId,
     description: v.description,
@@ -120,6 +136,7 @@ export function createCaseService(db: Db, writer: EventWriter, customers: Custom
       case: detail(v, names),
       timeline: eventsOf(db, 'complaint', id).map((e) => timelineEntryOf(e, names, v)),
       allowedActions: allowedActions(v, staff),
+      clock: sla.clockOf(v),
     };
   };
 
@@ -141,7 +158,15 @@ export function createCaseService(db: Db, writer: EventWriter, customers: Custom
               entity: 'complaint',
               entityId: id,
               type: 'received',
-              payload: { ...request, caseNumber, branch: branchCode, receivedAt: new Date(now).toISOString(), customerId: customer.customerId, repeatOf },
+              payload: {
+                ...request,
+                caseNumber,
+                branch: branchCode,
+                receivedAt: new Date(now).toISOString(),
+                customerId: customer.customerId,
+                repeatOf,
+                policyVersion: sla.context().latestPolicy.version,
+              },
             },
           ],
           staff,
@@ -156,7 +181,8 @@ export function createCaseService(db: Db, writer: EventWriter, customers: Custom
       const { rows, total } = listCases(db, request, staff.id, request.limit, offset);
       const names = staffNames(db);
       const nextOffset = offset + rows.length;
-      return { items: rows.map((r) => summaryOfRow(r, names)), total, next: nextOffset < total ? encodeOffset(nextOffset) : null };
+      const now = clock.now();
+      return { items: rows.map((r) => summaryOfRow(r, names, now)), total, next: nextOffset < total ? encodeOffset(nextOffset) : null };
     },
 
     get: withTimeline,

@@ -13,6 +13,7 @@ import { createStaffService, requireRole } from './staffService.js';
 import { createCustomerService } from './customerService.js';
 import { createCaseService, summaryOfView } from './caseService.js';
 import { createLibraryService } from './libraryService.js';
+import { createSlaService } from './slaService.js';
 
 export interface CallContext {
   /** The signed-in person, for channels whose contract says `auth: 'staff'`; null otherwise. */
@@ -26,6 +27,8 @@ type PushListener = <E extends PushEventName>(event: E, payload: PushEventOf<E>)
 export interface DeskCore {
   handlers: Handlers;
   deviceId: string;
+  /** Runs the deadline work that needs no person: automatic escalations and alarms. */
+  tick(): void;
   /** The active staff member behind a session token, or null. */
   resolveSession(session: unknown): StaffView | null;
   subscribe(listener: PushListener): () => void;
@@ -56,7 +59,8 @@ export function createDeskCore(db: Db, clock: Clock): DeskCore {
   const sessions = createSessionStore(clock);
   const staffService = createStaffService(db, writer, sessions, () => settings().branchCode);
   const customers = createCustomerService(db, writer);
-  const cases = createCaseService(db, writer, customers, clock, settings);
+  const sla = createSlaService(db, writer, clock);
+  const cases = createCaseService(db, writer, customers, clock, settings, sla);
   const library = createLibraryService(db, writer);
   const saveSettings = (changes: Partial<Settings>) => {
     const next = Settings.parse({ ...settings(), ...changes });
@@ -116,6 +120,24 @@ export function createDeskCore(db: Db, clock: Clock): DeskCore {
     'library.get': () => library.current(),
     'library.publishAnswer': ({ answer }, context) => library.publishAnswer(signedIn(context), answer),
     'library.publishScripts': ({ scripts }, context) => library.publishScripts(signedIn(context), scripts),
+    'sla.get': () => {
+      const ctx = sla.context();
+      const branch = settings().branchCode;
+      return { policy: ctx.latestPolicy, years: ctx.years, hours: ctx.hoursOf(branch), branch };
+    },
+    'sla.promise': () => ({ at: sla.promise(settings().branchCode) }),
+    'sla.publishPolicy': ({ policy }, context) => {
+      sla.publishPolicy(signedIn(context), policy);
+      return { version: sla.context().latestPolicy.version };
+    },
+    'sla.publishCalendarYear': ({ year }, context) => {
+      sla.publishCalendarYear(signedIn(context), year);
+      return { years: sla.context().years.map((y) => y.year) };
+    },
+    'sla.setHours': ({ hours }, context) => {
+      sla.setHours(signedIn(context), settings().branchCode, hours);
+      return sla.context().hoursOf(settings().branchCode);
+    },
     'settings.get': () => settings(),
     'settings.setLocale': ({ locale }) => saveSettings({ locale }),
     'settings.set': (changes, context) => {
@@ -130,6 +152,10 @@ export function createDeskCore(db: Db, clock: Clock): DeskCore {
   return {
     handlers,
     deviceId,
+    tick() {
+      for (const id of sla.escalateDue()) push('case.changed', { id });
+      for (const alarm of sla.newAlarms()) push('alarm', alarm);
+    },
     resolveSession(session) {
       const staffId = sessions.resolve(session);
       const staff = staffId ? staffById(db, staffId) : null;

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { openDesk } from './openDesk.js';
+import { DEFAULT_TICK_MS, openDesk } from './openDesk.js';
 import type { WorkerReply, WorkerRequest } from './workerProtocol.js';
 
 /**
@@ -8,7 +8,7 @@ import type { WorkerReply, WorkerRequest } from './workerProtocol.js';
  */
 if (!parentPort) throw new Error('core worker must run in a worker thread');
 const port = parentPort;
-const desk = openDesk((workerData as { dataDir: string }).dataDir);
+const desk = openDesk((workerData as { dataDir: string }).dataDir, undefined, { tickMs: DEFAULT_TICK_MS });
 desk.core.subscribe((event, payload) => port.postMessage({ kind: 'push', event, payload } satisfies WorkerReply));
 port.on('message', (message: WorkerRequest) => {
   if (message.kind === 'close') {

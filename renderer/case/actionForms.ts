@@ -63,6 +63,8 @@ export const ACTION_FIELDS: Record<CaseAction, FieldSpec[]> = {
     { name: 'note', kind: 'text', required: true },
   ],
   guidance_step_done: [],
+  clock_paused: [{ name: 'reason', kind: 'text', required: true }],
+  clock_resumed: [{ name: 'note', kind: 'text' }],
 };
 
 /** One key per action, pressed outside a text field; shown on its button. */
@@ -86,6 +88,8 @@ export const ACTION_KEYS: Record<CaseAction, string> = {
   note_added: 'N',
   conflict_settled: 'S',
   guidance_step_done: '',
+  clock_paused: 'Z',
+  clock_resumed: 'Z',
 };
 
 /** The process steps that move a case forward get the primary look; the rest are secondary. */

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { openDesk } from '../openDesk.js';
+import { DEFAULT_TICK_MS, openDesk } from '../openDesk.js';
 import { fixedStartClock, systemClock } from '../clock.js';
 import { startBrowserHost } from './server.js';
 import { DatabaseTooNewError } from '../../../db/open.js';
@@ -37,7 +37,7 @@ if (values['fixed-clock']) {
 }
 
 try {
-  const desk = openDesk(dataDir, clock);
+  const desk = openDesk(dataDir, clock, { tickMs: DEFAULT_TICK_MS });
   const host = await startBrowserHost({
     dispatch: desk.dispatch,
     core: desk.core,

@@ -44,7 +44,8 @@ describe('rebuilding projections from the log', () => {
     ok(desk, team.clerk.session, 'case.create', complaint('王女士', '账单多扣费'));
     const live = snapshot(desk.db);
     desk.db.prepare("UPDATE complaints SET customer_name = 'tampered'").run();
-    desk.db.prepare("INSERT INTO complaints SELECT 'ghost', case_number, case_prefix, case_seq, branch, customer_id, customer_name, customer_phone, phone_digits, channel, status, is_open, severity, major, owner_id, chase_count, is_repeat, received_at, received_hlc, last_hlc, conflict_count, view FROM complaints").run();
+    const columns = (desk.db.prepare('PRAGMA table_info(complaints)').all() as Array<{ name: string }>).map((c) => c.name);
+    desk.db.prepare(`INSERT INTO complaints SELECT ${columns.map((c) => (c === 'id' ? "'ghost'" : c)).join(', ')} FROM complaints`).run();
     rebuildProjections(desk.db);
     expect(snapshot(desk.db)).toEqual(live);
     desk.close();

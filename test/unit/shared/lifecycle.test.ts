@@ -70,6 +70,9 @@ const EXPECTED: Record<Exclude<CaseAction, 'conflict_settled'>, { from: readonly
   escalated: { from: OPEN, who: OWNER_SIDE },
   note_added: { from: CASE_STATUSES, who: EVERYONE },
   guidance_step_done: { from: OPEN, who: EVERYONE },
+  clock_paused: { from: OPEN, who: OWNER_SIDE },
+  // None of the cases above is paused, so resuming is offered nowhere (see the pause test).
+  clock_resumed: { from: [], who: OWNER_SIDE },
 };
 
 describe('the case state machine', () => {
@@ -117,6 +120,19 @@ describe('the case state machine', () => {
     expect(view.conflicts).toEqual([{ eventId: lateContact.id, type: 'customer_contacted', actor: CLERK, reason: 'not_owner', settled: false }]);
     expect(allowedActions(view, people.otherClerk)).toContain('conflict_settled');
     expect(allowedActions(view, people.owner)).not.toContain('conflict_settled');
+  });
+
+  it('pauses the clock only when it runs, and resumes it only when paused', () => {
+    const id = newId();
+    const base = receivedEvent(id, 1_000);
+    const pause = { ...base, id: newId(), type: 'clock_paused', payload: { reason: '等客户提供凭证' }, hlc: stamp(2_000) };
+    const again = { ...base, id: newId(), type: 'clock_paused', payload: { reason: '又暂停' }, hlc: stamp(3_000) };
+    const resume = { ...base, id: newId(), type: 'clock_resumed', payload: {}, hlc: stamp(4_000) };
+    const view = foldCase([base, pause, again, resume])!;
+    expect(view.pauses).toEqual([{ start: 2_000, end: 4_000 }]);
+    expect(view.conflicts.map((c) => c.reason)).toEqual(['already_paused']);
+    expect(allowedActions(view, people.owner)).toContain('clock_paused');
+    expect(allowedActions(view, people.owner)).not.toContain('clock_resumed');
   });
 
   it('covers every action of the lifecycle in this table', () => {

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { byHlc } from '../fold.js';
+import type { EventEnvelope } from '../events.js';
+import { CalendarYear, OFFICIAL_YEARS, buildCalendar, type WorkCalendar } from './calendar.js';
+import { DEFAULT_POLICY, Policy } from './policy.js';
+import { DEFAULT_HOURS, type OpeningHours } from './workingTime.js';
+import { caseClocks, type ClockFacts } from './clocks.js';
+import { isValidTimeZone } from '../caseNumber.js';
+
+const MINUTE = z.number().int().min(0).max(24 * 60);
+export const OpeningHoursSchema = z
+  .object({ timeZone: z.string().refine(isValidTimeZone), opensAt: MINUTE, closesAt: MINUTE })
+  .refine((h) => h.closesAt > h.opensAt, { message: 'closes before it opens', path: ['closesAt'] });
+
+export const SlaEventPayloads = {
+  policy_published: z.object({ policy: Policy }),
+  calendar_year_published: z.object({ year: CalendarYear }),
+  opening_hours_set: z.object({ branch: z.string().min(1), hours: OpeningHoursSchema }),
+} as const;
+
+export interface SlaItem {
+  kind: 'policy' | 'calendar' | 'hours';
+  itemId: string;
+  version: number;
+  data: unknown;
+}
+
+/** Policies keep every version (cases keep theirs); a calendar year and branch hours keep the latest. */
+export function foldSla(events: readonly EventEnvelope[]): SlaItem[] {
+  const items = new Map<string, SlaItem>();
+  let hoursVersion = 0;
+  for (const event of [...events].sort(byHlc)) {
+    if (event.type === 'policy_published') {
+      const p = SlaEventPayloads.policy_published.safeParse(event.payload);
+      if (p.success) items.set(`policy:${p.data.policy.version}`, { kind: 'policy', itemId: String(p.data.policy.version), version: p.data.policy.version, data: p.data.policy });
+    } else if (event.type === 'calendar_year_published') {
+      const p = SlaEventPayloads.calendar_year_published.safeParse(event.payload);
+      if (p.success) items.set(`calendar:${p.data.year.year}`, { kind: 'calendar', itemId: String(p.data.year.year), version: 1, data: p.data.year });
+    } else if (event.type === 'opening_hours_set') {
+      const p = SlaEventPayloads.opening_hours_set.safeParse(event.payload);
+      if (p.success) items.set(`hours:${p.data.branch}`, { kind: 'hours', itemId: p.data.branch, version: ++hoursVersion, data: p.data.hours });
+    }
+  }
+  return [...items.values()];
+}
+
+/** Everything a deadline depends on, the same on every replica that holds the same events. */
+export interface SlaContext {
+  policies: ReadonlyMap<number, Policy>;
+  latestPolicy: Policy;
+  calendar: WorkCalendar;
+  years: CalendarYear[];
+  hoursOf(branch: string): OpeningHours;
+  hours: ReadonlyMap<string, OpeningHours>;
+}
+
+export function slaContext(items: readonly SlaItem[]): SlaContext {
+  const policies = new Map<number, Policy>([[DEFAULT_POLICY.version, DEFAULT_POLICY]]);
+  for (const item of items) if (item.kind === 'policy') policies.set(item.version, item.data as Policy);
+  const published = items.filter((i) => i.kind === 'calendar').map((i) => i.data as CalendarYear);
+  const years = [...OFFICIAL_YEARS.filter((y) => !published.some((p) => p.year === y.year)), ...published].sort((a, b) => a.year - b.year);
+  const hours = new Map(items.filter((i) => i.kind === 'hours').map((i) => [i.itemId, i.data as OpeningHours]));
+  const latestPolicy = [...policies.values()].sort((a, b) => b.version - a.version)[0]!;
+  return { policies, latestPolicy, calendar: buildCalendar(years), years, hours, hoursOf: (branch) => hours.get(branch) ?? DEFAULT_HOURS };
+}
+
+/** The clocks of a case under the policy version it started with. */
+export function clocksOfCase(view: CaseClockView, ctx: SlaContext) {
+  const policy = ctx.policies.get(view.policyVersion) ?? DEFAULT_POLICY;
+  const hours = ctx.hoursOf(view.branch);
+  return { clocks: caseClocks(view, policy, ctx.calendar, hours), policy, hours };
+}
+
+export type CaseClockView = ClockFacts & { policyVersion: number };
