@@ -1,0 +1,159 @@
+import { describe, expect, it } from 'vitest';
+import { openDesk } from '../../../electron/core/openDesk.js';
+import { recordEvents } from '../../../db/eventStore.js';
+import type { EventEnvelope } from '../../../shared/events.js';
+import type { Clock } from '../../../electron/core/clock.js';
+import { complaint, ok, openTeamDesk } from '../../fixtures/desk.js';
+import { tempDir } from '../../fixtures/tempDir.js';
+
+function fakeClock(iso: string): Clock & { set(iso: string): void; advance(ms: number): void } {
+  let now = Date.parse(iso);
+  return { now: () => now, set: (next) => void (now = Date.parse(next)), advance: (ms) => void (now += ms) };
+}
+const HOUR = 3_600_000;
+const allEvents = (db: import('../../../db/open.js').Db) =>
+  (db.prepare('SELECT id, entity, entity_id AS entityId, type, payload, actor, actor_role AS actorRole, device, hlc, schema FROM events').all() as Array<
+    Omit<EventEnvelope, 'payload'> & { payload: string }
+  >).map((e) => ({ ...e, payload: JSON.parse(e.payload) as unknown })) as EventEnvelope[];
+
+describe('automatic escalation (seed 000)', () => {
+  it('makes a case with no contact for 24 hours a graded complaint exactly once', () => {
+    const clock = fakeClock('2026-11-23T02:00:00Z');
+    const { desk, team } = openTeamDesk(clock);
+    const { id } = ok(desk, team.clerk.session, 'case.create', complaint());
+    clock.advance(23 * HOUR);
+    desk.core.tick();
+    expect(desk.db.prepare('SELECT severity FROM complaints WHERE id = ?').get(id)).toEqual({ severity: null });
+    clock.advance(2 * HOUR);
+    desk.core.tick();
+    desk.core.tick();
+    const session = ok(desk, undefined, 'auth.signIn', { staffId: team.supervisor.staff.id, pin: team.supervisor.pin }).session;
+    const { case: c, timeline } = ok(desk, session, 'case.get', { id });
+    expect(c.severity).toBe(3);
+    expect(timeline.filter((e) => e.type === 'escalated')).toHaveLength(1);
+    expect(timeline.find((e) => e.type === 'escalated')).toMatchObject({ actor: 'system', actorRole: 'system', at: '2026-11-24T02:00:00.000Z' });
+  });
+
+  it('does not escalate a case whose customer was contacted in time', () => {
+    const clock = fakeClock('2026-11-23T02:00:00Z');
+    const { desk, team } = openTeamDesk(clock);
+    const { id } = ok(desk, team.clerk.session, 'case.create', complaint());
+    clock.advance(HOUR);
+    ok(desk, team.clerk.session, 'case.act', { id, action: { type: 'customer_contacted', payload: { summary: '已回电' } } });
+    clock.advance(30 * HOUR);
+    const s = ok(desk, undefined, 'auth.signIn', { staffId: team.clerk.staff.id, pin: team.clerk.pin }).session;
+    desk.core.tick();
+    expect(ok(desk, s, 'case.get', { id }).timeline.some((e) => e.type === 'escalated')).toBe(false);
+  });
+
+  it('escalates on the third chaser', () => {
+    const clock = fakeClock('2026-11-23T02:00:00Z');
+    const { desk, team } = openTeamDesk(clock);
+    const { id } = ok(desk, team.clerk.session, 'case.create', complaint());
+    ok(desk, team.clerk.session, 'case.act', { id, action: { type: 'customer_contacted', payload: { summary: '已回电' } } });
+    for (let i = 0; i < 3; i++) {
+      clock.advance(10 * 60_000);
+      ok(desk, team.clerk.session, 'case.act', { id, action: { type: 'chased', payload: { source: 'customer' } } });
+      desk.core.tick();
+    }
+    const { timeline, case: c } = ok(desk, team.clerk.session, 'case.get', { id });
+    expect(c.severity).toBe(3);
+    const types = timeline.map((e) => e.type);
+    expect(types.filter((t) => t === 'escalated')).toHaveLength(1);
+    expect(types.lastIndexOf('chased')).toBeLessThan(types.indexOf('escalated'));
+  });
+
+  it('produces one escalation when two offline desks each detect the breach, then merge their logs', () => {
+    const clock = fakeClock('2026-11-23T02:00:00Z');
+    const { desk: a, team, dataDir } = openTeamDesk(clock);
+    const { id } = ok(a, team.clerk.session, 'case.create', complaint());
+    a.close();
+    // Desk B starts as a copy of desk A's log (as after a sync), then both go offline.
+    const bDir = tempDir();
+    const desks = [openDesk(dataDir, clock), openDesk(bDir, clock)];
+    recordEvents(desks[1]!.db, allEvents(desks[0]!.db));
+    clock.advance(26 * HOUR);
+    for (const desk of desks) desk.core.tick();
+    const [logA, logB] = desks.map((d) => allEvents(d.db));
+    // Merging: each takes the other's events; the escalations carry the same id and content.
+    recordEvents(desks[0]!.db, logB!);
+    recordEvents(desks[1]!.db, logA!);
+    for (const desk of desks) {
+      const escalations = allEvents(desk.db).filter((e) => e.entityId === id && e.type === 'escalated');
+      expect(escalations).toHaveLength(1);
+    }
+    const views = desks.map((d) => d.db.prepare('SELECT view, due_at FROM complaints WHERE id = ?').get(id));
+    expect(views[1]).toEqual(views[0]);
+  });
+});
+
+describe('alarms', () => {
+  it('ring once per threshold per step, and not again after a restart', () => {
+    const clock = fakeClock('2026-11-23T02:00:00Z'); // Monday 10:00 in Beijing
+    const { desk, team, dataDir } = openTeamDesk(clock);
+    const { id, caseNumber } = ok(desk, team.clerk.session, 'case.create', complaint());
+    const heard: unknown[] = [];
+    desk.core.subscribe((event, payload) => event === 'alarm' && heard.push(payload));
+    desk.core.tick();
+    expect(heard).toEqual([]);
+    clock.advance(50 * 60_000); // 10:50 — classification (1 working hour) is due soon
+    desk.core.tick();
+    desk.core.tick();
+    expect(heard).toEqual([{ caseId: id, caseNumber, step: 'classify', threshold: 'due_soon' }]);
+    clock.advance(20 * 60_000); // 11:10 — overdue
+    desk.core.tick();
+    expect(heard).toHaveLength(2);
+    expect(heard[1]).toMatchObject({ threshold: 'overdue' });
+    desk.close();
+
+    const again = openDesk(dataDir, clock);
+    const after: unknown[] = [];
+    again.core.subscribe((event, payload) => event === 'alarm' && after.push(payload));
+    again.core.tick();
+    expect(after).toEqual([]);
+  });
+});
+
+describe('clocks on the case', () => {
+  it('say how much working time is left, pause while waiting on the customer, and keep the policy version', () => {
+    const clock = fakeClock('2026-11-23T02:00:00Z'); // Monday 10:00
+    const { desk, team } = openTeamDesk(clock);
+    const { id } = ok(desk, team.clerk.session, 'case.create', complaint());
+    let detail = ok(desk, team.clerk.session, 'case.get', { id });
+    expect(detail.clock).toMatchObject({ step: 'classify', state: 'ok', minutesLeft: 60 });
+    expect(detail.clock!.dueAt).toBe(Date.parse('2026-11-23T03:00:00Z'));
+
+    // A manager shortens classification to 30 minutes: the existing case keeps its deadline.
+    const policy = ok(desk, team.manager.session, 'sla.get', {}).policy;
+    const { version: _v, ...rest } = policy;
+    ok(desk, team.manager.session, 'sla.publishPolicy', { policy: { ...rest, limits: { ...rest.limits, classify: { amount: 30, unit: 'hours' } } } });
+    expect(ok(desk, team.clerk.session, 'case.get', { id }).clock!.dueAt).toBe(Date.parse('2026-11-23T03:00:00Z'));
+
+    ok(desk, team.clerk.session, 'case.act', { id, action: { type: 'clock_paused', payload: { reason: '等客户找购买凭证' } } });
+    detail = ok(desk, team.clerk.session, 'case.get', { id });
+    expect(detail.clock!.state).toBe('paused');
+    clock.advance(2 * HOUR);
+    ok(desk, team.clerk.session, 'case.act', { id, action: { type: 'clock_resumed', payload: {} } });
+    detail = ok(desk, team.clerk.session, 'case.get', { id });
+    expect(detail.clock!.dueAt).toBe(Date.parse('2026-11-23T05:00:00Z'));
+    expect(detail.timeline.map((e) => e.type)).toEqual(['received', 'clock_paused', 'clock_resumed']);
+  });
+
+  it('counts in working days across the National Day holiday and shows overdue in working time', () => {
+    const clock = fakeClock('2026-09-30T02:00:00Z'); // Wednesday before National Day
+    const { desk, team } = openTeamDesk(clock);
+    const { id } = ok(desk, team.clerk.session, 'case.create', complaint());
+    ok(desk, team.clerk.session, 'case.act', { id, action: { type: 'customer_contacted', payload: { summary: '已回电' } } });
+    ok(desk, team.clerk.session, 'case.act', { id, action: { type: 'classified', payload: { severity: 3, major: false, nature: 'valid', content: 'product', cause: 'product_quality', motive: 'unknown' } } });
+    const detail = ok(desk, team.clerk.session, 'case.get', { id });
+    // Investigate within 5 working days from 30 Sep 10:00: 1–7 Oct are off, Saturday 10 Oct is a
+    // make-up working day, Sunday 11 Oct is off → due Tuesday 13 Oct 10:00.
+    expect(detail.clock).toMatchObject({ step: 'investigate' });
+    expect(new Date(detail.clock!.dueAt).toISOString()).toBe('2026-10-13T02:00:00.000Z');
+    clock.set('2026-10-15T02:00:00Z'); // Thursday 15 Oct 10:00
+    const s = ok(desk, undefined, 'auth.signIn', { staffId: team.clerk.staff.id, pin: team.clerk.pin }).session;
+    const late = ok(desk, s, 'case.get', { id }).clock!;
+    expect(late.state).toBe('overdue');
+    expect(late.minutesLeft).toBe(-2 * late.dayMinutes);
+  });
+});
