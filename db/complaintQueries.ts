@@ -85,6 +85,16 @@ export function casesOfCustomer(db: Db, customerId: string | null, phoneDigits: 
   return rows.map((r) => JSON.parse(r.view) as CaseView);
 }
 
+/** Open cases past their deadline, and those due soon, at `now`. */
+export function deadlineCounts(db: Db, now: number): { overdue: number; dueSoon: number } {
+  return db
+    .prepare(
+      `SELECT coalesce(sum(due_at <= @now), 0) AS overdue, coalesce(sum(due_soon_at <= @now AND due_at > @now), 0) AS dueSoon
+       FROM complaints WHERE is_open = 1 AND due_soon_at <= @now`,
+    )
+    .get({ now }) as { overdue: number; dueSoon: number };
+}
+
 /** Highest sequence used under a case-number prefix (branch-device-date), 0 if none. */
 export function maxCaseSeq(db: Db, prefix: string): number {
   const row = db.prepare('SELECT max(case_seq) AS seq FROM complaints WHERE case_prefix = ?').get(prefix) as {

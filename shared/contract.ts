@@ -214,6 +214,8 @@ export const contract = {
     response: z.object({ policy: Policy, years: z.array(CalendarYear), hours: OpeningHoursSchema, branch: z.string() }),
   },
   'sla.promise': { auth: 'staff', request: z.object({}), response: z.object({ at: z.number() }) },
+  /** How many open cases are overdue or due soon now, for the alarm badge after sign-in. */
+  'sla.alarms': { auth: 'staff', request: z.object({}), response: z.object({ overdue: z.number().int(), dueSoon: z.number().int() }) },
   'sla.publishPolicy': { auth: 'staff', request: z.object({ policy: Policy.omit({ version: true }) }), response: z.object({ version: z.number() }) },
   'sla.publishCalendarYear': { auth: 'staff', request: z.object({ year: CalendarYear }), response: z.object({ years: z.array(z.number()) }) },
   'sla.setHours': { auth: 'staff', request: z.object({ hours: OpeningHoursSchema }), response: OpeningHoursSchema },

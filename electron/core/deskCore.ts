@@ -1,5 +1,6 @@
 import type { Db } from '../../db/open.js';
 import { staffById, staffNames } from '../../db/referenceQueries.js';
+import { deadlineCounts } from '../../db/complaintQueries.js';
 import { clearDraft, loadDraft, readAllSettings, readJson, saveDraft, writeJson } from '../../db/localState.js';
 import { IntakeDraft, type CaseActionRequest, type Channel, type ParsedRequestOf, type PushEventName, type PushEventOf, type ResponseOf } from '../../shared/contract.js';
 import { newId } from '../../shared/ids.js';
@@ -126,6 +127,7 @@ export function createDeskCore(db: Db, clock: Clock): DeskCore {
       return { policy: ctx.latestPolicy, years: ctx.years, hours: ctx.hoursOf(branch), branch };
     },
     'sla.promise': () => ({ at: sla.promise(settings().branchCode) }),
+    'sla.alarms': () => deadlineCounts(db, clock.now()),
     'sla.publishPolicy': ({ policy }, context) => {
       sla.publishPolicy(signedIn(context), policy);
       return { version: sla.context().latestPolicy.version };

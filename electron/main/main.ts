@@ -18,7 +18,8 @@ async function main(): Promise<void> {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
-  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+  // Only desktop notifications (deadline alarms) may be asked for; everything else is refused.
+  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'notifications'));
 
   // CALMDESK_DATA_DIR lets tests and support staff point the desk at another data folder.
   const dataDir = process.env.CALMDESK_DATA_DIR ?? app.getPath('userData');

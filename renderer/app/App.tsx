@@ -12,6 +12,7 @@ import { LanguageSwitch } from './LanguageSwitch.js';
 import { SignInPage } from '../signin/SignInPage.js';
 import { useLibrary } from '../guidance/libraryStore.js';
 import { LibraryPage } from '../library/LibraryPage.js';
+import { AlarmListener } from '../sla/AlarmListener.js';
 import { errorText } from '../desk/errorText.js';
 import { IntakePage } from '../intake/IntakePage.js';
 import { QueuePage } from '../queue/QueuePage.js';
@@ -81,6 +82,7 @@ export function App() {
   return (
     <ConfigProvider locale={antdLocales[settings.locale]} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#2f7d6d', fontSize: 14 } }}>
       <AntApp>
+        {staff && <AlarmListener />}
         <Layout style={{ minHeight: '100vh' }}>
           <Layout.Header style={{ background: '#fff', borderBottom: '1px solid #eee', display: 'flex', alignItems: 'center', gap: 24 }}>
             <Typography.Title level={4} style={{ margin: 0 }}>

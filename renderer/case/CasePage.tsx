@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, App, Button, Card, Col, Descriptions, Row, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, Descriptions, Row, Space, Spin, Tag, Typography } from 'antd';
 import type { CaseActionRequest, ResponseOf, StaffSummary } from '../../shared/contract.js';
 import type { CaseAction } from '../../shared/lifecycle.js';
 import { call, onDesk } from '../desk/client.js';
@@ -18,6 +18,8 @@ import { GuidancePanel } from '../guidance/GuidancePanel.js';
 import { useLibrary } from '../guidance/libraryStore.js';
 import { usePromiseTime } from '../guidance/usePromiseTime.js';
 import type { Step } from '../../shared/guidance/steps.js';
+import { clockText, STATE_COLOURS } from '../sla/timeLeft.js';
+import { useFormatDue } from '../sla/formatDue.js';
 
 type CaseData = ResponseOf<'case.get'>;
 
@@ -35,6 +37,7 @@ export function CasePage({ id }: { id: string }) {
   const [customerOpen, setCustomerOpen] = useState(false);
   const library = useLibrary((s) => s.library);
   const promiseTime = usePromiseTime();
+  const formatDue = useFormatDue();
 
   const load = useCallback(() => {
     call('case.get', { id })
@@ -136,6 +139,13 @@ export function CasePage({ id }: { id: string }) {
             </Space>
           }
         >
+          {data.clock && (
+            <Typography.Paragraph data-testid="clock" data-state={data.clock.state}>
+              <Tag color={STATE_COLOURS[data.clock.state]} style={{ fontSize: 14, padding: '2px 8px' }}>
+                {clockText(t, data.clock, formatDue(data.clock.dueAt))}
+              </Tag>
+            </Typography.Paragraph>
+          )}
           <Typography.Paragraph className="say-now" data-testid="tell-customer">
             {t(`tell.${c.status}`, { caseNumber: c.caseNumber, owner: c.ownerName })}
           </Typography.Paragraph>

@@ -1,6 +1,3 @@
-/** Contact the customer within 2 hours (seed 000): the default promise until the SLA calendar sets it. */
-export const DEFAULT_PROMISE_MS = 2 * 60 * 60 * 1000;
-
 /** "今天 16:30" / "today 16:30" / "11月24日 09:00", in the branch's time zone. */
 export function formatPromise(at: number, now: number, locale: string, timeZone: string, today: string): string {
   const day = (ms: number) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);

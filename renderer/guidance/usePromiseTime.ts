@@ -1,16 +1,21 @@
 import { useEffect, useState } from 'react';
-import { useTranslation } from 'react-i18next';
-import { useSettings } from '../app/settingsStore.js';
-import { DEFAULT_PROMISE_MS, formatPromise } from './promiseTime.js';
+import { call } from '../desk/client.js';
+import { useFormatDue } from '../sla/formatDue.js';
 
-/** The time the clerk may promise the next contact, kept current while the screen is open. */
+const REFRESH_MS = 60_000;
+
+/**
+ * The time a clerk may promise for the next contact: the policy's contact limit from now, in the
+ * branch's working calendar, computed by the desk (never typed by hand).
+ */
 export function usePromiseTime(): string {
-  const { t, i18n } = useTranslation();
-  const timeZone = useSettings((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
-  const [now, setNow] = useState(() => Date.now());
+  const format = useFormatDue();
+  const [at, setAt] = useState<number | null>(null);
   useEffect(() => {
-    const timer = setInterval(() => setNow(Date.now()), 60_000);
+    const load = () => void call('sla.promise', {}).then((r) => setAt(r.at)).catch(() => undefined);
+    load();
+    const timer = setInterval(load, REFRESH_MS);
     return () => clearInterval(timer);
   }, []);
-  return formatPromise(now + DEFAULT_PROMISE_MS, now, i18n.language, timeZone, t('guidance.today'));
+  return at === null ? '' : format(at);
 }

@@ -10,6 +10,8 @@ import { useSettings } from '../app/settingsStore.js';
 import { formatDateTime } from '../app/formatTime.js';
 import { CaseTags } from '../case/CaseTags.js';
 import { DEFAULT_FILTER, useQueue } from './queueStore.js';
+import { STATE_COLOURS } from '../sla/timeLeft.js';
+import { useFormatDue } from '../sla/formatDue.js';
 
 /** A filter chip that switches one criterion on and off. */
 function Chip({ on, label, onToggle }: { on: boolean; label: string; onToggle(): void }) {
@@ -25,6 +27,7 @@ export function QueuePage() {
   const go = useNav((s) => s.go);
   const timeZone = useSettings((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
   const { filter, items, total, next, loading, setFilter, refresh, loadMore } = useQueue();
+  const formatDue = useFormatDue();
   const [error, setError] = useState<string | null>(null);
   const guard = (work: Promise<void>) => work.catch((e: unknown) => setError(errorText(t, e)));
 
@@ -84,6 +87,7 @@ export function QueuePage() {
         virtual
         scroll={{ y: 600 }}
         onRow={(row) => ({ onDoubleClick: () => open(row) })}
+        rowClassName={(row) => (row.clockState === 'overdue' ? 'row-overdue' : row.clockState === 'due_soon' ? 'row-due-soon' : '')}
         locale={{
           emptyText: (
             <Empty description={filtered ? t('queue.emptyFiltered') : t('queue.empty')}>
@@ -103,18 +107,31 @@ export function QueuePage() {
           {
             title: t('queue.columns.caseNumber'),
             dataIndex: 'caseNumber',
-            width: 230,
+            width: 210,
             render: (value: string, row) => (
               <Button type="link" style={{ padding: 0 }} onClick={() => open(row)}>
                 {value}
               </Button>
             ),
           },
-          { title: t('queue.columns.customer'), dataIndex: 'customerName', width: 120 },
-          { title: t('queue.columns.state'), key: 'tags', width: 280, render: (_: unknown, row) => <CaseTags summary={row} /> },
+          { title: t('queue.columns.customer'), dataIndex: 'customerName', width: 110 },
+          { title: t('queue.columns.state'), key: 'tags', width: 220, render: (_: unknown, row) => <CaseTags summary={row} /> },
+          {
+            title: t('queue.columns.due'),
+            key: 'due',
+            width: 190,
+            render: (_: unknown, row) =>
+              row.clockState === 'paused' ? (
+                <Tag>{t('sla.pausedShort')}</Tag>
+              ) : row.dueAt !== null && row.clockState ? (
+                <Tag color={STATE_COLOURS[row.clockState]} data-testid="due" data-clock={row.clockState}>
+                  {t(`sla.state.${row.clockState}`)} · {formatDue(row.dueAt)}
+                </Tag>
+              ) : null,
+          },
           { title: t('queue.columns.owner'), dataIndex: 'ownerName', width: 110 },
           { title: t('queue.columns.channel'), dataIndex: 'channel', width: 100, render: (c: string) => t(`channel.${c}`) },
-          { title: t('queue.columns.receivedAt'), dataIndex: 'receivedAt', render: (iso: string) => formatDateTime(iso, i18n.language, timeZone) },
+          { title: t('queue.columns.receivedAt'), dataIndex: 'receivedAt', width: 190, render: (iso: string) => formatDateTime(iso, i18n.language, timeZone) },
         ]}
       />
       {next && (

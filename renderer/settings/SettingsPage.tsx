@@ -8,6 +8,7 @@ import { useSettings } from '../app/settingsStore.js';
 import { useSession } from '../app/sessionStore.js';
 import { LANGUAGE_NAMES } from '../app/LanguageSwitch.js';
 import { StaffSettings } from './StaffSettings.js';
+import { SlaSettings } from './SlaSettings.js';
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
@@ -61,6 +62,7 @@ export function SettingsPage() {
         </Form>
       </Card>
       {isManager && <StaffSettings />}
+      {isManager && <SlaSettings />}
     </Space>
   );
 }

@@ -17,6 +17,11 @@ import type { EventEnvelope } from '../../shared/events.js';
 import { tempDir } from '../fixtures/tempDir.js';
 import { analyze } from '../../shared/guidance/analyze.js';
 import { readFileSync } from 'node:fs';
+import { caseClocks } from '../../shared/sla/clocks.js';
+import { DEFAULT_POLICY } from '../../shared/sla/policy.js';
+import { OFFICIAL_CALENDAR } from '../../shared/sla/calendar.js';
+import { DEFAULT_HOURS } from '../../shared/sla/workingTime.js';
+import type { CaseView } from '../../shared/fold.js';
 
 const CASES = Number(process.env.BENCH_CASES ?? 100_000);
 const CREATES = 1_000;
@@ -138,6 +143,10 @@ for (let i = 0; i < CREATES; i++) {
   creates.push(took);
 }
 console.log(`create one case through core (event + projection, one transaction, synchronous=FULL), ${CREATES} runs: median ${ms(quantile(creates, 0.5))}, p99 ${ms(quantile(creates, 0.99))}`);
+
+const views = (desk.db.prepare('SELECT view FROM complaints WHERE is_open = 1').all() as Array<{ view: string }>).map((r) => JSON.parse(r.view) as CaseView);
+const [, clocksMs] = time(() => views.forEach((v) => caseClocks(v, DEFAULT_POLICY, OFFICIAL_CALENDAR, DEFAULT_HOURS)));
+console.log(`compute the clocks of ${views.length.toLocaleString('en')} open cases (working-time deadlines, calendar, contact clock): ${clocksMs.toFixed(0)} ms total, ${((clocksMs * 1000) / views.length).toFixed(1)} µs per case`);
 
 const [, rebuildMs] = time(() => rebuildProjections(desk.db));
 console.log(`rebuild every projection from the log (${(CASES + CREATES).toLocaleString('en')} cases): ${(rebuildMs / 1000).toFixed(2)} s`);

@@ -93,3 +93,27 @@ export async function enrolOverContract(
     { manager, staff },
   );
 }
+
+/** One contract call as a signed-in person, the way the renderer makes it (token + session). */
+export async function invokeAs<T = unknown>(
+  page: import('@playwright/test').Page,
+  who: { name: string; pin: string },
+  channel: string,
+  request: unknown,
+): Promise<T> {
+  return page.evaluate(
+    async ({ who, channel, request }) => {
+      const token = document.querySelector<HTMLMetaElement>('meta[name="calmdesk-token"]')!.content;
+      const invoke = async (c: string, r: unknown, session?: string) => {
+        const body = await (await fetch('/api/invoke', { method: 'POST', headers: { 'x-calmdesk-token': token }, body: JSON.stringify({ channel: c, request: r, session }) })).json();
+        if (!body.ok) throw new Error(`${c}: ${body.error.code}`);
+        return body.value;
+      };
+      const roster = await invoke('staff.roster', {});
+      const me = roster.staff.find((s: { name: string }) => s.name === who.name);
+      const { session } = await invoke('auth.signIn', { staffId: me.id, pin: who.pin });
+      return invoke(channel, request, session);
+    },
+    { who, channel, request },
+  ) as Promise<T>;
+}

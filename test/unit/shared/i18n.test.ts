@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { ERROR_CODES } from '../../../shared/contract.js';
+import { CLOCK_STATES, ERROR_CODES } from '../../../shared/contract.js';
+import { SLA_STEPS } from '../../../shared/sla/policy.js';
 import { CHANNELS, CASE_STATUSES } from '../../../shared/complaint.js';
 import { CASE_ACTIONS } from '../../../shared/lifecycle.js';
 import { ACTOR_ROLES } from '../../../shared/staff.js';
@@ -34,6 +35,8 @@ describe('translations', () => {
     for (const action of CASE_ACTIONS) expect(lookup(tree, `action.${action}`), action).toBeTypeOf('string');
     for (const action of CASE_ACTIONS) expect(lookup(tree, `event.${action}`), `event ${action}`).toBeTypeOf('string');
     for (const role of ACTOR_ROLES) expect(lookup(tree, `role.${role}`), role).toBeTypeOf('string');
+    for (const step of SLA_STEPS) expect(lookup(tree, `sla.step.${step}`), `sla step ${step}`).toBeTypeOf('string');
+    for (const state of CLOCK_STATES) expect(lookup(tree, `sla.state.${state}`), `clock ${state}`).toBeTypeOf('string');
     const lists = { severity: SEVERITIES, nature: NATURES, communicationKind: COMMUNICATION_KINDS, content: CONTENTS, cause: CAUSES, motive: MOTIVES };
     for (const [key, values] of Object.entries(lists)) for (const v of values) expect(lookup(tree, `${key}.${v}`), `${key}.${v}`).toBeTypeOf('string');
   });

@@ -1,0 +1,63 @@
+import { expect, test } from '@playwright/test';
+import { join } from 'node:path';
+import { invokeAs, SCREENSHOTS, setUpDesk, signIn, startHost, tempDataDir, type RunningHost } from './browserHost.js';
+
+let host: RunningHost | undefined;
+test.afterEach(async () => {
+  await host?.stop();
+  host = undefined;
+});
+
+const MANAGER = { name: '陈经理', pin: '900001' };
+const complaint = (name: string, phone: string) => ({ customer: { name, phone }, channel: 'phone', description: `${name}反映热水器漏水`, expectation: '' });
+
+/** Starts the desk with its clock at a Beijing wall time on Monday 23 November 2026. */
+async function at(dataDir: string, beijing: string, page: import('@playwright/test').Page) {
+  await host?.stop();
+  host = await startHost(dataDir, ['--fixed-clock', `2026-11-23T${beijing}:00+08:00`]);
+  await page.goto(host.url);
+}
+
+test('the queue shows overdue, due-soon and on-time cases in that order, and the case says how late it is', async ({ page }) => {
+  const dataDir = tempDataDir();
+  await at(dataDir, '10:00', page);
+  await setUpDesk(page, host!.url);
+  await invokeAs(page, MANAGER, 'case.create', complaint('甲先生', '13800000001')); // classify due 11:00
+  await at(dataDir, '10:55', page);
+  await invokeAs(page, MANAGER, 'case.create', complaint('乙女士', '13800000002')); // classify due 11:55
+  await at(dataDir, '11:39', page);
+  await invokeAs(page, MANAGER, 'case.create', complaint('丙先生', '13800000003')); // classify due 12:39
+  await at(dataDir, '11:41', page);
+  await signIn(page, '陈经理', '900001');
+  await expect(page.getByText('1 件已逾期，1 件即将到期')).toBeVisible();
+
+  await page.keyboard.press('Alt+2');
+  const rows = page.locator('.ant-table-row');
+  await expect(rows).toHaveCount(3);
+  await expect(rows.nth(0)).toContainText('甲先生');
+  await expect(rows.nth(0).getByTestId('due')).toHaveAttribute('data-clock', 'overdue');
+  await expect(rows.nth(0)).toContainText('已逾期 · 今天 11:00');
+  await expect(rows.nth(1)).toContainText('乙女士');
+  await expect(rows.nth(1).getByTestId('due')).toHaveAttribute('data-clock', 'due_soon');
+  await expect(rows.nth(2)).toContainText('丙先生');
+  await expect(rows.nth(2).getByTestId('due')).toHaveAttribute('data-clock', 'ok');
+  await page.screenshot({ path: join(SCREENSHOTS, 'queue-deadlines-zh-CN.png') });
+
+  await rows.nth(0).getByRole('button').first().click();
+  await expect(page.getByTestId('clock')).toHaveAttribute('data-state', 'overdue');
+  await expect(page.getByTestId('clock')).toContainText('分类定级：已逾期 41 分钟');
+  await page.screenshot({ path: join(SCREENSHOTS, 'case-overdue-zh-CN.png') });
+});
+
+test('a manager publishes next year\'s holidays without a new release', async ({ page }) => {
+  host = await startHost(tempDataDir());
+  await setUpDesk(page, host.url);
+  await page.keyboard.press('Alt+4');
+  await page.getByLabel('年份').fill('2027');
+  await page.getByPlaceholder('2027-01-01 休').fill('2027-01-01 休\n2027-02-06 班\n2027-13-01 休');
+  await expect(page.getByText('看不懂这些行：2027-13-01 休')).toBeVisible();
+  await page.getByPlaceholder('2027-01-01 休').fill('2027-01-01 休\n2027-02-06 班');
+  await page.getByRole('button', { name: '发布 2027 年日历' }).click();
+  await expect(page.getByText('2027：1 天假日，1 天调休上班')).toBeVisible();
+  await page.screenshot({ path: join(SCREENSHOTS, 'settings-deadlines-zh-CN.png'), fullPage: true });
+});
