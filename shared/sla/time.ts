@@ -26,8 +26,25 @@ export interface LocalParts {
   minuteOfDay: number;
 }
 
+const MAX_CACHED = 100_000;
+const offsets = new Map<string, number>();
+const HOUR = 3_600_000;
+
 /** The branch-local calendar date and minute of the day at an instant. */
 export function localParts(instantMs: number, timeZone: string): LocalParts {
+  // Zone offsets change only on the hour: ask Intl once per zone and hour, then do arithmetic.
+  const key = `${timeZone}|${Math.floor(instantMs / HOUR)}`;
+  let offset = offsets.get(key);
+  if (offset === undefined) {
+    offset = offsetMinutes(Math.floor(instantMs / HOUR) * HOUR, timeZone);
+    if (offsets.size >= MAX_CACHED) offsets.clear();
+    offsets.set(key, offset);
+  }
+  const local = new Date(instantMs + offset * 60_000);
+  return { date: local.toISOString().slice(0, 10), minuteOfDay: local.getUTCHours() * 60 + local.getUTCMinutes() + local.getUTCSeconds() / 60 };
+}
+
+function intlParts(instantMs: number, timeZone: string): LocalParts {
   const parts = formatter(timeZone).formatToParts(instantMs);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   const date = `${String(get('year')).padStart(4, '0')}-${String(get('month')).padStart(2, '0')}-${String(get('day')).padStart(2, '0')}`;
@@ -36,17 +53,25 @@ export function localParts(instantMs: number, timeZone: string): LocalParts {
 
 /** Offset of the zone from UTC at an instant, in minutes (Asia/Shanghai: +480). */
 function offsetMinutes(instantMs: number, timeZone: string): number {
-  const { date, minuteOfDay } = localParts(instantMs, timeZone);
+  const { date, minuteOfDay } = intlParts(instantMs, timeZone);
   const asUtc = Date.parse(`${date}T00:00:00Z`) + minuteOfDay * 60_000;
   return Math.round((asUtc - instantMs) / 60_000);
 }
 
+const instants = new Map<string, number>();
+
 /** The instant at which the branch's clock shows `date` and `minuteOfDay`. */
 export function instantOf(date: string, minuteOfDay: number, timeZone: string): number {
+  // Deadlines walk the same opening and closing times of the same days again and again; Intl is slow.
+  const key = `${timeZone}|${date}|${minuteOfDay}`;
+  const cached = instants.get(key);
+  if (cached !== undefined) return cached;
   const naive = Date.parse(`${date}T00:00:00Z`) + minuteOfDay * 60_000;
   let guess = naive - offsetMinutes(naive, timeZone) * 60_000;
   // Once more, in case the offset changed between the naive guess and the answer (DST).
   guess = naive - offsetMinutes(guess, timeZone) * 60_000;
+  if (instants.size >= MAX_CACHED) instants.clear();
+  instants.set(key, guess);
   return guess;
 }
 
