@@ -3,11 +3,43 @@ import { useTranslation } from 'react-i18next';
 import { Alert, App, Button, Card, Form, Input, InputNumber, Select, Space, Table, Tag, Typography } from 'antd';
 import type { ResponseOf } from '../../shared/contract.js';
 import { SLA_STEPS, type Limit, type Policy, type SlaStep } from '../../shared/sla/policy.js';
+import { SEVERITIES } from '../../shared/classification.js';
 import { call } from '../desk/client.js';
 import { errorText } from '../desk/errorText.js';
 
 type SlaData = ResponseOf<'sla.get'>;
 const UNITS: Limit['unit'][] = ['working_hours', 'working_days', 'hours'];
+const ANY = '*';
+
+/** One override as a form row: one step's limit for a branch, severity and/or major ('*' = any). */
+interface OverrideRow {
+  branch: string;
+  severity: string;
+  major: string;
+  step: SlaStep;
+  limit: Limit;
+}
+
+function toRows(overrides: Policy['overrides']): OverrideRow[] {
+  return overrides.flatMap((o) =>
+    (Object.entries(o.limits) as Array<[SlaStep, Limit]>).map(([step, limit]) => ({
+      branch: o.branch ?? ANY,
+      severity: o.severity === undefined ? ANY : String(o.severity),
+      major: o.major === undefined ? ANY : o.major ? 'yes' : 'no',
+      step,
+      limit,
+    })),
+  );
+}
+
+function fromRows(rows: OverrideRow[]): Policy['overrides'] {
+  return rows.map((r) => ({
+    ...(r.branch !== ANY ? { branch: r.branch } : {}),
+    ...(r.severity !== ANY ? { severity: Number(r.severity) as 1 | 2 | 3 } : {}),
+    ...(r.major !== ANY ? { major: r.major === 'yes' } : {}),
+    limits: { [r.step]: r.limit },
+  }));
+}
 const toHHMM = (minutes: number) => `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
 const fromHHMM = (text: string) => {
   const m = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
@@ -39,6 +71,7 @@ export function SlaSettings() {
   const { message } = App.useApp();
   const [data, setData] = useState<SlaData | null>(null);
   const [limits, setLimits] = useState<Policy['limits'] | null>(null);
+  const [overrides, setOverrides] = useState<OverrideRow[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [year, setYear] = useState<number>(new Date().getFullYear() + 1);
   const [lines, setLines] = useState('');
@@ -49,6 +82,7 @@ export function SlaSettings() {
       .then((d) => {
         setData(d);
         setLimits(d.policy.limits);
+        setOverrides(toRows(d.policy.overrides));
         setHours({ opens: toHHMM(d.hours.opensAt), closes: toHHMM(d.hours.closesAt) });
       })
       .catch((e: unknown) => setError(errorText(t, e)));
@@ -95,12 +129,37 @@ export function SlaSettings() {
           },
         ]}
       />
+      <Typography.Title level={5} style={{ marginTop: 16 }}>
+        {t('sla.settings.overrides')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('sla.settings.overridesHint')}</Typography.Paragraph>
+      {overrides.map((row, i) => {
+        const update = (change: Partial<OverrideRow>) => setOverrides(overrides.map((r, j) => (j === i ? { ...r, ...change } : r)));
+        return (
+          <Space key={i} wrap style={{ marginBottom: 8 }} data-testid="override-row">
+            <Select style={{ width: 120 }} value={row.branch} onChange={(branch) => update({ branch })} options={[{ value: ANY, label: t('sla.settings.anyBranch') }, { value: data.branch, label: data.branch }]} />
+            <Select style={{ width: 120 }} value={row.severity} onChange={(severity) => update({ severity })} options={[{ value: ANY, label: t('sla.settings.anySeverity') }, ...SEVERITIES.map((s) => ({ value: String(s), label: t(`severity.${s}`) }))]} />
+            <Select style={{ width: 110 }} value={row.major} onChange={(major) => update({ major })} options={[{ value: ANY, label: t('sla.settings.anyMajor') }, { value: 'yes', label: t('major.major') }, { value: 'no', label: t('major.general') }]} />
+            <Select style={{ width: 180 }} value={row.step} onChange={(step) => update({ step })} options={SLA_STEPS.map((s) => ({ value: s, label: t(`sla.step.${s}`) }))} />
+            <InputNumber min={0.5} max={1000} step={0.5} value={row.limit.amount} onChange={(v) => v && update({ limit: { ...row.limit, amount: v } })} />
+            <Select style={{ width: 120 }} value={row.limit.unit} onChange={(unit) => update({ limit: { ...row.limit, unit } })} options={UNITS.map((u) => ({ value: u, label: t(`sla.unit.${u}`) }))} />
+            <Button danger onClick={() => setOverrides(overrides.filter((_, j) => j !== i))}>
+              {t('sla.settings.remove')}
+            </Button>
+          </Space>
+        );
+      })}
+      <div>
+        <Button onClick={() => setOverrides([...overrides, { branch: ANY, severity: ANY, major: 'yes', step: 'approve', limit: { amount: 1, unit: 'working_days' } }])}>
+          {t('sla.settings.addOverride')}
+        </Button>
+      </div>
       <Button
         type="primary"
         style={{ marginTop: 12 }}
         onClick={() => {
           const { version: _v, ...policy } = data.policy;
-          void guard(() => call('sla.publishPolicy', { policy: { ...policy, limits } }), t('sla.settings.published'));
+          void guard(() => call('sla.publishPolicy', { policy: { ...policy, limits, overrides: fromRows(overrides) } }), t('sla.settings.published'));
         }}
       >
         {t('sla.settings.publishPolicy')}

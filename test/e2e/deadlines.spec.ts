@@ -59,5 +59,12 @@ test('a manager publishes next year\'s holidays without a new release', async ({
   await page.getByPlaceholder('2027-01-01 休').fill('2027-01-01 休\n2027-02-06 班');
   await page.getByRole('button', { name: '发布 2027 年日历' }).click();
   await expect(page.getByText('2027：1 天假日，1 天调休上班')).toBeVisible();
+
+  // A shorter approval for major complaints, as an override, published as policy version 2.
+  await page.getByRole('button', { name: '添加规则' }).click();
+  await expect(page.getByTestId('override-row')).toHaveCount(1);
+  await page.getByRole('button', { name: '发布新版时限' }).click();
+  await expect(page.getByText('当前为第 2 版')).toBeVisible();
+  await expect(page.getByTestId('override-row')).toHaveCount(1);
   await page.screenshot({ path: join(SCREENSHOTS, 'settings-deadlines-zh-CN.png'), fullPage: true });
 });

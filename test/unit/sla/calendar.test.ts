@@ -97,3 +97,24 @@ describe('deadlines in working time', () => {
     );
   });
 });
+
+describe('the machine time zone', () => {
+  it('does not matter: a Beijing branch gets the same deadline on a machine set to Los Angeles or Kolkata', () => {
+    const saved = process.env.TZ;
+    const deadlineOn = (tz: string) => {
+      process.env.TZ = tz;
+      return addWorkingMinutes(at('2025-03-07T08:30:00Z'), 120, cal, hours);
+    };
+    try {
+      const utc = deadlineOn('UTC');
+      expect(new Date(2025, 0, 1).getTimezoneOffset()).toBe(0);
+      expect(deadlineOn('America/Los_Angeles')).toBe(utc);
+      expect(new Date(2025, 0, 1).getTimezoneOffset()).toBe(480);
+      expect(deadlineOn('Asia/Kolkata')).toBe(utc);
+      expect(beijing(utc)).toBe('2025-03-10 10:00');
+    } finally {
+      if (saved === undefined) delete process.env.TZ;
+      else process.env.TZ = saved;
+    }
+  });
+});
