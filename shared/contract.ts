@@ -7,6 +7,7 @@ import { LOCALES } from './locale.js';
 import { Settings } from './settings.js';
 import { PIN_PATTERN, ROLES, StaffName } from './staff.js';
 import { ScriptLibrary, StandardAnswer, WordingLibrary } from './guidance/library.js';
+import { LexiconExtension } from './guidance/lexicons.js';
 import { Policy } from './sla/policy.js';
 import { CalendarYear } from './sla/calendar.js';
 import { OpeningHoursSchema } from './sla/slaFold.js';
@@ -23,7 +24,7 @@ export const ClockInfo = z.object({
 });
 export type ClockInfo = z.infer<typeof ClockInfo>;
 
-const LibraryResponse = z.object({ scripts: ScriptLibrary, answers: z.array(StandardAnswer), wording: WordingLibrary });
+const LibraryResponse = z.object({ scripts: ScriptLibrary, answers: z.array(StandardAnswer), wording: WordingLibrary, lexicon: LexiconExtension });
 
 /**
  * Every call the UI can make: channel → who may call it → request schema → response schema. The
@@ -208,6 +209,7 @@ export const contract = {
   'library.get': { auth: 'staff', request: z.object({}), response: LibraryResponse },
   'library.publishAnswer': { auth: 'staff', request: z.object({ answer: StandardAnswer.omit({ version: true }) }), response: LibraryResponse },
   'library.publishScripts': { auth: 'staff', request: z.object({ scripts: ScriptLibrary.omit({ version: true }) }), response: LibraryResponse },
+  'library.publishLexicon': { auth: 'staff', request: z.object({ lexicon: LexiconExtension.omit({ version: true }) }), response: LibraryResponse },
   'sla.get': {
     auth: 'staff',
     request: z.object({}),

@@ -121,6 +121,7 @@ export function createDeskCore(db: Db, clock: Clock): DeskCore {
     'library.get': () => library.current(),
     'library.publishAnswer': ({ answer }, context) => library.publishAnswer(signedIn(context), answer),
     'library.publishScripts': ({ scripts }, context) => library.publishScripts(signedIn(context), scripts),
+    'library.publishLexicon': ({ lexicon }, context) => library.publishLexicon(signedIn(context), lexicon),
     'sla.get': () => {
       const ctx = sla.context();
       const branch = settings().branchCode;

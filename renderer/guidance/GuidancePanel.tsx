@@ -25,7 +25,7 @@ export function GuidancePanel({ text, customerName, caseNumber, promiseTime, ste
   const locale = i18n.language as Locale as GuidanceLocale;
   // Reading the text is fast, but typing stays smooth even on a slow counter PC.
   const deferred = useDeferredValue(text);
-  const analysis = useMemo(() => analyze(deferred), [deferred]);
+  const analysis = useMemo(() => analyze(deferred, undefined, library.lexicon), [deferred, library.lexicon]);
   const guidance = useMemo(
     () => buildGuidance(analysis, locale, { customerName, promiseTime, ...(caseNumber ? { caseNumber } : {}) }, library),
     [analysis, locale, customerName, promiseTime, caseNumber, library],

@@ -7,6 +7,7 @@ import { useLibrary } from '../guidance/libraryStore.js';
 import { useSession } from '../app/sessionStore.js';
 import { AnswerEditor } from './AnswerEditor.js';
 import { PhraseEditor } from './PhraseEditor.js';
+import { LexiconEditor } from './LexiconEditor.js';
 
 type Phrase = ReturnType<typeof useLibrary.getState>['library']['scripts']['phrases'][number];
 
@@ -90,6 +91,11 @@ export function LibraryPage() {
                 ))}
               </Space>
             ),
+          },
+          {
+            key: 'lexicon',
+            label: t('library.lexicon.title', { version: library.lexicon.version }),
+            children: <LexiconEditor key={library.lexicon.version} />,
           },
         ]}
       />

@@ -2,12 +2,13 @@ import {
   CONTENT_TERMS,
   ESCALATING_SIGNALS,
   GUIDANCE_CONTENTS,
-  LEXICONS,
+  lexiconsWith,
+  type LexiconExtension,
+  type Lexicons,
   MOTIVE_TERMS,
   NEED_TERMS,
   NEEDS,
   SIGNAL_KINDS,
-  SIGNAL_TERMS,
   toSimplified,
   traditionalCharCount,
   type GuidanceContent,
@@ -94,8 +95,8 @@ function capsScore(text: string): number {
 }
 
 /** `original` carries the punctuation and capitals to read; empty for a second reading of the same text. */
-function angerScore(p: Prepared, original: string): { score: number; triggers: string[] } {
-  const lex = LEXICONS[p.script];
+function angerScore(p: Prepared, original: string, lexicons: Lexicons): { score: number; triggers: string[] } {
+  const lex = lexicons.byScript[p.script];
   const hits = findTerms(p, [...lex.anger.keys(), ...lex.positive.keys()], lex);
   const degreeHits = findTerms(p, lex.degree.keys(), lex.degree);
   const triggers: string[] = [];
@@ -128,15 +129,10 @@ function angerScore(p: Prepared, original: string): { score: number; triggers: s
   return { score, triggers };
 }
 
-/** Every signal term of one script, mapped to the kinds it raises; matched longest-first across kinds. */
-const SIGNAL_INDEX = (['zh', 'en'] as const).map((script) => {
-  const kindsOf = new Map<string, SignalKind[]>();
-  for (const kind of SIGNAL_KINDS) for (const term of SIGNAL_TERMS[kind][script]) kindsOf.set(term, [...(kindsOf.get(term) ?? []), kind]);
-  return kindsOf;
-});
-
-function findSignals(p: Prepared, negators: readonly string[]): Signal[] {
-  const kindsOf = SIGNAL_INDEX[p.script === 'zh' ? 0 : 1]!;
+/** Signal terms are matched longest-first across kinds ("attorney general" is no lawyer). */
+function findSignals(p: Prepared, lexicons: Lexicons): Signal[] {
+  const kindsOf = lexicons.signals[p.script];
+  const negators = lexicons.byScript[p.script].negators;
   const words = new Map<SignalKind, Set<string>>();
   for (const hit of findTerms(p, kindsOf.keys(), kindsOf)) {
     const kinds = kindsOf.get(hit.term)!;
@@ -184,8 +180,9 @@ function temperatureOf(score: number, signals: Signal[]): Temperature {
  * Reads what the customer is saying: how hot it is, what it is about, what they want, and what
  * must be escalated. Pure and fast enough for every keystroke.
  */
-export function analyze(text: string, locale?: GuidanceLocale): Analysis {
+export function analyze(text: string, locale?: GuidanceLocale, extension?: LexiconExtension): Analysis {
   const resolved = locale ?? detectLocale(text);
+  const lexicons = lexiconsWith(extension);
   // Mixed text ("APP又crash了，refund 给我") is read with both lexicons: each finds its own words.
   const readings = [prepared(text, resolved)];
   if (resolved !== 'en' && /[a-z]{3,}/i.test(text)) readings.push(prepare(text, 'en'));
@@ -201,10 +198,10 @@ export function analyze(text: string, locale?: GuidanceLocale): Analysis {
   const motiveScores = new Map<GuidanceMotive, number>();
   const needScores = new Map<Need, number>();
   readings.forEach((p, i) => {
-    const anger = angerScore(p, i === 0 ? text : '');
+    const anger = angerScore(p, i === 0 ? text : '', lexicons);
     score += anger.score;
     triggers.push(...anger.triggers);
-    for (const signal of findSignals(p, LEXICONS[p.script].negators)) {
+    for (const signal of findSignals(p, lexicons)) {
       for (const word of signal.words) signalWords.set(signal.kind, (signalWords.get(signal.kind) ?? new Set()).add(word));
     }
     sum(contentScores, bestOf(p, CONTENT_TERMS, CONTENT_ORDER));

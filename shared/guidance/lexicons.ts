@@ -3,6 +3,7 @@ import enLexicon from './data/lexicon.en.json' with { type: 'json' };
 import signalData from './data/signals.json' with { type: 'json' };
 import categoryData from './data/categories.json' with { type: 'json' };
 import t2s from './data/t2s.json' with { type: 'json' };
+import { z } from 'zod';
 
 /**
  * The guidance engine's word lists are data (shared/guidance/data/*.json), each with its own
@@ -29,6 +30,18 @@ export interface Lexicon {
 
 const toMap = (...records: Array<Record<string, number>>) => new Map(records.flatMap((r) => Object.entries(r)));
 
+/**
+ * What HQ adds to the shipped word lists without a release: more anger words with a weight, and
+ * more words for each signal. Published as a library version; every desk reads with it.
+ */
+export const LexiconExtension = z.object({
+  version: z.number().int().positive(),
+  anger: z.object({ zh: z.record(z.string().min(1).max(20), z.number().min(0).max(3)), en: z.record(z.string().min(1).max(40), z.number().min(0).max(3)) }),
+  signals: z.partialRecord(z.enum(['media', 'legal', 'regulator', 'social', 'safety', 'repeat', 'compensation', 'threat']), z.object({ zh: z.array(z.string().min(1).max(20)), en: z.array(z.string().min(1).max(40)) })),
+});
+export type LexiconExtension = z.infer<typeof LexiconExtension>;
+export const EMPTY_EXTENSION: LexiconExtension = { version: 1, anger: { zh: {}, en: {} }, signals: {} };
+
 function lexicon(data: typeof zhLexicon | typeof enLexicon): Lexicon {
   return {
     anger: toMap(data.anger.terms, data.emoticons.terms),
@@ -39,7 +52,43 @@ function lexicon(data: typeof zhLexicon | typeof enLexicon): Lexicon {
   };
 }
 
-export const LEXICONS: Record<Script, Lexicon> = { zh: lexicon(zhLexicon), en: lexicon(enLexicon) };
+const SHIPPED: Record<Script, Lexicon> = { zh: lexicon(zhLexicon), en: lexicon(enLexicon) };
+
+/** Everything the engine reads words with: the lexicons per script and the signal index. */
+export interface Lexicons {
+  byScript: Record<Script, Lexicon>;
+  /** Every signal term of one script, mapped to the kinds it raises. */
+  signals: Record<Script, Map<string, SignalKind[]>>;
+}
+
+function signalIndex(script: Script, extension: LexiconExtension): Map<string, SignalKind[]> {
+  const kindsOf = new Map<string, SignalKind[]>();
+  for (const kind of SIGNAL_KINDS) {
+    for (const term of [...SIGNAL_TERMS[kind][script], ...(extension.signals[kind]?.[script] ?? [])]) {
+      const kinds = kindsOf.get(term) ?? [];
+      if (!kinds.includes(kind)) kindsOf.set(term, [...kinds, kind]);
+    }
+  }
+  return kindsOf;
+}
+
+const built = new WeakMap<LexiconExtension, Lexicons>();
+
+/** The shipped lexicons with HQ's published additions (zh additions are matched as simplified). */
+export function lexiconsWith(extension: LexiconExtension = EMPTY_EXTENSION): Lexicons {
+  const cached = built.get(extension);
+  if (cached) return cached;
+  const withAnger = (base: Lexicon, extra: Record<string, number>, normalise: (s: string) => string): Lexicon => ({
+    ...base,
+    anger: new Map([...base.anger, ...Object.entries(extra).map(([k, v]) => [normalise(k), v] as const)]),
+  });
+  const lexicons: Lexicons = {
+    byScript: { zh: withAnger(SHIPPED.zh, extension.anger.zh, (s) => toSimplified(s).toLowerCase()), en: withAnger(SHIPPED.en, extension.anger.en, (s) => s.toLowerCase()) },
+    signals: { zh: signalIndex('zh', extension), en: signalIndex('en', extension) },
+  };
+  built.set(extension, lexicons);
+  return lexicons;
+}
 
 type PerScript = { zh: string[]; en: string[] };
 export const SIGNAL_TERMS = signalData.signals as Record<SignalKind, PerScript>;
@@ -50,7 +99,7 @@ export const CONTENT_TERMS = categoryData.content as Record<Exclude<GuidanceCont
 export const MOTIVE_TERMS = categoryData.motive as Record<Exclude<GuidanceMotive, 'unknown'>, PerScript>;
 export const NEED_TERMS = categoryData.needs as Record<Need, PerScript>;
 
-export const LEXICON_VERSION = [zhLexicon.version, enLexicon.version, signalData.version, categoryData.version, t2s.version].join('.');
+
 
 const T2S = new Map([...t2s.traditional].map((ch, i) => [ch, [...t2s.simplified][i]!]));
 

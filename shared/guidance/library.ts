@@ -3,7 +3,7 @@ import answerData from './data/answers.json' with { type: 'json' };
 import wordingData from './data/wording.json' with { type: 'json' };
 import { z } from 'zod';
 import type { Analysis, GuidanceLocale } from './analyze.js';
-import { SIGNAL_KINDS, GUIDANCE_CONTENTS, GUIDANCE_MOTIVES, toSimplified, type SignalKind } from './lexicons.js';
+import { SIGNAL_KINDS, GUIDANCE_CONTENTS, GUIDANCE_MOTIVES, toSimplified, EMPTY_EXTENSION, type LexiconExtension, type SignalKind } from './lexicons.js';
 import { textSimilarity } from '../similarity.js';
 
 /**
@@ -58,12 +58,15 @@ export interface Library {
   scripts: ScriptLibrary;
   answers: StandardAnswer[];
   wording: WordingLibrary;
+  /** HQ's additions to the shipped word lists. */
+  lexicon: LexiconExtension;
 }
 
 export const SHIPPED_LIBRARY: Library = {
   scripts: ScriptLibrary.parse(scriptData),
   answers: z.array(StandardAnswer).parse(answerData.answers),
   wording: WordingLibrary.parse(wordingData),
+  lexicon: EMPTY_EXTENSION,
 };
 
 export interface GuidanceValues {

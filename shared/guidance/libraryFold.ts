@@ -2,15 +2,17 @@ import { z } from 'zod';
 import { byHlc } from '../fold.js';
 import type { EventEnvelope } from '../events.js';
 import { SHIPPED_LIBRARY, ScriptLibrary, StandardAnswer, type Library } from './library.js';
+import { LexiconExtension } from './lexicons.js';
 
 /** What a publish event carries: a whole new version of the scripts, or of one standard answer. */
 export const LibraryEventPayloads = {
+  lexicon_published: z.object({ lexicon: LexiconExtension }),
   scripts_published: z.object({ scripts: ScriptLibrary }),
   answer_published: z.object({ answer: StandardAnswer }),
 } as const;
 
 export interface LibraryItem {
-  kind: 'scripts' | 'answer';
+  kind: 'scripts' | 'answer' | 'lexicon';
   itemId: string;
   version: number;
   data: unknown;
@@ -28,6 +30,9 @@ export function foldLibrary(events: readonly EventEnvelope[]): LibraryItem[] {
     if (event.type === 'scripts_published') {
       const p = LibraryEventPayloads.scripts_published.safeParse(event.payload);
       if (p.success) keep({ kind: 'scripts', itemId: 'scripts', version: p.data.scripts.version, data: p.data.scripts });
+    } else if (event.type === 'lexicon_published') {
+      const p = LibraryEventPayloads.lexicon_published.safeParse(event.payload);
+      if (p.success) keep({ kind: 'lexicon', itemId: 'lexicon', version: p.data.lexicon.version, data: p.data.lexicon });
     } else if (event.type === 'answer_published') {
       const p = LibraryEventPayloads.answer_published.safeParse(event.payload);
       if (p.success) keep({ kind: 'answer', itemId: p.data.answer.id, version: p.data.answer.version, data: p.data.answer });
@@ -39,6 +44,7 @@ export function foldLibrary(events: readonly EventEnvelope[]): LibraryItem[] {
 /** The shipped library with every published item laid over it. */
 export function effectiveLibrary(items: readonly LibraryItem[]): Library {
   const scripts = items.find((i) => i.kind === 'scripts');
+  const lexicon = items.find((i) => i.kind === 'lexicon');
   const answers = new Map(SHIPPED_LIBRARY.answers.map((a) => [a.id, a]));
   for (const item of items) {
     if (item.kind !== 'answer') continue;
@@ -49,5 +55,6 @@ export function effectiveLibrary(items: readonly LibraryItem[]): Library {
     scripts: scripts && (scripts.data as ScriptLibrary).version > SHIPPED_LIBRARY.scripts.version ? (scripts.data as ScriptLibrary) : SHIPPED_LIBRARY.scripts,
     answers: [...answers.values()],
     wording: SHIPPED_LIBRARY.wording,
+    lexicon: lexicon ? (lexicon.data as LexiconExtension) : SHIPPED_LIBRARY.lexicon,
   };
 }

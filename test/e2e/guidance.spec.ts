@@ -79,3 +79,26 @@ test('a manager edits a standard answer, sees what changed, and publishes the ne
   await expect(page.getByRole('listitem').filter({ hasText: '上门维修预约' })).toContainText('v2');
   await expect(page.getByRole('listitem').filter({ hasText: '上门维修预约' })).toContainText('1 小时内与您确认上门时间');
 });
+
+test('a manager adds a word to the lexicon, tries it on a sentence, and publishes it to the guidance', async ({ page }) => {
+  host = await startHost(tempDataDir());
+  await setUpDesk(page, host.url);
+  await page.keyboard.press('Alt+3');
+  await page.getByRole('tab', { name: /词库/ }).click();
+  await page.getByLabel('词语').fill('发到头条');
+  await page.getByRole('combobox').nth(1).click();
+  await page.getByTitle('媒体曝光').click();
+  await page.getByRole('button', { name: '添加', exact: true }).click();
+  await page.getByLabel('输入一句客户的话，试试效果').fill('不处理我就把这件事发到头条');
+  const trial = page.getByTestId('lexicon-trial');
+  await expect(trial).toContainText('发布后：');
+  await expect(trial.locator('div').nth(1)).toContainText('媒体曝光：发到头条');
+  await expect(trial.locator('div').nth(0)).not.toContainText('媒体曝光');
+  await page.screenshot({ path: join(SCREENSHOTS, 'library-lexicon-zh-CN.png') });
+  await page.getByRole('button', { name: '发布新版本' }).click();
+  await expect(page.getByRole('tab', { name: '词库（第 2 版）' })).toBeVisible();
+
+  await page.keyboard.press('Alt+1');
+  await page.getByLabel('客户反映的问题').fill('不处理我就把这件事发到头条');
+  await expect(page.getByTestId('guidance-panel').getByTestId('banner-media')).toBeVisible();
+});

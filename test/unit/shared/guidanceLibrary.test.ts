@@ -58,3 +58,23 @@ describe('standard answers', () => {
     expect(searchAnswers('每次问都是不同的说法', 'zh-CN')[0]!.id).toBe('consistent-answers');
   });
 });
+
+describe('HQ lexicon additions', () => {
+  const extension = {
+    version: 2,
+    anger: { zh: { 膈应: 3 }, en: { 'gaslighting me': 3 } },
+    signals: { media: { zh: ['发到头条'], en: ['local paper'] } },
+  };
+
+  it('are read by the engine without a release: new mood words and new signal words', () => {
+    expect(analyze('你们这样真膈应人', 'zh-CN').temperature).toBeLessThan(2);
+    expect(analyze('你们这样真膈应人', 'zh-CN', extension).temperature).toBeGreaterThanOrEqual(2);
+    expect(analyze('我要把这件事发到头条', 'zh-CN').signals).toEqual([]);
+    expect(analyze('我要把这件事发到头条', 'zh-CN', extension).signals).toEqual([{ kind: 'media', words: ['发到头条'] }]);
+    expect(analyze('I am writing to the local paper about this', 'en', extension).escalate).toBe(true);
+  });
+
+  it('apply to traditional Chinese too', () => {
+    expect(analyze('我要把這件事發到頭條', 'zh-TW', extension).signals.map((s) => s.kind)).toEqual(['media']);
+  });
+});
