@@ -6,13 +6,13 @@ import { clocksOfCase, foldSla, slaContext, type SlaContext, type SlaItem } from
 import { SLA_ENTITY_ID, type Entity, type EventEnvelope } from '../shared/events.js';
 import type { Db } from './open.js';
 import { allEventsByEntity, eventsOf } from './eventLog.js';
+import { readReferenceItems, replaceReferenceItems } from './referenceItems.js';
 
 /** Tables that are pure folds of the log; rebuilding drops and refills exactly these. */
 export const PROJECTION_TABLES = ['complaints', 'staff', 'customers', 'customer_phones', 'library_items', 'sla_items'] as const;
 
 export function readSlaContext(db: Db): SlaContext {
-  const rows = db.prepare('SELECT kind, item_id, version, data FROM sla_items').all() as Array<{ kind: SlaItem['kind']; item_id: string; version: number; data: string }>;
-  return slaContext(rows.map((r) => ({ kind: r.kind, itemId: r.item_id, version: r.version, data: JSON.parse(r.data) as unknown })));
+  return slaContext(readReferenceItems<SlaItem['kind']>(db, 'sla_items'));
 }
 
 /** The nearest deadline of a case, kept in columns so the queue can sort and filter by it. */
@@ -76,9 +76,7 @@ function writeCustomer(db: Db, entityId: string, view: CustomerView | null): voi
 
 /** New policies, calendar years or hours move every open case's deadlines: recompute them all. */
 function writeSla(db: Db, events: readonly EventEnvelope[]): void {
-  db.prepare('DELETE FROM sla_items').run();
-  const insert = db.prepare('INSERT INTO sla_items (kind, item_id, version, data) VALUES (?, ?, ?, ?)');
-  for (const item of foldSla(events)) insert.run(item.kind, item.itemId, item.version, JSON.stringify(item.data));
+  replaceReferenceItems(db, 'sla_items', foldSla(events));
   const sla = readSlaContext(db);
   const update = db.prepare('UPDATE complaints SET due_at = @dueAt, due_soon_at = @dueSoonAt, sla_step = @slaStep WHERE id = @id');
   for (const row of db.prepare('SELECT id, view FROM complaints WHERE is_open = 1').all() as Array<{ id: string; view: string }>) {
@@ -86,11 +84,6 @@ function writeSla(db: Db, events: readonly EventEnvelope[]): void {
   }
 }
 
-function writeLibrary(db: Db, events: readonly EventEnvelope[]): void {
-  db.prepare('DELETE FROM library_items').run();
-  const insert = db.prepare('INSERT INTO library_items (kind, item_id, version, data) VALUES (?, ?, ?, ?)');
-  for (const item of foldLibrary(events)) insert.run(item.kind, item.itemId, item.version, JSON.stringify(item.data));
-}
 
 /** Folds one entity's full history and writes its row: a late event lands in its right place. */
 function writeEntity(db: Db, entity: Entity, entityId: string, events: readonly EventEnvelope[], sla: () => SlaContext): void {
@@ -102,7 +95,7 @@ function writeEntity(db: Db, entity: Entity, entityId: string, events: readonly 
     case 'customer':
       return writeCustomer(db, entityId, foldCustomer(events));
     case 'library':
-      return writeLibrary(db, events);
+      return replaceReferenceItems(db, 'library_items', foldLibrary(events));
     case 'sla':
       return writeSla(db, events);
   }

@@ -1,6 +1,7 @@
 import type { CustomerView, StaffView } from '../shared/referenceFold.js';
 import type { Role } from '../shared/staff.js';
 import type { LibraryItem } from '../shared/guidance/libraryFold.js';
+import { readReferenceItems } from './referenceItems.js';
 import type { Db } from './open.js';
 
 interface StaffRow {
@@ -62,6 +63,5 @@ export function customerByPhone(db: Db, digits: string): CustomerView | null {
 }
 
 export function libraryItems(db: Db): LibraryItem[] {
-  const rows = db.prepare('SELECT kind, item_id, version, data FROM library_items').all() as Array<{ kind: LibraryItem['kind']; item_id: string; version: number; data: string }>;
-  return rows.map((r) => ({ kind: r.kind, itemId: r.item_id, version: r.version, data: JSON.parse(r.data) as unknown }));
+  return readReferenceItems<LibraryItem['kind']>(db, 'library_items');
 }

@@ -3,6 +3,7 @@ import { byHlc } from '../fold.js';
 import type { EventEnvelope } from '../events.js';
 import { SHIPPED_LIBRARY, ScriptLibrary, StandardAnswer, type Library } from './library.js';
 import { LexiconExtension } from './lexicons.js';
+import type { ReferenceItem } from '../referenceItem.js';
 
 /** What a publish event carries: a whole new version of the scripts, or of one standard answer. */
 export const LibraryEventPayloads = {
@@ -11,12 +12,7 @@ export const LibraryEventPayloads = {
   answer_published: z.object({ answer: StandardAnswer }),
 } as const;
 
-export interface LibraryItem {
-  kind: 'scripts' | 'answer' | 'lexicon';
-  itemId: string;
-  version: number;
-  data: unknown;
-}
+export type LibraryItem = ReferenceItem<'scripts' | 'answer' | 'lexicon'>;
 
 /** The published items, the highest version of each winning (HLC order breaks a tie). */
 export function foldLibrary(events: readonly EventEnvelope[]): LibraryItem[] {

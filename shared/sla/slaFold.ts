@@ -6,6 +6,7 @@ import { DEFAULT_POLICY, Policy } from './policy.js';
 import { DEFAULT_HOURS, type OpeningHours } from './workingTime.js';
 import { caseClocks, type ClockFacts } from './clocks.js';
 import { isValidTimeZone } from '../caseNumber.js';
+import type { ReferenceItem } from '../referenceItem.js';
 
 const MINUTE = z.number().int().min(0).max(24 * 60);
 export const OpeningHoursSchema = z
@@ -18,12 +19,7 @@ export const SlaEventPayloads = {
   opening_hours_set: z.object({ branch: z.string().min(1), hours: OpeningHoursSchema }),
 } as const;
 
-export interface SlaItem {
-  kind: 'policy' | 'calendar' | 'hours';
-  itemId: string;
-  version: number;
-  data: unknown;
-}
+export type SlaItem = ReferenceItem<'policy' | 'calendar' | 'hours'>;
 
 /** Policies keep every version (cases keep theirs); a calendar year and branch hours keep the latest. */
 export function foldSla(events: readonly EventEnvelope[]): SlaItem[] {
