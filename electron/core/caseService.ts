@@ -3,7 +3,7 @@ import { eventsOf } from '../../db/eventLog.js';
 import { caseNumbersOf, getCaseView, listCases, maxCaseSeq, type CaseListRow } from '../../db/complaintQueries.js';
 import { staffById, staffNames } from '../../db/referenceQueries.js';
 import type { CaseActionRequest, CaseDetail, CaseSummary, ParsedRequestOf, ResponseOf, TimelineEntry } from '../../shared/contract.js';
-import type { Channel as CaseChannel, CaseStatus, IntakeFields } from '../../shared/complaint.js';
+import type { Channel as CaseChannel, CaseStatus } from '../../shared/complaint.js';
 import type { Severity } from '../../shared/classification.js';
 import type { CaseView } from '../../shared/fold.js';
 import type { EventEnvelope } from '../../shared/events.js';
