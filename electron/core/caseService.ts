@@ -104,12 +104,8 @@ export function createCaseService(db: Db, writer: EventWriter, customers: Custom
     return found;
   };
 
-  const clockSummary = (v: CaseView) => {
-    const info = sla.clockOf(v);
-    return { slaStep: info?.step ?? null, dueAt: info && info.state !== 'paused' ? info.dueAt : null, clockState: info?.state ?? null };
-  };
-  const detail = (v: CaseView, names: Names): CaseDetail => ({
-    ...summaryOfView(v, names, clockSummary(v)),
+  const detail = (v: CaseView, names: Names, info = sla.clockOf(v)): CaseDetail => ({
+    ...summaryOfView(v, names, { slaStep: info?.step ?? null, dueAt: info && info.state !== 'paused' ? info.dueAt : null, clockState: info?.state ?? null }),
     branch: v.branch,
     customerId: v.customerId,
     description: v.description,
@@ -132,11 +128,12 @@ export function createCaseService(db: Db, writer: EventWriter, customers: Custom
   const withTimeline = (staff: StaffView, id: string): ResponseOf<'case.get'> => {
     const v = view(id);
     const names = staffNames(db);
+    const clockInfo = sla.clockOf(v);
     return {
-      case: detail(v, names),
+      case: detail(v, names, clockInfo),
       timeline: eventsOf(db, 'complaint', id).map((e) => timelineEntryOf(e, names, v)),
       allowedActions: allowedActions(v, staff),
-      clock: sla.clockOf(v),
+      clock: clockInfo,
     };
   };
 
@@ -147,8 +144,8 @@ export function createCaseService(db: Db, writer: EventWriter, customers: Custom
       const prefix = caseNumberPrefix(branchCode, deviceCode, localDateKey(now, timeZone));
       const id = newId();
       db.transaction(() => {
-        const customer = customers.resolveForIntake(request.customer.name, request.customer.phone);
         const known = customers.findByPhone(request.customer.phone);
+        const customer = customers.resolveForIntake(known, request.customer.name, request.customer.phone);
         const repeatOf = customers.repeats(known, request.customer.phone, request.description, now, repeatWindowDays).map((m) => m.id);
         const caseNumber = formatCaseNumber(prefix, maxCaseSeq(db, prefix) + 1);
         writer.write(

@@ -40,9 +40,8 @@ export function createCustomerService(db: Db, writer: EventWriter) {
         .filter((m) => m.similarity >= REPEAT_SIMILARITY)
         .sort((a, b) => b.similarity - a.similarity);
     },
-    /** The customer a new case belongs to: known by phone, or registered now (as an event to record with it). */
-    resolveForIntake(name: string, phone: string): { customerId: string; events: NewEvent[] } {
-      const known = findByPhone(phone);
+    /** The customer a new case belongs to: the one known by phone, or registered now (an event to record with it). */
+    resolveForIntake(known: CustomerView | null, name: string, phone: string): { customerId: string; events: NewEvent[] } {
       if (known) return { customerId: known.id, events: [] };
       const customerId = newId();
       return { customerId, events: [{ entity: 'customer', entityId: customerId, type: 'customer_registered', payload: { name, phones: [phone] } }] };
