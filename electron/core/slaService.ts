@@ -1,7 +1,6 @@
 import { v5 as uuidv5 } from 'uuid';
 import type { Db } from '../../db/open.js';
 import { recordEvents } from '../../db/eventStore.js';
-import { getCaseView } from '../../db/complaintQueries.js';
 import { readSlaContext } from '../../db/projections.js';
 import { EVENT_SCHEMA_VERSION, SLA_ENTITY_ID, type EventEnvelope } from '../../shared/events.js';
 import { eventsOf } from '../../db/eventLog.js';
@@ -142,9 +141,6 @@ export function createSlaService(db: Db, writer: EventWriter, clock: Clock) {
     setHours(by: StaffView, branch: string, hours: OpeningHours) {
       requireRole(by, ['manager']);
       writer.write([{ entity: 'sla', entityId: SLA_ENTITY_ID, type: 'opening_hours_set', payload: { branch, hours } }], by);
-    },
-    view(id: string) {
-      return getCaseView(db, id);
     },
   };
 }
