@@ -7,17 +7,17 @@ import { projectEntity } from './projections.js';
  * one transaction. An event already in the log (same id) is skipped, so a retry is harmless.
  * If anything throws, nothing of the batch is stored.
  */
-export function recordEvents(db: Db, events: readonly EventEnvelope[]): EventEnvelope[] {
+export function recordEvents(db: Db, events: readonly EventEnvelope[], origin: 'local' | 'server' = 'local'): EventEnvelope[] {
   const insert = db.prepare(
-    `INSERT INTO events (id, entity, entity_id, type, payload, actor, actor_role, device, hlc, schema)
-     VALUES (@id, @entity, @entityId, @type, @payload, @actor, @actorRole, @device, @hlc, @schema)
+    `INSERT INTO events (id, entity, entity_id, type, payload, actor, actor_role, device, hlc, schema, origin)
+     VALUES (@id, @entity, @entityId, @type, @payload, @actor, @actorRole, @device, @hlc, @schema, @origin)
      ON CONFLICT (id) DO NOTHING`,
   );
   return db.transaction(() => {
     const stored: EventEnvelope[] = [];
     const touched = new Map<string, Entity>();
     for (const event of events) {
-      const result = insert.run({ ...event, payload: JSON.stringify(event.payload) });
+      const result = insert.run({ ...event, payload: JSON.stringify(event.payload), origin });
       if (result.changes === 0) continue;
       stored.push(event);
       touched.set(`${event.entity}\u0000${event.entityId}`, event.entity);

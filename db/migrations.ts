@@ -168,6 +168,16 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 5,
+    sql: `
+      -- Where an event was first stored on this desk: only local ones are pushed to the server.
+      ALTER TABLE events ADD COLUMN origin TEXT NOT NULL DEFAULT 'local';
+      CREATE INDEX events_to_push ON events(origin, seq);
+      -- Device-local: events the server refused, with its reason, shown until they are settled.
+      CREATE TABLE sync_refused (event_id TEXT PRIMARY KEY, reason TEXT NOT NULL, refused_at INTEGER NOT NULL) STRICT;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

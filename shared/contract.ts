@@ -12,6 +12,18 @@ import { Policy } from './sla/policy.js';
 import { CalendarYear } from './sla/calendar.js';
 import { OpeningHoursSchema } from './sla/slaFold.js';
 
+export const SyncStatusSchema = z.object({
+  configured: z.boolean(),
+  serverUrl: z.string().nullable(),
+  online: z.boolean(),
+  syncing: z.boolean(),
+  lastSyncAt: z.number().nullable(),
+  lastError: z.string().nullable(),
+  waiting: z.number().int(),
+  refused: z.array(z.object({ eventId: z.string(), type: z.string(), reason: z.string() })),
+  skewWarning: z.boolean(),
+});
+
 export const CLOCK_STATES = ['ok', 'due_soon', 'overdue', 'paused'] as const;
 export const ClockInfo = z.object({
   step: z.string(),
@@ -221,6 +233,9 @@ export const contract = {
   'sla.publishPolicy': { auth: 'staff', request: z.object({ policy: Policy.omit({ version: true }) }), response: z.object({ version: z.number() }) },
   'sla.publishCalendarYear': { auth: 'staff', request: z.object({ year: CalendarYear }), response: z.object({ years: z.array(z.number()) }) },
   'sla.setHours': { auth: 'staff', request: z.object({ hours: OpeningHoursSchema }), response: OpeningHoursSchema },
+  'sync.status': { auth: 'staff', request: z.object({}), response: SyncStatusSchema },
+  'sync.enrol': { auth: 'staff', request: z.object({ serverUrl: z.url({ protocol: /^https?$/ }), code: z.string().trim().min(6).max(64) }), response: SyncStatusSchema },
+  'sync.now': { auth: 'staff', request: z.object({}), response: SyncStatusSchema },
   'settings.get': { auth: 'public', request: z.object({}), response: Settings },
   /** The language can be changed before anyone signs in. */
   'settings.setLocale': { auth: 'public', request: z.object({ locale: z.enum(LOCALES) }), response: Settings },
@@ -243,6 +258,8 @@ export const pushEvents = {
   'case.changed': z.object({ id: z.uuid() }),
   /** A deadline is near or has passed: raised once per step and threshold on this desk. */
   alarm: z.object({ caseId: z.uuid(), caseNumber: z.string(), step: z.string(), threshold: z.enum(['due_soon', 'overdue']) }),
+  /** A sync round ended: the UI refreshes what it shows and the sync state. */
+  'sync.done': z.object({ received: z.number().int() }),
 } as const;
 export type PushEventName = keyof typeof pushEvents;
 export type PushEventOf<E extends PushEventName> = z.output<(typeof pushEvents)[E]>;
@@ -251,6 +268,7 @@ export const PUSH_EVENT_NAMES = Object.keys(pushEvents) as PushEventName[];
 export const ERROR_CODES = [
   'invalid_request',
   'unknown_channel',
+  'offline',
   'not_found',
   'unauthorized',
   'signed_out',

@@ -15,6 +15,7 @@ import { createCustomerService } from './customerService.js';
 import { createCaseService, summaryOfView } from './caseService.js';
 import { createLibraryService } from './libraryService.js';
 import { createSlaService } from './slaService.js';
+import { createSyncClient, startSyncLoop, type Fetch } from './syncClient.js';
 
 export interface CallContext {
   /** The signed-in person, for channels whose contract says `auth: 'staff'`; null otherwise. */
@@ -22,7 +23,7 @@ export interface CallContext {
   session: string | null;
 }
 
-export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>, context: CallContext) => ResponseOf<C> };
+export type Handlers = { [C in Channel]: (request: ParsedRequestOf<C>, context: CallContext) => ResponseOf<C> | Promise<ResponseOf<C>> };
 type PushListener = <E extends PushEventName>(event: E, payload: PushEventOf<E>) => void;
 
 export interface DeskCore {
@@ -30,6 +31,8 @@ export interface DeskCore {
   deviceId: string;
   /** Runs the deadline work that needs no person: automatic escalations and alarms. */
   tick(): void;
+  /** Starts syncing in the background whenever this desk is enrolled; returns the stop function. */
+  startSync(intervalMs?: number): () => void;
   /** The active staff member behind a session token, or null. */
   resolveSession(session: unknown): StaffView | null;
   subscribe(listener: PushListener): () => void;
@@ -49,7 +52,7 @@ const signedIn = (context: CallContext): StaffView => {
 };
 
 /** The desk backend: every contract call, composed from db/ and shared/. Runs under plain Node. */
-export function createDeskCore(db: Db, clock: Clock): DeskCore {
+export function createDeskCore(db: Db, clock: Clock, fetchImpl?: Fetch): DeskCore {
   const deviceId = deviceIdOf(db);
   const listeners = new Set<PushListener>();
   const push: PushListener = (event, payload) => {
@@ -63,6 +66,17 @@ export function createDeskCore(db: Db, clock: Clock): DeskCore {
   const sla = createSlaService(db, writer, clock);
   const cases = createCaseService(db, writer, customers, clock, settings, sla);
   const library = createLibraryService(db, writer);
+  const sync = createSyncClient(db, writer, clock, fetchImpl);
+  const syncRound = async () => {
+    try {
+      const { received } = await sync.syncOnce();
+      push('sync.done', { received });
+    } catch (error) {
+      push('sync.done', { received: 0 });
+      throw error;
+    }
+    return sync.status();
+  };
   const saveSettings = (changes: Partial<Settings>) => {
     const next = Settings.parse({ ...settings(), ...changes });
     db.transaction(() => {
@@ -141,6 +155,15 @@ export function createDeskCore(db: Db, clock: Clock): DeskCore {
       sla.setHours(signedIn(context), settings().branchCode, hours);
       return sla.context().hoursOf(settings().branchCode);
     },
+    'sync.status': () => sync.status(),
+    'sync.enrol': async ({ serverUrl, code }, context) => {
+      requireRole(signedIn(context), ['manager']);
+      const cfg = await sync.enrol(serverUrl, code);
+      // The server owns branch and desk codes: case numbers stay unique across every desk.
+      saveSettings({ branchCode: cfg.branch, deviceCode: cfg.deviceCode });
+      return syncRound().catch(() => sync.status());
+    },
+    'sync.now': () => syncRound(),
     'settings.get': () => settings(),
     'settings.setLocale': ({ locale }) => saveSettings({ locale }),
     'settings.set': (changes, context) => {
@@ -155,6 +178,9 @@ export function createDeskCore(db: Db, clock: Clock): DeskCore {
   return {
     handlers,
     deviceId,
+    startSync(intervalMs) {
+      return startSyncLoop(sync, (changed) => push('sync.done', { received: changed ? 1 : 0 }), intervalMs);
+    },
     tick() {
       for (const id of sla.escalateDue()) push('case.changed', { id });
       for (const alarm of sla.newAlarms()) push('alarm', alarm);

@@ -3,7 +3,8 @@ import { contract, isChannel, type DeskResult, type FieldIssue } from '../../sha
 import type { DeskCore } from './deskCore.js';
 import { DeskError } from './deskError.js';
 
-export type Dispatch = (channel: unknown, request: unknown, session?: unknown) => DeskResult<unknown>;
+/** Synchronous for everything in the database; a promise for calls that wait on the network (sync). */
+export type Dispatch = (channel: unknown, request: unknown, session?: unknown) => DeskResult<unknown> | Promise<DeskResult<unknown>>;
 
 function fieldIssues(error: z.ZodError): FieldIssue[] {
   return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), code: issue.code }));
@@ -36,17 +37,22 @@ export function createDispatcher(core: Pick<DeskCore, 'handlers' | 'resolveSessi
         error: { code: 'invalid_request', message: 'the request does not match the contract', fields: fieldIssues(parsed.error) },
       };
     }
-    try {
-      const handler = core.handlers[channel] as (request: unknown, context: unknown) => unknown;
-      const value = handler(parsed.data, { staff, session: typeof session === 'string' ? session : null });
-      // Parsing the answer too keeps the contract honest: only its fields leave core.
-      return { ok: true, value: entry.response.parse(value) };
-    } catch (error) {
+    const failure = (error: unknown): DeskResult<never> => {
       if (error instanceof DeskError) {
         return { ok: false, error: { code: error.code, message: error.message, ...error.details } };
       }
       logError(channel, error);
       return { ok: false, error: { code: 'internal', message: 'the desk could not complete this action; nothing was saved' } };
+    };
+    // Parsing the answer too keeps the contract honest: only its fields leave core.
+    const success = (value: unknown): DeskResult<unknown> => ({ ok: true, value: entry.response.parse(value) });
+    try {
+      const handler = core.handlers[channel] as (request: unknown, context: unknown) => unknown;
+      const value = handler(parsed.data, { staff, session: typeof session === 'string' ? session : null });
+      if (value instanceof Promise) return value.then(success).catch(failure);
+      return success(value);
+    } catch (error) {
+      return failure(error);
     }
   };
 }

@@ -2,7 +2,7 @@ import type { Db } from '../../db/open.js';
 import { recordEvents } from '../../db/eventStore.js';
 import { latestHlc } from '../../db/eventLog.js';
 import { EVENT_SCHEMA_VERSION, type Entity, type EventEnvelope } from '../../shared/events.js';
-import { formatHlc, initialHlc, parseHlc, tickHlc, type HlcState } from '../../shared/hlc.js';
+import { formatHlc, initialHlc, parseHlc, receiveHlc, tickHlc, type HlcState } from '../../shared/hlc.js';
 import { newId } from '../../shared/ids.js';
 import type { Actor } from '../../shared/staff.js';
 import type { Clock } from './clock.js';
@@ -27,6 +27,10 @@ export function createEventWriter(db: Db, clock: Clock, deviceId: string) {
   };
 
   return {
+    /** A stamp seen from another desk: later local events must sort after it. */
+    observe(stamp: string): void {
+      if (stamp) hlc = receiveHlc(hlc, stamp, clock.now());
+    },
     /** Appends the events (and their projections) atomically; returns the stored envelopes. */
     write(events: readonly NewEvent[], actor: Actor, now = clock.now()): EventEnvelope[] {
       const envelopes = events.map((e) => envelope(e, actor, now));

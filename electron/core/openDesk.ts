@@ -3,13 +3,20 @@ import { join } from 'node:path';
 import { openDatabase, type Db } from '../../db/open.js';
 import { systemClock, type Clock } from './clock.js';
 import { createDeskCore, type DeskCore } from './deskCore.js';
-import { createDispatcher, type Dispatch } from './dispatch.js';
+import { createDispatcher } from './dispatch.js';
+import type { DeskResult } from '../../shared/contract.js';
 
 export const DATABASE_FILE = 'calmdesk.sqlite';
 
+/** Calls that never wait on the network answer at once; tests and tools use this form. */
+export type SyncDispatch = (channel: unknown, request: unknown, session?: unknown) => DeskResult<unknown>;
+
 export interface OpenDesk {
   core: DeskCore;
-  dispatch: Dispatch;
+  /** For database calls; a network call (sync.*) through it fails with a plain error. */
+  dispatch: SyncDispatch;
+  /** Every call, network ones included: what the hosts use. */
+  dispatchAsync(channel: unknown, request: unknown, session?: unknown): Promise<DeskResult<unknown>>;
   db: Db;
   close(): void;
 }
@@ -35,16 +42,24 @@ export function openDesk(dataDir: string, clock: Clock = systemClock, options: O
     }
   };
   const timer = tickMs > 0 ? setInterval(tick, tickMs) : null;
+  const stopSync = tickMs > 0 ? core.startSync() : () => undefined;
   if (timer) {
     timer.unref();
     tick();
   }
+  const dispatch = createDispatcher(core);
   return {
     core,
     db,
-    dispatch: createDispatcher(core),
+    dispatch: (channel, request, session) => {
+      const result = dispatch(channel, request, session);
+      if (result instanceof Promise) throw new Error(`${String(channel)} waits on the network: use dispatchAsync`);
+      return result;
+    },
+    dispatchAsync: async (channel, request, session) => dispatch(channel, request, session),
     close: () => {
       if (timer) clearInterval(timer);
+      stopSync();
       db.close();
     },
   };

@@ -16,6 +16,8 @@ port.on('message', (message: WorkerRequest) => {
     port.close();
     return;
   }
-  port.postMessage({ kind: 'result', id: message.id, result: desk.dispatch(message.channel, message.request, message.session) } satisfies WorkerReply);
+  void desk.dispatchAsync(message.channel, message.request, message.session).then((result) =>
+    port.postMessage({ kind: 'result', id: message.id, result } satisfies WorkerReply),
+  );
 });
 port.postMessage({ kind: 'ready' } satisfies WorkerReply);

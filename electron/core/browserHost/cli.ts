@@ -39,7 +39,7 @@ if (values['fixed-clock']) {
 try {
   const desk = openDesk(dataDir, clock, { tickMs: DEFAULT_TICK_MS });
   const host = await startBrowserHost({
-    dispatch: desk.dispatch,
+    dispatch: desk.dispatchAsync,
     core: desk.core,
     rendererDir,
     port: values.port ? Number(values.port) : 0,

@@ -127,7 +127,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
           return sendJson(res, 400, refusal('invalid_request', 'request body is not JSON'));
         }
         const { channel, request, session } = (body ?? {}) as { channel?: unknown; request?: unknown; session?: unknown };
-        return sendJson(res, 200, options.dispatch(channel, request, session));
+        return sendJson(res, 200, await options.dispatch(channel, request, session));
       }
       if (url.pathname === '/api/events') {
         if (!sameToken(url.searchParams.get('token'), token)) return sendJson(res, 401, refusal('unauthorized', 'missing or wrong desk token'));

@@ -1,0 +1,180 @@
+import type { Db } from '../../db/open.js';
+import { recordEvents } from '../../db/eventStore.js';
+import { rowToEvent } from '../../db/eventLog.js';
+import { readJson, writeJson } from '../../db/localState.js';
+import { EnrolResponse, MAX_PUSH_EVENTS, PullResponse, PushResponse, SYNC_API } from '../../shared/sync.js';
+import { hlcWallMs } from '../../shared/hlc.js';
+import type { Clock } from './clock.js';
+import { DeskError } from './deskError.js';
+import type { EventWriter } from './eventWriter.js';
+
+/**
+ * The desk side of sync: push the events made here, pull everyone else's after a cursor, and keep
+ * the cursor with the pulled events in one transaction so a crash never skips or repeats work.
+ */
+export interface SyncConfig {
+  serverUrl: string;
+  deviceId: string;
+  token: string;
+  branch: string;
+  deviceCode: string;
+  scope: 'branch' | 'hq';
+}
+
+export interface SyncStatus {
+  configured: boolean;
+  serverUrl: string | null;
+  online: boolean;
+  syncing: boolean;
+  lastSyncAt: number | null;
+  lastError: string | null;
+  waiting: number;
+  refused: Array<{ eventId: string; type: string; reason: string }>;
+  /** A received event was stamped far ahead of this desk's clock: the clock may be wrong. */
+  skewWarning: boolean;
+}
+
+const SKEW_MS = 5 * 60_000;
+const PUSH_BATCH = Math.min(200, MAX_PUSH_EVENTS);
+
+export type Fetch = (url: string, init?: { method?: string; headers?: Record<string, string>; body?: string; signal?: AbortSignal }) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
+
+export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, fetchImpl: Fetch = fetch as unknown as Fetch) {
+  const config = () => readJson<SyncConfig>(db, 'meta', 'sync.config') ?? null;
+  const pushedSeq = () => readJson<number>(db, 'meta', 'sync.pushedSeq') ?? 0;
+  const cursor = () => readJson<number>(db, 'meta', 'sync.cursor') ?? 0;
+  const state = { online: false, syncing: false, lastSyncAt: readJson<number>(db, 'meta', 'sync.lastSyncAt') ?? null, lastError: null as string | null, skewWarning: false };
+
+  const request = async (path: string, init: { method?: string; body?: unknown } = {}, token?: string) => {
+    const server = config()?.serverUrl;
+    if (!server && !init.body) throw new DeskError('invalid_request', 'sync is not set up');
+    const response = await fetchImpl(`${(server ?? '').replace(/\/$/, '')}${SYNC_API}${path}`, {
+      method: init.method ?? 'GET',
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+      signal: AbortSignal.timeout(15_000),
+    });
+    const body = await response.json();
+    if (!response.ok) {
+      const message = (body as { message?: string }).message ?? `HTTP ${response.status}`;
+      throw Object.assign(new Error(message), { status: response.status });
+    }
+    return body;
+  };
+
+  const waiting = () =>
+    (db.prepare("SELECT count(*) AS n FROM events WHERE origin = 'local' AND seq > ? AND id NOT IN (SELECT event_id FROM sync_refused)").get(pushedSeq()) as { n: number }).n;
+
+  async function push(cfg: SyncConfig): Promise<void> {
+    for (;;) {
+      const rows = db.prepare("SELECT * FROM events WHERE origin = 'local' AND seq > ? ORDER BY seq LIMIT ?").all(pushedSeq(), PUSH_BATCH) as Array<Parameters<typeof rowToEvent>[0] & { seq: number }>;
+      if (!rows.length) return;
+      const answer = PushResponse.parse(await request('/push', { method: 'POST', body: { events: rows.map(rowToEvent) } }, cfg.token));
+      const now = clock.now();
+      db.transaction(() => {
+        const refuse = db.prepare('INSERT OR REPLACE INTO sync_refused (event_id, reason, refused_at) VALUES (?, ?, ?)');
+        for (const r of answer.refused) refuse.run(r.id, r.reason, now);
+        writeJson(db, 'meta', 'sync.pushedSeq', rows[rows.length - 1]!.seq);
+      })();
+    }
+  }
+
+  async function pull(cfg: SyncConfig): Promise<number> {
+    let received = 0;
+    for (;;) {
+      const page = PullResponse.parse(await request(`/pull?after=${cursor()}`, {}, cfg.token));
+      if (page.events.length) {
+        db.transaction(() => {
+          recordEvents(db, page.events.map(({ seq: _seq, ...event }) => event), 'server');
+          writeJson(db, 'meta', 'sync.cursor', page.next);
+        })();
+        const latest = page.events.reduce((max, e) => (e.hlc > max ? e.hlc : max), '');
+        writer.observe(latest);
+        if (hlcWallMs(latest) > clock.now() + SKEW_MS) state.skewWarning = true;
+        received += page.events.length;
+      }
+      if (!page.more) return received;
+    }
+  }
+
+  return {
+    config,
+    /** Enrols this desk with a one-time code; the server assigns its branch and desk code. */
+    async enrol(serverUrl: string, code: string): Promise<SyncConfig> {
+      const base = serverUrl.replace(/\/$/, '');
+      let answer: EnrolResponse;
+      try {
+        const response = await fetchImpl(`${base}${SYNC_API}/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }), signal: AbortSignal.timeout(15_000) });
+        if (!response.ok) throw new DeskError('refused', 'the server refused the enrolment code', { reason: 'bad_code' });
+        answer = EnrolResponse.parse(await response.json());
+      } catch (error) {
+        if (error instanceof DeskError) throw error;
+        throw new DeskError('offline', 'the sync server cannot be reached');
+      }
+      const cfg: SyncConfig = { serverUrl: base, ...answer };
+      writeJson(db, 'meta', 'sync.config', cfg);
+      return cfg;
+    },
+    /** One full round: push everything waiting, then pull until the server has nothing more. */
+    async syncOnce(): Promise<{ received: number }> {
+      const cfg = config();
+      if (!cfg) throw new DeskError('invalid_request', 'sync is not set up on this desk');
+      state.syncing = true;
+      try {
+        await push(cfg);
+        const received = await pull(cfg);
+        state.online = true;
+        state.lastError = null;
+        state.lastSyncAt = clock.now();
+        writeJson(db, 'meta', 'sync.lastSyncAt', state.lastSyncAt);
+        return { received };
+      } catch (error) {
+        state.online = false;
+        state.lastError = error instanceof Error ? error.message : String(error);
+        throw error instanceof DeskError ? error : new DeskError('offline', state.lastError);
+      } finally {
+        state.syncing = false;
+      }
+    },
+    status(): SyncStatus {
+      const cfg = config();
+      const refused = db
+        .prepare('SELECT r.event_id AS eventId, e.type AS type, r.reason AS reason FROM sync_refused r JOIN events e ON e.id = r.event_id ORDER BY r.refused_at DESC LIMIT 50')
+        .all() as SyncStatus['refused'];
+      return { configured: cfg !== null, serverUrl: cfg?.serverUrl ?? null, ...state, waiting: cfg ? waiting() : 0, refused };
+    },
+  };
+}
+export type SyncClient = ReturnType<typeof createSyncClient>;
+
+/** Retries with exponential backoff and jitter; a success resets the wait. */
+export function startSyncLoop(client: SyncClient, onDone: (changed: boolean) => void, baseMs = 30_000): () => void {
+  let stopped = false;
+  let failures = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const schedule = () => {
+    if (stopped) return;
+    const backoff = failures ? Math.min(15 * 60_000, baseMs * 2 ** Math.min(failures, 5)) : baseMs;
+    timer = setTimeout(run, backoff * (0.8 + Math.random() * 0.4));
+    timer.unref?.();
+  };
+  const run = () => {
+    if (!client.config()) return schedule();
+    client
+      .syncOnce()
+      .then(({ received }) => {
+        failures = 0;
+        onDone(received > 0);
+      })
+      .catch(() => {
+        failures += 1;
+        onDone(false);
+      })
+      .finally(schedule);
+  };
+  run();
+  return () => {
+    stopped = true;
+    clearTimeout(timer);
+  };
+}

@@ -1,0 +1,227 @@
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import { EnrolRequest, MAX_PULL_EVENTS, PushRequest, SYNC_API, type PushResponse, type SyncRefusal } from '../shared/sync.js';
+import { ComplaintEventPayloads, type EventEnvelope } from '../shared/events.js';
+import type { Sql } from './sql.js';
+
+/**
+ * The central sync server: devices enrol with a one-time code, push their events (idempotent,
+ * branch-scoped, checked as a whole batch before anything is stored) and pull everyone else's
+ * in server-sequence order within their scope.
+ */
+export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+const REFERENCE_ENTITIES = new Set(['library', 'sla']);
+const MAX_BODY_BYTES = 4 * 1024 * 1024;
+const RATE_PER_SECOND = 50;
+
+interface Device {
+  id: string;
+  branch: string;
+  device_code: string;
+  scope: 'branch' | 'hq';
+}
+
+export interface ServerOptions {
+  sql: Sql;
+  logger?: boolean;
+}
+
+function refuse(reply: FastifyReply, status: number, error: string, message: string) {
+  return reply.code(status).send({ error, message });
+}
+
+export function buildServer({ sql, logger = false }: ServerOptions): FastifyInstance {
+  const app = Fastify({ logger, bodyLimit: MAX_BODY_BYTES });
+  const listeners = new Set<() => void>();
+  const buckets = new Map<string, { tokens: number; at: number }>();
+
+  app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _request, reply) => {
+    const status = error.statusCode ?? 500;
+    if (status === 413) return refuse(reply, 413, 'too_large', 'request body too large');
+    if (status >= 400 && status < 500) return refuse(reply, status, 'bad_request', 'malformed request: the body must be JSON');
+    app.log.error({ err: error.name }, 'request failed');
+    return refuse(reply, 500, 'internal', 'the server could not complete the request; nothing was stored');
+  });
+
+  async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<Device | null> {
+    const header = request.headers.authorization ?? '';
+    const token = header.startsWith('Bearer ') ? header.slice(7) : '';
+    const [device] = token
+      ? await sql.query<Device>('SELECT id, branch, device_code, scope FROM devices WHERE token_hash = $1 AND NOT revoked', [sha256(token)])
+      : [];
+    if (!device) {
+      await refuse(reply, 401, 'unauthorized', 'unknown, revoked or missing device token');
+      return null;
+    }
+    // A simple token bucket per device: a runaway client cannot starve the others.
+    const now = Date.now();
+    const bucket = buckets.get(device.id) ?? { tokens: RATE_PER_SECOND, at: now };
+    bucket.tokens = Math.min(RATE_PER_SECOND, bucket.tokens + ((now - bucket.at) / 1000) * RATE_PER_SECOND);
+    bucket.at = now;
+    if (bucket.tokens < 1) {
+      await refuse(reply, 429, 'rate_limited', 'too many requests from this device; slow down');
+      return null;
+    }
+    bucket.tokens -= 1;
+    buckets.set(device.id, bucket);
+    return device;
+  }
+
+  app.get(`${SYNC_API}/health`, async () => {
+    await sql.query('SELECT 1');
+    return { ok: true };
+  });
+
+  app.post(`${SYNC_API}/enrol`, async (request, reply) => {
+    const body = EnrolRequest.safeParse(request.body);
+    if (!body.success) return refuse(reply, 400, 'bad_request', 'an enrolment code is required');
+    const token = randomBytes(32).toString('base64url');
+    const device = await sql.transaction(async (tx) => {
+      const [code] = await tx.query<{ branch: string; device_code: string; scope: 'branch' | 'hq' }>(
+        'UPDATE enrolment_codes SET used_at = now() WHERE code_hash = $1 AND used_at IS NULL RETURNING branch, device_code, scope',
+        [sha256(body.data.code)],
+      );
+      if (!code) return null;
+      const id = randomUUID();
+      await tx.query('INSERT INTO devices (id, branch, device_code, scope, token_hash) VALUES ($1, $2, $3, $4, $5)', [id, code.branch, code.device_code, code.scope, sha256(token)]);
+      return { id, ...code };
+    });
+    if (!device) return refuse(reply, 403, 'bad_code', 'the enrolment code is unknown or was already used');
+    return { deviceId: device.id, token, branch: device.branch, deviceCode: device.device_code, scope: device.scope };
+  });
+
+  app.post(`${SYNC_API}/push`, async (request, reply) => {
+    const device = await authenticate(request, reply);
+    if (!device) return reply;
+    const body = PushRequest.safeParse(request.body);
+    if (!body.success) {
+      const tooMany = body.error.issues.some((i) => i.code === 'too_big' && i.path.length === 1);
+      return refuse(reply, tooMany ? 413 : 400, tooMany ? 'too_large' : 'bad_request', tooMany ? 'too many events in one batch' : 'the batch does not match the protocol');
+    }
+    const result = await sql.transaction(async (tx) => {
+      // One push at a time gets sequence numbers, so a puller never skips an event that commits late.
+      await tx.query('SELECT pg_advisory_xact_lock(4242)');
+      return storeBatch(tx, device, body.data.events);
+    });
+    if (result.accepted.length) for (const notify of listeners) notify();
+    return result;
+  });
+
+  app.get(`${SYNC_API}/pull`, async (request, reply) => {
+    const device = await authenticate(request, reply);
+    if (!device) return reply;
+    const query = request.query as { after?: string; limit?: string };
+    const after = Number(query.after ?? 0);
+    const limit = Math.min(MAX_PULL_EVENTS, Number(query.limit ?? MAX_PULL_EVENTS));
+    if (!Number.isSafeInteger(after) || after < 0 || !Number.isSafeInteger(limit) || limit < 1) {
+      return refuse(reply, 400, 'bad_request', 'after and limit must be whole numbers');
+    }
+    const rows = await sql.query<{ seq: string; id: string; entity: string; entity_id: string; type: string; payload: unknown; actor: string; actor_role: string; device: string; hlc: string; schema: number }>(
+      `SELECT seq, id, entity, entity_id, type, payload, actor, actor_role, device, hlc, schema FROM events
+       WHERE seq > $1 AND ($2 = 'hq' OR branch = $3 OR branch IS NULL)
+       ORDER BY seq LIMIT $4`,
+      [after, device.scope, device.branch, limit + 1],
+    );
+    const page = rows.slice(0, limit);
+    return {
+      events: page.map((r) => ({ seq: Number(r.seq), id: r.id, entity: r.entity, entityId: r.entity_id, type: r.type, payload: r.payload, actor: r.actor, actorRole: r.actor_role, device: r.device, hlc: r.hlc, schema: r.schema })),
+      next: page.length ? Number(page[page.length - 1]!.seq) : after,
+      more: rows.length > limit,
+    };
+  });
+
+  /** "There is more": a server-sent hint, so desks need not poll fast. Polling works without it. */
+  app.get(`${SYNC_API}/hints`, async (request, reply) => {
+    const device = await authenticate(request, reply);
+    if (!device) return reply;
+    reply.hijack();
+    reply.raw.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+    reply.raw.write(': connected\n\n');
+    const notify = () => reply.raw.write('event: more\ndata: {}\n\n');
+    listeners.add(notify);
+    request.raw.on('close', () => listeners.delete(notify));
+  });
+
+  return app;
+}
+
+/** Checks every event of the batch first; then stores the acceptable ones in one transaction. */
+async function storeBatch(tx: Sql, device: Device, events: EventEnvelope[]): Promise<PushResponse> {
+  const refused: PushResponse['refused'] = [];
+  const accepted: string[] = [];
+  const duplicates: string[] = [];
+  const branchInBatch = new Map<string, string>();
+  const staffInBatch = new Set<string>();
+  const checked: Array<{ event: EventEnvelope; branch: string | null }> = [];
+
+  const known = new Set(
+    (await tx.query<{ id: string }>('SELECT id FROM events WHERE id = ANY($1::uuid[])', [events.map((e) => e.id)])).map((r) => r.id),
+  );
+
+  for (const event of events) {
+    if (known.has(event.id)) {
+      duplicates.push(event.id);
+      continue;
+    }
+    const verdict = await check(tx, device, event, branchInBatch, staffInBatch);
+    if ('reason' in verdict) refused.push({ id: event.id, reason: verdict.reason });
+    else checked.push({ event, branch: verdict.branch });
+  }
+
+  for (const { event, branch } of checked) {
+    const rows = await tx.query<{ id: string }>(
+      `INSERT INTO events (id, entity, entity_id, type, payload, actor, actor_role, device, hlc, schema, branch, from_device)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING RETURNING id`,
+      [event.id, event.entity, event.entityId, event.type, JSON.stringify(event.payload), event.actor, event.actorRole, event.device, event.hlc, event.schema, branch, device.id],
+    );
+    if (rows.length) accepted.push(event.id);
+    else duplicates.push(event.id);
+    if (branch) {
+      await tx.query('INSERT INTO entity_branches (entity, entity_id, branch) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [event.entity, event.entityId, branch]);
+    }
+  }
+  return { accepted, duplicates, refused };
+}
+
+async function check(
+  tx: Sql,
+  device: Device,
+  event: EventEnvelope,
+  branchInBatch: Map<string, string>,
+  staffInBatch: Set<string>,
+): Promise<{ branch: string | null } | { reason: SyncRefusal }> {
+  const key = `${event.entity}:${event.entityId}`;
+  if (REFERENCE_ENTITIES.has(event.entity)) return device.scope === 'hq' ? { branch: null } : { reason: 'reference_data_needs_hq' };
+
+  let branch = branchInBatch.get(key) ?? (await tx.query<{ branch: string }>('SELECT branch FROM entity_branches WHERE entity = $1 AND entity_id = $2', [event.entity, event.entityId]))[0]?.branch;
+  if (!branch) {
+    if (event.entity === 'complaint') {
+      if (event.type !== 'received') return { reason: 'unknown_case' };
+      const received = ComplaintEventPayloads.received.safeParse(event.payload);
+      if (!received.success) return { reason: 'invalid_payload' };
+      branch = received.data.branch;
+    } else if (event.entity === 'staff' && device.scope === 'hq') {
+      const enrolled = event.payload as { branch?: unknown };
+      if (typeof enrolled?.branch !== 'string') return { reason: 'invalid_payload' };
+      branch = enrolled.branch;
+    } else {
+      // Staff and customers belong to the branch of the desk that first recorded them.
+      branch = device.branch;
+    }
+  }
+  if (device.scope !== 'hq' && branch !== device.branch) return { reason: 'other_branch' };
+
+  // The actor must be a member of staff the server knows (or enrolled in this batch), or the system.
+  if (event.entity === 'staff' && event.type === 'staff_enrolled') staffInBatch.add(event.entityId);
+  if (event.actor !== 'system' && !staffInBatch.has(event.actor)) {
+    const [staff] = await tx.query<{ n: string }>(
+      "SELECT count(*) AS n FROM entity_branches WHERE entity = 'staff' AND entity_id::text = $1 AND branch = $2",
+      [event.actor, branch],
+    );
+    const hqStaff = device.scope === 'hq' ? await tx.query<{ n: string }>("SELECT count(*) AS n FROM entity_branches WHERE entity = 'staff' AND entity_id::text = $1", [event.actor]) : [];
+    if (Number(staff?.n ?? 0) === 0 && Number(hqStaff[0]?.n ?? 0) === 0) return { reason: 'actor_not_staff' };
+  }
+  if (event.actor === 'system' && !(event.entity === 'complaint' && event.type === 'escalated')) return { reason: 'actor_not_staff' };
+  branchInBatch.set(key, branch);
+  return { branch };
+}

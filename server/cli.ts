@@ -1,0 +1,56 @@
+import { parseArgs } from 'node:util';
+import { resolve } from 'node:path';
+import { buildServer } from './app.js';
+import { migrate } from './schema.js';
+import { pgliteSql, postgresSql, type Sql } from './sql.js';
+import { addBranch, createEnrolmentCode, revokeDevice } from './admin.js';
+
+/**
+ * `npm run server` — the central sync server on PGlite (a data directory, nothing to install) or on
+ * PostgreSQL when DATABASE_URL is set. `npm run server -- admin …` manages branches and desks.
+ */
+const { values, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, hq: { type: 'boolean' } },
+});
+
+async function open(): Promise<Sql> {
+  const sql = process.env.DATABASE_URL ? postgresSql(process.env.DATABASE_URL) : await pgliteSql(resolve(values['data-dir'] ?? 'server-data'));
+  await migrate(sql);
+  return sql;
+}
+
+const USAGE = `usage:
+  npm run server [-- --data-dir DIR --port 8787]
+  npm run server -- admin branch CODE NAME
+  npm run server -- admin enrol BRANCH DESK [--hq]
+  npm run server -- admin revoke DEVICE_ID`;
+
+const sql = await open();
+if (positionals[0] === 'admin') {
+  const [, what, a, b] = positionals;
+  try {
+    if (what === 'branch' && a && b) {
+      await addBranch(sql, a, b);
+      console.log(`branch ${a} saved`);
+    } else if (what === 'enrol' && a && b) {
+      console.log(`one-time enrolment code for ${a}-${b}: ${await createEnrolmentCode(sql, a, b, values.hq ? 'hq' : 'branch')}`);
+    } else if (what === 'revoke' && a) {
+      console.log((await revokeDevice(sql, a)) ? `device ${a} revoked` : `no device ${a}`);
+    } else {
+      console.error(USAGE);
+      process.exitCode = 2;
+    }
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exitCode = 2;
+  }
+  await sql.close();
+} else {
+  const app = buildServer({ sql, logger: true });
+  const address = await app.listen({ host: values.host ?? '127.0.0.1', port: Number(values.port ?? 8787) });
+  console.log(`CalmDesk sync server at ${address}`);
+  const stop = () => void app.close().then(() => sql.close()).then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}

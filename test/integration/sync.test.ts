@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { newId } from '../../shared/ids.js';
+import { complaint, ok } from '../fixtures/desk.js';
+import { revokeDevice } from '../../server/admin.js';
+import { readJson, writeJson } from '../../db/localState.js';
+import type { SyncConfig } from '../../electron/core/syncClient.js';
+import {
+  complaintsOf,
+  engines,
+  enrolledDesk,
+  freshPostgres,
+  postgresAvailable,
+  setUpOrg,
+  startServer,
+  syncNow,
+  type Desk,
+  type RunningServer,
+} from './syncWorld.js';
+
+const unavailable = await postgresAvailable();
+if (unavailable) console.warn(`[sync] SKIPPED the PostgreSQL suite: no server at 127.0.0.1:5432 (${unavailable}); the PGlite suite still runs.`);
+
+const rng = (() => {
+  let seed = 7;
+  return () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+})();
+
+function suite(engine: 'pglite' | 'postgres') {
+  let server: RunningServer;
+  let reopen: () => Promise<RunningServer>;
+  let codes: Record<string, string>;
+  let drop = async () => undefined;
+
+  beforeAll(async () => {
+    let open: () => Promise<import('../../server/sql.js').Sql>;
+    if (engine === 'postgres') {
+      const db = await freshPostgres();
+      drop = db.drop;
+      open = engines.postgres(db.url);
+    } else {
+      open = engines.pglite();
+    }
+    server = await startServer(open);
+    reopen = () => startServer(open, Number(new URL(server.url).port));
+    codes = await setUpOrg(server.sql);
+  }, 60_000);
+
+  afterAll(async () => {
+    await server.stop();
+    await drop();
+  });
+
+  it('converges: three desks in two branches plus HQ, offline periods, duplicates, a restart in the middle', async () => {
+    const bjA = await enrolledDesk('bjA', server.url, codes.bjA!);
+    const bjB = await enrolledDesk('bjB', server.url, codes.bjB!);
+    const shA = await enrolledDesk('shA', server.url, codes.shA!);
+    const hq = await enrolledDesk('hq', server.url, codes.hq!);
+    const branchDesks = [bjA, bjB, shA];
+    expect(ok(bjB.desk, undefined, 'settings.get', {})).toMatchObject({ branchCode: 'BJ01', deviceCode: 'B' });
+
+    const work = (d: Desk, i: number) => {
+      const created = ok(d.desk, d.session, 'case.create', complaint(`${d.name}客户${i}`, `${d.name} 的第 ${i} 件投诉`, `1380000${String(i).padStart(4, '0')}`));
+      if (i % 2) ok(d.desk, d.session, 'case.act', { id: created.id, action: { type: 'note_added', payload: { text: `跟进 ${i}` } } });
+    };
+    // Random offline periods: each round some desks work without syncing, the others sync.
+    for (let round = 0; round < 6; round++) {
+      for (const d of branchDesks) if (rng() < 0.7) work(d, round);
+      for (const d of [...branchDesks, hq]) if (rng() < 0.5) expect(await syncNow(d)).toMatchObject({ ok: true });
+      if (round === 2) {
+        // Duplicated delivery: one desk forgets what it pushed and sends it all again.
+        writeJson(bjA.desk.db, 'meta', 'sync.pushedSeq', 0);
+        // The server restarts while a desk is mid-work: the push fails, nothing is lost.
+        await server.stop();
+        work(bjB, 99);
+        const failed = await syncNow(bjB);
+        expect(failed).toMatchObject({ ok: false, error: { code: 'offline' } });
+        server = await reopen();
+      }
+    }
+    for (let pass = 0; pass < 2; pass++) for (const d of [...branchDesks, hq]) expect((await syncNow(d)).ok).toBe(true);
+
+    const bj = complaintsOf(bjA);
+    expect(complaintsOf(bjB)).toEqual(bj);
+    expect((bj as Array<{ branch: string }>).every((c) => c.branch === 'BJ01')).toBe(true);
+    expect((complaintsOf(shA) as Array<{ branch: string }>).every((c) => c.branch === 'SH02')).toBe(true);
+    const all = complaintsOf(hq) as Array<{ branch: string }>;
+    expect(all.filter((c) => c.branch === 'BJ01')).toEqual(bj);
+    expect(all.filter((c) => c.branch === 'SH02')).toEqual(complaintsOf(shA));
+    // Nothing acknowledged is missing: every event a branch desk made is on the server.
+    for (const d of branchDesks) {
+      const local = (d.desk.db.prepare("SELECT id FROM events WHERE origin = 'local'").all() as Array<{ id: string }>).map((r) => r.id);
+      const stored = await server.sql.query<{ id: string }>('SELECT id FROM events WHERE id = ANY($1::uuid[])', [local]);
+      expect(stored.length).toBe(local.length);
+      expect((await syncNow(d)).ok && ok(d.desk, d.session, 'sync.status', {}).waiting).toBe(0);
+    }
+    for (const d of [...branchDesks, hq]) d.desk.close();
+  }, 120_000);
+
+  it('a pull cut off half way resumes where it stopped, without gaps or repeats', async () => {
+    const writer = await enrolledDesk('writer', server.url, await (await import('../../server/admin.js')).createEnrolmentCode(server.sql, 'BJ01', 'W'));
+    for (let i = 0; i < 30; i++) ok(writer.desk, writer.session, 'case.create', complaint(`客户${i}`, `投诉 ${i}`, `1390000${String(i).padStart(4, '0')}`));
+    expect((await syncNow(writer)).ok).toBe(true);
+    const reader = await enrolledDesk('reader', server.url, await (await import('../../server/admin.js')).createEnrolmentCode(server.sql, 'BJ01', 'R'));
+    // Cut the reader's connection after its first page by pointing it at a server that is gone.
+    const cfg = readJson<SyncConfig>(reader.desk.db, 'meta', 'sync.config')!;
+    writeJson(reader.desk.db, 'meta', 'sync.config', { ...cfg, serverUrl: 'http://127.0.0.1:9' });
+    expect((await syncNow(reader)).ok).toBe(false);
+    writeJson(reader.desk.db, 'meta', 'sync.config', cfg);
+    expect((await syncNow(reader)).ok).toBe(true);
+    const ids = (reader.desk.db.prepare("SELECT id FROM events WHERE entity = 'complaint'").all() as Array<{ id: string }>).map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(complaintsOf(reader).filter((c) => (c as { view: string }).view.includes('投诉 '))).toHaveLength(30);
+    writer.desk.close();
+    reader.desk.close();
+  }, 60_000);
+
+  describe('security', () => {
+    const push = (token: string | null, body: unknown) =>
+      fetch(`${server.url}/v1/push`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: typeof body === 'string' ? body : JSON.stringify(body),
+      });
+
+    it('refuses other branches, unknown actors, reference data from a branch, forged and revoked tokens, malformed and oversized batches', async () => {
+      const create = (await import('../../server/admin.js')).createEnrolmentCode;
+      const bj = await enrolledDesk('secbj', server.url, await create(server.sql, 'BJ01', 'S'));
+      const sh = await enrolledDesk('secsh', server.url, await create(server.sql, 'SH02', 'S'));
+      const bjCase = ok(bj.desk, bj.session, 'case.create', complaint());
+      expect((await syncNow(bj)).ok).toBe(true);
+      expect((await syncNow(sh)).ok).toBe(true);
+      const shToken = readJson<SyncConfig>(sh.desk.db, 'meta', 'sync.config')!.token;
+      const base = { entity: 'complaint', actorRole: 'clerk', device: 'x', hlc: '001795380090823:000000:x', schema: 1 };
+
+      const otherBranch = await (await push(shToken, { events: [{ ...base, id: newId(), entityId: bjCase.id, type: 'note_added', payload: { text: '越权' }, actor: sh.staffId }] })).json();
+      expect(otherBranch.refused).toEqual([{ id: expect.any(String), reason: 'other_branch' }]);
+      const claimed = await (await push(shToken, { events: [{ ...base, id: newId(), entityId: newId(), type: 'received', payload: { ...complaint(), caseNumber: 'SH02-S-20261123-0001', branch: 'SH02', receivedAt: new Date().toISOString() }, actor: newId() }] })).json();
+      expect(claimed.refused[0].reason).toBe('actor_not_staff');
+      const reference = await (await push(shToken, { events: [{ ...base, id: newId(), entity: 'library', entityId: '00000000-0000-7000-8000-00000000c0de', type: 'answer_published', payload: {}, actor: sh.staffId }] })).json();
+      expect(reference.refused[0].reason).toBe('reference_data_needs_hq');
+
+      expect((await push('forged-token', { events: [] })).status).toBe(401);
+      expect((await push(null, { events: [] })).status).toBe(401);
+      expect((await push(shToken, '{"events": [')).status).toBe(400);
+      expect((await push(shToken, { events: [{ nonsense: true }] })).status).toBe(400);
+      const tooMany = Array.from({ length: 501 }, () => ({ ...base, id: newId(), entityId: newId(), type: 'note_added', payload: { text: 'x' }, actor: sh.staffId }));
+      expect((await push(shToken, { events: tooMany })).status).toBe(413);
+
+      const [{ id }] = await server.sql.query<{ id: string }>("SELECT id FROM devices WHERE branch = 'SH02' AND device_code = 'S'");
+      await revokeDevice(server.sql, id!);
+      expect((await push(shToken, { events: [] })).status).toBe(401);
+      expect(await syncNow(sh)).toMatchObject({ ok: false, error: { code: 'offline' } });
+      expect(await server.sql.query("SELECT id FROM events WHERE payload->>'text' = '越权'")).toEqual([]);
+      bj.desk.close();
+      sh.desk.close();
+    }, 60_000);
+  });
+}
+
+describe('sync over PGlite', () => suite('pglite'));
+describe.skipIf(unavailable !== null)('sync over PostgreSQL', () => suite('postgres'));

@@ -1,0 +1,107 @@
+import type { AddressInfo } from 'node:net';
+import pg from 'pg';
+import { buildServer } from '../../server/app.js';
+import { migrate } from '../../server/schema.js';
+import { pgliteSql, postgresSql, type Sql } from '../../server/sql.js';
+import { addBranch, createEnrolmentCode } from '../../server/admin.js';
+import { openDesk, type OpenDesk } from '../../electron/core/openDesk.js';
+import type { DeskResult } from '../../shared/contract.js';
+import { ok } from '../fixtures/desk.js';
+import { tempDir } from '../fixtures/tempDir.js';
+
+/** A real sync server on loopback over PGlite or PostgreSQL, and real desks on SQLite files. */
+export const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
+
+export async function postgresAvailable(): Promise<string | null> {
+  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 2_000 });
+  try {
+    await client.connect();
+    await client.end();
+    return null;
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}
+
+/** A fresh database per run, so suites never see each other's rows. */
+export async function freshPostgres(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `calmdesk_sync_${process.pid}_${Date.now()}`;
+  const admin = new pg.Client({ connectionString: POSTGRES_URL });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${name}`);
+  await admin.end();
+  const url = POSTGRES_URL.replace(/\/[^/]*$/, `/${name}`);
+  return {
+    url,
+    async drop() {
+      const c = new pg.Client({ connectionString: POSTGRES_URL });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export interface RunningServer {
+  url: string;
+  sql: Sql;
+  stop(): Promise<void>;
+}
+
+/** Starts (or restarts, given the port it had) the server on loopback. */
+export async function startServer(open: () => Promise<Sql>, port = 0): Promise<RunningServer> {
+  const sql = await open();
+  await migrate(sql);
+  const app = buildServer({ sql });
+  await app.listen({ host: '127.0.0.1', port });
+  const address = app.server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${address.port}`,
+    sql,
+    async stop() {
+      await app.close();
+      await sql.close();
+    },
+  };
+}
+
+export const engines = {
+  pglite: (dir = tempDir('calmdesk-pglite-')) => () => pgliteSql(dir),
+  postgres: (url: string) => async () => postgresSql(url),
+};
+
+export interface Desk {
+  name: string;
+  desk: OpenDesk;
+  session: string;
+  staffId: string;
+}
+
+export async function setUpOrg(sql: Sql): Promise<Record<string, string>> {
+  await addBranch(sql, 'BJ01', '北京一网点');
+  await addBranch(sql, 'SH02', '上海二网点');
+  await addBranch(sql, 'HQ', '总部客服中心');
+  return {
+    bjA: await createEnrolmentCode(sql, 'BJ01', 'A'),
+    bjB: await createEnrolmentCode(sql, 'BJ01', 'B'),
+    shA: await createEnrolmentCode(sql, 'SH02', 'A'),
+    hq: await createEnrolmentCode(sql, 'HQ', 'H', 'hq'),
+  };
+}
+
+/** A new desk: its manager sets it up, then enrols it with the server using a one-time code. */
+export async function enrolledDesk(name: string, serverUrl: string, code: string): Promise<Desk> {
+  const desk = openDesk(tempDir(`calmdesk-${name}-`));
+  const boot = ok(desk, undefined, 'staff.bootstrap', { name: `${name} 经理`, pin: '900001' });
+  const result = (await desk.dispatchAsync('sync.enrol', { serverUrl, code }, boot.session)) as DeskResult<{ configured: boolean }>;
+  if (!result.ok || !result.value.configured) throw new Error(`enrol ${name}: ${JSON.stringify(result)}`);
+  return { name, desk, session: boot.session, staffId: boot.staff.id };
+}
+
+export async function syncNow(d: Desk): Promise<DeskResult<{ waiting: number; lastError: string | null; refused: unknown[] }>> {
+  return (await d.desk.dispatchAsync('sync.now', {}, d.session)) as DeskResult<{ waiting: number; lastError: string | null; refused: unknown[] }>;
+}
+
+export function complaintsOf(d: Desk): unknown[] {
+  return d.desk.db.prepare('SELECT id, branch, view, due_at FROM complaints ORDER BY id').all();
+}
