@@ -15,7 +15,7 @@ import { createCustomerService } from './customerService.js';
 import { createCaseService, summaryOfView } from './caseService.js';
 import { createLibraryService } from './libraryService.js';
 import { createSlaService } from './slaService.js';
-import { createSyncClient, startSyncLoop, type Fetch } from './syncClient.js';
+import { createSyncClient, startSyncLoop, type SyncOptions } from './syncClient.js';
 
 export interface CallContext {
   /** The signed-in person, for channels whose contract says `auth: 'staff'`; null otherwise. */
@@ -52,7 +52,7 @@ const signedIn = (context: CallContext): StaffView => {
 };
 
 /** The desk backend: every contract call, composed from db/ and shared/. Runs under plain Node. */
-export function createDeskCore(db: Db, clock: Clock, fetchImpl?: Fetch): DeskCore {
+export function createDeskCore(db: Db, clock: Clock, syncOptions: SyncOptions = {}): DeskCore {
   const deviceId = deviceIdOf(db);
   const listeners = new Set<PushListener>();
   const push: PushListener = (event, payload) => {
@@ -66,7 +66,7 @@ export function createDeskCore(db: Db, clock: Clock, fetchImpl?: Fetch): DeskCor
   const sla = createSlaService(db, writer, clock);
   const cases = createCaseService(db, writer, customers, clock, settings, sla);
   const library = createLibraryService(db, writer);
-  const sync = createSyncClient(db, writer, clock, fetchImpl);
+  const sync = createSyncClient(db, writer, clock, syncOptions);
   const syncRound = async () => {
     try {
       const { received } = await sync.syncOnce();

@@ -4,6 +4,7 @@ import { openDatabase, type Db } from '../../db/open.js';
 import { systemClock, type Clock } from './clock.js';
 import { createDeskCore, type DeskCore } from './deskCore.js';
 import { createDispatcher } from './dispatch.js';
+import type { SyncOptions } from './syncClient.js';
 import type { DeskResult } from '../../shared/contract.js';
 
 export const DATABASE_FILE = 'calmdesk.sqlite';
@@ -24,6 +25,7 @@ export interface OpenDesk {
 export interface OpenDeskOptions {
   /** How often deadlines are checked for escalations and alarms; 0 turns the ticker off (tests drive it). */
   tickMs?: number;
+  sync?: SyncOptions;
 }
 
 const DEFAULT_TICK_MS = 60_000;
@@ -32,7 +34,7 @@ const DEFAULT_TICK_MS = 60_000;
 export function openDesk(dataDir: string, clock: Clock = systemClock, options: OpenDeskOptions = {}): OpenDesk {
   mkdirSync(dataDir, { recursive: true });
   const { db } = openDatabase(join(dataDir, DATABASE_FILE));
-  const core = createDeskCore(db, clock);
+  const core = createDeskCore(db, clock, options.sync);
   const tickMs = options.tickMs ?? 0;
   const tick = () => {
     try {

@@ -2,7 +2,7 @@ import type { Db } from '../../db/open.js';
 import { recordEvents } from '../../db/eventStore.js';
 import { rowToEvent } from '../../db/eventLog.js';
 import { readJson, writeJson } from '../../db/localState.js';
-import { EnrolResponse, MAX_PUSH_EVENTS, PullResponse, PushResponse, SYNC_API } from '../../shared/sync.js';
+import { EnrolResponse, MAX_PULL_EVENTS, MAX_PUSH_EVENTS, PullResponse, PushResponse, SYNC_API } from '../../shared/sync.js';
 import { hlcWallMs } from '../../shared/hlc.js';
 import type { Clock } from './clock.js';
 import { DeskError } from './deskError.js';
@@ -39,7 +39,17 @@ const PUSH_BATCH = Math.min(200, MAX_PUSH_EVENTS);
 
 export type Fetch = (url: string, init?: { method?: string; headers?: Record<string, string>; body?: string; signal?: AbortSignal }) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
 
-export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, fetchImpl: Fetch = fetch as unknown as Fetch) {
+export interface SyncOptions {
+  fetch?: Fetch;
+  /** Events per pull page (the server caps it too). */
+  pullPage?: number;
+  /** Called after each pulled page is stored (tests use it to kill a desk mid-pull). */
+  onPulledPage?: (count: number) => void;
+}
+
+export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, options: SyncOptions = {}) {
+  const fetchImpl = options.fetch ?? (fetch as unknown as Fetch);
+  const pullPage = options.pullPage ?? MAX_PULL_EVENTS;
   const config = () => readJson<SyncConfig>(db, 'meta', 'sync.config') ?? null;
   const pushedSeq = () => readJson<number>(db, 'meta', 'sync.pushedSeq') ?? 0;
   const cursor = () => readJson<number>(db, 'meta', 'sync.cursor') ?? 0;
@@ -82,7 +92,7 @@ export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, fetc
   async function pull(cfg: SyncConfig): Promise<number> {
     let received = 0;
     for (;;) {
-      const page = PullResponse.parse(await request(`/pull?after=${cursor()}`, {}, cfg.token));
+      const page = PullResponse.parse(await request(`/pull?after=${cursor()}&limit=${pullPage}`, {}, cfg.token));
       if (page.events.length) {
         db.transaction(() => {
           recordEvents(db, page.events.map(({ seq: _seq, ...event }) => event), 'server');
@@ -92,6 +102,7 @@ export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, fetc
         writer.observe(latest);
         if (hlcWallMs(latest) > clock.now() + SKEW_MS) state.skewWarning = true;
         received += page.events.length;
+        options.onPulledPage?.(page.events.length);
       }
       if (!page.more) return received;
     }

@@ -2,7 +2,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../shared/ids.js';
 import { complaint, ok } from '../fixtures/desk.js';
 import { revokeDevice } from '../../server/admin.js';
+import { spawn } from 'node:child_process';
 import { readJson, writeJson } from '../../db/localState.js';
+import { openDesk } from '../../electron/core/openDesk.js';
 import type { SyncConfig } from '../../electron/core/syncClient.js';
 import {
   complaintsOf,
@@ -29,7 +31,7 @@ function suite(engine: 'pglite' | 'postgres') {
   let server: RunningServer;
   let reopen: () => Promise<RunningServer>;
   let codes: Record<string, string>;
-  let drop = async () => undefined;
+  let drop: () => Promise<void> = async () => {};
 
   beforeAll(async () => {
     let open: () => Promise<import('../../server/sql.js').Sql>;
@@ -96,22 +98,37 @@ function suite(engine: 'pglite' | 'postgres') {
     for (const d of [...branchDesks, hq]) d.desk.close();
   }, 120_000);
 
-  it('a pull cut off half way resumes where it stopped, without gaps or repeats', async () => {
-    const writer = await enrolledDesk('writer', server.url, await (await import('../../server/admin.js')).createEnrolmentCode(server.sql, 'BJ01', 'W'));
-    for (let i = 0; i < 30; i++) ok(writer.desk, writer.session, 'case.create', complaint(`客户${i}`, `投诉 ${i}`, `1390000${String(i).padStart(4, '0')}`));
+  it('a desk killed (SIGKILL) in the middle of a pull resumes where it stopped, without gaps or repeats', async () => {
+    const { createEnrolmentCode } = await import('../../server/admin.js');
+    const writer = await enrolledDesk('writer', server.url, await createEnrolmentCode(server.sql, 'BJ01', 'W'));
+    for (let i = 0; i < 40; i++) ok(writer.desk, writer.session, 'case.create', complaint(`客户${i}`, `投诉 ${i}`, `1390000${String(i).padStart(4, '0')}`));
     expect((await syncNow(writer)).ok).toBe(true);
-    const reader = await enrolledDesk('reader', server.url, await (await import('../../server/admin.js')).createEnrolmentCode(server.sql, 'BJ01', 'R'));
-    // Cut the reader's connection after its first page by pointing it at a server that is gone.
-    const cfg = readJson<SyncConfig>(reader.desk.db, 'meta', 'sync.config')!;
-    writeJson(reader.desk.db, 'meta', 'sync.config', { ...cfg, serverUrl: 'http://127.0.0.1:9' });
-    expect((await syncNow(reader)).ok).toBe(false);
-    writeJson(reader.desk.db, 'meta', 'sync.config', cfg);
-    expect((await syncNow(reader)).ok).toBe(true);
-    const ids = (reader.desk.db.prepare("SELECT id FROM events WHERE entity = 'complaint'").all() as Array<{ id: string }>).map((r) => r.id);
-    expect(new Set(ids).size).toBe(ids.length);
-    expect(complaintsOf(reader).filter((c) => (c as { view: string }).view.includes('投诉 '))).toHaveLength(30);
-    writer.desk.close();
+    const reader = await enrolledDesk('reader', server.url, await createEnrolmentCode(server.sql, 'BJ01', 'R'));
+    const readerDir = reader.desk.db.name.replace(/\/calmdesk\.sqlite$/, '');
     reader.desk.close();
+
+    // The child pulls five events a page; it is killed as soon as two pages are stored.
+    const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/pullUntilKilled.ts', readerDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+    await new Promise<void>((resolve) => {
+      let out = '';
+      child.stdout.on('data', (chunk: Buffer) => {
+        out += chunk.toString();
+        if (/PAGE 2 /.test(out) && child.exitCode === null) child.kill('SIGKILL');
+      });
+      child.once('exit', () => resolve());
+    });
+
+    const resumed = openDesk(readerDir);
+    const again = { ...reader, desk: resumed, session: ok(resumed, undefined, 'auth.signIn', { staffId: reader.staffId, pin: '900001' }).session };
+    const partial = (resumed.db.prepare("SELECT count(*) AS n FROM events WHERE origin = 'server'").get() as { n: number }).n;
+    expect(partial).toBeGreaterThanOrEqual(10);
+    expect((await syncNow(again)).ok).toBe(true);
+    const ids = (resumed.db.prepare("SELECT id FROM events WHERE entity = 'complaint'").all() as Array<{ id: string }>).map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect((await syncNow(writer)).ok).toBe(true);
+    expect(complaintsOf(again)).toEqual(complaintsOf(writer));
+    writer.desk.close();
+    resumed.close();
   }, 60_000);
 
   describe('security', () => {
@@ -146,8 +163,8 @@ function suite(engine: 'pglite' | 'postgres') {
       const tooMany = Array.from({ length: 501 }, () => ({ ...base, id: newId(), entityId: newId(), type: 'note_added', payload: { text: 'x' }, actor: sh.staffId }));
       expect((await push(shToken, { events: tooMany })).status).toBe(413);
 
-      const [{ id }] = await server.sql.query<{ id: string }>("SELECT id FROM devices WHERE branch = 'SH02' AND device_code = 'S'");
-      await revokeDevice(server.sql, id!);
+      const [device] = await server.sql.query<{ id: string }>("SELECT id FROM devices WHERE branch = 'SH02' AND device_code = 'S'");
+      await revokeDevice(server.sql, device!.id);
       expect((await push(shToken, { events: [] })).status).toBe(401);
       expect(await syncNow(sh)).toMatchObject({ ok: false, error: { code: 'offline' } });
       expect(await server.sql.query("SELECT id FROM events WHERE payload->>'text' = '越权'")).toEqual([]);
