@@ -13,6 +13,7 @@ import { SignInPage } from '../signin/SignInPage.js';
 import { useLibrary } from '../guidance/libraryStore.js';
 import { LibraryPage } from '../library/LibraryPage.js';
 import { AlarmListener } from '../sla/AlarmListener.js';
+import { SyncIndicator } from '../sync/SyncIndicator.js';
 import { errorText } from '../desk/errorText.js';
 import { IntakePage } from '../intake/IntakePage.js';
 import { QueuePage } from '../queue/QueuePage.js';
@@ -91,6 +92,7 @@ export function App() {
             <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
             <Space style={{ marginLeft: 'auto' }} size="large">
               <Typography.Text>{t('top.branchDevice', { branch: settings.branchCode, device: settings.deviceCode })}</Typography.Text>
+              {staff && <SyncIndicator />}
               {staff && (
                 <>
                   <Typography.Text data-testid="signed-in">{t('top.staff', { name: staff.name, role: t(`role.${staff.role}`) })}</Typography.Text>

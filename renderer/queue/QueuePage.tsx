@@ -33,7 +33,12 @@ export function QueuePage() {
 
   useEffect(() => {
     void guard(refresh());
-    return onDesk('case.changed', () => void guard(refresh()));
+    const offChanged = onDesk('case.changed', () => void guard(refresh()));
+    const offSynced = onDesk('sync.done', ({ received }) => received > 0 && void guard(refresh()));
+    return () => {
+      offChanged();
+      offSynced();
+    };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [refresh]);
 
@@ -115,7 +120,7 @@ export function QueuePage() {
             ),
           },
           { title: t('queue.columns.customer'), dataIndex: 'customerName', width: 110 },
-          { title: t('queue.columns.state'), key: 'tags', width: 220, render: (_: unknown, row) => <CaseTags summary={row} /> },
+          { title: t('queue.columns.state'), key: 'tags', width: 190, render: (_: unknown, row) => <CaseTags summary={row} /> },
           {
             title: t('queue.columns.due'),
             key: 'due',

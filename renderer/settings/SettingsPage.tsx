@@ -9,6 +9,7 @@ import { useSession } from '../app/sessionStore.js';
 import { LANGUAGE_NAMES } from '../app/LanguageSwitch.js';
 import { StaffSettings } from './StaffSettings.js';
 import { SlaSettings } from './SlaSettings.js';
+import { SyncSettings } from './SyncSettings.js';
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
@@ -36,7 +37,8 @@ export function SettingsPage() {
     <Space direction="vertical" size="large" style={{ width: '100%', maxWidth: 860 }}>
       <Card title={t('settings.title')}>
         {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 16 }} role="alert" />}
-        <Form<Settings> layout="vertical" initialValues={settings ?? undefined} onFinish={(v) => void onFinish(v)}>
+        {/* Remounted when the settings change elsewhere (joining the server assigns new codes). */}
+        <Form<Settings> key={JSON.stringify(settings)} layout="vertical" initialValues={settings ?? undefined} onFinish={(v) => void onFinish(v)}>
           <Form.Item name="locale" label={t('settings.language')}>
             <Radio.Group optionType="button" buttonStyle="solid" options={LOCALES.map((l) => ({ value: l, label: LANGUAGE_NAMES[l] }))} />
           </Form.Item>
@@ -63,6 +65,7 @@ export function SettingsPage() {
       </Card>
       {isManager && <StaffSettings />}
       {isManager && <SlaSettings />}
+      {isManager && <SyncSettings />}
     </Space>
   );
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { CLOCK_STATES, ERROR_CODES } from '../../../shared/contract.js';
 import { SLA_STEPS } from '../../../shared/sla/policy.js';
+import { REFUSAL_REASONS } from '../../../shared/sync.js';
 import { CHANNELS, CASE_STATUSES } from '../../../shared/complaint.js';
 import { CASE_ACTIONS } from '../../../shared/lifecycle.js';
 import { ACTOR_ROLES } from '../../../shared/staff.js';
@@ -35,6 +36,7 @@ describe('translations', () => {
     for (const action of CASE_ACTIONS) expect(lookup(tree, `action.${action}`), action).toBeTypeOf('string');
     for (const action of CASE_ACTIONS) expect(lookup(tree, `event.${action}`), `event ${action}`).toBeTypeOf('string');
     for (const role of ACTOR_ROLES) expect(lookup(tree, `role.${role}`), role).toBeTypeOf('string');
+    for (const reason of REFUSAL_REASONS) expect(lookup(tree, `sync.refusal.${reason}`), `sync refusal ${reason}`).toBeTypeOf('string');
     for (const step of SLA_STEPS) expect(lookup(tree, `sla.step.${step}`), `sla step ${step}`).toBeTypeOf('string');
     for (const state of CLOCK_STATES) expect(lookup(tree, `sla.state.${state}`), `clock ${state}`).toBeTypeOf('string');
     const lists = { severity: SEVERITIES, nature: NATURES, communicationKind: COMMUNICATION_KINDS, content: CONTENTS, cause: CAUSES, motive: MOTIVES };

@@ -1,0 +1,41 @@
+import { useEffect } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Badge, Button, Tooltip } from 'antd';
+import { onDesk } from '../desk/client.js';
+import { useSync } from './syncStore.js';
+import { useFormatDue } from '../sla/formatDue.js';
+
+/** Online/offline, events waiting to go up, last successful sync; a click syncs now. */
+export function SyncIndicator() {
+  const { t } = useTranslation();
+  const { status, refresh, syncNow } = useSync();
+  const format = useFormatDue();
+  useEffect(() => {
+    void refresh().catch(() => undefined);
+    const timer = setInterval(() => void refresh().catch(() => undefined), 15_000);
+    const off = onDesk('sync.done', () => void refresh().catch(() => undefined));
+    return () => {
+      clearInterval(timer);
+      off();
+    };
+  }, [refresh]);
+  if (!status) return null;
+  const label = !status.configured
+    ? t('sync.notConfigured')
+    : status.syncing
+      ? t('sync.syncing')
+      : status.online
+        ? status.waiting
+          ? t('sync.waiting', { count: status.waiting })
+          : t('sync.synced', { time: status.lastSyncAt ? format(status.lastSyncAt) : '—' })
+        : t('sync.offline', { count: status.waiting });
+  const colour = !status.configured ? 'default' : status.online ? (status.waiting ? 'processing' : 'success') : 'warning';
+  return (
+    <Tooltip title={[status.lastError && t('sync.lastError', { error: status.lastError }), status.refused.length > 0 && t('sync.refusedCount', { count: status.refused.length }), status.skewWarning && t('sync.skew')].filter(Boolean).join(' · ') || undefined}>
+      <Button size="small" type="text" data-testid="sync-indicator" disabled={!status.configured || status.syncing} onClick={() => void syncNow().catch(() => undefined)}>
+        <Badge status={colour} text={label} />
+        {status.refused.length > 0 && <Badge count={status.refused.length} style={{ marginLeft: 6 }} />}
+      </Button>
+    </Tooltip>
+  );
+}
