@@ -14,6 +14,7 @@ import { useLibrary } from '../guidance/libraryStore.js';
 import { LibraryPage } from '../library/LibraryPage.js';
 import { AlarmListener } from '../sla/AlarmListener.js';
 import { SyncIndicator } from '../sync/SyncIndicator.js';
+import { onDesk } from '../desk/client.js';
 import { errorText } from '../desk/errorText.js';
 import { IntakePage } from '../intake/IntakePage.js';
 import { QueuePage } from '../queue/QueuePage.js';
@@ -55,6 +56,10 @@ export function App() {
     if (!staff) return;
     go({ name: 'intake' });
     loadLibrary().catch(() => undefined);
+    // Scripts, answers and lexicon published by HQ take effect as soon as a pull brings them.
+    return onDesk('sync.done', ({ received }) => {
+      if (received > 0) loadLibrary().catch(() => undefined);
+    });
   }, [staff, go, loadLibrary]);
 
   useEffect(() => {

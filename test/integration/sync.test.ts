@@ -156,6 +156,10 @@ function suite(engine: 'pglite' | 'postgres') {
       const reference = await (await push(shToken, { events: [{ ...base, id: newId(), entity: 'library', entityId: '00000000-0000-7000-8000-00000000c0de', type: 'answer_published', payload: {}, actor: sh.staffId }] })).json();
       expect(reference.refused[0].reason).toBe('reference_data_needs_hq');
 
+      // A newer app's event type is kept, not rejected: an older desk simply shows it as unknown.
+      const newer = await (await push(shToken, { events: [{ ...base, id: newId(), entityId: newId(), type: 'satisfaction_surveyed', schema: 2, payload: { score: 5 }, actor: sh.staffId, entity: 'customer' }] })).json();
+      expect(newer).toMatchObject({ accepted: [expect.any(String)], refused: [] });
+
       expect((await push('forged-token', { events: [] })).status).toBe(401);
       expect((await push(null, { events: [] })).status).toBe(401);
       expect((await push(shToken, '{"events": [')).status).toBe(400);
