@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { EnrolRequest, MAX_PULL_EVENTS, PushRequest, SYNC_API, type PushResponse, type SyncRefusal } from '../shared/sync.js';
+import { EnrolRequest, MAX_PULL_EVENTS, PushRequest, StaffSignIn, SYNC_API, type PushResponse, type SyncRefusal } from '../shared/sync.js';
+import { verifyPassword } from '../shared/password.js';
 import { ComplaintEventPayloads, type EventEnvelope } from '../shared/events.js';
 import type { Sql } from './sql.js';
 
@@ -105,6 +106,23 @@ export function buildServer({ sql, logger = false }: ServerOptions): FastifyInst
     });
     if (result.accepted.length) for (const notify of listeners) notify();
     return result;
+  });
+
+  /** Signs a central staff member in from a desk of their branch (an HQ desk may sign in anyone). */
+  app.post(`${SYNC_API}/staff/signin`, async (request, reply) => {
+    const device = await authenticate(request, reply);
+    if (!device) return reply;
+    const body = StaffSignIn.safeParse(request.body);
+    if (!body.success) return refuse(reply, 400, 'bad_request', 'staffId and password are required');
+    const [staff] = await sql.query<{ id: string; branch: string; password_hash: string; active: boolean }>(
+      'SELECT id, branch, password_hash, active FROM staff WHERE id = $1',
+      [body.data.staffId],
+    );
+    const allowed = staff && staff.active && (device.scope === 'hq' || staff.branch === device.branch);
+    if (!allowed || !(await verifyPassword(body.data.password, staff.password_hash))) {
+      return refuse(reply, 401, 'wrong_password', 'unknown staff or wrong password');
+    }
+    return { ok: true };
   });
 
   app.get(`${SYNC_API}/pull`, async (request, reply) => {

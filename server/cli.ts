@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { buildServer } from './app.js';
 import { migrate } from './schema.js';
 import { pgliteSql, postgresSql, type Sql } from './sql.js';
-import { addBranch, createEnrolmentCode, revokeDevice } from './admin.js';
+import { addBranch, addStaff, createEnrolmentCode, revokeDevice } from './admin.js';
+import type { Role } from '../shared/staff.js';
 
 /**
  * `npm run server` — the central sync server on PGlite (a data directory, nothing to install) or on
@@ -24,6 +25,7 @@ const USAGE = `usage:
   npm run server [-- --data-dir DIR --port 8787]
   npm run server -- admin branch CODE NAME
   npm run server -- admin enrol BRANCH DESK [--hq]
+  npm run server -- admin staff BRANCH NAME ROLE PASSWORD
   npm run server -- admin revoke DEVICE_ID`;
 
 const sql = await open();
@@ -35,6 +37,8 @@ if (positionals[0] === 'admin') {
       console.log(`branch ${a} saved`);
     } else if (what === 'enrol' && a && b) {
       console.log(`one-time enrolment code for ${a}-${b}: ${await createEnrolmentCode(sql, a, b, values.hq ? 'hq' : 'branch')}`);
+    } else if (what === 'staff' && a && b && positionals[4] && positionals[5]) {
+      console.log(`staff ${b} created: ${await addStaff(sql, a, b, positionals[4] as Role, positionals[5])}`);
     } else if (what === 'revoke' && a) {
       console.log((await revokeDevice(sql, a)) ? `device ${a} revoked` : `no device ${a}`);
     } else {

@@ -49,6 +49,19 @@ const MIGRATIONS: Array<{ version: number; sql: string }> = [
       );
     `,
   },
+  {
+    version: 2,
+    sql: `
+      CREATE TABLE staff (
+        id            UUID PRIMARY KEY,
+        branch        TEXT NOT NULL REFERENCES branches(code),
+        name          TEXT NOT NULL,
+        role          TEXT NOT NULL,
+        password_hash TEXT NOT NULL,
+        active        BOOLEAN NOT NULL DEFAULT true
+      );
+    `,
+  },
 ];
 
 export async function migrate(sql: Sql): Promise<number> {

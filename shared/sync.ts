@@ -33,3 +33,5 @@ export const PullResponse = z.object({ events: z.array(PulledEvent), next: z.num
 export type PullResponse = z.infer<typeof PullResponse>;
 
 export const SyncError = z.object({ error: z.string(), message: z.string() });
+
+export const StaffSignIn = z.object({ staffId: z.uuid(), password: z.string().min(1).max(200) });

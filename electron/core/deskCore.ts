@@ -61,12 +61,12 @@ export function createDeskCore(db: Db, clock: Clock, syncOptions: SyncOptions = 
   const settings = (): Settings => Settings.parse({ ...DEFAULT_SETTINGS, ...readAllSettings(db) });
   const writer = createEventWriter(db, clock, deviceId);
   const sessions = createSessionStore(clock);
-  const staffService = createStaffService(db, writer, sessions, () => settings().branchCode);
+  const sync = createSyncClient(db, writer, clock, syncOptions);
+  const staffService = createStaffService(db, writer, sessions, () => settings().branchCode, sync.signInCentral);
   const customers = createCustomerService(db, writer);
   const sla = createSlaService(db, writer, clock);
   const cases = createCaseService(db, writer, customers, clock, settings, sla);
   const library = createLibraryService(db, writer);
-  const sync = createSyncClient(db, writer, clock, syncOptions);
   const syncRound = async () => {
     try {
       const { received } = await sync.syncOnce();

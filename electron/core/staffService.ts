@@ -7,6 +7,7 @@ import type { Role } from '../../shared/staff.js';
 import { DeskError } from './deskError.js';
 import type { EventWriter } from './eventWriter.js';
 import { hashPin, verifyPin } from './pinHash.js';
+import { ARGON2_PREFIX, verifyPassword } from '../../shared/password.js';
 import type { SessionStore } from './sessions.js';
 
 export const summaryOfStaff = ({ id, name, role, branch, active }: StaffView): StaffSummary => ({ id, name, role, branch, active });
@@ -16,7 +17,10 @@ export function requireRole(staff: StaffView, roles: readonly Role[]): void {
 }
 
 /** Local staff of this desk: enrolment, sign-in with a PIN, switching user on a shared machine. */
-export function createStaffService(db: Db, writer: EventWriter, sessions: SessionStore, branch: () => string) {
+/** Checks a central staff member's password with the server; 'unreachable' means check locally. */
+export type CentralSignIn = (staffId: string, password: string) => Promise<'ok' | 'wrong' | 'unreachable'>;
+
+export function createStaffService(db: Db, writer: EventWriter, sessions: SessionStore, branch: () => string, central: CentralSignIn) {
   const enrol = (name: string, role: Role, pin: string, by: { id: string; role: Role } | null): StaffView => {
     const id = newId();
     // The first manager enrols themself: there is nobody else yet to act for them.
@@ -37,15 +41,20 @@ export function createStaffService(db: Db, writer: EventWriter, sessions: Sessio
         return { session: sessions.open(staff.id), staff: summaryOfStaff(staff) };
       })();
     },
+    /** A desk's own staff sign in with their PIN; central staff against the server, or offline with the synced hash. */
     signIn(staffId: string, pin: string) {
       const staff = staffById(db, staffId);
       if (!staff || !staff.active) throw new DeskError('wrong_pin', 'unknown staff or wrong PIN');
       if (sessions.isLocked(staff.id)) throw new DeskError('locked', 'too many wrong PINs; wait a minute');
-      if (!verifyPin(pin, staff.pinHash)) {
-        sessions.recordFailure(staff.id);
-        throw new DeskError('wrong_pin', 'unknown staff or wrong PIN');
-      }
-      return { session: sessions.open(staff.id), staff: summaryOfStaff(staff) };
+      const outcome = (right: boolean) => {
+        if (!right) {
+          sessions.recordFailure(staff.id);
+          throw new DeskError('wrong_pin', 'unknown staff or wrong PIN');
+        }
+        return { session: sessions.open(staff.id), staff: summaryOfStaff(staff) };
+      };
+      if (!staff.pinHash.startsWith(ARGON2_PREFIX)) return outcome(verifyPin(pin, staff.pinHash));
+      return central(staff.id, pin).then(async (answer) => outcome(answer === 'unreachable' ? await verifyPassword(pin, staff.pinHash) : answer === 'ok'));
     },
     enrol(by: StaffView, name: string, role: Role, pin: string) {
       requireRole(by, ['manager']);

@@ -110,6 +110,20 @@ export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, opti
 
   return {
     config,
+    /**
+     * Asks the server whether a central staff member's password is right: 'unreachable' when the
+     * server cannot answer (the desk then checks the hash it holds, for offline sign-in).
+     */
+    async signInCentral(staffId: string, password: string): Promise<'ok' | 'wrong' | 'unreachable'> {
+      const cfg = config();
+      if (!cfg) return 'unreachable';
+      try {
+        await request('/staff/signin', { method: 'POST', body: { staffId, password } }, cfg.token);
+        return 'ok';
+      } catch (error) {
+        return (error as { status?: number }).status === 401 ? 'wrong' : 'unreachable';
+      }
+    },
     /** Enrols this desk with a one-time code; the server assigns its branch and desk code. */
     async enrol(serverUrl: string, code: string): Promise<SyncConfig> {
       const base = serverUrl.replace(/\/$/, '');

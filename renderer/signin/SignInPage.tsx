@@ -89,8 +89,8 @@ export function SignInPage() {
                 </Space>
               </Radio.Group>
             </Form.Item>
-            <Form.Item name="pin" label={t('signin.pin')} rules={[{ required: true, message: t('signin.pinRule') }]}>
-              <Input.Password ref={pinRef} autoFocus inputMode="numeric" maxLength={12} autoComplete="off" />
+            <Form.Item name="pin" label={t('signin.secret')} rules={[{ required: true, message: t('signin.secretRule') }]}>
+              <Input.Password ref={pinRef} autoFocus maxLength={64} autoComplete="off" />
             </Form.Item>
             <Button type="primary" htmlType="submit" loading={busy} block size="large">
               {t('signin.submit')}

@@ -61,7 +61,7 @@ export async function setUpDesk(page: import('@playwright/test').Page, url: stri
 /** Signs in at the sign-in screen: pick the name, type the PIN, Enter. */
 export async function signIn(page: import('@playwright/test').Page, name: string, pin: string): Promise<void> {
   await page.getByRole('radio', { name: new RegExp(`^${name}`) }).check();
-  await page.getByLabel(/^(PIN)$/).fill(pin);
+  await page.getByLabel(/^(PIN 或密码|PIN or password)$/).fill(pin);
   await page.keyboard.press('Enter');
   await page.getByTestId('signed-in').filter({ hasText: name }).waitFor();
 }

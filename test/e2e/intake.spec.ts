@@ -113,7 +113,7 @@ test('the empty queue says what to do next, in every language the settings offer
   await page.goto(host.url);
   await expect(page.getByText('Choose your name and enter your PIN')).toBeVisible();
   await page.screenshot({ path: join(SCREENSHOTS, 'signin-en.png') });
-  await page.getByLabel('PIN').fill('900001');
+  await page.getByLabel('PIN or password').fill('900001');
   await page.keyboard.press('Enter');
   await expect(page.getByText('Take a complaint').first()).toBeVisible();
   await page.getByLabel('Customer name').fill('Ms Wang');

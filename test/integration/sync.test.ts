@@ -131,6 +131,29 @@ function suite(engine: 'pglite' | 'postgres') {
     resumed.close();
   }, 60_000);
 
+  it('central staff accounts: argon2 on the server, sign-in against it, and offline sign-in with the synced hash', async () => {
+    const { createEnrolmentCode, addStaff } = await import('../../server/admin.js');
+    const id = await addStaff(server.sql, 'BJ01', '周强', 'clerk', 'correct horse 7');
+    const [stored] = await server.sql.query<{ password_hash: string }>('SELECT password_hash FROM staff WHERE id = $1', [id]);
+    expect(stored!.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
+    const bj = await enrolledDesk('staffbj', server.url, await createEnrolmentCode(server.sql, 'BJ01', 'T'));
+    const sh = await enrolledDesk('staffsh', server.url, await createEnrolmentCode(server.sql, 'SH02', 'T'));
+    for (const d of [bj, sh]) expect((await syncNow(d)).ok).toBe(true);
+    expect(ok(bj.desk, undefined, 'staff.roster', {}).staff.map((s) => s.name)).toContain('周强');
+    expect(ok(sh.desk, undefined, 'staff.roster', {}).staff.map((s) => s.name)).not.toContain('周强');
+
+    const signIn = (password: string) => bj.desk.dispatchAsync('auth.signIn', { staffId: id, pin: password });
+    expect(await signIn('wrong password')).toMatchObject({ ok: false, error: { code: 'wrong_pin' } });
+    const online = await signIn('correct horse 7');
+    expect(online).toMatchObject({ ok: true, value: { staff: { name: '周强', role: 'clerk' } } });
+    await server.stop();
+    expect(await signIn('correct horse 7')).toMatchObject({ ok: true });
+    expect(await signIn('wrong password')).toMatchObject({ ok: false, error: { code: 'wrong_pin' } });
+    server = await reopen();
+    bj.desk.close();
+    sh.desk.close();
+  }, 60_000);
+
   describe('security', () => {
     const push = (token: string | null, body: unknown) =>
       fetch(`${server.url}/v1/push`, {
