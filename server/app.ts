@@ -48,10 +48,10 @@ export function buildServer({ sql, logger = false }: ServerOptions): FastifyInst
     const header = request.headers.authorization ?? '';
     const token = header.startsWith('Bearer ') ? header.slice(7) : '';
     const [device] = token
-      ? await sql.query<Device>('SELECT id, branch, device_code, scope FROM devices WHERE token_hash = $1 AND NOT revoked', [sha256(token)])
+      ? await sql.query<Device>('SELECT id, branch, device_code, scope FROM devices WHERE token_hash = $1 AND NOT revoked AND expires_at > now()', [sha256(token)])
       : [];
     if (!device) {
-      await refuse(reply, 401, 'unauthorized', 'unknown, revoked or missing device token');
+      await refuse(reply, 401, 'unauthorized', 'unknown, revoked, expired or missing device token');
       return null;
     }
     // A simple token bucket per device: a runaway client cannot starve the others.

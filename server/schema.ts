@@ -62,6 +62,13 @@ const MIGRATIONS: Array<{ version: number; sql: string }> = [
       );
     `,
   },
+  {
+    version: 3,
+    sql: `
+      -- Device tokens expire: a desk that was lost or left unused for a year must be enrolled again.
+      ALTER TABLE devices ADD COLUMN expires_at TIMESTAMPTZ NOT NULL DEFAULT (now() + interval '365 days');
+    `,
+  },
 ];
 
 export async function migrate(sql: Sql): Promise<number> {

@@ -154,6 +154,74 @@ function suite(engine: 'pglite' | 'postgres') {
     sh.desk.close();
   }, 60_000);
 
+  it('a push whose answer is lost (server restarted mid-push) is sent again and stored once', async () => {
+    const { createEnrolmentCode } = await import('../../server/admin.js');
+    let dropNextPushAnswer = false;
+    const flaky: import('../../electron/core/syncClient.js').Fetch = async (url, init) => {
+      const response = await fetch(url, init);
+      if (dropNextPushAnswer && url.endsWith('/v1/push')) {
+        dropNextPushAnswer = false;
+        // The server committed the batch, then the connection died before the desk heard back.
+        await server.stop();
+        server = await reopen();
+        throw new TypeError('fetch failed');
+      }
+      return response;
+    };
+    const desk = await enrolledDesk('flaky', server.url, await createEnrolmentCode(server.sql, 'BJ01', 'K'), { fetch: flaky });
+    const made = Array.from({ length: 5 }, (_, i) => ok(desk.desk, desk.session, 'case.create', complaint(`客户${i}`, `断线 ${i}`, `1370000${i}`)).id);
+    dropNextPushAnswer = true;
+    expect(await syncNow(desk)).toMatchObject({ ok: false, error: { code: 'offline' } });
+    expect(ok(desk.desk, desk.session, 'sync.status', {}).waiting).toBeGreaterThan(0);
+    expect((await syncNow(desk)).ok).toBe(true);
+    expect(ok(desk.desk, desk.session, 'sync.status', {}).waiting).toBe(0);
+    const stored = await server.sql.query<{ entity_id: string; n: string }>(
+      "SELECT entity_id, count(*) AS n FROM events WHERE type = 'received' AND entity_id = ANY($1::uuid[]) GROUP BY entity_id",
+      [made],
+    );
+    expect(stored.map((r) => Number(r.n))).toEqual([1, 1, 1, 1, 1]);
+    desk.desk.close();
+  }, 60_000);
+
+  it('publishes HQ reference data to every branch through the same pull, taking effect without a restart', async () => {
+    const { createEnrolmentCode } = await import('../../server/admin.js');
+    const hq = await enrolledDesk('refhq', server.url, await createEnrolmentCode(server.sql, 'HQ', 'R', 'hq'));
+    const bj = await enrolledDesk('refbj', server.url, await createEnrolmentCode(server.sql, 'BJ01', 'F'));
+    const visit = ok(hq.desk, hq.session, 'library.get', {}).answers.find((a) => a.id === 'repair-visit')!;
+    const { version: _v, ...answer } = visit;
+    ok(hq.desk, hq.session, 'library.publishAnswer', { answer: { ...answer, body: { ...answer.body, 'zh-CN': '总部统一口径：1 小时内确认上门时间。' } } });
+    ok(hq.desk, hq.session, 'sla.publishCalendarYear', { year: { year: 2027, holidays: ['2027-01-01'], workdays: [], source: 'HQ' } });
+    expect((await syncNow(hq)).ok).toBe(true);
+    expect(ok(hq.desk, hq.session, 'sync.status', {}).refused).toEqual([]);
+    expect((await syncNow(bj)).ok).toBe(true);
+    expect(ok(bj.desk, bj.session, 'library.get', {}).answers.find((a) => a.id === 'repair-visit')).toMatchObject({ version: 2, body: { 'zh-CN': '总部统一口径：1 小时内确认上门时间。' } });
+    expect(ok(bj.desk, bj.session, 'sla.get', {}).years.map((y) => y.year)).toContain(2027);
+    // A branch desk's own publication is reference data it may not push: refused, with the reason, and kept locally.
+    ok(bj.desk, bj.session, 'library.publishAnswer', { answer });
+    expect((await syncNow(bj)).ok).toBe(true);
+    expect(ok(bj.desk, bj.session, 'sync.status', {}).refused).toEqual([{ eventId: expect.any(String), type: 'answer_published', reason: 'reference_data_needs_hq' }]);
+    hq.desk.close();
+    bj.desk.close();
+  }, 60_000);
+
+  it('hints "there is more" over server-sent events, and rate-limits a runaway device', async () => {
+    const { createEnrolmentCode } = await import('../../server/admin.js');
+    const a = await enrolledDesk('hinta', server.url, await createEnrolmentCode(server.sql, 'BJ01', 'H'));
+    const token = readJson<SyncConfig>(a.desk.db, 'meta', 'sync.config')!.token;
+    const controller = new AbortController();
+    const hints = await fetch(`${server.url}/v1/hints`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
+    const reader = hints.body!.getReader();
+    await reader.read();
+    ok(a.desk, a.session, 'case.create', complaint());
+    expect((await syncNow(a)).ok).toBe(true);
+    expect(new TextDecoder().decode((await reader.read()).value)).toContain('event: more');
+    controller.abort();
+    const statuses = await Promise.all(Array.from({ length: 80 }, () => fetch(`${server.url}/v1/pull?after=999999`, { headers: { authorization: `Bearer ${token}` } }).then((r) => r.status)));
+    expect(statuses).toContain(429);
+    expect(statuses).toContain(200);
+    a.desk.close();
+  }, 60_000);
+
   describe('security', () => {
     const push = (token: string | null, body: unknown) =>
       fetch(`${server.url}/v1/push`, {
@@ -190,6 +258,10 @@ function suite(engine: 'pglite' | 'postgres') {
       const tooMany = Array.from({ length: 501 }, () => ({ ...base, id: newId(), entityId: newId(), type: 'note_added', payload: { text: 'x' }, actor: sh.staffId }));
       expect((await push(shToken, { events: tooMany })).status).toBe(413);
 
+      // An expired token is refused; so is a revoked one.
+      const bjToken = readJson<SyncConfig>(bj.desk.db, 'meta', 'sync.config')!.token;
+      await server.sql.query("UPDATE devices SET expires_at = now() - interval '1 day' WHERE branch = 'BJ01' AND device_code = 'S'");
+      expect((await fetch(`${server.url}/v1/pull?after=0`, { headers: { authorization: `Bearer ${bjToken}` } })).status).toBe(401);
       const [device] = await server.sql.query<{ id: string }>("SELECT id FROM devices WHERE branch = 'SH02' AND device_code = 'S'");
       await revokeDevice(server.sql, device!.id);
       expect((await push(shToken, { events: [] })).status).toBe(401);
