@@ -7,14 +7,14 @@ const hosts: RunningHost[] = [];
 let server: ChildProcess | undefined;
 test.afterEach(async () => {
   for (const h of hosts.splice(0)) await h.stop();
-  server?.kill('SIGTERM');
+  await stopServer();
 });
 
 const cli = (dataDir: string, ...args: string[]) =>
   execFileSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--data-dir', dataDir, ...args], { encoding: 'utf8' });
 
-async function startServer(dataDir: string): Promise<string> {
-  server = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--data-dir', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'pipe'] });
+async function startServer(dataDir: string, port = 0): Promise<string> {
+  server = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--data-dir', dataDir, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
   return new Promise((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000);
@@ -39,7 +39,16 @@ async function joinServer(page: import('@playwright/test').Page, url: string, co
   await expect(page.getByText('在线')).toBeVisible();
 }
 
-test('two desks of a branch join the server with one-time codes and see each other\'s complaints', async ({ browser }) => {
+async function stopServer(): Promise<void> {
+  const child = server;
+  if (!child || child.exitCode !== null) return;
+  await new Promise<void>((resolve) => {
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+test('a complaint taken while the server is down waits on desk A, and reaches desk B once the server is back', async ({ browser }) => {
   const serverDir = tempDataDir();
   cli(serverDir, 'admin', 'branch', 'BJ01', '北京一网点');
   const codeA = /: (\S+)$/.exec(cli(serverDir, 'admin', 'enrol', 'BJ01', 'A').trim())![1]!;
@@ -54,6 +63,8 @@ test('two desks of a branch join the server with one-time codes and see each oth
   await joinServer(pageB, url, codeB);
   await expect(pageB.getByLabel('终端代码')).toHaveValue('B');
 
+  // The server goes down; desk A keeps working.
+  await stopServer();
   await pageA.keyboard.press('Alt+1');
   await pageA.getByLabel('客户姓名').fill('王女士');
   await pageA.getByLabel('联系电话').fill('13800138000');
@@ -63,7 +74,13 @@ test('two desks of a branch join the server with one-time codes and see each oth
   await expect(pageA.getByTestId('case-number')).toHaveText(/^BJ01-A-\d{8}-0001$/);
   await pageA.getByRole('button', { name: '受理下一位' }).click();
   await pageA.getByTestId('sync-indicator').click();
+  await expect(pageA.getByTestId('sync-indicator')).toContainText(/离线（\d+ 条待上传）/);
+  await pageA.screenshot({ path: join(SCREENSHOTS, 'sync-offline-waiting-zh-CN.png') });
+
+  await startServer(serverDir, Number(new URL(url).port));
+  await pageA.getByTestId('sync-indicator').click();
   await expect(pageA.getByTestId('sync-indicator')).toContainText('已同步');
+  await pageA.screenshot({ path: join(SCREENSHOTS, 'sync-synced-zh-CN.png') });
 
   await pageB.getByTestId('sync-indicator').click();
   await pageB.keyboard.press('Alt+2');

@@ -8,6 +8,7 @@ import { openDesk } from '../../electron/core/openDesk.js';
 import type { SyncConfig } from '../../electron/core/syncClient.js';
 import {
   complaintsOf,
+  projectionHash,
   engines,
   enrolledDesk,
   freshPostgres,
@@ -83,6 +84,10 @@ function suite(engine: 'pglite' | 'postgres') {
 
     const bj = complaintsOf(bjA);
     expect(complaintsOf(bjB)).toEqual(bj);
+    // The same events, and the same projections (compared by hash, as a replica would be audited).
+    const eventIds = (d: Desk) => (d.desk.db.prepare('SELECT id FROM events ORDER BY id').all() as Array<{ id: string }>).map((r) => r.id);
+    expect(eventIds(bjB)).toEqual(eventIds(bjA));
+    expect(projectionHash(bjB)).toBe(projectionHash(bjA));
     expect((bj as Array<{ branch: string }>).every((c) => c.branch === 'BJ01')).toBe(true);
     expect((complaintsOf(shA) as Array<{ branch: string }>).every((c) => c.branch === 'SH02')).toBe(true);
     const all = complaintsOf(hq) as Array<{ branch: string }>;

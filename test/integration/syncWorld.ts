@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { buildServer } from '../../server/app.js';
 import { migrate } from '../../server/schema.js';
@@ -101,6 +102,15 @@ export async function enrolledDesk(name: string, serverUrl: string, code: string
 
 export async function syncNow(d: Desk): Promise<DeskResult<{ waiting: number; lastError: string | null; refused: unknown[] }>> {
   return (await d.desk.dispatchAsync('sync.now', {}, d.session)) as DeskResult<{ waiting: number; lastError: string | null; refused: unknown[] }>;
+}
+
+/** One hash over every projection table of a desk: equal hashes, identical folds. */
+export function projectionHash(d: Desk): string {
+  const hash = createHash('sha256');
+  for (const table of ['complaints', 'staff', 'customers', 'customer_phones', 'library_items', 'sla_items']) {
+    hash.update(JSON.stringify(d.desk.db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all()));
+  }
+  return hash.digest('hex');
 }
 
 export function complaintsOf(d: Desk): unknown[] {
