@@ -1,6 +1,7 @@
 import type { EventEnvelope, Entity } from '../shared/events.js';
 import type { Db } from './open.js';
-import { projectEntity } from './projections.js';
+import { projectEntity, readSlaContext } from './projections.js';
+import type { SlaContext } from '../shared/sla/slaFold.js';
 
 /**
  * The only write path for facts: appends the events and re-folds every entity they touch, in
@@ -22,7 +23,11 @@ export function recordEvents(db: Db, events: readonly EventEnvelope[], origin: '
       stored.push(event);
       touched.set(`${event.entity}\u0000${event.entityId}`, event.entity);
     }
-    for (const [key, entity] of touched) projectEntity(db, entity, key.split('\u0000')[1]!);
+    // SLA reference data first (deadlines depend on it), then read it once for every case of the batch.
+    const ordered = [...touched].sort(([, a], [, b]) => Number(b === 'sla') - Number(a === 'sla'));
+    let sla: SlaContext | undefined;
+    const slaOnce = () => (sla ??= readSlaContext(db));
+    for (const [key, entity] of ordered) projectEntity(db, entity, key.split('\u0000')[1]!, slaOnce);
     return stored;
   })();
 }

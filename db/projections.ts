@@ -101,8 +101,9 @@ function writeEntity(db: Db, entity: Entity, entityId: string, events: readonly 
   }
 }
 
-export function projectEntity(db: Db, entity: Entity, entityId: string): void {
-  writeEntity(db, entity, entityId, eventsOf(db, entity, entityId), () => readSlaContext(db));
+/** Re-folds one entity; `sla` lets a batch read the SLA reference data once, not per case. */
+export function projectEntity(db: Db, entity: Entity, entityId: string, sla: () => SlaContext = () => readSlaContext(db)): void {
+  writeEntity(db, entity, entityId, eventsOf(db, entity, entityId), sla);
 }
 
 /** Drops every projection and folds it again from the log, in one transaction. */

@@ -166,52 +166,82 @@ export function buildServer({ sql, logger = false }: ServerOptions): FastifyInst
 /** Checks every event of the batch first; then stores the acceptable ones in one transaction. */
 async function storeBatch(tx: Sql, device: Device, events: EventEnvelope[]): Promise<PushResponse> {
   const refused: PushResponse['refused'] = [];
-  const accepted: string[] = [];
   const duplicates: string[] = [];
-  const branchInBatch = new Map<string, string>();
-  const staffInBatch = new Set<string>();
-  const checked: Array<{ event: EventEnvelope; branch: string | null }> = [];
-
-  const known = new Set(
-    (await tx.query<{ id: string }>('SELECT id FROM events WHERE id = ANY($1::uuid[])', [events.map((e) => e.id)])).map((r) => r.id),
+  const ids = events.map((e) => e.id);
+  const known = new Set((await tx.query<{ id: string }>('SELECT id FROM events WHERE id = ANY($1::uuid[])', [ids])).map((r) => r.id));
+  // What the server already knows about the batch's entities and actors, read in two queries.
+  const branches = new Map(
+    (await tx.query<{ entity: string; entity_id: string; branch: string }>('SELECT entity, entity_id, branch FROM entity_branches WHERE entity_id = ANY($1::uuid[])', [
+      [...new Set(events.map((e) => e.entityId))],
+    ])).map((r) => [`${r.entity}:${r.entity_id}`, r.branch]),
+  );
+  const actorIds = [...new Set(events.map((e) => e.actor).filter((a) => a !== 'system' && /^[0-9a-f-]{36}$/i.test(a)))];
+  const staffBranch = new Map(
+    (await tx.query<{ id: string; branch: string }>("SELECT entity_id::text AS id, branch FROM entity_branches WHERE entity = 'staff' AND entity_id = ANY($1::uuid[])", [actorIds])).map((r) => [r.id, r.branch]),
   );
 
+  const accepted: Array<{ event: EventEnvelope; branch: string | null }> = [];
   for (const event of events) {
     if (known.has(event.id)) {
       duplicates.push(event.id);
       continue;
     }
-    const verdict = await check(tx, device, event, branchInBatch, staffInBatch);
+    const verdict = check(device, event, branches, staffBranch);
     if ('reason' in verdict) refused.push({ id: event.id, reason: verdict.reason });
-    else checked.push({ event, branch: verdict.branch });
-  }
-
-  for (const { event, branch } of checked) {
-    const rows = await tx.query<{ id: string }>(
-      `INSERT INTO events (id, entity, entity_id, type, payload, actor, actor_role, device, hlc, schema, branch, from_device)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) ON CONFLICT (id) DO NOTHING RETURNING id`,
-      [event.id, event.entity, event.entityId, event.type, JSON.stringify(event.payload), event.actor, event.actorRole, event.device, event.hlc, event.schema, branch, device.id],
-    );
-    if (rows.length) accepted.push(event.id);
-    else duplicates.push(event.id);
-    if (branch) {
-      await tx.query('INSERT INTO entity_branches (entity, entity_id, branch) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING', [event.entity, event.entityId, branch]);
+    else {
+      accepted.push({ event, branch: verdict.branch });
+      known.add(event.id);
     }
   }
-  return { accepted, duplicates, refused };
+
+  const column = <T>(pick: (a: { event: EventEnvelope; branch: string | null }) => T) => accepted.map(pick);
+  const stored = accepted.length
+    ? await tx.query<{ id: string }>(
+        `INSERT INTO events (id, entity, entity_id, type, payload, actor, actor_role, device, hlc, schema, branch, from_device)
+         SELECT u.id, u.entity, u.entity_id, u.type, u.payload::jsonb, u.actor, u.actor_role, u.device, u.hlc, u.schema, u.branch, $12::uuid
+         FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[], $11::text[])
+           AS u(id, entity, entity_id, type, payload, actor, actor_role, device, hlc, schema, branch)
+         ORDER BY u.hlc
+         ON CONFLICT (id) DO NOTHING RETURNING id`,
+        [
+          column((a) => a.event.id),
+          column((a) => a.event.entity),
+          column((a) => a.event.entityId),
+          column((a) => a.event.type),
+          column((a) => JSON.stringify(a.event.payload)),
+          column((a) => a.event.actor),
+          column((a) => a.event.actorRole),
+          column((a) => a.event.device),
+          column((a) => a.event.hlc),
+          column((a) => a.event.schema),
+          column((a) => a.branch),
+          device.id,
+        ],
+      )
+    : [];
+  const owned = accepted.filter((a) => a.branch !== null);
+  if (owned.length) {
+    await tx.query(
+      `INSERT INTO entity_branches (entity, entity_id, branch) SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[]) ON CONFLICT DO NOTHING`,
+      [owned.map((a) => a.event.entity), owned.map((a) => a.event.entityId), owned.map((a) => a.branch)],
+    );
+  }
+  const storedIds = new Set(stored.map((r) => r.id));
+  for (const { event } of accepted) if (!storedIds.has(event.id)) duplicates.push(event.id);
+  return { accepted: [...storedIds], duplicates, refused };
 }
 
-async function check(
-  tx: Sql,
+/** Whether this device may store this event, and under which branch. Updates the maps as the batch goes. */
+function check(
   device: Device,
   event: EventEnvelope,
-  branchInBatch: Map<string, string>,
-  staffInBatch: Set<string>,
-): Promise<{ branch: string | null } | { reason: SyncRefusal }> {
+  branches: Map<string, string>,
+  staffBranch: Map<string, string>,
+): { branch: string | null } | { reason: SyncRefusal } {
   const key = `${event.entity}:${event.entityId}`;
   if (REFERENCE_ENTITIES.has(event.entity)) return device.scope === 'hq' ? { branch: null } : { reason: 'reference_data_needs_hq' };
 
-  let branch = branchInBatch.get(key) ?? (await tx.query<{ branch: string }>('SELECT branch FROM entity_branches WHERE entity = $1 AND entity_id = $2', [event.entity, event.entityId]))[0]?.branch;
+  let branch = branches.get(key);
   if (!branch) {
     if (event.entity === 'complaint') {
       if (event.type !== 'received') return { reason: 'unknown_case' };
@@ -230,16 +260,13 @@ async function check(
   if (device.scope !== 'hq' && branch !== device.branch) return { reason: 'other_branch' };
 
   // The actor must be a member of staff the server knows (or enrolled in this batch), or the system.
-  if (event.entity === 'staff' && event.type === 'staff_enrolled') staffInBatch.add(event.entityId);
-  if (event.actor !== 'system' && !staffInBatch.has(event.actor)) {
-    const [staff] = await tx.query<{ n: string }>(
-      "SELECT count(*) AS n FROM entity_branches WHERE entity = 'staff' AND entity_id::text = $1 AND branch = $2",
-      [event.actor, branch],
-    );
-    const hqStaff = device.scope === 'hq' ? await tx.query<{ n: string }>("SELECT count(*) AS n FROM entity_branches WHERE entity = 'staff' AND entity_id::text = $1", [event.actor]) : [];
-    if (Number(staff?.n ?? 0) === 0 && Number(hqStaff[0]?.n ?? 0) === 0) return { reason: 'actor_not_staff' };
+  if (event.entity === 'staff' && event.type === 'staff_enrolled') staffBranch.set(event.entityId, branch);
+  if (event.actor === 'system') {
+    if (!(event.entity === 'complaint' && event.type === 'escalated')) return { reason: 'actor_not_staff' };
+  } else {
+    const actorBranch = staffBranch.get(event.actor);
+    if (actorBranch === undefined || (device.scope !== 'hq' && actorBranch !== branch)) return { reason: 'actor_not_staff' };
   }
-  if (event.actor === 'system' && !(event.entity === 'complaint' && event.type === 'escalated')) return { reason: 'actor_not_staff' };
-  branchInBatch.set(key, branch);
+  branches.set(key, branch);
   return { branch };
 }

@@ -35,7 +35,7 @@ export interface SyncStatus {
 }
 
 const SKEW_MS = 5 * 60_000;
-const PUSH_BATCH = Math.min(200, MAX_PUSH_EVENTS);
+const PUSH_BATCH = MAX_PUSH_EVENTS;
 
 export type Fetch = (url: string, init?: { method?: string; headers?: Record<string, string>; body?: string; signal?: AbortSignal }) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
 

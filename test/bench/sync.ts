@@ -1,0 +1,89 @@
+/**
+ * `npm run bench:sync`: 100,000 events from desk A through the server to desk B, on PGlite and on
+ * PostgreSQL, beside the raw insert rate of the same database in the same run (the ratio counts),
+ * and the time of a new desk's first full pull of a branch with that many events.
+ */
+import { performance } from 'node:perf_hooks';
+import { recordEvents } from '../../db/eventStore.js';
+import { formatHlc } from '../../shared/hlc.js';
+import { newId } from '../../shared/ids.js';
+import type { EventEnvelope } from '../../shared/events.js';
+import type { Sql } from '../../server/sql.js';
+import { engines, enrolledDesk, freshPostgres, postgresAvailable, setUpOrg, startServer, syncNow } from '../integration/syncWorld.js';
+
+const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
+
+async function rawInsertRate(sql: Sql): Promise<number> {
+  await sql.query('CREATE TEMP TABLE raw_events (id UUID PRIMARY KEY, entity TEXT, entity_id UUID, type TEXT, payload JSONB, hlc TEXT)');
+  const started = performance.now();
+  await sql.transaction(async (tx) => {
+    for (let done = 0; done < EVENTS; done += 1_000) {
+      const n = Math.min(1_000, EVENTS - done);
+      const ids = Array.from({ length: n }, () => newId());
+      await tx.query(
+        `INSERT INTO raw_events SELECT u.id, 'complaint', u.id, 'received', '{"text":"热水器漏水"}'::jsonb, '001795380090823:000000:bench'
+         FROM unnest($1::uuid[]) AS u(id)`,
+        [ids],
+      );
+    }
+  });
+  return EVENTS / ((performance.now() - started) / 1000);
+}
+
+async function run(engine: string, open: () => Promise<Sql>): Promise<void> {
+  const server = await startServer(open);
+  const codes = await setUpOrg(server.sql);
+  const a = await enrolledDesk('benchA', server.url, codes.bjA!);
+  // Desk A's log: one case per event, written through the real write path in batches.
+  const staff = a.staffId;
+  for (let done = 0; done < EVENTS; done += 2_000) {
+    const batch: EventEnvelope[] = [];
+    for (let i = done; i < Math.min(EVENTS, done + 2_000); i++) {
+      const at = Date.parse('2026-03-02T02:00:00Z') + i * 1_000;
+      batch.push({
+        id: newId(),
+        entity: 'complaint',
+        entityId: newId(),
+        type: 'received',
+        payload: { customer: { name: `客户${i}`, phone: '13800138000' }, channel: 'phone', description: '热水器漏水', expectation: '', caseNumber: `BJ01-A-20260302-${String(i + 1).padStart(6, '0')}`, branch: 'BJ01', receivedAt: new Date(at).toISOString(), customerId: null, repeatOf: [], guidance: null, policyVersion: 1 },
+        actor: staff,
+        actorRole: 'manager',
+        device: 'bench',
+        hlc: formatHlc({ wallMs: at, counter: 0, node: 'bench' }),
+        schema: 1,
+      });
+    }
+    recordEvents(a.desk.db, batch);
+  }
+  let started = performance.now();
+  const pushed = await syncNow(a);
+  if (!pushed.ok) throw new Error(JSON.stringify(pushed));
+  const pushSeconds = (performance.now() - started) / 1000;
+  // Joining runs the new desk's first sync: its full pull of the branch is most of this time.
+  started = performance.now();
+  const b = await enrolledDesk('benchB', server.url, codes.bjB!);
+  const pullSeconds = (performance.now() - started) / 1000;
+  const cases = (b.desk.db.prepare('SELECT count(*) AS n FROM complaints').get() as { n: number }).n;
+  const raw = await rawInsertRate(server.sql);
+  const rate = EVENTS / (pushSeconds + pullSeconds);
+  console.log(
+    `${engine}: ${EVENTS.toLocaleString('en')} events A → server → B in ${(pushSeconds + pullSeconds).toFixed(1)} s = ${Math.round(rate).toLocaleString('en')} events/s ` +
+      `(push ${pushSeconds.toFixed(1)} s, B's first full pull ${pullSeconds.toFixed(1)} s, ${cases.toLocaleString('en')} cases on B); ` +
+      `raw insert ${Math.round(raw).toLocaleString('en')} rows/s; ratio ${(rate / raw).toFixed(3)}`,
+  );
+  a.desk.close();
+  b.desk.close();
+  await server.stop();
+}
+
+await run('PGlite', engines.pglite());
+const unavailable = await postgresAvailable();
+if (unavailable) console.log(`PostgreSQL: skipped (${unavailable})`);
+else {
+  const db = await freshPostgres();
+  try {
+    await run('PostgreSQL', engines.postgres(db.url));
+  } finally {
+    await db.drop();
+  }
+}
