@@ -113,7 +113,7 @@ export function App() {
             <SignInPage />
           ) : (
           <Layout>
-            <Layout.Sider width={180} theme="light" style={{ borderRight: '1px solid #eee' }}>
+            <Layout.Sider width={210} theme="light" style={{ borderRight: '1px solid #eee' }}>
               <Menu
                 mode="inline"
                 selectedKeys={[selected]}

@@ -95,7 +95,7 @@ export function ActionModal({ action, detail, staff, error, busy, onSubmit, onCa
             <Select
               showSearch
               optionFilterProp="label"
-              options={staff.filter((s) => s.id !== detail.ownerId || action === 'assigned').map((s) => ({ value: s.id, label: `${s.name}（${t(`role.${s.role}`)}）` }))}
+              options={staff.filter((s) => s.id !== detail.ownerId || action === 'assigned').map((s) => ({ value: s.id, label: t('common.withNote', { main: s.name, note: t(`role.${s.role}`) }) }))}
             />
           </Form.Item>
         );

@@ -87,7 +87,7 @@ export function TimelineView({ entries, names }: { entries: TimelineEntry[]; nam
               .filter((field) => typeof entry.payload[field] === 'string' && entry.payload[field] !== '')
               .map((field) => (
                 <div key={field}>
-                  <Typography.Text type="secondary">{t(`actionField.${field}`)}：</Typography.Text>
+                  <Typography.Text type="secondary">{t('common.labelled', { label: t(`actionField.${field}`) })}</Typography.Text>
                   <Typography.Text style={{ whiteSpace: 'pre-wrap' }}>{String(entry.payload[field])}</Typography.Text>
                 </div>
               ))}

@@ -70,7 +70,7 @@ export function GuidancePanel({ text, customerName, caseNumber, promiseTime, ste
           <div style={{ marginTop: 8 }} data-testid="signals">
             {analysis.signals.map((s) => (
               <Tag key={s.kind} color={s.kind === 'repeat' || s.kind === 'compensation' ? 'gold' : 'volcano'}>
-                {t(`guidance.signal.${s.kind}`)}：{s.words.join(t('common.listSeparator'))}
+                {t('guidance.signalWords', { signal: t(`guidance.signal.${s.kind}`), words: s.words.join(t('common.listSeparator')) })}
               </Tag>
             ))}
           </div>

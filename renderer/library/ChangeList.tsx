@@ -13,7 +13,7 @@ export function ChangeList({ changes }: { changes: Array<{ label: string; before
       message={t('library.changes', { count: changes.length })}
       description={changes.map((c) => (
         <div key={c.label}>
-          <Typography.Text strong>{c.label}：</Typography.Text>
+          <Typography.Text strong>{t('common.labelled', { label: c.label })}</Typography.Text>
           <Typography.Text delete type="secondary">
             {c.before || '—'}
           </Typography.Text>{' '}

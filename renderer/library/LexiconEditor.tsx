@@ -57,8 +57,8 @@ export function LexiconEditor() {
   const after = trial.trim() ? analyze(trial, undefined, draftExtension) : null;
   const kindLabel = (kind: Kind) => (kind.startsWith('anger') ? t('library.lexicon.angerWeight', { weight: kind.split(':')[1] }) : t(`guidance.signal.${kind.split(':')[1]}`));
   const changes = [
-    ...entries.filter((e) => !published.some((p) => key(p) === key(e))).map((e) => ({ label: `${e.term}（${kindLabel(e.kind)}）`, before: '', after: t('library.lexicon.added') })),
-    ...published.filter((p) => !entries.some((e) => key(e) === key(p))).map((p) => ({ label: `${p.term}（${kindLabel(p.kind)}）`, before: t('library.lexicon.added'), after: t('library.lexicon.removed') })),
+    ...entries.filter((e) => !published.some((p) => key(p) === key(e))).map((e) => ({ label: t('common.withNote', { main: e.term, note: kindLabel(e.kind) }), before: '', after: t('library.lexicon.added') })),
+    ...published.filter((p) => !entries.some((e) => key(e) === key(p))).map((p) => ({ label: t('common.withNote', { main: p.term, note: kindLabel(p.kind) }), before: t('library.lexicon.added'), after: t('library.lexicon.removed') })),
   ];
 
   const publish = async () => {
@@ -73,11 +73,11 @@ export function LexiconEditor() {
   const reading = (label: string, a: ReturnType<typeof analyze> | null) =>
     a && (
       <div>
-        <Typography.Text type="secondary">{label}：</Typography.Text>
+        <Typography.Text type="secondary">{t('library.lexicon.reading', { label })}</Typography.Text>
         <Tag>{t(`guidance.level.${a.temperature}`)}</Tag>
         {a.signals.map((s) => (
           <Tag key={s.kind} color="volcano">
-            {t(`guidance.signal.${s.kind}`)}：{s.words.join('、')}
+            {t('guidance.signalWords', { signal: t(`guidance.signal.${s.kind}`), words: s.words.join(t('common.listSeparator')) })}
           </Tag>
         ))}
       </div>

@@ -184,7 +184,8 @@ export function SlaSettings() {
       <Space wrap style={{ marginBottom: 8 }}>
         {data.years.map((y) => (
           <Tag key={y.year} title={y.source}>
-            {y.year}：{t('sla.settings.yearSummary', { holidays: y.holidays.length, workdays: y.workdays.length })}
+            {t('common.labelled', { label: y.year })}
+            {t('sla.settings.yearSummary', { holidays: y.holidays.length, workdays: y.workdays.length })}
           </Tag>
         ))}
       </Space>
