@@ -219,7 +219,7 @@ async function storeBatch(tx: Sql, device: Device, events: EventEnvelope[]): Pro
         ],
       )
     : [];
-  const owned = accepted.filter((a) => a.branch !== null);
+  const owned = accepted.filter((a) => a.branch !== null && !REFERENCE_ENTITIES.has(a.event.entity));
   if (owned.length) {
     await tx.query(
       `INSERT INTO entity_branches (entity, entity_id, branch) SELECT * FROM unnest($1::text[], $2::uuid[], $3::text[]) ON CONFLICT DO NOTHING`,
@@ -239,7 +239,12 @@ function check(
   staffBranch: Map<string, string>,
 ): { branch: string | null } | { reason: SyncRefusal } {
   const key = `${event.entity}:${event.entityId}`;
-  if (REFERENCE_ENTITIES.has(event.entity)) return device.scope === 'hq' ? { branch: null } : { reason: 'reference_data_needs_hq' };
+  if (REFERENCE_ENTITIES.has(event.entity)) {
+    if (device.scope === 'hq') return { branch: null };
+    // A branch sets its own opening hours; everything else of the reference data is HQ's.
+    const ownHours = event.type === 'opening_hours_set' && (event.payload as { branch?: unknown })?.branch === device.branch;
+    return ownHours ? { branch: device.branch } : { reason: 'reference_data_needs_hq' };
+  }
 
   let branch = branches.get(key);
   if (!branch) {

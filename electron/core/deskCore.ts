@@ -171,7 +171,16 @@ export function createDeskCore(db: Db, clock: Clock, syncOptions: SyncOptions = 
       const { locale, ...deskWide } = changes;
       // Codes, time zone and the repeat window shape every case number and record: managers only.
       if (Object.keys(deskWide).length > 0) requireRole(staff, ['manager']);
-      return saveSettings(locale ? { ...deskWide, locale } : deskWide);
+      return db.transaction(() => {
+        const before = settings();
+        const saved = saveSettings(locale ? { ...deskWide, locale } : deskWide);
+        // One time zone for the branch: case-number dates and deadlines must agree.
+        if (deskWide.timeZone && deskWide.timeZone !== before.timeZone) {
+          const hours = sla.context().hoursOf(saved.branchCode);
+          sla.setHours(staff, saved.branchCode, { ...hours, timeZone: deskWide.timeZone });
+        }
+        return saved;
+      })();
     },
   };
 

@@ -202,7 +202,9 @@ function suite(engine: 'pglite' | 'postgres') {
     expect(ok(bj.desk, bj.session, 'library.get', {}).answers.find((a) => a.id === 'repair-visit')).toMatchObject({ version: 2, body: { 'zh-CN': '总部统一口径：1 小时内确认上门时间。' } });
     expect(ok(bj.desk, bj.session, 'sla.get', {}).years.map((y) => y.year)).toContain(2027);
     // A branch desk's own publication is reference data it may not push: refused, with the reason, and kept locally.
+    // Its own opening hours are the branch's to set, and go through.
     ok(bj.desk, bj.session, 'library.publishAnswer', { answer });
+    ok(bj.desk, bj.session, 'sla.setHours', { hours: { timeZone: 'Asia/Shanghai', opensAt: 8 * 60, closesAt: 18 * 60 } });
     expect((await syncNow(bj)).ok).toBe(true);
     expect(ok(bj.desk, bj.session, 'sync.status', {}).refused).toEqual([{ eventId: expect.any(String), type: 'answer_published', reason: 'reference_data_needs_hq' }]);
     hq.desk.close();

@@ -84,6 +84,12 @@ describe('desk core', () => {
     expect(ok(desk, undefined, 'settings.get', {})).toMatchObject({ branchCode: 'BJ01', deviceCode: 'A', timeZone: 'Asia/Shanghai', locale: 'en' });
   });
 
+  it('keeps one time zone for the branch: changing it moves the opening hours with it', () => {
+    const { desk, team } = openTeamDesk();
+    ok(desk, team.manager.session, 'settings.set', { timeZone: 'Asia/Taipei' });
+    expect(ok(desk, team.manager.session, 'sla.get', {}).hours).toMatchObject({ timeZone: 'Asia/Taipei', opensAt: 540, closesAt: 1050 });
+  });
+
   it('pushes a change notice when a case is created or acted on', () => {
     const { desk, team } = openTeamDesk();
     const seen: unknown[] = [];
