@@ -235,6 +235,9 @@ export function foldCase(events: readonly EventEnvelope[]): CaseView | null {
       conflict(event, 'before_received');
       continue;
     }
+    // Two offline desks may each escalate automatically for the same reason; after the merge the
+    // later one raises nothing. It is kept, and it is no conflict: nobody has anything to settle.
+    if (type === 'escalated' && event.actorRole === 'system' && refusal(view, type, { id: event.actor, role: 'system' }, parsed.data) === 'not_more_serious') continue;
     const refused = refusal(view, type, { id: event.actor, role: event.actorRole }, parsed.data);
     if (refused) {
       conflict(event, refused);

@@ -60,9 +60,13 @@ export function createSlaService(db: Db, writer: EventWriter, clock: Clock) {
     };
   };
 
-  /** An automatic escalation whose every field follows from the log, so all desks write the same event. */
-  const escalation = (view: CaseView, rule: 'no_contact' | 'chasers', atMs: number): EventEnvelope => ({
-    id: uuidv5(`${view.id}:${rule}`, ESCALATION_NAMESPACE),
+  /**
+   * An automatic escalation whose every field follows from the log, so desks that see the same log
+   * write the same event (one id). `cause` names what triggered it: the case for "no contact", the
+   * chaser that reached the limit for "chasers" (two offline desks may each have their own).
+   */
+  const escalation = (view: CaseView, rule: 'no_contact' | 'chasers', atMs: number, cause: string): EventEnvelope => ({
+    id: uuidv5(`${view.id}:${rule}:${cause}`, ESCALATION_NAMESPACE),
     entity: 'complaint',
     entityId: view.id,
     type: 'escalated',
@@ -103,11 +107,11 @@ export function createSlaService(db: Db, writer: EventWriter, clock: Clock) {
         const casePolicy = ctx.policies.get(view.policyVersion) ?? policy;
         let event: EventEnvelope | null = null;
         const breach = view.receivedAtMs + casePolicy.escalateNoContactHours * 3_600_000;
-        if (view.firstContactAtMs === null && breach <= now) event = escalation(view, 'no_contact', breach);
+        if (view.firstContactAtMs === null && breach <= now) event = escalation(view, 'no_contact', breach, view.id);
         else if (view.chaseCount >= casePolicy.escalateAfterChasers) {
           const chasers = eventsOf(db, 'complaint', view.id).filter((e) => e.type === 'chased');
           const nth = chasers[casePolicy.escalateAfterChasers - 1];
-          if (nth) event = escalation(view, 'chasers', hlcWallMs(nth.hlc) + 1);
+          if (nth) event = escalation(view, 'chasers', hlcWallMs(nth.hlc) + 1, nth.id);
         }
         if (event && recordEvents(db, [event]).length) escalated.push(view.id);
       }

@@ -157,3 +157,28 @@ describe('clocks on the case', () => {
     expect(late.minutesLeft).toBe(-2 * late.dayMinutes);
   });
 });
+
+describe('automatic escalation on two offline desks', () => {
+  it('converges when each desk reaches the third chaser with its own chasers', () => {
+    const clock = fakeClock('2026-11-23T02:00:00Z');
+    const { desk: a, team } = openTeamDesk(clock);
+    const { id } = ok(a, team.clerk.session, 'case.create', complaint());
+    ok(a, team.clerk.session, 'case.act', { id, action: { type: 'customer_contacted', payload: { summary: '已回电' } } });
+    const b = openDesk(tempDir(), clock);
+    recordEvents(b.db, allEvents(a.db));
+    const bSession = ok(b, undefined, 'auth.signIn', { staffId: team.clerk.staff.id, pin: team.clerk.pin }).session;
+    for (const [desk, session] of [[a, team.clerk.session], [b, bSession]] as const) {
+      for (let i = 0; i < 3; i++) {
+        clock.advance(60_000);
+        ok(desk, session, 'case.act', { id, action: { type: 'chased', payload: { source: 'customer' } } });
+      }
+      desk.core.tick();
+    }
+    const [logA, logB] = [allEvents(a.db), allEvents(b.db)];
+    recordEvents(a.db, logB);
+    recordEvents(b.db, logA);
+    const view = (d: typeof a) => d.db.prepare('SELECT view, severity, conflict_count FROM complaints WHERE id = ?').get(id);
+    expect(view(b)).toEqual(view(a));
+    expect(view(a)).toMatchObject({ severity: 3, conflict_count: 0 });
+  });
+});
