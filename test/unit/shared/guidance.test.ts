@@ -101,3 +101,20 @@ describe('languages', () => {
     expect(a.temperature).toBe(3);
   });
 });
+
+describe('customer reviews', () => {
+  it('reads a negative review as an unhappy customer and a positive one as calm', () => {
+    const negative = [
+      '包装破损，里面的杯子有划痕，很失望',
+      '用了三天就死机，售后也不理人',
+      '味道大得很，放了一周还有异味，不会再买',
+      '說明書看不懂，做工粗糙，不推薦',
+      'Poor quality stitching, fell apart after one wash',
+      'Overpriced and the battery barely lasts, not worth it',
+      'Wrong item sent and nobody answers my emails',
+    ];
+    const positive = ['物流很快，质量很好，会回购', '店家服务热情，东西不错，好评', 'Fast shipping and great quality, highly recommend'];
+    for (const text of negative) expect(analyze(text).temperature, text).toBeGreaterThanOrEqual(1);
+    for (const text of positive) expect(analyze(text).temperature, text).toBe(0);
+  });
+});
