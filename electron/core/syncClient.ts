@@ -55,10 +55,9 @@ export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, opti
   const cursor = () => readJson<number>(db, 'meta', 'sync.cursor') ?? 0;
   const state = { online: false, syncing: false, lastSyncAt: readJson<number>(db, 'meta', 'sync.lastSyncAt') ?? null, lastError: null as string | null, skewWarning: false };
 
-  const request = async (path: string, init: { method?: string; body?: unknown } = {}, token?: string) => {
-    const server = config()?.serverUrl;
-    if (!server && !init.body) throw new DeskError('invalid_request', 'sync is not set up');
-    const response = await fetchImpl(`${(server ?? '').replace(/\/$/, '')}${SYNC_API}${path}`, {
+  /** One call to the server; a non-2xx answer throws an error carrying its HTTP status. */
+  const request = async (server: string, path: string, init: { method?: string; body?: unknown } = {}, token?: string) => {
+    const response = await fetchImpl(`${server}${SYNC_API}${path}`, {
       method: init.method ?? 'GET',
       headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
       ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
@@ -79,7 +78,7 @@ export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, opti
     for (;;) {
       const rows = db.prepare("SELECT * FROM events WHERE origin = 'local' AND seq > ? ORDER BY seq LIMIT ?").all(pushedSeq(), PUSH_BATCH) as Array<Parameters<typeof rowToEvent>[0] & { seq: number }>;
       if (!rows.length) return;
-      const answer = PushResponse.parse(await request('/push', { method: 'POST', body: { events: rows.map(rowToEvent) } }, cfg.token));
+      const answer = PushResponse.parse(await request(cfg.serverUrl, '/push', { method: 'POST', body: { events: rows.map(rowToEvent) } }, cfg.token));
       const now = clock.now();
       db.transaction(() => {
         const refuse = db.prepare('INSERT OR REPLACE INTO sync_refused (event_id, reason, refused_at) VALUES (?, ?, ?)');
@@ -92,7 +91,7 @@ export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, opti
   async function pull(cfg: SyncConfig): Promise<number> {
     let received = 0;
     for (;;) {
-      const page = PullResponse.parse(await request(`/pull?after=${cursor()}&limit=${pullPage}`, {}, cfg.token));
+      const page = PullResponse.parse(await request(cfg.serverUrl, `/pull?after=${cursor()}&limit=${pullPage}`, {}, cfg.token));
       if (page.events.length) {
         db.transaction(() => {
           recordEvents(db, page.events.map(({ seq: _seq, ...event }) => event), 'server');
@@ -118,7 +117,7 @@ export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, opti
       const cfg = config();
       if (!cfg) return 'unreachable';
       try {
-        await request('/staff/signin', { method: 'POST', body: { staffId, password } }, cfg.token);
+        await request(cfg.serverUrl, '/staff/signin', { method: 'POST', body: { staffId, password } }, cfg.token);
         return 'ok';
       } catch (error) {
         return (error as { status?: number }).status === 401 ? 'wrong' : 'unreachable';
@@ -129,11 +128,9 @@ export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, opti
       const base = serverUrl.replace(/\/$/, '');
       let answer: EnrolResponse;
       try {
-        const response = await fetchImpl(`${base}${SYNC_API}/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code }), signal: AbortSignal.timeout(15_000) });
-        if (!response.ok) throw new DeskError('refused', 'the server refused the enrolment code', { reason: 'bad_code' });
-        answer = EnrolResponse.parse(await response.json());
+        answer = EnrolResponse.parse(await request(base, '/enrol', { method: 'POST', body: { code } }));
       } catch (error) {
-        if (error instanceof DeskError) throw error;
+        if ((error as { status?: number }).status !== undefined) throw new DeskError('refused', 'the server refused the enrolment code', { reason: 'bad_code' });
         throw new DeskError('offline', 'the sync server cannot be reached');
       }
       const cfg: SyncConfig = { serverUrl: base, ...answer };
