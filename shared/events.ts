@@ -70,7 +70,6 @@ export const ComplaintEventPayloads = {
 
 export type ComplaintEventType = keyof typeof ComplaintEventPayloads;
 export type ComplaintPayload<T extends ComplaintEventType> = z.output<(typeof ComplaintEventPayloads)[T]>;
-export const COMPLAINT_EVENT_TYPES = Object.keys(ComplaintEventPayloads) as ComplaintEventType[];
 
 export const Phone = z.string().trim().regex(PHONE_PATTERN);
 

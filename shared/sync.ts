@@ -32,6 +32,5 @@ export const PulledEvent = EventEnvelope.extend({ seq: z.number().int().positive
 export const PullResponse = z.object({ events: z.array(PulledEvent), next: z.number().int().min(0), more: z.boolean() });
 export type PullResponse = z.infer<typeof PullResponse>;
 
-export const SyncError = z.object({ error: z.string(), message: z.string() });
 
 export const StaffSignIn = z.object({ staffId: z.uuid(), password: z.string().min(1).max(200) });
