@@ -32,5 +32,4 @@ export const PulledEvent = EventEnvelope.extend({ seq: z.number().int().positive
 export const PullResponse = z.object({ events: z.array(PulledEvent), next: z.number().int().min(0), more: z.boolean() });
 export type PullResponse = z.infer<typeof PullResponse>;
 
-
 export const StaffSignIn = z.object({ staffId: z.uuid(), password: z.string().min(1).max(200) });
