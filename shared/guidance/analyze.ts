@@ -62,7 +62,8 @@ function prepared(text: string, locale: GuidanceLocale): Prepared {
 
 /** A term preceded by a negator does not count ("没有不满意", "not unhappy"); 不然 is no negator. */
 function negated(p: Prepared, hit: { start: number; end: number; term: string }, negators: readonly string[]): boolean {
-  let context = before(p, hit);
+  // "不错不错" repeats a word; the first 不错 does not negate the second.
+  let context = before(p, hit).replaceAll(hit.term, ' ');
   for (const phrase of NOT_NEGATORS[p.script]) context = context.replaceAll(phrase, ' ');
   const found = endsWithAny(context, negators, p.script);
   if (!found) return false;
@@ -95,8 +96,21 @@ function capsScore(text: string): number {
 }
 
 /** `original` carries the punctuation and capitals to read; empty for a second reading of the same text. */
+/**
+ * "环境不错，但是房间太旧" and "nice staff but the room was filthy" are complaints: praise and
+ * judgements before the last but count half, after it one and a half (VADER's but-rule, Hutto &
+ * Gilbert 2014).
+ */
+function contrastWeight(p: Prepared): (at: number) => number {
+  const but = p.script === 'zh' ? /(?<!不)但|可是|不过|然而|可惜/g : / (but|however) /g;
+  let last = -1;
+  for (const found of p.text.matchAll(but)) last = found.index;
+  return (at) => (last < 0 ? 1 : at < last ? 0.5 : 1.5);
+}
+
 function angerScore(p: Prepared, original: string, lexicons: Lexicons): { score: number; triggers: string[] } {
   const lex = lexicons.byScript[p.script];
+  const weightAt = contrastWeight(p);
   const hits = findTerms(p, [...lex.anger.keys(), ...lex.positive.keys()], lex);
   const degreeHits = findTerms(p, lex.degree.keys(), lex.degree);
   const triggers: string[] = [];
@@ -107,7 +121,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons): { score:
     const isNegated = negated(p, hit, lex.negators);
     if (weight === undefined) {
       // A calming word lowers the temperature; "not happy" is no calming word.
-      if (!isNegated) score -= 0.7 * (lex.positive.get(hit.term) ?? 0);
+      if (!isNegated) score -= 0.7 * (lex.positive.get(hit.term) ?? 0) * weightAt(hit.start);
       else score += 1;
       continue;
     }
@@ -119,13 +133,36 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons): { score:
     score += weight * (degree ? (lex.degree.get(degree.term) ?? 1) : 1) * (times === 2 ? 0.5 : 1);
     if (weight >= 1) triggers.push(hit.term);
   }
+  const positives = [...lex.positive.keys()];
   for (const { re, weight } of lex.patterns) {
-    const found = p.text.match(re);
-    if (!found) continue;
+    // "太感谢你们了！" has the shape of "太过分了！" but is thanks.
+    const found = (p.text.match(re) ?? []).filter((m) => !positives.some((w) => m.includes(w)));
+    if (!found.length) continue;
     score += weight * Math.min(2, found.length);
-    triggers.push(found[0].trim());
+    triggers.push(found[0]!.trim());
   }
-  score += punctuationScore(original) + repetitionScore(original) + (p.script === 'en' ? capsScore(original) : 0);
+  // Exclamations and capitals make the words louder, whichever way they point: "真是感谢啊！！" is no anger.
+  if (score >= 0) score += punctuationScore(original) + repetitionScore(original) + (p.script === 'en' ? capsScore(original) : 0);
+  return { score, triggers };
+}
+
+/** Judgements of a product or a service (房间很旧, rude staff): an unhappy customer, never anger on their own. */
+function complaintScore(p: Prepared, lexicons: Lexicons): { score: number; triggers: string[] } {
+  const lex = lexicons.byScript[p.script];
+  const weightAt = contrastWeight(p);
+  const triggers: string[] = [];
+  let score = 0;
+  for (const hit of findTerms(p, lex.complaint.keys(), lex.complaint)) {
+    if (negated(p, hit, lex.negators)) continue;
+    score += (lex.complaint.get(hit.term) ?? 0) * weightAt(hit.start);
+    triggers.push(hit.term);
+  }
+  for (const { re, weight } of lex.complaintPatterns) {
+    for (const found of p.text.matchAll(re)) {
+      score += weight * weightAt(found.index);
+      triggers.push(found[0].trim());
+    }
+  }
   return { score, triggers };
 }
 
@@ -166,14 +203,15 @@ const CONTENT_ORDER = ['incident', 'billing', 'timeliness', 'attitude', 'product
 const THREATENING: readonly SignalKind[] = ['media', 'legal', 'regulator', 'threat'];
 const GRIEVANCE: Partial<Record<SignalKind, number>> = { repeat: 1, compensation: 0.5, safety: 1.5, social: 1.5 };
 
-function temperatureOf(score: number, signals: Signal[]): Temperature {
+function temperatureOf(score: number, complaint: number, signals: Signal[]): Temperature {
   const grievance = signals.reduce((sum, s) => sum + (GRIEVANCE[s.kind] ?? 0), 0);
   const total = score + grievance;
   // Thresholds measured on the development sets (npm run guidance -- dev): 2 balances anger
-  // precision and recall on both Weibo and Reddit text.
-  const t: Temperature = total >= 5 ? 3 : total >= 2 ? 2 : total >= 0.8 ? 1 : 0;
-  // Threatening the media, the courts or a regulator is what temperature 3 means.
-  return signals.some((s) => THREATENING.includes(s.kind)) ? 3 : t;
+  // precision and recall on both Weibo and Reddit text. Complaints only ever make a customer upset.
+  const t: Temperature = total >= 5 ? 3 : total >= 2 ? 2 : total + complaint >= 0.8 ? 1 : 0;
+  // Threatening the media, the courts or a regulator is what temperature 3 means; a content
+  // customer who mentions a journalist or the news is threatening nobody.
+  return total + complaint >= 0 && signals.some((s) => THREATENING.includes(s.kind)) ? 3 : t;
 }
 
 /**
@@ -189,6 +227,7 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   if (resolved === 'en' && /[\u3400-\u9fff]/.test(text)) readings.push(prepared(text, 'zh-CN'));
 
   let score = 0;
+  let complaint = 0;
   const triggers: string[] = [];
   const signalWords = new Map<SignalKind, Set<string>>();
   const sum = <K>(into: Map<K, number>, from: Map<K, number>) => {
@@ -201,6 +240,9 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
     const anger = angerScore(p, i === 0 ? text : '', lexicons);
     score += anger.score;
     triggers.push(...anger.triggers);
+    const complaints = complaintScore(p, lexicons);
+    complaint += complaints.score;
+    triggers.push(...complaints.triggers);
     for (const signal of findSignals(p, lexicons)) {
       for (const word of signal.words) signalWords.set(signal.kind, (signalWords.get(signal.kind) ?? new Set()).add(word));
     }
@@ -209,7 +251,7 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
     sum(needScores, bestOf(p, NEED_TERMS, NEEDS));
   });
   const signals: Signal[] = SIGNAL_KINDS.filter((k) => signalWords.has(k)).map((kind) => ({ kind, words: [...signalWords.get(kind)!] }));
-  const temperature = temperatureOf(score, signals);
+  const temperature = temperatureOf(score, complaint, signals);
 
   if (signals.some((s) => s.kind === 'safety')) contentScores.set('incident', (contentScores.get('incident') ?? 0) + 2);
   // A calm question with nothing wrong in it is no complaint about anything (yet).

@@ -22,30 +22,45 @@ export type Need = (typeof NEEDS)[number];
 export interface Lexicon {
   anger: Map<string, number>;
   /** Complaint-style anger that no single word carries (rhetorical challenges, demands). */
-  patterns: Array<{ re: RegExp; weight: number }>;
+  patterns: Pattern[];
+  /** Judgements of a product or a service: an unhappy customer, never anger on their own. */
+  complaint: Map<string, number>;
+  complaintPatterns: Pattern[];
   positive: Map<string, number>;
   degree: Map<string, number>;
   negators: string[];
 }
 
+interface Pattern {
+  re: RegExp;
+  weight: number;
+}
+
 const toMap = (...records: Array<Record<string, number>>) => new Map(records.flatMap((r) => Object.entries(r)));
 
 /**
- * What HQ adds to the shipped word lists without a release: more anger words with a weight, and
- * more words for each signal. Published as a library version; every desk reads with it.
+ * What HQ adds to the shipped word lists without a release: more anger and complaint words with
+ * a weight, and more words for each signal. Published as a library version; every desk reads with it.
  */
+const WeightedTerms = z.object({ zh: z.record(z.string().min(1).max(20), z.number().min(0).max(3)), en: z.record(z.string().min(1).max(40), z.number().min(0).max(3)) });
 export const LexiconExtension = z.object({
   version: z.number().int().positive(),
-  anger: z.object({ zh: z.record(z.string().min(1).max(20), z.number().min(0).max(3)), en: z.record(z.string().min(1).max(40), z.number().min(0).max(3)) }),
+  anger: WeightedTerms,
+  /** Judgements of a product or a service; versions published before there were any have none. */
+  complaint: WeightedTerms.default({ zh: {}, en: {} }),
   signals: z.partialRecord(z.enum(['media', 'legal', 'regulator', 'social', 'safety', 'repeat', 'compensation', 'threat']), z.object({ zh: z.array(z.string().min(1).max(20)), en: z.array(z.string().min(1).max(40)) })),
 });
 export type LexiconExtension = z.infer<typeof LexiconExtension>;
-export const EMPTY_EXTENSION: LexiconExtension = { version: 1, anger: { zh: {}, en: {} }, signals: {} };
+export const EMPTY_EXTENSION: LexiconExtension = { version: 1, anger: { zh: {}, en: {} }, complaint: { zh: {}, en: {} }, signals: {} };
+
+const patterns = (rules: Array<{ re: string; weight: number }>): Pattern[] => rules.map((r) => ({ re: new RegExp(r.re, 'gu'), weight: r.weight }));
 
 function lexicon(data: typeof zhLexicon | typeof enLexicon): Lexicon {
   return {
     anger: toMap(data.anger.terms, data.emoticons.terms),
-    patterns: data.patterns.rules.map((r) => ({ re: new RegExp(r.re, 'gu'), weight: r.weight })),
+    patterns: patterns(data.patterns.rules),
+    complaint: toMap(data.complaint.terms),
+    complaintPatterns: patterns(data.complaintPatterns.rules),
     positive: toMap(data.positive.terms),
     degree: toMap(data.degree.terms),
     negators: [...data.negators.terms].sort((a, b) => b.length - a.length),
@@ -78,12 +93,13 @@ const built = new WeakMap<LexiconExtension, Lexicons>();
 export function lexiconsWith(extension: LexiconExtension = EMPTY_EXTENSION): Lexicons {
   const cached = built.get(extension);
   if (cached) return cached;
-  const withAnger = (base: Lexicon, extra: Record<string, number>, normalise: (s: string) => string): Lexicon => ({
-    ...base,
-    anger: new Map([...base.anger, ...Object.entries(extra).map(([k, v]) => [normalise(k), v] as const)]),
-  });
+  const withAdditions = (script: Script, normalise: (s: string) => string): Lexicon => {
+    const merged = (base: Map<string, number>, extra: Record<string, number>) => new Map([...base, ...Object.entries(extra).map(([k, v]) => [normalise(k), v] as const)]);
+    const base = SHIPPED[script];
+    return { ...base, anger: merged(base.anger, extension.anger[script]), complaint: merged(base.complaint, extension.complaint[script]) };
+  };
   const lexicons: Lexicons = {
-    byScript: { zh: withAnger(SHIPPED.zh, extension.anger.zh, (s) => toSimplified(s).toLowerCase()), en: withAnger(SHIPPED.en, extension.anger.en, (s) => s.toLowerCase()) },
+    byScript: { zh: withAdditions('zh', (s) => toSimplified(s).toLowerCase()), en: withAdditions('en', (s) => s.toLowerCase()) },
     signals: { zh: signalIndex('zh', extension), en: signalIndex('en', extension) },
   };
   built.set(extension, lexicons);
@@ -98,8 +114,6 @@ export const NOT_NEGATORS = signalData.notNegators as Record<Script, string[]>;
 export const CONTENT_TERMS = categoryData.content as Record<Exclude<GuidanceContent, 'other'>, PerScript>;
 export const MOTIVE_TERMS = categoryData.motive as Record<Exclude<GuidanceMotive, 'unknown'>, PerScript>;
 export const NEED_TERMS = categoryData.needs as Record<Need, PerScript>;
-
-
 
 const T2S = new Map([...t2s.traditional].map((ch, i) => [ch, [...t2s.simplified][i]!]));
 

@@ -51,6 +51,7 @@ export function effectiveLibrary(items: readonly LibraryItem[]): Library {
     scripts: scripts && (scripts.data as ScriptLibrary).version > SHIPPED_LIBRARY.scripts.version ? (scripts.data as ScriptLibrary) : SHIPPED_LIBRARY.scripts,
     answers: [...answers.values()],
     wording: SHIPPED_LIBRARY.wording,
-    lexicon: lexicon ? (lexicon.data as LexiconExtension) : SHIPPED_LIBRARY.lexicon,
+    // Parsed, not cast: a version stored before complaint words existed gets an empty list of them.
+    lexicon: lexicon ? LexiconExtension.parse(lexicon.data) : SHIPPED_LIBRARY.lexicon,
   };
 }

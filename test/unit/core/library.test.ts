@@ -38,7 +38,7 @@ describe('the library on a desk', () => {
 describe('publishing lexicon additions', () => {
   it('is for managers, versions the lexicon, and the next read of the library carries it', () => {
     const { desk, team } = openTeamDesk();
-    const lexicon = { anger: { zh: { 膈应: 3 }, en: {} }, signals: { media: { zh: ['发到头条'], en: [] } } };
+    const lexicon = { anger: { zh: { 膈应: 3 }, en: {} }, complaint: { zh: { 鬼影: 1 }, en: {} }, signals: { media: { zh: ['发到头条'], en: [] } } };
     expect(desk.dispatch('library.publishLexicon', { lexicon }, team.clerk.session)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
     expect(ok(desk, team.manager.session, 'library.publishLexicon', { lexicon }).lexicon).toEqual({ version: 2, ...lexicon });
     expect(ok(desk, team.clerk.session, 'library.get', {}).lexicon.version).toBe(2);

@@ -59,6 +59,17 @@ describe('negation and degree', () => {
     expect(analyze('快点快点快点').score).toBeGreaterThan(analyze('快点').score);
   });
 
+  it('does not take the 别 of 特别 or the 不 of 不过 and a repeated 不错 for a negation', () => {
+    expect(analyze('我特别不满意').temperature).toBeGreaterThanOrEqual(1);
+    expect(analyze('早餐特别不好').temperature).toBeGreaterThanOrEqual(1);
+    expect(analyze('不错不错!!').temperature).toBe(0);
+  });
+
+  it('lets exclamations make the words louder in whichever direction they point', () => {
+    expect(analyze('太感谢你们了！！！').temperature).toBe(0);
+    expect(analyze('太过分了！！！').temperature).toBeGreaterThanOrEqual(2);
+  });
+
   it('does not take 不然 (otherwise) for a negation of the threat after it', () => {
     expect(analyze('你们必须退款，不然我就找市场监管局').signals.map((s) => s.kind)).toContain('regulator');
     expect(analyze('我不会去找媒体的，只想解决问题').signals.map((s) => s.kind)).not.toContain('media');
@@ -116,5 +127,32 @@ describe('customer reviews', () => {
     const positive = ['物流很快，质量很好，会回购', '店家服务热情，东西不错，好评', 'Fast shipping and great quality, highly recommend'];
     for (const text of negative) expect(analyze(text).temperature, text).toBeGreaterThanOrEqual(1);
     for (const text of positive) expect(analyze(text).temperature, text).toBe(0);
+  });
+
+  it('reads judgements of a product or a service as upset, however many, but never as angry', () => {
+    const judgements = ['房间很旧，隔音差，卫生间不干净，早餐很一般，性价比不高，下次不会再来', 'Tiny room, dirty carpet, noisy at night, overpriced, unhelpful staff, never coming back'];
+    for (const text of judgements) expect(analyze(text).temperature, text).toBe(1);
+    expect(analyze('房间很旧，隔音差').triggers).toEqual(expect.arrayContaining(['很旧', '隔音差']));
+  });
+
+  it('leaves plain words alone that only a degree word turns into a judgement', () => {
+    expect(analyze('我很小的时候就在你们这里买东西').temperature).toBe(0);
+    expect(analyze('店员很热情，书也很厚实').temperature).toBe(0);
+    expect(analyze('房间很小').temperature).toBe(1);
+  });
+
+  it('weighs what comes after a but: 环境不错，但是… is a complaint, 有点贵，但是… is praise', () => {
+    expect(analyze('外部环境不错，但房间太旧了').temperature).toBe(1);
+    expect(analyze('Lovely location, but the room was filthy').temperature).toBe(1);
+    expect(analyze('虽然有点贵，但是质量很好').temperature).toBe(0);
+    expect(analyze('A bit pricey, but the food is great').temperature).toBe(0);
+  });
+});
+
+describe('escalation needs someone who is not content', () => {
+  it('does not read praise that mentions a journalist or the news as a threat', () => {
+    expect(analyze('非常好的一本书，作者是很出名的时尚界记者，推荐！').temperature).toBe(0);
+    expect(analyze('Thanks, I saw your new branch on the news, great service').temperature).toBe(0);
+    expect(analyze('再不给我处理，我就找记者').temperature).toBe(3);
   });
 });

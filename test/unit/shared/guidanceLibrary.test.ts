@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../shared/guidance/analyze.js';
 import { buildGuidance, checkWording, searchAnswers, SHIPPED_LIBRARY, STEPS } from '../../../shared/guidance/library.js';
+import { LexiconExtension } from '../../../shared/guidance/lexicons.js';
+import { effectiveLibrary } from '../../../shared/guidance/libraryFold.js';
 
 describe('scripts', () => {
   it('lead with safety when someone may be in danger, and with the heat of the customer otherwise', () => {
@@ -63,8 +65,21 @@ describe('HQ lexicon additions', () => {
   const extension = {
     version: 2,
     anger: { zh: { 膈应: 3 }, en: { 'gaslighting me': 3 } },
+    complaint: { zh: { 鬼影: 1 }, en: {} },
     signals: { media: { zh: ['发到头条'], en: ['local paper'] } },
   };
+
+  it('take new judgement words: upset, never angry on their own', () => {
+    expect(analyze('电视屏幕有鬼影', 'zh-CN').temperature).toBe(0);
+    expect(analyze('电视屏幕有鬼影', 'zh-CN', extension).temperature).toBe(1);
+    expect(analyze('電視螢幕有鬼影', 'zh-TW', extension).temperature).toBe(1);
+  });
+
+  it('read a version published before judgement words existed as having none', () => {
+    const old = { version: 2, anger: { zh: { 膈应: 3 }, en: {} }, signals: {} };
+    expect(LexiconExtension.parse(old).complaint).toEqual({ zh: {}, en: {} });
+    expect(effectiveLibrary([{ kind: 'lexicon', itemId: 'lexicon', version: 2, data: old }]).lexicon.complaint).toEqual({ zh: {}, en: {} });
+  });
 
   it('are read by the engine without a release: new mood words and new signal words', () => {
     expect(analyze('你们这样真膈应人', 'zh-CN').temperature).toBeLessThan(2);
