@@ -10,7 +10,7 @@ import { useSession } from '../app/sessionStore.js';
 import { ChangeList } from './ChangeList.js';
 
 type Script = 'zh' | 'en';
-type Kind = `anger:${1 | 2 | 3}` | `signal:${SignalKind}`;
+type Kind = `anger:${1 | 2 | 3}` | 'complaint' | `signal:${SignalKind}`;
 interface Entry {
   script: Script;
   term: string;
@@ -21,16 +21,18 @@ function entriesOf(ext: Omit<LexiconExtension, 'version'>): Entry[] {
   const entries: Entry[] = [];
   for (const script of ['zh', 'en'] as const) {
     for (const [term, weight] of Object.entries(ext.anger[script])) entries.push({ script, term, kind: `anger:${Math.round(weight) as 1 | 2 | 3}` });
+    for (const term of Object.keys(ext.complaint[script])) entries.push({ script, term, kind: 'complaint' });
     for (const kind of SIGNAL_KINDS) for (const term of ext.signals[kind]?.[script] ?? []) entries.push({ script, term, kind: `signal:${kind}` });
   }
   return entries;
 }
 
 function extensionOf(entries: Entry[]): Omit<LexiconExtension, 'version'> {
-  const ext: Omit<LexiconExtension, 'version'> = { anger: { zh: {}, en: {} }, signals: {} };
+  const ext: Omit<LexiconExtension, 'version'> = { anger: { zh: {}, en: {} }, complaint: { zh: {}, en: {} }, signals: {} };
   for (const e of entries) {
     const [type, value] = e.kind.split(':') as [string, string];
     if (type === 'anger') ext.anger[e.script][e.term] = Number(value);
+    else if (type === 'complaint') ext.complaint[e.script][e.term] = 1;
     else {
       const bucket = (ext.signals[value as SignalKind] ??= { zh: [], en: [] });
       bucket[e.script].push(e.term);
@@ -55,7 +57,8 @@ export function LexiconEditor() {
   const draftExtension = useMemo(() => ({ ...extensionOf(entries), version: library.lexicon.version + 1 }), [entries, library.lexicon.version]);
   const before = trial.trim() ? analyze(trial, undefined, library.lexicon) : null;
   const after = trial.trim() ? analyze(trial, undefined, draftExtension) : null;
-  const kindLabel = (kind: Kind) => (kind.startsWith('anger') ? t('library.lexicon.angerWeight', { weight: kind.split(':')[1] }) : t(`guidance.signal.${kind.split(':')[1]}`));
+  const kindLabel = (kind: Kind) =>
+    kind === 'complaint' ? t('library.lexicon.complaintWord') : kind.startsWith('anger') ? t('library.lexicon.angerWeight', { weight: kind.split(':')[1] }) : t(`guidance.signal.${kind.split(':')[1]}`);
   const changes = [
     ...entries.filter((e) => !published.some((p) => key(p) === key(e))).map((e) => ({ label: t('common.withNote', { main: e.term, note: kindLabel(e.kind) }), before: '', after: t('library.lexicon.added') })),
     ...published.filter((p) => !entries.some((e) => key(e) === key(p))).map((p) => ({ label: t('common.withNote', { main: p.term, note: kindLabel(p.kind) }), before: t('library.lexicon.added'), after: t('library.lexicon.removed') })),
@@ -110,7 +113,7 @@ export function LexiconEditor() {
             style={{ width: 200 }}
             value={draft.kind}
             onChange={(kind) => setDraft({ ...draft, kind })}
-            options={[...(['anger:1', 'anger:2', 'anger:3'] as Kind[]), ...SIGNAL_KINDS.map((k) => `signal:${k}` as Kind)].map((k) => ({ value: k, label: kindLabel(k) }))}
+            options={[...(['complaint', 'anger:1', 'anger:2', 'anger:3'] as Kind[]), ...SIGNAL_KINDS.map((k) => `signal:${k}` as Kind)].map((k) => ({ value: k, label: kindLabel(k) }))}
           />
           <Button
             disabled={!draft.term.trim() || entries.some((e) => key(e) === key({ ...draft, term: draft.term.trim() }))}

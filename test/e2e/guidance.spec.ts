@@ -89,8 +89,16 @@ test('a manager adds a word to the lexicon, tries it on a sentence, and publishe
   await page.getByRole('combobox').nth(1).click();
   await page.getByTitle('媒体曝光').click();
   await page.getByRole('button', { name: '添加', exact: true }).click();
-  await page.getByLabel('输入一句客户的话，试试效果').fill('不处理我就把这件事发到头条');
+  // A judgement word makes a customer upset, never angry on its own.
+  await page.getByLabel('词语').fill('鬼影');
+  await page.getByRole('combobox').nth(1).click();
+  await page.getByTitle('评价词（算不满）').click();
+  await page.getByRole('button', { name: '添加', exact: true }).click();
   const trial = page.getByTestId('lexicon-trial');
+  await page.getByLabel('输入一句客户的话，试试效果').fill('电视屏幕有鬼影');
+  await expect(trial.locator('div').nth(0)).toContainText('平静');
+  await expect(trial.locator('div').nth(1)).toContainText('不满');
+  await page.getByLabel('输入一句客户的话，试试效果').fill('不处理我就把这件事发到头条');
   await expect(trial).toContainText('发布后：');
   await expect(trial.locator('div').nth(1)).toContainText('媒体曝光：发到头条');
   await expect(trial.locator('div').nth(0)).not.toContainText('媒体曝光');
