@@ -3,7 +3,8 @@
  * line of analysis per input. `npm run guidance -- eval FILE.jsonl` compares against labelled
  * lines ({..., expect: {temperature, signals, content, motive}}) and prints precision, recall and
  * F1 per label with a confusion table. `npm run guidance -- dev` measures anger on the
- * third-party development sets in ../shared/data/guidance-dev.
+ * third-party development sets in ../shared/data/guidance-dev. `npm run guidance -- upset FILE.txt`
+ * reads one unhappy text per line (negative reviews, say) and prints the share read as upset.
  */
 import { createInterface } from 'node:readline';
 import { readFileSync, existsSync } from 'node:fs';
@@ -55,13 +56,11 @@ function dev(): void {
     let tp = 0;
     let fp = 0;
     let fn = 0;
-    let keyword = { tp: 0, fp: 0, fn: 0 };
     for (const row of rows) {
       const predicted = analyze(row.text, row.locale).temperature >= 2;
       if (predicted && row.angry) tp += 1;
       else if (predicted) fp += 1;
       else if (row.angry) fn += 1;
-      void keyword;
     }
     const precision = tp / (tp + fp || 1);
     const recall = tp / (tp + fn || 1);
@@ -81,6 +80,15 @@ function dev(): void {
   report('en Reddit (GoEmotions dev), anger or annoyance', go);
 }
 
+/** One review or complaint per line, all of them unhappy: how many the engine reads as upset or worse. */
+function upset(path: string): void {
+  const texts = readFileSync(path, 'utf8').split('\n').map((l) => l.trim()).filter(Boolean);
+  const temperatures = [0, 0, 0, 0];
+  for (const text of texts) temperatures[analyze(text).temperature]! += 1;
+  const share = (n: number) => `${n}/${texts.length} = ${(n / (texts.length || 1)).toFixed(3)}`;
+  console.log(`${texts.length} texts — upset or worse ${share(texts.length - temperatures[0]!)}, angry or worse ${share(temperatures[2]! + temperatures[3]!)}`);
+}
+
 switch (command) {
   case 'analyze':
     await analyzeStdin();
@@ -96,7 +104,15 @@ switch (command) {
   case 'dev':
     dev();
     break;
+  case 'upset': {
+    if (!file) {
+      console.error('usage: npm run guidance -- upset FILE.txt');
+      process.exit(2);
+    }
+    upset(file);
+    break;
+  }
   default:
-    console.error('usage: npm run guidance -- analyze | eval FILE.jsonl | dev');
+    console.error('usage: npm run guidance -- analyze | eval FILE.jsonl | dev | upset FILE.txt');
     process.exit(2);
 }
