@@ -95,7 +95,6 @@ function capsScore(text: string): number {
   return shouted.length >= 2 ? 1.5 : shouted.length === 1 ? 0.5 : 0;
 }
 
-/** `original` carries the punctuation and capitals to read; empty for a second reading of the same text. */
 /**
  * "环境不错，但是房间太旧" and "nice staff but the room was filthy" are complaints: praise and
  * judgements before the last but count half, after it one and a half (VADER's but-rule, Hutto &
@@ -108,6 +107,7 @@ function contrastWeight(p: Prepared): (at: number) => number {
   return (at) => (last < 0 ? 1 : at < last ? 0.5 : 1.5);
 }
 
+/** `original` carries the punctuation and capitals to read; empty for a second reading of the same text. */
 function angerScore(p: Prepared, original: string, lexicons: Lexicons): { score: number; triggers: string[] } {
   const lex = lexicons.byScript[p.script];
   const weightAt = contrastWeight(p);
