@@ -2,8 +2,8 @@ import zhLexicon from './data/lexicon.zh.json' with { type: 'json' };
 import enLexicon from './data/lexicon.en.json' with { type: 'json' };
 import signalData from './data/signals.json' with { type: 'json' };
 import categoryData from './data/categories.json' with { type: 'json' };
-import t2s from './data/t2s.json' with { type: 'json' };
 import { z } from 'zod';
+import { Converter } from 'opencc-js/t2cn';
 
 /**
  * The guidance engine's word lists are data (shared/guidance/data/*.json), each with its own
@@ -115,23 +115,20 @@ export const CONTENT_TERMS = categoryData.content as Record<Exclude<GuidanceCont
 export const MOTIVE_TERMS = categoryData.motive as Record<Exclude<GuidanceMotive, 'unknown'>, PerScript>;
 export const NEED_TERMS = categoryData.needs as Record<Need, PerScript>;
 
-const T2S = new Map([...t2s.traditional].map((ch, i) => [ch, [...t2s.simplified][i]!]));
+// OpenCC's traditional-to-mainland tables. Not the Taiwan variants: they turn simplified 么 into 幺
+// and rewrite mainland words (影片 → 视频), so simplified text would not pass through unchanged.
+const fromTraditional = Converter({ from: 't', to: 'cn' });
 
 /** Traditional characters become simplified ones, so zh-TW meets the same lexicon as zh-CN. */
 export function toSimplified(text: string): string {
-  let out = '';
-  let changed = 0;
-  for (const ch of text) {
-    const simple = T2S.get(ch);
-    if (simple) changed += 1;
-    out += simple ?? ch;
-  }
-  return changed ? out : text;
+  return fromTraditional(text);
 }
 
 /** How many characters of the text only traditional Chinese writes. */
 export function traditionalCharCount(text: string): number {
-  let n = 0;
-  for (const ch of text) if (T2S.has(ch)) n += 1;
-  return n;
+  const simplified = [...fromTraditional(text)];
+  const original = [...text];
+  // A word table may change a word's length; then count character by character.
+  if (simplified.length !== original.length) return original.filter((ch) => fromTraditional(ch) !== ch).length;
+  return original.filter((ch, i) => simplified[i] !== ch).length;
 }

@@ -91,6 +91,13 @@ describe('languages', () => {
     expect(traditional.signals).toEqual(simplified.signals);
   });
 
+  it('reads Taiwan wording and leaves simplified text as it is', () => {
+    expect(analyze('你給我等著！').signals.map((s) => s.kind)).toContain('threat');
+    expect(analyze('價效比不高，螢幕還有壞點').temperature).toBe(1);
+    expect(analyze('討厭，受夠了，一直不解決').temperature).toBeGreaterThanOrEqual(2);
+    expect(detectLocale('这个影片么么哒')).toBe('zh-CN');
+  });
+
   it('handles mixed Chinese and English in one complaint', () => {
     const a = analyze('你们的APP又crash了，第三次了！refund 给我！');
     expect(a.locale).toBe('zh-CN');
