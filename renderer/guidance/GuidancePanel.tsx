@@ -58,6 +58,11 @@ export function GuidancePanel({ text, customerName, caseNumber, promiseTime, ste
             ))}
           </Space>
           <Typography.Text strong>{t(`guidance.level.${analysis.temperature}`)}</Typography.Text>
+          {analysis.temperature > 0 && analysis.triggers.length > 0 && (
+            <Typography.Text type="secondary" data-testid="heat-words">
+              {t('guidance.heatWords', { words: analysis.triggers.slice(0, 4).join(t('common.listSeparator')) })}
+            </Typography.Text>
+          )}
         </Space>
         {hasWords && (
           <div style={{ marginTop: 8 }}>

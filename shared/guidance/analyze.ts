@@ -214,6 +214,21 @@ function temperatureOf(score: number, complaint: number, signals: Signal[]): Tem
   return total + complaint >= 0 && signals.some((s) => THREATENING.includes(s.kind)) ? 3 : t;
 }
 
+/** Each word once, without its closing punctuation, and not again inside a longer one (没来 in 又没来). */
+function shownOnce(words: string[]): string[] {
+  const clean = [...new Set(words.map((w) => w.replace(/[？?！!。，,.、；;：:\s]+$/u, '')).filter(Boolean))];
+  return clean.filter((w) => !clean.some((other) => other !== w && other.includes(w)));
+}
+
+/** Chinese is read in simplified characters; the clerk is shown the customer's own (記者, not 记者). */
+function ownWords(original: string, read: string, words: string[]): string[] {
+  if (original.length !== read.length) return words;
+  return words.map((word) => {
+    const at = read.indexOf(word);
+    return at < 0 ? word : original.slice(at, at + word.length);
+  });
+}
+
 /**
  * Reads what the customer is saying: how hot it is, what it is about, what they want, and what
  * must be escalated. Pure and fast enough for every keystroke.
@@ -237,14 +252,15 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   const motiveScores = new Map<GuidanceMotive, number>();
   const needScores = new Map<Need, number>();
   readings.forEach((p, i) => {
+    const own = (words: string[]) => (p.script === 'zh' ? ownWords(text, p.text, words) : words);
     const anger = angerScore(p, i === 0 ? text : '', lexicons);
     score += anger.score;
-    triggers.push(...anger.triggers);
+    triggers.push(...own(anger.triggers));
     const complaints = complaintScore(p, lexicons);
     complaint += complaints.score;
-    triggers.push(...complaints.triggers);
+    triggers.push(...own(complaints.triggers));
     for (const signal of findSignals(p, lexicons)) {
-      for (const word of signal.words) signalWords.set(signal.kind, (signalWords.get(signal.kind) ?? new Set()).add(word));
+      for (const word of own(signal.words)) signalWords.set(signal.kind, (signalWords.get(signal.kind) ?? new Set()).add(word));
     }
     sum(contentScores, bestOf(p, CONTENT_TERMS, CONTENT_ORDER));
     sum(motiveScores, bestOf(p, MOTIVE_TERMS, ['publicity', 'profit', 'emotional'] as const));
@@ -272,7 +288,7 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
     locale: resolved,
     temperature,
     score: Math.round(score * 100) / 100,
-    triggers: [...new Set(triggers)],
+    triggers: shownOnce(triggers),
     signals,
     escalate: signals.some((s) => ESCALATING_SIGNALS.includes(s.kind)),
     content,

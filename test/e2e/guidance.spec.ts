@@ -23,6 +23,8 @@ test('an angry complaint with a media threat gets the calming step, the major-co
   await expect(panel.getByTestId('banner-media')).toContainText('按重大投诉上报');
   await expect(panel.getByTestId('temperature')).toHaveAttribute('data-level', '3');
   await expect(panel.getByTestId('signals')).toContainText('媒体曝光：记者、曝光');
+  // The clerk sees which words set the temperature.
+  await expect(panel.getByTestId('heat-words')).toContainText('读到：不解决、这是什么服务、又没来');
   await expect(panel.getByTestId('say-now')).toContainText('王女士，您的心情我完全理解');
   await expect(panel.getByTestId('locked-explain')).toBeVisible();
   await expect(panel.getByTestId('locked-resolve')).toBeVisible();
@@ -61,6 +63,7 @@ test('the panel speaks English and reads English complaints', async ({ page }) =
   await page.getByLabel('What happened').fill('This is the THIRD time the technician never showed up. I am sick of this and I will sue you.');
   const panel = page.getByTestId('guidance-panel');
   await expect(panel.getByTestId('banner-legal')).toContainText('report as a major complaint');
+  await expect(panel.getByTestId('heat-words')).toContainText('Heard: sick of, third time');
   await expect(panel.getByTestId('say-now')).toContainText('Ms Wang, I completely understand');
   await expect(panel.getByTestId('locked-resolve')).toBeVisible();
   await page.screenshot({ path: join(SCREENSHOTS, 'guidance-angry-legal-en.png'), fullPage: true });

@@ -88,7 +88,10 @@ describe('languages', () => {
     const traditional = analyze('你們這群騙子！我要找記者曝光！');
     expect(traditional.locale).toBe('zh-TW');
     expect(traditional.temperature).toBe(simplified.temperature);
-    expect(traditional.signals).toEqual(simplified.signals);
+    expect(traditional.signals.map((s) => s.kind)).toEqual(simplified.signals.map((s) => s.kind));
+    // The clerk sees the customer's own characters, not the simplified ones they were read in.
+    expect(traditional.signals[0]!.words).toEqual(expect.arrayContaining(['記者', '曝光']));
+    expect(traditional.triggers).toContain('騙子');
   });
 
   it('reads Taiwan wording and leaves simplified text as it is', () => {
@@ -139,7 +142,10 @@ describe('customer reviews', () => {
   it('reads judgements of a product or a service as upset, however many, but never as angry', () => {
     const judgements = ['房间很旧，隔音差，卫生间不干净，早餐很一般，性价比不高，下次不会再来', '浴室不乾淨，房間有黴味，菜太鹹又油膩', 'Tiny room, dirty carpet, noisy at night, overpriced, unhelpful staff, never coming back'];
     for (const text of judgements) expect(analyze(text).temperature, text).toBe(1);
-    expect(analyze('房间很旧，隔音差').triggers).toEqual(expect.arrayContaining(['很旧', '隔音差']));
+    const { triggers } = analyze('房间很旧，隔音差');
+    expect(triggers).toEqual(expect.arrayContaining(['很旧', '隔音差']));
+    // 差 is shown once, inside 隔音差, not again on its own.
+    expect(triggers).not.toContain('差');
   });
 
   it('leaves plain words alone that only a degree word turns into a judgement', () => {
