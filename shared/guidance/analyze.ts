@@ -108,9 +108,8 @@ function contrastWeight(p: Prepared): (at: number) => number {
 }
 
 /** `original` carries the punctuation and capitals to read; empty for a second reading of the same text. */
-function angerScore(p: Prepared, original: string, lexicons: Lexicons): { score: number; triggers: string[] } {
+function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt: (at: number) => number): { score: number; triggers: string[] } {
   const lex = lexicons.byScript[p.script];
-  const weightAt = contrastWeight(p);
   const hits = findTerms(p, [...lex.anger.keys(), ...lex.positive.keys()], lex);
   const degreeHits = findTerms(p, lex.degree.keys(), lex.degree);
   const triggers: string[] = [];
@@ -147,9 +146,8 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons): { score:
 }
 
 /** Judgements of a product or a service (房间很旧, rude staff): an unhappy customer, never anger on their own. */
-function complaintScore(p: Prepared, lexicons: Lexicons): { score: number; triggers: string[] } {
+function complaintScore(p: Prepared, lexicons: Lexicons, weightAt: (at: number) => number): { score: number; triggers: string[] } {
   const lex = lexicons.byScript[p.script];
-  const weightAt = contrastWeight(p);
   const triggers: string[] = [];
   let score = 0;
   for (const hit of findTerms(p, lex.complaint.keys(), lex.complaint)) {
@@ -253,10 +251,11 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   const needScores = new Map<Need, number>();
   readings.forEach((p, i) => {
     const own = (words: string[]) => (p.script === 'zh' ? ownWords(text, p.text, words) : words);
-    const anger = angerScore(p, i === 0 ? text : '', lexicons);
+    const weightAt = contrastWeight(p);
+    const anger = angerScore(p, i === 0 ? text : '', lexicons, weightAt);
     score += anger.score;
     triggers.push(...own(anger.triggers));
-    const complaints = complaintScore(p, lexicons);
+    const complaints = complaintScore(p, lexicons, weightAt);
     complaint += complaints.score;
     triggers.push(...own(complaints.triggers));
     for (const signal of findSignals(p, lexicons)) {
