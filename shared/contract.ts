@@ -237,6 +237,8 @@ export const contract = {
   'sync.enrol': { auth: 'staff', request: z.object({ serverUrl: z.url({ protocol: /^https?$/ }), code: z.string().trim().min(6).max(64) }), response: SyncStatusSchema },
   'sync.now': { auth: 'staff', request: z.object({}), response: SyncStatusSchema },
   'settings.get': { auth: 'public', request: z.object({}), response: Settings },
+  /** The desk's clock: every time the UI shows ("today 11:00", the promised contact) is read from it. */
+  'clock.now': { auth: 'public', request: z.object({}), response: z.object({ now: z.number() }) },
   /** The language can be changed before anyone signs in. */
   'settings.setLocale': { auth: 'public', request: z.object({ locale: z.enum(LOCALES) }), response: Settings },
   'settings.set': { auth: 'staff', request: Settings.partial(), response: Settings },

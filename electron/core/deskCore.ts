@@ -165,6 +165,7 @@ export function createDeskCore(db: Db, clock: Clock, syncOptions: SyncOptions = 
     },
     'sync.now': () => syncRound(),
     'settings.get': () => settings(),
+    'clock.now': () => ({ now: clock.now() }),
     'settings.setLocale': ({ locale }) => saveSettings({ locale }),
     'settings.set': (changes, context) => {
       const staff = signedIn(context);

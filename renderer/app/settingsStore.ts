@@ -3,6 +3,7 @@ import type { Locale } from '../../shared/locale.js';
 import type { Settings } from '../../shared/settings.js';
 import { call } from '../desk/client.js';
 import { setLocale } from '../i18n/index.js';
+import { syncDeskClock } from './deskClock.js';
 
 interface SettingsState {
   settings: Settings | null;
@@ -20,6 +21,8 @@ export const useSettings = create<SettingsState>((set) => {
   return {
     settings: null,
     async load() {
+      // The clock first: the first screen already shows times ("today", the promised contact).
+      await syncDeskClock();
       apply(await call('settings.get', {}));
     },
     async save(changes) {

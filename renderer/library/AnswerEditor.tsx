@@ -8,6 +8,7 @@ import { call } from '../desk/client.js';
 import { errorText } from '../desk/errorText.js';
 import { useLibrary } from '../guidance/libraryStore.js';
 import { ChangeList } from './ChangeList.js';
+import { newId } from '../../shared/ids.js';
 
 type Values = Record<string, string> & { topic: StandardAnswer['topic'] };
 
@@ -43,7 +44,7 @@ export function AnswerEditor({ answer, onClose }: { answer: StandardAnswer | nul
     try {
       const library = await call('library.publishAnswer', {
         answer: {
-          id: answer?.id ?? `answer-${Date.now().toString(36)}`,
+          id: answer?.id ?? `answer-${newId()}`,
           topic: v.topic,
           keywords: { zh: split(v.zhKeywords ?? ''), en: split(v.enKeywords ?? '') },
           title: { 'zh-CN': v['title.zh-CN']!, 'zh-TW': v['title.zh-TW']!, en: v['title.en']! },

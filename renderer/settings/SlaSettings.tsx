@@ -6,6 +6,9 @@ import { SLA_STEPS, type Limit, type Policy, type SlaStep } from '../../shared/s
 import { SEVERITIES } from '../../shared/classification.js';
 import { call } from '../desk/client.js';
 import { errorText } from '../desk/errorText.js';
+import { useSettings } from '../app/settingsStore.js';
+import { deskNow } from '../app/deskClock.js';
+import { localDateKey } from '../../shared/caseNumber.js';
 
 type SlaData = ResponseOf<'sla.get'>;
 const UNITS: Limit['unit'][] = ['working_hours', 'working_days', 'hours'];
@@ -73,7 +76,8 @@ export function SlaSettings() {
   const [limits, setLimits] = useState<Policy['limits'] | null>(null);
   const [overrides, setOverrides] = useState<OverrideRow[]>([]);
   const [error, setError] = useState<string | null>(null);
-  const [year, setYear] = useState<number>(new Date().getFullYear() + 1);
+  const timeZone = useSettings((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
+  const [year, setYear] = useState<number>(() => Number(localDateKey(deskNow(), timeZone).slice(0, 4)) + 1);
   const [lines, setLines] = useState('');
   const [hours, setHours] = useState({ opens: '', closes: '' });
 
