@@ -16,6 +16,7 @@ import { createCaseService, summaryOfView } from './caseService.js';
 import { createLibraryService } from './libraryService.js';
 import { createSlaService } from './slaService.js';
 import { createSyncClient, startSyncLoop, type SyncOptions } from './syncClient.js';
+import { DEFAULT_PIN_HASHER, type PinHasher } from './pinHash.js';
 
 export interface CallContext {
   /** The signed-in person, for channels whose contract says `auth: 'staff'`; null otherwise. */
@@ -52,7 +53,13 @@ const signedIn = (context: CallContext): StaffView => {
 };
 
 /** The desk backend: every contract call, composed from db/ and shared/. Runs under plain Node. */
-export function createDeskCore(db: Db, clock: Clock, syncOptions: SyncOptions = {}): DeskCore {
+export interface DeskCoreOptions {
+  sync?: SyncOptions;
+  /** How PINs are hashed; tests pass a cheaper cost than the desk's default. */
+  pinHasher?: PinHasher;
+}
+
+export function createDeskCore(db: Db, clock: Clock, options: DeskCoreOptions = {}): DeskCore {
   const deviceId = deviceIdOf(db);
   const listeners = new Set<PushListener>();
   const push: PushListener = (event, payload) => {
@@ -61,8 +68,8 @@ export function createDeskCore(db: Db, clock: Clock, syncOptions: SyncOptions = 
   const settings = (): Settings => Settings.parse({ ...DEFAULT_SETTINGS, ...readAllSettings(db) });
   const writer = createEventWriter(db, clock, deviceId);
   const sessions = createSessionStore(clock);
-  const sync = createSyncClient(db, writer, clock, syncOptions);
-  const staffService = createStaffService(db, writer, sessions, () => settings().branchCode, sync.signInCentral);
+  const sync = createSyncClient(db, writer, clock, options.sync);
+  const staffService = createStaffService(db, writer, sessions, () => settings().branchCode, sync.signInCentral, options.pinHasher ?? DEFAULT_PIN_HASHER);
   const customers = createCustomerService(db, writer);
   const sla = createSlaService(db, writer, clock);
   const cases = createCaseService(db, writer, customers, clock, settings, sla);

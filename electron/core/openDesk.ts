@@ -2,9 +2,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../db/open.js';
 import { systemClock, type Clock } from './clock.js';
-import { createDeskCore, type DeskCore } from './deskCore.js';
+import { createDeskCore, type DeskCore, type DeskCoreOptions } from './deskCore.js';
 import { createDispatcher } from './dispatch.js';
-import type { SyncOptions } from './syncClient.js';
 import type { DeskResult } from '../../shared/contract.js';
 
 export const DATABASE_FILE = 'calmdesk.sqlite';
@@ -22,10 +21,9 @@ export interface OpenDesk {
   close(): void;
 }
 
-export interface OpenDeskOptions {
+export interface OpenDeskOptions extends DeskCoreOptions {
   /** How often deadlines are checked for escalations and alarms; 0 turns the ticker off (tests drive it). */
   tickMs?: number;
-  sync?: SyncOptions;
 }
 
 const DEFAULT_TICK_MS = 60_000;
@@ -34,7 +32,7 @@ const DEFAULT_TICK_MS = 60_000;
 export function openDesk(dataDir: string, clock: Clock = systemClock, options: OpenDeskOptions = {}): OpenDesk {
   mkdirSync(dataDir, { recursive: true });
   const { db } = openDatabase(join(dataDir, DATABASE_FILE));
-  const core = createDeskCore(db, clock, options.sync);
+  const core = createDeskCore(db, clock, options);
   const tickMs = options.tickMs ?? 0;
   const tick = () => {
     try {

@@ -6,7 +6,7 @@ import type { StaffView } from '../../shared/referenceFold.js';
 import type { Role } from '../../shared/staff.js';
 import { DeskError } from './deskError.js';
 import type { EventWriter } from './eventWriter.js';
-import { hashPin, verifyPin } from './pinHash.js';
+import type { PinHasher } from './pinHash.js';
 import { ARGON2_PREFIX, verifyPassword } from '../../shared/password.js';
 import type { SessionStore } from './sessions.js';
 
@@ -20,12 +20,12 @@ export function requireRole(staff: StaffView, roles: readonly Role[]): void {
 /** Checks a central staff member's password with the server; 'unreachable' means check locally. */
 export type CentralSignIn = (staffId: string, password: string) => Promise<'ok' | 'wrong' | 'unreachable'>;
 
-export function createStaffService(db: Db, writer: EventWriter, sessions: SessionStore, branch: () => string, central: CentralSignIn) {
+export function createStaffService(db: Db, writer: EventWriter, sessions: SessionStore, branch: () => string, central: CentralSignIn, pins: PinHasher) {
   const enrol = (name: string, role: Role, pin: string, by: { id: string; role: Role } | null): StaffView => {
     const id = newId();
     // The first manager enrols themself: there is nobody else yet to act for them.
     const actor = by ?? { id, role };
-    writer.write([{ entity: 'staff', entityId: id, type: 'staff_enrolled', payload: { name, role, branch: branch(), pinHash: hashPin(pin) } }], actor);
+    writer.write([{ entity: 'staff', entityId: id, type: 'staff_enrolled', payload: { name, role, branch: branch(), pinHash: pins.hash(pin) } }], actor);
     return staffById(db, id)!;
   };
 
@@ -53,7 +53,7 @@ export function createStaffService(db: Db, writer: EventWriter, sessions: Sessio
         }
         return { session: sessions.open(staff.id), staff: summaryOfStaff(staff) };
       };
-      if (!staff.pinHash.startsWith(ARGON2_PREFIX)) return outcome(verifyPin(pin, staff.pinHash));
+      if (!staff.pinHash.startsWith(ARGON2_PREFIX)) return outcome(pins.verify(pin, staff.pinHash));
       return central(staff.id, pin).then(async (answer) => outcome(answer === 'unreachable' ? await verifyPassword(pin, staff.pinHash) : answer === 'ok'));
     },
     enrol(by: StaffView, name: string, role: Role, pin: string) {

@@ -1,10 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../shared/ids.js';
-import { complaint, ok } from '../fixtures/desk.js';
+import { complaint, ok, openTestDesk } from '../fixtures/desk.js';
 import { revokeDevice } from '../../server/admin.js';
 import { spawn } from 'node:child_process';
 import { readJson, writeJson } from '../../db/localState.js';
-import { openDesk } from '../../electron/core/openDesk.js';
 import type { SyncConfig } from '../../electron/core/syncClient.js';
 import {
   complaintsOf,
@@ -123,7 +122,7 @@ function suite(engine: 'pglite' | 'postgres') {
       child.once('exit', () => resolve());
     });
 
-    const resumed = openDesk(readerDir);
+    const resumed = openTestDesk(readerDir);
     const again = { ...reader, desk: resumed, session: ok(resumed, undefined, 'auth.signIn', { staffId: reader.staffId, pin: '900001' }).session };
     const partial = (resumed.db.prepare("SELECT count(*) AS n FROM events WHERE origin = 'server'").get() as { n: number }).n;
     expect(partial).toBeGreaterThanOrEqual(10);

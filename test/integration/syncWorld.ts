@@ -5,10 +5,10 @@ import { buildServer } from '../../server/app.js';
 import { migrate } from '../../server/schema.js';
 import { pgliteSql, postgresSql, type Sql } from '../../server/sql.js';
 import { addBranch, createEnrolmentCode } from '../../server/admin.js';
-import { openDesk, type OpenDesk } from '../../electron/core/openDesk.js';
+import type { OpenDesk } from '../../electron/core/openDesk.js';
 import type { SyncOptions } from '../../electron/core/syncClient.js';
 import type { DeskResult } from '../../shared/contract.js';
-import { ok } from '../fixtures/desk.js';
+import { ok, openTestDesk } from '../fixtures/desk.js';
 import { tempDir } from '../fixtures/tempDir.js';
 
 /** A real sync server on loopback over PGlite or PostgreSQL, and real desks on SQLite files. */
@@ -93,7 +93,7 @@ export async function setUpOrg(sql: Sql): Promise<Record<string, string>> {
 
 /** A new desk: its manager sets it up, then enrols it with the server using a one-time code. */
 export async function enrolledDesk(name: string, serverUrl: string, code: string, sync: SyncOptions = {}): Promise<Desk> {
-  const desk = openDesk(tempDir(`calmdesk-${name}-`), undefined, { sync });
+  const desk = openTestDesk(tempDir(`calmdesk-${name}-`), undefined, { sync });
   const boot = ok(desk, undefined, 'staff.bootstrap', { name: `${name} 经理`, pin: '900001' });
   const result = (await desk.dispatchAsync('sync.enrol', { serverUrl, code }, boot.session)) as DeskResult<{ configured: boolean }>;
   if (!result.ok || !result.value.configured) throw new Error(`enrol ${name}: ${JSON.stringify(result)}`);

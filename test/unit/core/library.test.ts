@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ok, openTeamDesk } from '../../fixtures/desk.js';
-import { openDesk } from '../../../electron/core/openDesk.js';
+import { ok, openTeamDesk, openTestDesk } from '../../fixtures/desk.js';
 import { rebuildProjections } from '../../../db/projections.js';
 
 describe('the library on a desk', () => {
@@ -19,7 +18,7 @@ describe('the library on a desk', () => {
     expect(next.scripts.version).toBe(scriptVersion + 1);
     desk.close();
 
-    const reopened = openDesk(dataDir);
+    const reopened = openTestDesk(dataDir);
     rebuildProjections(reopened.db);
     const session = ok(reopened, undefined, 'auth.signIn', { staffId: team.clerk.staff.id, pin: team.clerk.pin }).session;
     const after = ok(reopened, session, 'library.get', {});

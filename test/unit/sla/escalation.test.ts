@@ -1,9 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { openDesk } from '../../../electron/core/openDesk.js';
 import { recordEvents } from '../../../db/eventStore.js';
 import type { EventEnvelope } from '../../../shared/events.js';
 import type { Clock } from '../../../electron/core/clock.js';
-import { complaint, ok, openTeamDesk } from '../../fixtures/desk.js';
+import { complaint, ok, openTeamDesk, openTestDesk } from '../../fixtures/desk.js';
 import { tempDir } from '../../fixtures/tempDir.js';
 
 function fakeClock(iso: string): Clock & { set(iso: string): void; advance(ms: number): void } {
@@ -70,7 +69,7 @@ describe('automatic escalation (seed 000)', () => {
     a.close();
     // Desk B starts as a copy of desk A's log (as after a sync), then both go offline.
     const bDir = tempDir();
-    const desks = [openDesk(dataDir, clock), openDesk(bDir, clock)];
+    const desks = [openTestDesk(dataDir, clock), openTestDesk(bDir, clock)];
     recordEvents(desks[1]!.db, allEvents(desks[0]!.db));
     clock.advance(26 * HOUR);
     for (const desk of desks) desk.core.tick();
@@ -106,7 +105,7 @@ describe('alarms', () => {
     expect(heard[1]).toMatchObject({ threshold: 'overdue' });
     desk.close();
 
-    const again = openDesk(dataDir, clock);
+    const again = openTestDesk(dataDir, clock);
     const after: unknown[] = [];
     again.core.subscribe((event, payload) => event === 'alarm' && after.push(payload));
     again.core.tick();
@@ -164,7 +163,7 @@ describe('automatic escalation on two offline desks', () => {
     const { desk: a, team } = openTeamDesk(clock);
     const { id } = ok(a, team.clerk.session, 'case.create', complaint());
     ok(a, team.clerk.session, 'case.act', { id, action: { type: 'customer_contacted', payload: { summary: '已回电' } } });
-    const b = openDesk(tempDir(), clock);
+    const b = openTestDesk(tempDir(), clock);
     recordEvents(b.db, allEvents(a.db));
     const bSession = ok(b, undefined, 'auth.signIn', { staffId: team.clerk.staff.id, pin: team.clerk.pin }).session;
     for (const [desk, session] of [[a, team.clerk.session], [b, bSession]] as const) {
