@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
-let binary = null;
+let binary;
 try {
   binary = require('electron');
 } catch {

@@ -3,8 +3,11 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 
 type Target = { target: string; arch?: string[] };
-const config = parse(readFileSync('electron-builder.yml', 'utf8')) as Record<string, any>;
-const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as Record<string, any>;
+// Free-form YAML and JSON, read only to assert on a few keys.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type Loose = Record<string, any>;
+const config = parse(readFileSync('electron-builder.yml', 'utf8')) as Loose;
+const pkg = JSON.parse(readFileSync('package.json', 'utf8')) as Loose;
 const targetsOf = (platform: string) => (config[platform].target as Target[]).map((t) => t.target);
 
 describe('electron-builder configuration', () => {
