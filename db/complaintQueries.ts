@@ -102,3 +102,25 @@ export function maxCaseSeq(db: Db, prefix: string): number {
   };
   return row.seq ?? 0;
 }
+
+/**
+ * Open, ungraded cases that may be due for automatic escalation: no contact since before
+ * `receivedBefore`, or at least `chasers` chasers. The caller judges each by its own policy.
+ */
+export function escalationCandidates(db: Db, receivedBefore: number, chasers: number): CaseView[] {
+  const rows = db
+    .prepare(
+      `SELECT view FROM complaints WHERE is_open = 1 AND severity IS NULL AND major = 0
+         AND ((needs_contact = 1 AND received_ms <= ?) OR chase_count >= ?)`,
+    )
+    .all(receivedBefore, chasers) as Array<{ view: string }>;
+  return rows.map((r) => JSON.parse(r.view) as CaseView);
+}
+
+/** Open cases whose current deadline is due soon or past at `now`. */
+export function casesDueSoonBy(db: Db, now: number): Array<{ id: string; caseNumber: string; slaStep: string; dueAt: number; stepStartedAtMs: number }> {
+  const rows = db
+    .prepare('SELECT id, case_number, sla_step, due_at, view FROM complaints WHERE is_open = 1 AND due_soon_at <= ?')
+    .all(now) as Array<{ id: string; case_number: string; sla_step: string; due_at: number; view: string }>;
+  return rows.map((r) => ({ id: r.id, caseNumber: r.case_number, slaStep: r.sla_step, dueAt: r.due_at, stepStartedAtMs: (JSON.parse(r.view) as CaseView).stepStartedAtMs }));
+}

@@ -2,7 +2,7 @@
 import type { EventEnvelope, Entity } from '../shared/events.js';
 import type { Db } from './open.js';
 
-interface EventRow {
+export interface EventRow {
   id: string;
   entity: string;
   entity_id: string;

@@ -37,3 +37,12 @@ export function loadDraft(db: Db, key: string): { data: unknown; savedAt: string
 export function clearDraft(db: Db, key: string): boolean {
   return db.prepare('DELETE FROM drafts WHERE key = ?').run(key).changes > 0;
 }
+
+/** Records that this desk rang an alarm; false when it already had (each rings once, across restarts). */
+export function markAlarmRaised(db: Db, alarm: { caseId: string; step: string; stepStart: number; threshold: string }, at: number): boolean {
+  return (
+    db
+      .prepare('INSERT OR IGNORE INTO alarms_raised (case_id, step, step_start, threshold, raised_at) VALUES (?, ?, ?, ?, ?)')
+      .run(alarm.caseId, alarm.step, alarm.stepStart, alarm.threshold, at).changes > 0
+  );
+}

@@ -8,6 +8,7 @@ import type { Severity } from '../../shared/classification.js';
 import type { CaseView } from '../../shared/fold.js';
 import type { EventEnvelope } from '../../shared/events.js';
 import { hlcWallMs } from '../../shared/hlc.js';
+import { clockState, NEVER_DUE } from '../../shared/sla/clocks.js';
 import { newId } from '../../shared/ids.js';
 import { allowedActions, refusal } from '../../shared/lifecycle.js';
 import { caseNumberPrefix, formatCaseNumber, localDateKey } from '../../shared/caseNumber.js';
@@ -22,18 +23,12 @@ import type { SlaService } from './slaService.js';
 type Names = Map<string, string>;
 const nameOf = (names: Names, id: string) => names.get(id) ?? id;
 
-const FAR_FUTURE = 8e15;
-function stateAt(dueAt: number | null, dueSoonAt: number | null, now: number): CaseSummary['clockState'] {
-  if (dueAt === null || dueSoonAt === null) return null;
-  if (dueAt >= FAR_FUTURE) return 'paused';
-  return now >= dueAt ? 'overdue' : now >= dueSoonAt ? 'due_soon' : 'ok';
-}
 
 export function summaryOfRow(row: CaseListRow, names: Names, now: number): CaseSummary {
   return {
     slaStep: row.sla_step,
-    dueAt: row.due_at !== null && row.due_at < FAR_FUTURE ? row.due_at : null,
-    clockState: stateAt(row.due_at, row.due_soon_at, now),
+    dueAt: row.due_at !== null && row.due_at < NEVER_DUE ? row.due_at : null,
+    clockState: row.due_at !== null && row.due_soon_at !== null ? clockState({ dueAt: row.due_at, dueSoonAt: row.due_soon_at }, now) : null,
     id: row.id,
     caseNumber: row.case_number,
     customerName: row.customer_name,

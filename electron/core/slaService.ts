@@ -2,6 +2,8 @@ import { v5 as uuidv5 } from 'uuid';
 import type { Db } from '../../db/open.js';
 import { recordEvents } from '../../db/eventStore.js';
 import { readSlaContext } from '../../db/projections.js';
+import { casesDueSoonBy, escalationCandidates } from '../../db/complaintQueries.js';
+import { markAlarmRaised } from '../../db/localState.js';
 import { EVENT_SCHEMA_VERSION, SLA_ENTITY_ID, type EventEnvelope } from '../../shared/events.js';
 import { eventsOf } from '../../db/eventLog.js';
 import { formatHlc, hlcWallMs } from '../../shared/hlc.js';
@@ -9,8 +11,8 @@ import type { CaseView } from '../../shared/fold.js';
 import type { CalendarYear } from '../../shared/sla/calendar.js';
 import { clockState, minutesLeft } from '../../shared/sla/clocks.js';
 import type { Policy } from '../../shared/sla/policy.js';
-import { clocksOfCase } from '../../shared/sla/slaFold.js';
-import { addWorkingMinutes, type OpeningHours } from '../../shared/sla/workingTime.js';
+import { clocksOfCase, promisedContactAt } from '../../shared/sla/slaFold.js';
+import type { OpeningHours } from '../../shared/sla/workingTime.js';
 import type { StaffView } from '../../shared/referenceFold.js';
 import type { Clock } from './clock.js';
 import type { EventWriter } from './eventWriter.js';
@@ -82,29 +84,17 @@ export function createSlaService(db: Db, writer: EventWriter, clock: Clock) {
     context,
     clockOf,
     /** The time a clerk may promise for the next contact: the contact limit from now. */
-    promise(branch: string): number {
-      const ctx = context();
-      const limit = ctx.latestPolicy.limits.contact;
-      const hours = ctx.hoursOf(branch);
-      const now = clock.now();
-      if (limit.unit === 'hours') return now + limit.amount * 3_600_000;
-      const minutes = limit.unit === 'working_hours' ? limit.amount * 60 : limit.amount * (hours.closesAt - hours.opensAt);
-      return addWorkingMinutes(now, minutes, ctx.calendar, hours);
-    },
+    promise: (branch: string): number => promisedContactAt(clock.now(), branch, context()),
     /** Writes the escalations that are due; returns the cases escalated. Safe to run any number of times. */
     escalateDue(now = clock.now()): string[] {
       const ctx = context();
-      const policy = ctx.latestPolicy;
+      // Pre-select with the earliest trigger of any policy version; each case is then judged by its own.
+      const policies = [...ctx.policies.values()];
+      const shortestHours = Math.min(...policies.map((p) => p.escalateNoContactHours));
+      const fewestChasers = Math.min(...policies.map((p) => p.escalateAfterChasers));
       const escalated: string[] = [];
-      const candidates = db
-        .prepare(
-          `SELECT view FROM complaints WHERE is_open = 1 AND severity IS NULL AND major = 0
-             AND ((needs_contact = 1 AND received_ms <= ?) OR chase_count >= ?)`,
-        )
-        .all(now - policy.escalateNoContactHours * 3_600_000, policy.escalateAfterChasers) as Array<{ view: string }>;
-      for (const row of candidates) {
-        const view = JSON.parse(row.view) as CaseView;
-        const casePolicy = ctx.policies.get(view.policyVersion) ?? policy;
+      for (const view of escalationCandidates(db, now - shortestHours * 3_600_000, fewestChasers)) {
+        const casePolicy = ctx.policies.get(view.policyVersion) ?? ctx.latestPolicy;
         let event: EventEnvelope | null = null;
         const breach = view.receivedAtMs + casePolicy.escalateNoContactHours * 3_600_000;
         if (view.firstContactAtMs === null && breach <= now) event = escalation(view, 'no_contact', breach, view.id);
@@ -119,16 +109,11 @@ export function createSlaService(db: Db, writer: EventWriter, clock: Clock) {
     },
     /** Due-soon and overdue alarms not raised yet on this desk; each rings once, also across restarts. */
     newAlarms(now = clock.now()): Alarm[] {
-      const rows = db
-        .prepare('SELECT id, case_number, sla_step, due_at, due_soon_at, view FROM complaints WHERE is_open = 1 AND due_soon_at <= ?')
-        .all(now) as Array<{ id: string; case_number: string; sla_step: string; due_at: number; due_soon_at: number; view: string }>;
-      const raise = db.prepare('INSERT OR IGNORE INTO alarms_raised (case_id, step, step_start, threshold, raised_at) VALUES (?, ?, ?, ?, ?)');
       const alarms: Alarm[] = [];
-      for (const row of rows) {
-        const view = JSON.parse(row.view) as CaseView;
-        const threshold = now >= row.due_at ? 'overdue' : 'due_soon';
-        if (raise.run(row.id, row.sla_step, view.stepStartedAtMs, threshold, now).changes) {
-          alarms.push({ caseId: row.id, caseNumber: row.case_number, step: row.sla_step, threshold });
+      for (const row of casesDueSoonBy(db, now)) {
+        const threshold = now >= row.dueAt ? 'overdue' : 'due_soon';
+        if (markAlarmRaised(db, { caseId: row.id, step: row.slaStep, stepStart: row.stepStartedAtMs, threshold }, now)) {
+          alarms.push({ caseId: row.id, caseNumber: row.caseNumber, step: row.slaStep, threshold });
         }
       }
       return alarms;

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/open.js';
 import { recordEvents } from '../../db/eventStore.js';
-import { rowToEvent } from '../../db/eventLog.js';
+import { countWaiting, latestRefusals, localEventsAfter, recordRefusals } from '../../db/syncQueries.js';
 import { readJson, writeJson } from '../../db/localState.js';
 import { EnrolResponse, MAX_PULL_EVENTS, MAX_PUSH_EVENTS, PullResponse, PushResponse, SYNC_API } from '../../shared/sync.js';
 import { hlcWallMs } from '../../shared/hlc.js';
@@ -71,18 +71,15 @@ export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, opti
     return body;
   };
 
-  const waiting = () =>
-    (db.prepare("SELECT count(*) AS n FROM events WHERE origin = 'local' AND seq > ? AND id NOT IN (SELECT event_id FROM sync_refused)").get(pushedSeq()) as { n: number }).n;
 
   async function push(cfg: SyncConfig): Promise<void> {
     for (;;) {
-      const rows = db.prepare("SELECT * FROM events WHERE origin = 'local' AND seq > ? ORDER BY seq LIMIT ?").all(pushedSeq(), PUSH_BATCH) as Array<Parameters<typeof rowToEvent>[0] & { seq: number }>;
+      const rows = localEventsAfter(db, pushedSeq(), PUSH_BATCH);
       if (!rows.length) return;
-      const answer = PushResponse.parse(await request(cfg.serverUrl, '/push', { method: 'POST', body: { events: rows.map(rowToEvent) } }, cfg.token));
+      const answer = PushResponse.parse(await request(cfg.serverUrl, '/push', { method: 'POST', body: { events: rows.map((r) => r.event) } }, cfg.token));
       const now = clock.now();
       db.transaction(() => {
-        const refuse = db.prepare('INSERT OR REPLACE INTO sync_refused (event_id, reason, refused_at) VALUES (?, ?, ?)');
-        for (const r of answer.refused) refuse.run(r.id, r.reason, now);
+        recordRefusals(db, answer.refused, now);
         writeJson(db, 'meta', 'sync.pushedSeq', rows[rows.length - 1]!.seq);
       })();
     }
@@ -160,10 +157,7 @@ export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, opti
     },
     status(): SyncStatus {
       const cfg = config();
-      const refused = db
-        .prepare('SELECT r.event_id AS eventId, e.type AS type, r.reason AS reason FROM sync_refused r JOIN events e ON e.id = r.event_id ORDER BY r.refused_at DESC LIMIT 50')
-        .all() as SyncStatus['refused'];
-      return { configured: cfg !== null, serverUrl: cfg?.serverUrl ?? null, ...state, waiting: cfg ? waiting() : 0, refused };
+      return { configured: cfg !== null, serverUrl: cfg?.serverUrl ?? null, ...state, waiting: cfg ? countWaiting(db, pushedSeq()) : 0, refused: latestRefusals(db) };
     },
   };
 }

@@ -42,21 +42,26 @@ export interface Clock {
 
 export type ClockState = 'ok' | 'due_soon' | 'overdue' | 'paused';
 
-const FAR_FUTURE = 8.64e15;
+/**
+ * The due time of a stopped clock (waiting on the customer): the last instant a Date can hold, so
+ * it sorts after every real deadline and is never "due soon". The one such value everywhere.
+ */
+export const NEVER_DUE = 8.64e15;
 
-function deadline(step: SlaStep, startedAt: number, facts: ClockFacts, policy: Policy, calendar: WorkCalendar, hours: OpeningHours): Clock {
+/** The deadline of one step that started at `startedAt`, under the case's policy and calendar. */
+export function deadline(step: SlaStep, startedAt: number, facts: Omit<ClockFacts, 'status' | 'receivedAtMs' | 'stepStartedAtMs' | 'firstContactAtMs'>, policy: Policy, calendar: WorkCalendar, hours: OpeningHours): Clock {
   const limit = limitFor(policy, step, facts);
-  const pauses: Interval[] = facts.pauses.map((p) => ({ start: p.start, end: p.end ?? FAR_FUTURE }));
   const paused = facts.pauses.some((p) => p.end === null);
+  if (paused) return { step, startedAt, dueAt: NEVER_DUE, dueSoonAt: NEVER_DUE, paused };
+  const pauses: Interval[] = facts.pauses.map((p) => ({ start: p.start, end: p.end ?? NEVER_DUE }));
   const dayMinutes = hours.closesAt - hours.opensAt;
   if (limit.unit === 'hours') {
-    const pausedMs = pauses.reduce((sum, p) => sum + Math.max(0, Math.min(p.end, FAR_FUTURE) - Math.max(p.start, startedAt)), 0);
+    const pausedMs = pauses.reduce((sum, p) => sum + Math.max(0, p.end - Math.max(p.start, startedAt)), 0);
     const budget = limit.amount * 3_600_000;
-    const dueAt = paused ? FAR_FUTURE : startedAt + budget + pausedMs;
+    const dueAt = startedAt + budget + pausedMs;
     return { step, startedAt, dueAt, dueSoonAt: dueAt - budget * policy.dueSoonShare, paused };
   }
   const minutes = limit.unit === 'working_hours' ? limit.amount * 60 : limit.amount * dayMinutes;
-  if (paused) return { step, startedAt, dueAt: FAR_FUTURE, dueSoonAt: FAR_FUTURE, paused };
   return {
     step,
     startedAt,
@@ -78,8 +83,9 @@ export function caseClocks(facts: ClockFacts, policy: Policy, calendar: WorkCale
   return clocks.sort((a, b) => a.dueAt - b.dueAt);
 }
 
-export function clockState(clock: Clock, now: number): ClockState {
-  if (clock.paused) return 'paused';
+/** Where a deadline stands at `now`; works on a computed clock and on the columns of a queue row. */
+export function clockState(clock: { dueAt: number; dueSoonAt: number }, now: number): ClockState {
+  if (clock.dueAt >= NEVER_DUE) return 'paused';
   if (now >= clock.dueAt) return 'overdue';
   if (now >= clock.dueSoonAt) return 'due_soon';
   return 'ok';

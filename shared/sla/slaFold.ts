@@ -4,7 +4,7 @@ import type { EventEnvelope } from '../events.js';
 import { CalendarYear, OFFICIAL_YEARS, buildCalendar, type WorkCalendar } from './calendar.js';
 import { DEFAULT_POLICY, Policy } from './policy.js';
 import { DEFAULT_HOURS, type OpeningHours } from './workingTime.js';
-import { caseClocks, type ClockFacts } from './clocks.js';
+import { caseClocks, deadline, type ClockFacts } from './clocks.js';
 import { isValidTimeZone } from '../caseNumber.js';
 import type { ReferenceItem } from '../referenceItem.js';
 
@@ -68,3 +68,9 @@ export function clocksOfCase(view: CaseClockView, ctx: SlaContext) {
 }
 
 export type CaseClockView = ClockFacts & { policyVersion: number };
+
+/** The time a clerk may promise for the next contact: the contact limit from now, for a new case of the branch. */
+export function promisedContactAt(now: number, branch: string, ctx: SlaContext): number {
+  const facts = { branch, severity: null, major: false, pauses: [] };
+  return deadline('contact', now, facts, ctx.latestPolicy, ctx.calendar, ctx.hoursOf(branch)).dueAt;
+}

@@ -33,6 +33,22 @@ describe('automatic escalation (seed 000)', () => {
     expect(timeline.find((e) => e.type === 'escalated')).toMatchObject({ actor: 'system', actorRole: 'system', at: '2026-11-24T02:00:00.000Z' });
   });
 
+  it('escalates a case by the policy it started under, even when a later policy waits longer', () => {
+    const clock = fakeClock('2026-11-23T02:00:00Z');
+    const { desk, team } = openTeamDesk(clock);
+    const { policy } = ok(desk, team.manager.session, 'sla.get', {});
+    const { version: _v, ...shorter } = { ...policy, escalateNoContactHours: 4 };
+    ok(desk, team.manager.session, 'sla.publishPolicy', { policy: shorter });
+    const { id } = ok(desk, team.clerk.session, 'case.create', complaint());
+    // The next policy gives new cases 48 hours; this case keeps its 4.
+    ok(desk, team.manager.session, 'sla.publishPolicy', { policy: { ...shorter, escalateNoContactHours: 48 } });
+    clock.advance(5 * HOUR);
+    desk.core.tick();
+    const { case: c, timeline } = ok(desk, team.clerk.session, 'case.get', { id });
+    expect(c.severity).toBe(3);
+    expect(timeline.find((e) => e.type === 'escalated')?.at).toBe('2026-11-23T06:00:00.000Z');
+  });
+
   it('does not escalate a case whose customer was contacted in time', () => {
     const clock = fakeClock('2026-11-23T02:00:00Z');
     const { desk, team } = openTeamDesk(clock);
