@@ -25,9 +25,12 @@ export interface CaseListRow {
 const LIST_COLUMNS = `id, case_number, customer_name, customer_phone, channel, status, severity, major, owner_id,
   chase_count, is_repeat, received_at, received_hlc, conflict_count, sla_step, due_at, due_soon_at`;
 
-/** Most urgent first: unsettled conflicts, the nearest deadline, then the graver case. */
+/**
+ * Most urgent first: unsettled conflicts, then major and level-1 cases, then the nearest deadline
+ * (9e15 stands for "no deadline": after every real and every stopped clock), then the graver case.
+ */
 const ORDER = {
-  urgency: 'is_open DESC, (conflict_count > 0) DESC, coalesce(due_at, 9e15) ASC, major DESC, coalesce(severity, 4) ASC, id ASC',
+  urgency: 'is_open DESC, (conflict_count > 0) DESC, (major = 1 OR severity = 1) DESC, coalesce(due_at, 9e15) ASC, major DESC, coalesce(severity, 4) ASC, id ASC',
   newest: 'received_hlc DESC, id DESC',
 } as const;
 
@@ -123,4 +126,14 @@ export function casesDueSoonBy(db: Db, now: number): Array<{ id: string; caseNum
     .prepare('SELECT id, case_number, sla_step, due_at, view FROM complaints WHERE is_open = 1 AND due_soon_at <= ?')
     .all(now) as Array<{ id: string; case_number: string; sla_step: string; due_at: number; view: string }>;
   return rows.map((r) => ({ id: r.id, caseNumber: r.case_number, slaStep: r.sla_step, dueAt: r.due_at, stepStartedAtMs: (JSON.parse(r.view) as CaseView).stepStartedAtMs }));
+}
+
+/** The case already created on this desk for a form's request id, if any. */
+export function caseOfRequest(db: Db, requestId: string): string | null {
+  const row = db.prepare('SELECT case_id FROM intake_requests WHERE request_id = ?').get(requestId) as { case_id: string } | undefined;
+  return row?.case_id ?? null;
+}
+
+export function recordRequest(db: Db, requestId: string, caseId: string, at: number): void {
+  db.prepare('INSERT INTO intake_requests (request_id, case_id, created_at) VALUES (?, ?, ?)').run(requestId, caseId, at);
 }

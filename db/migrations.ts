@@ -178,6 +178,22 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE sync_refused (event_id TEXT PRIMARY KEY, reason TEXT NOT NULL, refused_at INTEGER NOT NULL) STRICT;
     `,
   },
+  {
+    version: 6,
+    rebuildProjections: true,
+    sql: `
+      -- Which desk (branch-desk code) each device is, learnt from the cases received on it: the
+      -- timeline names desks as people know them ("BJ01-A"), never by a device id.
+      CREATE TABLE devices (device_id TEXT PRIMARY KEY, desk TEXT NOT NULL) STRICT;
+      -- Device-local: the form's request id of every case created here, so a second Ctrl+Enter,
+      -- a double click or a retried call returns the case already made instead of a new one.
+      CREATE TABLE intake_requests (request_id TEXT PRIMARY KEY, case_id TEXT NOT NULL, created_at INTEGER NOT NULL) STRICT;
+      -- Most urgent first: open, conflicts to settle, major and level-1 cases, then the nearest deadline.
+      DROP INDEX complaints_by_urgency;
+      CREATE INDEX complaints_by_urgency ON complaints(
+        is_open DESC, (conflict_count > 0) DESC, (major = 1 OR severity = 1) DESC, coalesce(due_at, 9e15), major DESC, coalesce(severity, 4), id);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

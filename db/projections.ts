@@ -1,6 +1,7 @@
 import { foldCase, type CaseView } from '../shared/fold.js';
 import { foldCustomer, foldStaff, type CustomerView, type StaffView } from '../shared/referenceFold.js';
 import { normalizePhone } from '../shared/complaint.js';
+import { parseCaseNumber } from '../shared/caseNumber.js';
 import { foldLibrary } from '../shared/guidance/libraryFold.js';
 import { clocksOfCase, foldSla, slaContext, type SlaContext, type SlaItem } from '../shared/sla/slaFold.js';
 import { SLA_ENTITY_ID, type Entity, type EventEnvelope } from '../shared/events.js';
@@ -9,7 +10,7 @@ import { allEventsByEntity, eventsOf } from './eventLog.js';
 import { readReferenceItems, replaceReferenceItems } from './referenceItems.js';
 
 /** Tables that are pure folds of the log; rebuilding drops and refills exactly these. */
-export const PROJECTION_TABLES = ['complaints', 'staff', 'customers', 'customer_phones', 'library_items', 'sla_items'] as const;
+export const PROJECTION_TABLES = ['complaints', 'staff', 'customers', 'customer_phones', 'library_items', 'sla_items', 'devices'] as const;
 
 export function readSlaContext(db: Db): SlaContext {
   return slaContext(readReferenceItems<SlaItem['kind']>(db, 'sla_items'));
@@ -44,6 +45,8 @@ function writeComplaint(db: Db, entityId: string, view: CaseView | null, sla: Sl
     conflictCount: view.conflicts.filter((c) => !c.settled).length,
     view: JSON.stringify(view),
   });
+  const number = parseCaseNumber(view.caseNumber);
+  if (number) db.prepare('INSERT OR REPLACE INTO devices (device_id, desk) VALUES (?, ?)').run(view.receivedDevice, `${number.branch}-${number.device}`);
 }
 
 function writeStaff(db: Db, entityId: string, view: StaffView | null): void {

@@ -65,3 +65,9 @@ export function customerByPhone(db: Db, digits: string): CustomerView | null {
 export function libraryItems(db: Db): LibraryItem[] {
   return readReferenceItems<LibraryItem['kind']>(db, 'library_items');
 }
+
+/** Desk codes ("BJ01-A") of the devices this desk has seen cases from. */
+export function deskCodes(db: Db): Map<string, string> {
+  const rows = db.prepare('SELECT device_id, desk FROM devices').all() as Array<{ device_id: string; desk: string }>;
+  return new Map(rows.map((r) => [r.device_id, r.desk]));
+}

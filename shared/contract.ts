@@ -73,6 +73,8 @@ export const TimelineEntry = z.object({
   actorName: z.string(),
   actorRole: z.string(),
   device: z.string(),
+  /** The desk the event was made on as people call it ("BJ01-A"); null for the app's own events or a desk not seen yet. */
+  deviceDesk: z.string().nullable(),
   hlc: z.string(),
   at: z.string(),
   payload: z.record(z.string(), z.unknown()),
@@ -89,6 +91,8 @@ export const CaseDetail = CaseSummary.extend({
   receivedBy: z.string(),
   receivedByName: z.string(),
   receivedDevice: z.string(),
+  /** Until the customer is contacted: the time promised for that contact (the receipt prints it). */
+  promisedContactAt: z.number().nullable(),
   classification: Classification.nullable(),
   findings: z.string().nullable(),
   proposal: z.object({ remedy: z.string(), compensation: z.string(), correctiveAction: z.string(), by: z.string() }).nullable(),
@@ -112,6 +116,8 @@ export const CaseWithTimeline = z.object({
 
 /** The intake form as typed so far: anything goes, it is not a case yet. */
 export const IntakeDraft = z.object({
+  /** The form's submission id, kept with the draft so a restart after a submit cannot make a second case. */
+  requestId: z.uuid().optional(),
   customerName: z.string().max(100),
   customerPhone: z.string().max(40),
   channel: z.enum(CHANNELS).nullable(),
@@ -184,7 +190,17 @@ export const contract = {
     response: StaffSummary,
   },
   'staff.deactivate': { auth: 'staff', request: z.object({ id: z.uuid() }), response: StaffSummary },
-  'case.create': { auth: 'staff', request: IntakeFields.extend({ guidance: GuidanceRecord.nullable().default(null) }), response: CaseDetail },
+  'case.create': {
+    auth: 'staff',
+    request: IntakeFields.extend({
+      guidance: GuidanceRecord.nullable().default(null),
+      /** Set once per form: the same id sent again (a second Ctrl+Enter, a retry) returns the same case. */
+      requestId: z.uuid().optional(),
+      /** The classification the clerk confirmed at intake; the case starts classified. */
+      classification: Classification.nullable().default(null),
+    }),
+    response: CaseDetail,
+  },
   'case.list': {
     auth: 'staff',
     request: ListCasesRequest,
@@ -280,6 +296,8 @@ export const ERROR_CODES = [
   'locked',
   'already_set_up',
   'internal',
+  /** The desk's own backend (core worker, browser host) did not answer: nothing was sent or saved. */
+  'unreachable',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

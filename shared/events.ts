@@ -22,6 +22,8 @@ export type Entity = (typeof ENTITIES)[number];
 const text = (max = 4_000) => z.string().trim().min(1).max(max);
 const optionalText = (max = 4_000) => z.string().trim().max(max).default('');
 
+export const AUTO_ESCALATION_RULES = ['no_contact', 'chasers'] as const;
+
 /** Payload schemas per complaint event type. Adding a type here is how the log learns a new fact. */
 export const ComplaintEventPayloads = {
   received: IntakeFields.extend({
@@ -59,7 +61,13 @@ export const ComplaintEventPayloads = {
     }),
   reopened: z.object({ reason: text(1_000) }),
   chased: z.object({ source: z.enum(['customer', 'internal']), note: optionalText(1_000) }),
-  escalated: z.object({ severity: Severity.nullable(), major: z.boolean(), reason: text(1_000) }),
+  escalated: z.object({
+    severity: Severity.nullable(),
+    major: z.boolean(),
+    reason: text(1_000),
+    /** Set on the app's own escalations: which of seed 000's rules fired (the screen words it). */
+    rule: z.enum(AUTO_ESCALATION_RULES).optional(),
+  }),
   note_added: z.object({ text: text(10_000) }),
   conflict_settled: z.object({ eventId: z.uuid(), note: text(1_000) }),
   guidance_step_done: z.object({ step: z.enum(STEPS), scriptVersion: z.number().int().positive() }),

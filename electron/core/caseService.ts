@@ -1,7 +1,8 @@
 import type { Db } from '../../db/open.js';
 import { eventsOf } from '../../db/eventLog.js';
-import { caseNumbersOf, getCaseView, listCases, maxCaseSeq, type CaseListRow } from '../../db/complaintQueries.js';
-import { staffById, staffNames } from '../../db/referenceQueries.js';
+import { caseNumbersOf, caseOfRequest, getCaseView, listCases, maxCaseSeq, recordRequest, type CaseListRow } from '../../db/complaintQueries.js';
+import { clearDraft, loadDraft } from '../../db/localState.js';
+import { deskCodes, staffById, staffNames } from '../../db/referenceQueries.js';
 import type { CaseActionRequest, CaseDetail, CaseSummary, ParsedRequestOf, ResponseOf, TimelineEntry } from '../../shared/contract.js';
 import type { Channel as CaseChannel, CaseStatus } from '../../shared/complaint.js';
 import type { Severity } from '../../shared/classification.js';
@@ -9,6 +10,7 @@ import type { CaseView } from '../../shared/fold.js';
 import type { EventEnvelope } from '../../shared/events.js';
 import { hlcWallMs } from '../../shared/hlc.js';
 import { clockState, NEVER_DUE } from '../../shared/sla/clocks.js';
+import { contactDueAt } from '../../shared/sla/slaFold.js';
 import { newId } from '../../shared/ids.js';
 import { allowedActions, refusal } from '../../shared/lifecycle.js';
 import { caseNumberPrefix, formatCaseNumber, localDateKey } from '../../shared/caseNumber.js';
@@ -66,14 +68,15 @@ export function summaryOfView(view: CaseView, names: Names, clock: Pick<CaseSumm
   };
 }
 
-function timelineEntryOf(event: EventEnvelope, names: Names, view: CaseView): TimelineEntry {
+function timelineEntryOf(event: EventEnvelope, names: Names, desks: Names, view: CaseView): TimelineEntry {
   return {
     id: event.id,
     type: event.type,
     actor: event.actor,
-    actorName: nameOf(names, event.actor),
+    actorName: event.actorRole === 'system' ? '' : nameOf(names, event.actor),
     actorRole: event.actorRole,
     device: event.device,
+    deviceDesk: desks.get(event.device) ?? null,
     hlc: event.hlc,
     at: new Date(hlcWallMs(event.hlc)).toISOString(),
     payload: (event.payload && typeof event.payload === 'object' ? event.payload : { value: event.payload }) as Record<string, unknown>,
@@ -93,6 +96,11 @@ function decodeOffset(cursor: string | undefined): number {
 
 /** Complaints: intake, the queue, the case with its timeline, and every action of the lifecycle. */
 export function createCaseService(db: Db, writer: EventWriter, customers: CustomerService, clock: Clock, settings: () => Settings, sla: SlaService) {
+  /** Device ids → desk codes, this desk's own included even before it has taken a case. */
+  const desks = (): Names => {
+    const { branchCode, deviceCode } = settings();
+    return new Map([...deskCodes(db), [writer.deviceId, `${branchCode}-${deviceCode}`]]);
+  };
   const view = (id: string) => {
     const found = getCaseView(db, id);
     if (!found) throw new DeskError('not_found', 'no such case');
@@ -109,6 +117,7 @@ export function createCaseService(db: Db, writer: EventWriter, customers: Custom
     receivedBy: v.receivedBy,
     receivedByName: nameOf(names, v.receivedBy),
     receivedDevice: v.receivedDevice,
+    promisedContactAt: contactDueAt(v, sla.context()),
     classification: v.classification,
     findings: v.findings,
     proposal: v.proposal,
@@ -126,7 +135,7 @@ export function createCaseService(db: Db, writer: EventWriter, customers: Custom
     const clockInfo = sla.clockOf(v);
     return {
       case: detail(v, names, clockInfo),
-      timeline: eventsOf(db, 'complaint', id).map((e) => timelineEntryOf(e, names, v)),
+      timeline: eventsOf(db, 'complaint', id).map((e) => timelineEntryOf(e, names, desks(), v)),
       allowedActions: allowedActions(v, staff),
       clock: clockInfo,
     };
@@ -137,21 +146,24 @@ export function createCaseService(db: Db, writer: EventWriter, customers: Custom
       const now = clock.now();
       const { branchCode, deviceCode, timeZone, repeatWindowDays } = settings();
       const prefix = caseNumberPrefix(branchCode, deviceCode, localDateKey(now, timeZone));
-      const id = newId();
-      db.transaction(() => {
-        const known = customers.findByPhone(request.customer.phone);
-        const customer = customers.resolveForIntake(known, request.customer.name, request.customer.phone);
-        const repeatOf = customers.repeats(known, request.customer.phone, request.description, now, repeatWindowDays).map((m) => m.id);
+      const { requestId, classification, ...intake } = request;
+      const id = db.transaction(() => {
+        const earlier = requestId ? caseOfRequest(db, requestId) : null;
+        if (earlier) return earlier;
+        const caseId = newId();
+        const known = customers.findByPhone(intake.customer.phone);
+        const customer = customers.resolveForIntake(known, intake.customer.name, intake.customer.phone);
+        const repeatOf = customers.repeats(known, intake.customer.phone, intake.description, now, repeatWindowDays).map((m) => m.id);
         const caseNumber = formatCaseNumber(prefix, maxCaseSeq(db, prefix) + 1);
         writer.write(
           [
             ...customer.events,
             {
               entity: 'complaint',
-              entityId: id,
+              entityId: caseId,
               type: 'received',
               payload: {
-                ...request,
+                ...intake,
                 caseNumber,
                 branch: branchCode,
                 receivedAt: new Date(now).toISOString(),
@@ -160,10 +172,18 @@ export function createCaseService(db: Db, writer: EventWriter, customers: Custom
                 policyVersion: sla.context().latestPolicy.version,
               },
             },
+            ...(classification ? [{ entity: 'complaint' as const, entityId: caseId, type: 'classified', payload: classification }] : []),
           ],
           staff,
           now,
         );
+        if (requestId) {
+          recordRequest(db, requestId, caseId, now);
+          // The draft that became this case goes with it, in the same transaction.
+          const draft = loadDraft(db, 'intake');
+          if ((draft?.data as { requestId?: string } | undefined)?.requestId === requestId) clearDraft(db, 'intake');
+        }
+        return caseId;
       })();
       return detail(view(id), staffNames(db));
     },

@@ -20,7 +20,7 @@ export async function startCoreWorker(
   let nextId = 1;
   const failAll = () => {
     for (const resolve of pending.values()) {
-      resolve({ ok: false, error: { code: 'internal', message: 'the desk backend stopped; nothing was saved' } });
+      resolve({ ok: false, error: { code: 'unreachable', message: 'the desk backend stopped; nothing was saved' } });
     }
     pending.clear();
   };

@@ -27,6 +27,7 @@ export function createEventWriter(db: Db, clock: Clock, deviceId: string) {
   };
 
   return {
+    deviceId,
     /** A stamp seen from another desk: later local events must sort after it. */
     observe(stamp: string): void {
       if (stamp) hlc = receiveHlc(hlc, stamp, clock.now());

@@ -72,7 +72,7 @@ export function createSlaService(db: Db, writer: EventWriter, clock: Clock) {
     entity: 'complaint',
     entityId: view.id,
     type: 'escalated',
-    payload: { severity: 3, major: false, reason: rule === 'no_contact' ? 'auto: no contact with the customer in time' : 'auto: chased too often' },
+    payload: { severity: 3, major: false, reason: rule === 'no_contact' ? 'auto: no contact with the customer in time' : 'auto: chased too often', rule },
     actor: SYSTEM,
     actorRole: 'system',
     device: SYSTEM,

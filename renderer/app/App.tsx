@@ -14,7 +14,7 @@ import { useLibrary } from '../guidance/libraryStore.js';
 import { LibraryPage } from '../library/LibraryPage.js';
 import { AlarmListener } from '../sla/AlarmListener.js';
 import { SyncIndicator } from '../sync/SyncIndicator.js';
-import { onDesk } from '../desk/client.js';
+import { deskHealth, onDesk } from '../desk/client.js';
 import { errorText } from '../desk/errorText.js';
 import { IntakePage } from '../intake/IntakePage.js';
 import { QueuePage } from '../queue/QueuePage.js';
@@ -23,6 +23,8 @@ import { SettingsPage } from '../settings/SettingsPage.js';
 
 const antdLocales = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS } satisfies Record<Locale, unknown>;
 const NAV: Array<View['name']> = ['intake', 'queue', 'library', 'settings'];
+/** At a shared store counter a clerk's screen shows intake only: nothing of other customers. */
+const COUNTER_NAV: Array<View['name']> = ['intake'];
 
 function Page({ view }: { view: View }) {
   switch (view.name) {
@@ -45,6 +47,9 @@ export function App() {
   const { view, go } = useNav();
   const { staff, signOut } = useSession();
   const [loadError, setLoadError] = useState<unknown>(null);
+  const answering = deskHealth((s) => s.answering);
+  const counterOnly = settings?.counterMode === true && (staff?.role === 'clerk' || staff?.role === 'technician');
+  const nav = counterOnly ? COUNTER_NAV : NAV;
 
   useEffect(() => {
     load().catch(setLoadError);
@@ -71,7 +76,7 @@ export function App() {
         void signOut();
         return;
       }
-      const target = NAV[Number(event.key) - 1];
+      const target = nav[Number(event.key) - 1];
       if (target) {
         event.preventDefault();
         go({ name: target } as View);
@@ -79,7 +84,7 @@ export function App() {
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [go, signOut]);
+  }, [go, signOut, nav]);
 
   if (loadError) return <Alert type="error" showIcon style={{ margin: 24 }} message={errorText(t, loadError)} />;
   if (!settings) return <Spin style={{ margin: 48 }} tip={t('common.loading')} />;
@@ -87,20 +92,25 @@ export function App() {
   const selected = view.name === 'case' ? 'queue' : view.name;
   return (
     <ConfigProvider locale={antdLocales[settings.locale]} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#2f7d6d', fontSize: 14 } }}>
-      <AntApp>
+      {/* Notices and alarms below the top bar, never over the sync state or the signed-in person. */}
+      <AntApp message={{ top: 72 }} notification={{ placement: 'bottomRight' }}>
         {staff && <AlarmListener />}
         <Layout style={{ minHeight: '100vh' }}>
           <Layout.Header style={{ background: '#fff', borderBottom: '1px solid #eee', display: 'flex', alignItems: 'center', gap: 24 }}>
-            <Typography.Title level={4} style={{ margin: 0 }}>
+            <Typography.Title level={4} className="top-title" style={{ margin: 0 }}>
               {t('app.name')}
             </Typography.Title>
-            <Typography.Text type="secondary">{t('app.tagline')}</Typography.Text>
-            <Space style={{ marginLeft: 'auto' }} size="large">
-              <Typography.Text>{t('top.branchDevice', { branch: settings.branchCode, device: settings.deviceCode })}</Typography.Text>
+            <Typography.Text type="secondary" className="top-tagline">
+              {t('app.tagline')}
+            </Typography.Text>
+            <Space style={{ marginLeft: 'auto' }} size="middle" className="top-right">
+              <Typography.Text className="top-nowrap">{t('top.branchDevice', { branch: settings.branchCode, device: settings.deviceCode })}</Typography.Text>
               {staff && <SyncIndicator />}
               {staff && (
                 <>
-                  <Typography.Text data-testid="signed-in">{t('top.staff', { name: staff.name, role: t(`role.${staff.role}`) })}</Typography.Text>
+                  <Typography.Text data-testid="signed-in" className="top-nowrap top-person" title={staff.name}>
+                    {t('top.staff', { name: staff.name, role: t(`role.${staff.role}`) })}
+                  </Typography.Text>
                   <Button size="small" onClick={() => void signOut()}>
                     {t('top.switchUser')}
                   </Button>
@@ -109,20 +119,24 @@ export function App() {
               <LanguageSwitch />
             </Space>
           </Layout.Header>
+          {!answering && <Alert type="error" banner showIcon message={t('top.deskNotAnswering')} data-testid="desk-not-answering" />}
           {!staff ? (
             <SignInPage />
           ) : (
           <Layout>
-            <Layout.Sider width={210} theme="light" style={{ borderRight: '1px solid #eee' }}>
+            <Layout.Sider width={230} theme="light" style={{ borderRight: '1px solid #eee' }}>
               <Menu
                 mode="inline"
                 selectedKeys={[selected]}
                 onClick={({ key }) => go({ name: key } as View)}
-                items={NAV.map((name, index) => ({
+                items={nav.map((name, index) => ({
                   key: name,
                   label: (
-                    <span>
-                      {t(`nav.${name}`)} <Typography.Text type="secondary">{t('nav.shortcut', { n: index + 1 })}</Typography.Text>
+                    <span className="nav-item" title={t(`nav.${name}`)}>
+                      <span className="nav-label">{t(`nav.${name}`)}</span>
+                      <Typography.Text type="secondary" className="nav-key">
+                        {t('nav.shortcut', { n: index + 1 })}
+                      </Typography.Text>
                     </span>
                   ),
                 }))}

@@ -1,11 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Form, Input, Modal, Radio, Rate, Select, Switch } from 'antd';
 import type { CaseDetail, StaffSummary } from '../../shared/contract.js';
 import type { CaseAction } from '../../shared/lifecycle.js';
 import { ACTION_FIELDS, type FieldSpec } from './actionForms.js';
 import { checkWording } from '../../shared/guidance/library.js';
-import type { GuidanceLocale } from '../../shared/guidance/analyze.js';
+import { analyze, type GuidanceLocale } from '../../shared/guidance/analyze.js';
+import { proposeClassification } from '../../shared/guidance/propose.js';
+import type { Classification } from '../../shared/classification.js';
+import { ClassificationFields, classificationOf } from '../classify/ClassificationFields.js';
 import { useLibrary } from '../guidance/libraryStore.js';
 
 interface Props {
@@ -18,10 +21,11 @@ interface Props {
   onCancel(): void;
 }
 
-function initialValues(action: CaseAction, detail: CaseDetail): Record<string, unknown> {
+function initialValues(action: CaseAction, detail: CaseDetail, proposal: Classification): Record<string, unknown> {
   switch (action) {
     case 'classified':
-      return detail.classification ?? { severity: 3, major: false, nature: 'valid', communicationKind: null, content: 'quality', cause: 'service_level', motive: 'unknown' };
+      // Unclassified so far: start from what the customer's words suggest, not from a fixed default.
+      return detail.classification ?? proposal;
     case 'escalated':
       return { severity: detail.severity ?? 3, major: detail.major };
     case 'followed_up':
@@ -39,11 +43,11 @@ function initialValues(action: CaseAction, detail: CaseDetail): Record<string, u
 export function ActionModal({ action, detail, staff, error, busy, onSubmit, onCancel }: Props) {
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<Record<string, unknown>>();
-  const nature = Form.useWatch('nature', form);
   const accepted = Form.useWatch('customerAccepted', form);
   const [fields] = useState(() => ACTION_FIELDS[action]);
   const library = useLibrary((s) => s.library);
   const values = Form.useWatch([], form) as Record<string, unknown> | undefined;
+  const proposal = useMemo(() => proposeClassification(analyze(detail.description, undefined, library.lexicon)), [detail.description, library.lexicon]);
   // The clerk's own words are checked as they type: no 推诿, blaming, denying or excuses.
   const written = fields
     .filter((f) => f.kind === 'text' || f.kind === 'textarea')
@@ -57,7 +61,6 @@ export function ActionModal({ action, detail, staff, error, busy, onSubmit, onCa
     const label = t(`actionField.${spec.name}`);
     const required = spec.required || (action === 'closed' && spec.name === 'recourse' && accepted === false);
     const rules = required ? [{ required: true, message: t('actionField.required', { field: label }) }] : [];
-    if (spec.name === 'communicationKind' && nature !== 'communication') return null;
     switch (spec.kind) {
       case 'text':
         return (
@@ -73,7 +76,7 @@ export function ActionModal({ action, detail, staff, error, busy, onSubmit, onCa
         );
       case 'choice':
         return (
-          <Form.Item key={spec.name} name={spec.name} label={label} rules={spec.name === 'communicationKind' ? [{ required: true, message: t('actionField.required', { field: label }) }] : rules}>
+          <Form.Item key={spec.name} name={spec.name} label={label} rules={rules}>
             <Radio.Group optionType="button" options={spec.options.map((o) => ({ value: o, label: t(`${spec.optionKey}.${o}`) }))} />
           </Form.Item>
         );
@@ -86,7 +89,8 @@ export function ActionModal({ action, detail, staff, error, busy, onSubmit, onCa
       case 'rate':
         return (
           <Form.Item key={spec.name} name={spec.name} label={label} rules={rules}>
-            <Rate count={5} />
+            {/* Clicking the chosen star again must not empty the answer. */}
+            <Rate count={5} allowClear={false} />
           </Form.Item>
         );
       case 'staff':
@@ -114,9 +118,7 @@ export function ActionModal({ action, detail, staff, error, busy, onSubmit, onCa
 
   const submit = async () => {
     const values = await form.validateFields();
-    const payload = { ...values };
-    if (action === 'classified' && payload.nature !== 'communication') payload.communicationKind = null;
-    onSubmit(payload);
+    onSubmit(action === 'classified' ? classificationOf(values) : values);
   };
 
   return (
@@ -135,7 +137,7 @@ export function ActionModal({ action, detail, staff, error, busy, onSubmit, onCa
       <Form
         form={form}
         layout="vertical"
-        initialValues={initialValues(action, detail)}
+        initialValues={initialValues(action, detail, proposal.classification)}
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
             event.preventDefault();
@@ -143,7 +145,7 @@ export function ActionModal({ action, detail, staff, error, busy, onSubmit, onCa
           }
         }}
       >
-        {fields.map(field)}
+        {action === 'classified' ? <ClassificationFields majorBecause={detail.classification ? [] : proposal.majorBecause} /> : fields.map(field)}
       </Form>
       {warnings.map((w) => (
         <Alert key={w.found} type="warning" showIcon style={{ marginTop: 8 }} data-testid="wording-warning" message={t('guidance.wordingWarning', { found: w.found, why: w.why })} description={t('guidance.wordingBetter', { better: w.better })} />

@@ -24,6 +24,12 @@ const SHOWN_FIELDS: Record<string, string[]> = {
   conflict_settled: ['note'],
 };
 
+/** Which of seed 000's rules the app escalated by; older events carry only their English reason. */
+function autoRule(payload: Record<string, unknown>): 'no_contact' | 'chasers' {
+  if (payload.rule === 'chasers' || payload.rule === 'no_contact') return payload.rule;
+  return String(payload.reason).includes('chased') ? 'chasers' : 'no_contact';
+}
+
 function Headline({ entry, names }: { entry: TimelineEntry; names: Map<string, string> }) {
   const { t } = useTranslation();
   const p = entry.payload;
@@ -83,7 +89,13 @@ export function TimelineView({ entries, names }: { entries: TimelineEntry[]; nam
                 </Tag>
               )}
             </div>
-            {(SHOWN_FIELDS[entry.type] ?? [])
+            {entry.actorRole === 'system' && entry.type === 'escalated' ? (
+              <div>
+                <Typography.Text type="secondary">{t('common.labelled', { label: t('actionField.reason') })}</Typography.Text>
+                <Typography.Text>{t(`sla.autoReason.${autoRule(entry.payload)}`)}</Typography.Text>
+              </div>
+            ) : null}
+            {(entry.actorRole === 'system' ? [] : (SHOWN_FIELDS[entry.type] ?? []))
               .filter((field) => typeof entry.payload[field] === 'string' && entry.payload[field] !== '')
               .map((field) => (
                 <div key={field}>
@@ -92,7 +104,10 @@ export function TimelineView({ entries, names }: { entries: TimelineEntry[]; nam
                 </div>
               ))}
             <Typography.Text type="secondary">
-              {formatDateTime(entry.at, i18n.language, timeZone)} · {t('case.by', { actor: entry.actorName, role: t(`role.${entry.actorRole}`), device: entry.device.slice(-8) })}
+              {formatDateTime(entry.at, i18n.language, timeZone)} ·{' '}
+              {entry.actorRole === 'system'
+                ? t('case.byDesk')
+                : t('case.by', { actor: entry.actorName, role: t(`role.${entry.actorRole}`), device: entry.deviceDesk ?? t('case.otherDesk') })}
             </Typography.Text>
           </div>
         ),

@@ -1,4 +1,4 @@
-import { CAUSES, COMMUNICATION_KINDS, CONTENTS, MOTIVES, NATURES, SEVERITIES } from '../../shared/classification.js';
+import { SEVERITIES } from '../../shared/classification.js';
 import type { CaseAction } from '../../shared/lifecycle.js';
 
 /**
@@ -19,15 +19,8 @@ const choice = (name: string, options: readonly (string | number)[], optionKey: 
 });
 
 export const ACTION_FIELDS: Record<CaseAction, FieldSpec[]> = {
-  classified: [
-    choice('severity', SEVERITIES, 'severity'),
-    { name: 'major', kind: 'switch' },
-    choice('nature', NATURES, 'nature'),
-    choice('communicationKind', COMMUNICATION_KINDS, 'communicationKind', false),
-    choice('content', CONTENTS, 'content'),
-    choice('cause', CAUSES, 'cause'),
-    choice('motive', MOTIVES, 'motive'),
-  ],
+  // The classification has a form of its own, shared with intake (classify/ClassificationFields).
+  classified: [],
   assigned: [{ name: 'ownerId', kind: 'staff', required: true }],
   handed_over: [
     { name: 'toId', kind: 'staff', required: true },

@@ -1,3 +1,4 @@
+import { create } from 'zustand';
 import type {
   Channel,
   DeskApi,
@@ -16,7 +17,7 @@ declare global {
   }
 }
 
-const unreachable: DeskErrorBody = { code: 'internal', message: 'the desk backend did not answer' };
+const unreachable: DeskErrorBody = { code: 'unreachable', message: 'the desk backend did not answer' };
 
 /** `window.desk` for the browser host: the same contract over loopback HTTP with the run's token. */
 function browserDesk(): DeskApi {
@@ -30,6 +31,7 @@ function browserDesk(): DeskApi {
           headers: { 'content-type': 'application/json', 'x-calmdesk-token': token },
           body: JSON.stringify({ channel, request, session }),
         });
+        if (!response.ok && response.headers.get('content-type')?.includes('application/json') !== true) return { ok: false, error: unreachable };
         return (await response.json()) as DeskResult<never>;
       } catch {
         return { ok: false, error: unreachable };
@@ -67,9 +69,17 @@ export function setSessionToken(session: string | undefined, signedOut: () => vo
   onSignedOut = signedOut;
 }
 
+/**
+ * Whether the desk's backend answered the last call. The frame says so at once when it does not,
+ * so nobody reads "synced" or "saved" from a desk that has stopped listening.
+ */
+export const deskHealth = create<{ answering: boolean }>(() => ({ answering: true }));
+
 /** Calls the desk and returns the value, or throws a DeskCallError the UI can translate. */
 export async function call<C extends Channel>(channel: C, request: RequestOf<C>): Promise<ResponseOf<C>> {
   const result = await desk.invoke(channel, request, currentSession);
+  const answering = result.ok || result.error.code !== 'unreachable';
+  if (deskHealth.getState().answering !== answering) deskHealth.setState({ answering });
   if (!result.ok) {
     if (result.error.code === 'signed_out' && currentSession) onSignedOut();
     throw new DeskCallError(result.error);

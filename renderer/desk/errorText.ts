@@ -9,6 +9,8 @@ export function errorText(t: TFunction, error: unknown): string {
       ? t('errors.refusedBecause', { reason: t(`conflictReason.${error.reason}`, { defaultValue: t('errors.refused') }) })
       : t(`errors.${error.code}`);
   if (!error.fields.length) return main;
-  const names = [...new Set(error.fields.map((f) => t(`fields.${f.path}`, { defaultValue: f.path })))];
+  // Named in the person's words: the form's label for the field, never the path inside the request.
+  const label = (path: string) => t(`fields.${path}`, { defaultValue: t(`actionField.${path.split('.').pop() ?? ''}`, { defaultValue: t('errors.aField') }) });
+  const names = [...new Set(error.fields.map((f) => label(f.path)))];
   return `${main} ${t('errors.fields', { fields: names.join(t('common.listSeparator')) })}`;
 }

@@ -1,7 +1,8 @@
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Card, Collapse, Input, Space, Tag, Typography } from 'antd';
-import { analyze, type GuidanceLocale } from '../../shared/guidance/analyze.js';
+import type { GuidanceLocale } from '../../shared/guidance/analyze.js';
+import { useAnalysis } from './useAnalysis.js';
 import { buildGuidance, searchAnswers, SOLVE_STEPS, type Library, type Step } from '../../shared/guidance/library.js';
 import type { Locale } from '../../shared/locale.js';
 
@@ -24,8 +25,7 @@ export function GuidancePanel({ text, customerName, caseNumber, promiseTime, ste
   const { t, i18n } = useTranslation();
   const locale = i18n.language as Locale as GuidanceLocale;
   // Reading the text is fast, but typing stays smooth even on a slow counter PC.
-  const deferred = useDeferredValue(text);
-  const analysis = useMemo(() => analyze(deferred, undefined, library.lexicon), [deferred, library.lexicon]);
+  const { analysis, text: deferred } = useAnalysis(text);
   const guidance = useMemo(
     () => buildGuidance(analysis, locale, { customerName, promiseTime, ...(caseNumber ? { caseNumber } : {}) }, library),
     [analysis, locale, customerName, promiseTime, caseNumber, library],

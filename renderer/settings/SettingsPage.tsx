@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, App, Button, Card, Form, Input, InputNumber, Radio, Space } from 'antd';
+import { Alert, App, Button, Card, Form, Input, InputNumber, Radio, Space, Switch } from 'antd';
 import { LOCALES } from '../../shared/locale.js';
-import type { Settings } from '../../shared/settings.js';
+import { RECEIPT_PAPERS, type Settings } from '../../shared/settings.js';
 import { errorText } from '../desk/errorText.js';
 import { useSettings } from '../app/settingsStore.js';
 import { useSession } from '../app/sessionStore.js';
@@ -55,6 +55,18 @@ export function SettingsPage() {
               </Form.Item>
               <Form.Item name="repeatWindowDays" label={t('settings.repeatWindowDays')} extra={t('settings.repeatWindowHint')}>
                 <InputNumber min={1} max={365} />
+              </Form.Item>
+              <Form.Item name="branchName" label={t('settings.branchName')}>
+                <Input maxLength={60} style={{ width: 360 }} />
+              </Form.Item>
+              <Form.Item name="hotline" label={t('settings.hotline')}>
+                <Input maxLength={40} style={{ width: 240 }} />
+              </Form.Item>
+              <Form.Item name="receiptPaper" label={t('settings.receiptPaper')}>
+                <Radio.Group optionType="button" options={RECEIPT_PAPERS.map((p) => ({ value: p, label: t(`settings.paper.${p}`) }))} />
+              </Form.Item>
+              <Form.Item name="counterMode" label={t('settings.counterMode')} extra={t('settings.counterModeHint')} valuePropName="checked">
+                <Switch />
               </Form.Item>
             </>
           )}

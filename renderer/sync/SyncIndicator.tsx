@@ -1,7 +1,7 @@
 import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Badge, Button, Tooltip } from 'antd';
-import { onDesk } from '../desk/client.js';
+import { deskHealth, onDesk } from '../desk/client.js';
 import { useSync } from './syncStore.js';
 import { useFormatDue } from '../sla/formatDue.js';
 
@@ -9,6 +9,7 @@ import { useFormatDue } from '../sla/formatDue.js';
 export function SyncIndicator() {
   const { t } = useTranslation();
   const { status, refresh, syncNow } = useSync();
+  const answering = deskHealth((s) => s.answering);
   const format = useFormatDue();
   useEffect(() => {
     void refresh().catch(() => undefined);
@@ -20,6 +21,13 @@ export function SyncIndicator() {
     };
   }, [refresh]);
   if (!status) return null;
+  // A desk that does not answer cannot vouch for anything it said before, "synced" least of all.
+  if (!answering)
+    return (
+      <Button size="small" type="text" data-testid="sync-indicator" onClick={() => void refresh().catch(() => undefined)}>
+        <Badge status="error" text={t('sync.deskDown')} />
+      </Button>
+    );
   const label = !status.configured
     ? t('sync.notConfigured')
     : status.syncing
@@ -31,7 +39,7 @@ export function SyncIndicator() {
         : t('sync.offline', { count: status.waiting });
   const colour = !status.configured ? 'default' : status.online ? (status.waiting ? 'processing' : 'success') : 'warning';
   return (
-    <Tooltip title={[status.lastError && t('sync.lastError', { error: status.lastError }), status.refused.length > 0 && t('sync.refusedCount', { count: status.refused.length }), status.skewWarning && t('sync.skew')].filter(Boolean).join(' · ') || undefined}>
+    <Tooltip title={[status.lastError && !status.online && t('sync.lastFailed'), status.refused.length > 0 && t('sync.refusedCount', { count: status.refused.length }), status.skewWarning && t('sync.skew')].filter(Boolean).join(' · ') || undefined}>
       <Button size="small" type="text" data-testid="sync-indicator" disabled={!status.configured || status.syncing} onClick={() => void syncNow().catch(() => undefined)}>
         <Badge status={colour} text={label} />
         {status.refused.length > 0 && <Badge count={status.refused.length} style={{ marginLeft: 6 }} />}

@@ -4,7 +4,7 @@ import type { EventEnvelope } from '../events.js';
 import { CalendarYear, OFFICIAL_YEARS, buildCalendar, type WorkCalendar } from './calendar.js';
 import { DEFAULT_POLICY, Policy } from './policy.js';
 import { DEFAULT_HOURS, type OpeningHours } from './workingTime.js';
-import { caseClocks, deadline, type ClockFacts } from './clocks.js';
+import { caseClocks, deadline, NEVER_DUE, type ClockFacts } from './clocks.js';
 import { isValidTimeZone } from '../caseNumber.js';
 import type { ReferenceItem } from '../referenceItem.js';
 
@@ -68,6 +68,14 @@ export function clocksOfCase(view: CaseClockView, ctx: SlaContext) {
 }
 
 export type CaseClockView = ClockFacts & { policyVersion: number };
+
+/** The contact deadline of a case not contacted yet: what its receipt promises. */
+export function contactDueAt(view: CaseClockView, ctx: SlaContext): number | null {
+  if (view.firstContactAtMs !== null) return null;
+  const policy = ctx.policies.get(view.policyVersion) ?? DEFAULT_POLICY;
+  const due = deadline('contact', view.receivedAtMs, view, policy, ctx.calendar, ctx.hoursOf(view.branch)).dueAt;
+  return due < NEVER_DUE ? due : null;
+}
 
 /** The time a clerk may promise for the next contact: the contact limit from now, for a new case of the branch. */
 export function promisedContactAt(now: number, branch: string, ctx: SlaContext): number {

@@ -167,17 +167,18 @@ test('bad input over the contract gets a clear error and stores nothing', async 
   expect(answers.noSession.body.error.code).toBe('signed_out');
   expect(answers.list.body.value.total).toBe(0);
 
-  // The same refusal reaches a person as plain words: an expectation longer than the contract allows.
+  // Too long for the contract: the person sees the limit and the count, and nothing of the text is cut.
   await page.getByLabel('客户姓名').fill('王女士');
   await page.getByLabel('联系电话').fill('13800138000');
   await page.getByText('到店').click();
-  await page.getByLabel('客户反映的问题').fill('投诉内容');
-  await page.getByLabel('客户期望').evaluate((el: HTMLTextAreaElement) => el.removeAttribute('maxlength'));
+  await page.getByLabel('客户反映的问题').fill('投诉内容'.repeat(5_000));
   await page.getByLabel('客户期望').fill('长'.repeat(2_100));
   await page.keyboard.press('Control+Enter');
-  await expect(page.getByRole('alert')).toContainText('提交的内容不完整或格式不对，什么也没有保存。');
-  await expect(page.getByRole('alert')).toContainText('客户期望');
-  await page.screenshot({ path: join(SCREENSHOTS, 'intake-contract-error-zh-CN.png') });
+  await expect(page.getByText('最多 10000 个字，请删减后再提交')).toBeVisible();
+  await expect(page.getByText('最多 2000 个字，请删减后再提交')).toBeVisible();
+  await expect(page.getByText('20000 / 10000')).toBeVisible();
+  expect(await page.getByLabel('客户反映的问题').inputValue()).toHaveLength(20_000);
+  await page.screenshot({ path: join(SCREENSHOTS, 'intake-too-long-zh-CN.png') });
   await page.keyboard.press('Alt+2');
   await expect(page.getByText('还没有投诉记录。客户来了，从「受理」开始。')).toBeVisible();
 });

@@ -51,18 +51,16 @@ test('one case from intake to closed with satisfaction, by a clerk, a colleague,
   await page.getByText('电话', { exact: true }).click();
   await page.getByLabel('客户反映的问题').fill('热水器漏水，师傅说好昨天上门一直没来，再不解决就找记者曝光！');
   await page.getByLabel('客户期望').fill('今天上门修好，赔偿地板');
+  // The customer threatens the media: intake proposes a major, level-1 case and says why.
+  await expect(page.getByTestId('major-because')).toContainText('记者');
+  await expect(page.getByTestId('intake-classification').getByRole('switch')).toBeChecked();
   await page.keyboard.press('Control+Enter');
   const caseNumber = (await page.getByTestId('case-number').textContent())!;
   expect(caseNumber).toBe('BJ01-A-20261123-0001');
   await page.getByRole('button', { name: '查看案件' }).click();
-  await expect(page.getByTestId('tell-customer')).toContainText(`受理编号 ${caseNumber}。由 张敏 负责跟进`);
+  await expect(page.getByTestId('tell-customer')).toContainText(`受理编号 ${caseNumber}。张敏 会尽快与您联系`);
+  await expect(page.getByTestId('timeline')).toContainText('分类定级：一级投诉，重大');
 
-  await act(page, 'k', async (d) => {
-    await d.getByText('二级投诉').click();
-    await d.getByText('设备/产品质量').click();
-    await d.getByText('产品质量', { exact: true }).click();
-    await d.getByText('扬名型').click();
-  }, '分类定级：二级投诉，一般，设备/产品质量，扬名型');
   await act(page, 't', (d) => d.getByLabel('情况').fill('已回电致歉，约定今天下午三点上门'), '已回电致歉');
   await act(page, 'h', async (d) => {
     await d.getByLabel('移交给').focus();
@@ -74,15 +72,11 @@ test('one case from intake to closed with satisfaction, by a clerk, a colleague,
   await expect(page.getByTestId('case-actions')).not.toContainText('调查核实');
   await expect(page.getByTestId('case-actions')).toContainText('催办');
 
-  // The supervisor chases and escalates to major: the customer threatens the media.
+  // The supervisor chases; the case is already major and level 1, so there is nothing to escalate.
   await switchUser(page, '李强', '200001');
   await openCase(page, caseNumber);
   await act(page, 'c', (d) => d.getByLabel('说明').fill('客户第二次来电催促'), '催办（客户催办）');
-  await act(page, 'g', async (d) => {
-    await d.getByText('一级投诉').click();
-    await d.getByRole('switch').click();
-    await d.getByLabel('原因').fill('客户称要找记者曝光');
-  }, '升级为 一级投诉，重大');
+  await expect(page.getByTestId('case-actions')).not.toContainText('升级');
 
   // The new owner investigates and proposes.
   await switchUser(page, '王芳', '100002');
@@ -136,7 +130,7 @@ test('one case from intake to closed with satisfaction, by a clerk, a colleague,
 
   // The written record graded complaints need: every event with who, when and from which device.
   const timeline = page.getByTestId('timeline');
-  for (const line of ['受理投诉（电话）', '移交给 王芳', '催办', '升级为 一级投诉，重大', '撤回处理意见', '审批通过', '结案']) await expect(timeline).toContainText(line);
+  for (const line of ['受理投诉（电话）', '分类定级：一级投诉，重大', '移交给 王芳', '催办', '撤回处理意见', '审批通过', '结案']) await expect(timeline).toContainText(line);
   await expect(timeline).toContainText('张敏（受理员）');
   await expect(timeline).toContainText('陈经理（经理）');
   const pdf = join(SCREENSHOTS, 'case-record.pdf');

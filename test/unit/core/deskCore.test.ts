@@ -26,6 +26,33 @@ describe('desk core', () => {
     expect(ok(desk, again, 'case.create', complaint('丁')).caseNumber).toBe('SH02-B7-20261123-0001');
   });
 
+  it('makes one case per form however often it is submitted, and clears the draft that became it', () => {
+    const { desk, team } = openTeamDesk(manualClock('2026-11-22T01:00:00Z'));
+    const s = team.clerk.session;
+    const requestId = '01900000-0000-7000-8000-000000000001';
+    ok(desk, s, 'draft.save', { key: 'intake', data: { requestId, customerName: '王女士', customerPhone: '13800138000', channel: 'phone', description: '热水器漏水', expectation: '' } });
+    const first = ok(desk, s, 'case.create', { ...complaint(), requestId });
+    const again = ok(desk, s, 'case.create', { ...complaint(), requestId });
+    expect(again.id).toBe(first.id);
+    expect(again.caseNumber).toBe('BJ01-A-20261122-0001');
+    expect(ok(desk, s, 'case.list', {}).total).toBe(1);
+    expect(ok(desk, s, 'draft.load', { key: 'intake' })).toBeNull();
+    // A new form is a new request: the next customer gets the next number.
+    expect(ok(desk, s, 'case.create', { ...complaint('李先生'), requestId: '01900000-0000-7000-8000-000000000002' }).caseNumber).toBe('BJ01-A-20261122-0002');
+  });
+
+  it('starts a case classified when the clerk confirms the classification at intake', () => {
+    const { desk, team } = openTeamDesk(manualClock('2026-11-22T01:00:00Z'));
+    const classification = { severity: 1 as const, major: true, nature: 'valid' as const, communicationKind: null, content: 'product' as const, cause: 'product_quality' as const, motive: 'publicity' as const };
+    const created = ok(desk, team.clerk.session, 'case.create', { ...complaint(), classification });
+    expect(created).toMatchObject({ status: 'classified', severity: 1, major: true, classification });
+    const { timeline } = ok(desk, team.clerk.session, 'case.get', { id: created.id });
+    expect(timeline.map((e) => [e.type, e.actorName])).toEqual([
+      ['received', '张敏'],
+      ['classified', '张敏'],
+    ]);
+  });
+
   it('lists newest first in pages that neither skip nor repeat a case', () => {
     const { desk, team } = openTeamDesk(manualClock('2026-11-22T01:00:00Z'));
     const s = team.clerk.session;
