@@ -30,7 +30,7 @@ const LIST_COLUMNS = `id, case_number, customer_name, customer_phone, channel, s
  * (9e15 stands for "no deadline": after every real and every stopped clock), then the graver case.
  */
 const ORDER = {
-  urgency: 'is_open DESC, (conflict_count > 0) DESC, (major = 1 OR severity = 1) DESC, coalesce(due_at, 9e15) ASC, major DESC, coalesce(severity, 4) ASC, id ASC',
+  urgency: 'is_open DESC, (conflict_count > 0) DESC, (major = 1 OR coalesce(severity, 4) = 1) DESC, coalesce(due_at, 9e15) ASC, major DESC, coalesce(severity, 4) ASC, id ASC',
   newest: 'received_hlc DESC, id DESC',
 } as const;
 

@@ -191,7 +191,7 @@ export const MIGRATIONS: readonly Migration[] = [
       -- Most urgent first: open, conflicts to settle, major and level-1 cases, then the nearest deadline.
       DROP INDEX complaints_by_urgency;
       CREATE INDEX complaints_by_urgency ON complaints(
-        is_open DESC, (conflict_count > 0) DESC, (major = 1 OR severity = 1) DESC, coalesce(due_at, 9e15), major DESC, coalesce(severity, 4), id);
+        is_open DESC, (conflict_count > 0) DESC, (major = 1 OR coalesce(severity, 4) = 1) DESC, coalesce(due_at, 9e15), major DESC, coalesce(severity, 4), id);
     `,
   },
 ];

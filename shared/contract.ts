@@ -110,6 +110,10 @@ export const CaseWithTimeline = z.object({
   timeline: z.array(TimelineEntry),
   /** What the signed-in person may do now; everything else is not shown. */
   allowedActions: z.array(z.enum(CASE_ACTIONS)),
+  /** The step that moves the case on now: shown as the one primary button when allowed. */
+  nextStep: z.enum(CASE_ACTIONS).nullable(),
+  /** The next step when it is not this person's to take: why, and which colleagues may. */
+  blockedStep: z.object({ action: z.enum(CASE_ACTIONS), reason: z.string(), who: z.array(z.string()) }).nullable(),
   /** The nearest deadline and how much working time is left, in the branch's calendar. */
   clock: ClockInfo.nullable(),
 });

@@ -146,3 +146,36 @@ export function allowedActions(view: CaseView, actor: Actor): CaseAction[] {
 export function nextStatus(view: CaseView, action: CaseAction): CaseStatus {
   return RULES[action].to(view.status);
 }
+
+/** The steps that move a case along the seeds' process, in its order. */
+const FORWARD_STEPS: readonly CaseAction[] = [
+  'classified',
+  'assigned',
+  'customer_contacted',
+  'investigated',
+  'proposal_made',
+  'approved',
+  'executed',
+  'feedback_given',
+  'followed_up',
+  'closed',
+];
+
+/** The step that moves the case on from where it is now (the one primary button), or null when closed. */
+export function nextStep(view: CaseView): CaseAction | null {
+  return FORWARD_STEPS.find((action) => fromAllows(RULES[action].from, view.status) && nextStatus(view, action) !== view.status) ?? null;
+}
+
+/** Refusals worth explaining to the person looking at the case: the step exists now, but not for them. */
+const EXPLAINED: readonly RefusalReason[] = ['needs_manager', 'own_proposal', 'not_owner', 'not_permitted', 'needs_classification'];
+
+/**
+ * Why this person cannot take the case's next step, and which colleagues could: a supervisor
+ * looking for "approve" on a major case learns that the manager decides, and who that is.
+ */
+export function blockedStep(view: CaseView, actor: Actor, colleagues: readonly Actor[]): { action: CaseAction; reason: RefusalReason; who: string[] } | null {
+  const action = nextStep(view);
+  const reason = action ? refusal(view, action, actor) : null;
+  if (!action || !reason || !EXPLAINED.includes(reason)) return null;
+  return { action, reason, who: colleagues.filter((c) => c.id !== actor.id && refusal(view, action, c) === null).map((c) => c.id) };
+}

@@ -2,7 +2,7 @@ import type { Db } from '../../db/open.js';
 import { eventsOf } from '../../db/eventLog.js';
 import { caseNumbersOf, caseOfRequest, getCaseView, listCases, maxCaseSeq, recordRequest, type CaseListRow } from '../../db/complaintQueries.js';
 import { clearDraft, loadDraft } from '../../db/localState.js';
-import { deskCodes, staffById, staffNames } from '../../db/referenceQueries.js';
+import { allStaff, deskCodes, staffById, staffNames } from '../../db/referenceQueries.js';
 import type { CaseActionRequest, CaseDetail, CaseSummary, ParsedRequestOf, ResponseOf, TimelineEntry } from '../../shared/contract.js';
 import type { Channel as CaseChannel, CaseStatus } from '../../shared/complaint.js';
 import type { Severity } from '../../shared/classification.js';
@@ -12,7 +12,7 @@ import { hlcWallMs } from '../../shared/hlc.js';
 import { clockState, NEVER_DUE } from '../../shared/sla/clocks.js';
 import { contactDueAt } from '../../shared/sla/slaFold.js';
 import { newId } from '../../shared/ids.js';
-import { allowedActions, refusal } from '../../shared/lifecycle.js';
+import { allowedActions, blockedStep, nextStep, refusal } from '../../shared/lifecycle.js';
 import { caseNumberPrefix, formatCaseNumber, localDateKey } from '../../shared/caseNumber.js';
 import type { StaffView } from '../../shared/referenceFold.js';
 import type { Settings } from '../../shared/settings.js';
@@ -129,6 +129,11 @@ export function createCaseService(db: Db, writer: EventWriter, customers: Custom
     conflicts: v.conflicts,
   });
 
+  const explainBlocked = (v: CaseView, staff: StaffView, names: Names) => {
+    const blocked = blockedStep(v, staff, allStaff(db).filter((s) => s.active));
+    return blocked && { ...blocked, who: blocked.who.map((id) => nameOf(names, id)) };
+  };
+
   const withTimeline = (staff: StaffView, id: string): ResponseOf<'case.get'> => {
     const v = view(id);
     const names = staffNames(db);
@@ -137,6 +142,8 @@ export function createCaseService(db: Db, writer: EventWriter, customers: Custom
       case: detail(v, names, clockInfo),
       timeline: eventsOf(db, 'complaint', id).map((e) => timelineEntryOf(e, names, desks(), v)),
       allowedActions: allowedActions(v, staff),
+      nextStep: nextStep(v),
+      blockedStep: explainBlocked(v, staff, names),
       clock: clockInfo,
     };
   };

@@ -1,6 +1,14 @@
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { DeskResult, PushEventName } from '../../shared/contract.js';
-import type { WorkerReply, WorkerRequest } from './workerProtocol.js';
+import type { StartFailure, WorkerReply, WorkerRequest } from './workerProtocol.js';
+
+/** The core worker could not open the desk's data; `reason` says why in a way the window can explain. */
+export class CoreStartError extends Error {
+  constructor(readonly reason: StartFailure) {
+    super(`the desk could not open its data: ${reason}`);
+    this.name = 'CoreStartError';
+  }
+}
 
 export interface CoreWorkerClient {
   invoke(channel: unknown, request: unknown, session?: unknown): Promise<DeskResult<unknown>>;
@@ -31,6 +39,8 @@ export async function startCoreWorker(
       if (reply.kind === 'ready') {
         worker.off('error', reject);
         resolve();
+      } else if (reply.kind === 'failed') {
+        reject(new CoreStartError(reply.reason));
       } else if (reply.kind === 'result') {
         pending.get(reply.id)?.(reply.result);
         pending.delete(reply.id);

@@ -52,6 +52,9 @@ const signedIn = (context: CallContext): StaffView => {
   return context.staff;
 };
 
+/** Beyond this many cases in one pull, open screens refresh on 'sync.done' instead of one notice per case. */
+const MAX_CASE_NOTICES = 200;
+
 /** The desk backend: every contract call, composed from db/ and shared/. Runs under plain Node. */
 export interface DeskCoreOptions {
   sync?: SyncOptions;
@@ -74,10 +77,14 @@ export function createDeskCore(db: Db, clock: Clock, options: DeskCoreOptions = 
   const sla = createSlaService(db, writer, clock);
   const cases = createCaseService(db, writer, customers, clock, settings, sla);
   const library = createLibraryService(db, writer);
+  /** After a pull: the cases it touched refresh where they are open, then lists refresh. */
+  const announcePull = ({ received, cases }: { received: number; cases: Set<string> }) => {
+    if (cases.size <= MAX_CASE_NOTICES) for (const id of cases) push('case.changed', { id });
+    push('sync.done', { received });
+  };
   const syncRound = async () => {
     try {
-      const { received } = await sync.syncOnce();
-      push('sync.done', { received });
+      announcePull(await sync.syncOnce());
     } catch (error) {
       push('sync.done', { received: 0 });
       throw error;
@@ -196,7 +203,7 @@ export function createDeskCore(db: Db, clock: Clock, options: DeskCoreOptions = 
     handlers,
     deviceId,
     startSync(intervalMs) {
-      return startSyncLoop(sync, (changed) => push('sync.done', { received: changed ? 1 : 0 }), intervalMs);
+      return startSyncLoop(sync, announcePull, intervalMs);
     },
     tick() {
       for (const id of sla.escalateDue()) push('case.changed', { id });

@@ -22,6 +22,11 @@ export type CentralSignIn = (staffId: string, password: string) => Promise<'ok' 
 
 export function createStaffService(db: Db, writer: EventWriter, sessions: SessionStore, branch: () => string, central: CentralSignIn, pins: PinHasher) {
   const enrol = (name: string, role: Role, pin: string, by: { id: string; role: Role } | null): StaffView => {
+    // Two people of one name look the same at sign-in: the manager tells them apart when enrolling.
+    const key = name.normalize('NFKC').trim().toLowerCase();
+    if (allStaff(db).some((s) => s.active && s.name.normalize('NFKC').trim().toLowerCase() === key)) {
+      throw new DeskError('refused', 'a colleague with this name is already enrolled', { reason: 'duplicate_name' });
+    }
     const id = newId();
     // The first manager enrols themself: there is nobody else yet to act for them.
     const actor = by ?? { id, role };

@@ -85,8 +85,9 @@ export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, opti
     }
   }
 
-  async function pull(cfg: SyncConfig): Promise<number> {
+  async function pull(cfg: SyncConfig): Promise<{ received: number; cases: Set<string> }> {
     let received = 0;
+    const cases = new Set<string>();
     for (;;) {
       const page = PullResponse.parse(await request(cfg.serverUrl, `/pull?after=${cursor()}&limit=${pullPage}`, {}, cfg.token));
       if (page.events.length) {
@@ -98,9 +99,10 @@ export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, opti
         writer.observe(latest);
         if (hlcWallMs(latest) > clock.now() + SKEW_MS) state.skewWarning = true;
         received += page.events.length;
+        for (const e of page.events) if (e.entity === 'complaint') cases.add(e.entityId);
         options.onPulledPage?.(page.events.length);
       }
-      if (!page.more) return received;
+      if (!page.more) return { received, cases };
     }
   }
 
@@ -135,18 +137,18 @@ export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, opti
       return cfg;
     },
     /** One full round: push everything waiting, then pull until the server has nothing more. */
-    async syncOnce(): Promise<{ received: number }> {
+    async syncOnce(): Promise<{ received: number; cases: Set<string> }> {
       const cfg = config();
       if (!cfg) throw new DeskError('invalid_request', 'sync is not set up on this desk');
       state.syncing = true;
       try {
         await push(cfg);
-        const received = await pull(cfg);
+        const { received, cases } = await pull(cfg);
         state.online = true;
         state.lastError = null;
         state.lastSyncAt = clock.now();
         writeJson(db, 'meta', 'sync.lastSyncAt', state.lastSyncAt);
-        return { received };
+        return { received, cases };
       } catch (error) {
         state.online = false;
         state.lastError = error instanceof Error ? error.message : String(error);
@@ -164,7 +166,7 @@ export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, opti
 export type SyncClient = ReturnType<typeof createSyncClient>;
 
 /** Retries with exponential backoff and jitter; a success resets the wait. */
-export function startSyncLoop(client: SyncClient, onDone: (changed: boolean) => void, baseMs = 30_000): () => void {
+export function startSyncLoop(client: SyncClient, onDone: (pulled: { received: number; cases: Set<string> }) => void, baseMs = 30_000): () => void {
   let stopped = false;
   let failures = 0;
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -178,13 +180,13 @@ export function startSyncLoop(client: SyncClient, onDone: (changed: boolean) => 
     if (!client.config()) return schedule();
     client
       .syncOnce()
-      .then(({ received }) => {
+      .then((pulled) => {
         failures = 0;
-        onDone(received > 0);
+        onDone(pulled);
       })
       .catch(() => {
         failures += 1;
-        onDone(false);
+        onDone({ received: 0, cases: new Set() });
       })
       .finally(schedule);
   };

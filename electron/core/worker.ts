@@ -1,6 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { DEFAULT_TICK_MS, openDesk } from './openDesk.js';
 import type { WorkerReply, WorkerRequest } from './workerProtocol.js';
+import { DatabaseTooNewError } from '../../db/open.js';
 
 /**
  * The core's home in Electron: a worker thread that owns the one SQLite writer connection, so
@@ -8,7 +9,14 @@ import type { WorkerReply, WorkerRequest } from './workerProtocol.js';
  */
 if (!parentPort) throw new Error('core worker must run in a worker thread');
 const port = parentPort;
-const desk = openDesk((workerData as { dataDir: string }).dataDir, undefined, { tickMs: DEFAULT_TICK_MS });
+let opened: ReturnType<typeof openDesk>;
+try {
+  opened = openDesk((workerData as { dataDir: string }).dataDir, undefined, { tickMs: DEFAULT_TICK_MS });
+} catch (error) {
+  port.postMessage({ kind: 'failed', reason: error instanceof DatabaseTooNewError ? 'too_new' : 'unreadable' } satisfies WorkerReply);
+  process.exit(1);
+}
+const desk = opened;
 desk.core.subscribe((event, payload) => port.postMessage({ kind: 'push', event, payload } satisfies WorkerReply));
 port.on('message', (message: WorkerRequest) => {
   if (message.kind === 'close') {

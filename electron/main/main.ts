@@ -1,6 +1,7 @@
-import { app, BrowserWindow, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { join } from 'node:path';
-import { startCoreWorker } from '../core/coreWorkerClient.js';
+import { CoreStartError, startCoreWorker } from '../core/coreWorkerClient.js';
+import { startupFailureText } from './startupFailure.js';
 import { CONTENT_SECURITY_POLICY } from '../core/contentSecurityPolicy.js';
 import { PUSH_CHANNEL } from '../../shared/ipcChannels.js';
 import { registerContractHandlers } from './ipc.js';
@@ -45,4 +46,8 @@ async function main(): Promise<void> {
   });
 }
 
-void main();
+// A desk that cannot start says why in a window of its own, instead of an unhandled rejection.
+main().catch((error: unknown) => {
+  dialog.showErrorBox('安心台 CalmDesk', startupFailureText(error instanceof CoreStartError ? error.reason : null));
+  app.exit(1);
+});

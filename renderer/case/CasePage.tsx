@@ -9,7 +9,7 @@ import { useNav } from '../app/navStore.js';
 import { useSettings } from '../app/settingsStore.js';
 import { formatDateTime } from '../app/formatTime.js';
 import { printSection } from '../app/print.js';
-import { ACTION_KEYS, FORWARD_ACTIONS } from './actionForms.js';
+import { ACTION_KEYS } from './actionForms.js';
 import { ActionModal } from './ActionModal.js';
 import { TimelineView } from './TimelineView.js';
 import { CaseTags } from './CaseTags.js';
@@ -53,9 +53,17 @@ export function CasePage({ id }: { id: string }) {
     call('staff.roster', {})
       .then((r) => setStaff(r.staff))
       .catch(() => undefined);
-    return onDesk('case.changed', (changed) => {
+    const offChanged = onDesk('case.changed', (changed) => {
       if (changed.id === id) load();
     });
+    // A large pull announces itself once instead of case by case.
+    const offSynced = onDesk('sync.done', ({ received }) => {
+      if (received > 0) load();
+    });
+    return () => {
+      offChanged();
+      offSynced();
+    };
   }, [id, load]);
 
   const names = useMemo(() => new Map(staff.map((s) => [s.id, s.name])), [staff]);
@@ -134,6 +142,7 @@ export function CasePage({ id }: { id: string }) {
               <Button type="link" className="no-print" style={{ padding: 0 }} onClick={() => setCustomerOpen(true)} disabled={!c.customerId}>
                 {c.customerName}
               </Button>
+              <Typography.Text className="print-only">{c.customerName}</Typography.Text>
               <CaseTags summary={c} />
               <Typography.Text>{t('case.owner', { name: c.ownerName })}</Typography.Text>
             </Space>
@@ -171,7 +180,7 @@ export function CasePage({ id }: { id: string }) {
             {buttons.map((a) => (
               <Button
                 key={a}
-                type={FORWARD_ACTIONS.includes(a) ? 'primary' : 'default'}
+                type={a === data.nextStep ? 'primary' : 'default'}
                 onClick={() => {
                   setActionError(null);
                   setAction(a);
@@ -182,9 +191,23 @@ export function CasePage({ id }: { id: string }) {
               </Button>
             ))}
           </Space>
+          {data.blockedStep && (
+            <Alert
+              className="no-print"
+              type="info"
+              showIcon
+              style={{ marginTop: 12 }}
+              data-testid="blocked-step"
+              message={t('case.blockedStep', {
+                action: t(`action.${data.blockedStep.action}`),
+                reason: t(`conflictReason.${data.blockedStep.reason}`),
+                who: data.blockedStep.who.length ? data.blockedStep.who.join(t('common.listSeparator')) : t('case.nobodyYet'),
+              })}
+            />
+          )}
         </Card>
         <Card title={t('case.details')}>
-          <Descriptions column={2} bordered size="small">
+          <Descriptions column={2} bordered size="small" styles={{ label: { width: 140, whiteSpace: 'nowrap' } }}>
             <Descriptions.Item label={t('queue.columns.phone')}>{c.customerPhone}</Descriptions.Item>
             <Descriptions.Item label={t('queue.columns.channel')}>{t(`channel.${c.channel}`)}</Descriptions.Item>
             <Descriptions.Item label={t('queue.columns.receivedAt')}>{time(c.receivedAt)}</Descriptions.Item>

@@ -85,16 +85,3 @@ export const ACTION_KEYS: Record<CaseAction, string> = {
   clock_resumed: 'Z',
 };
 
-/** The process steps that move a case forward get the primary look; the rest are secondary. */
-export const FORWARD_ACTIONS: readonly CaseAction[] = [
-  'classified',
-  'assigned',
-  'customer_contacted',
-  'investigated',
-  'proposal_made',
-  'approved',
-  'executed',
-  'feedback_given',
-  'followed_up',
-  'closed',
-];

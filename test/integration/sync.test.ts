@@ -135,6 +135,21 @@ function suite(engine: 'pglite' | 'postgres') {
     resumed.close();
   }, 60_000);
 
+  it('tells the screens of another desk which cases a pull changed, so an open case refreshes', async () => {
+    const { createEnrolmentCode } = await import('../../server/admin.js');
+    const a = await enrolledDesk('noticeA', server.url, await createEnrolmentCode(server.sql, 'BJ01', 'NA'));
+    const b = await enrolledDesk('noticeB', server.url, await createEnrolmentCode(server.sql, 'BJ01', 'NB'));
+    const { id } = ok(a.desk, a.session, 'case.create', complaint('通知测试'));
+    expect((await syncNow(a)).ok).toBe(true);
+    const pushed: Array<[string, unknown]> = [];
+    b.desk.core.subscribe((event, payload) => pushed.push([event, payload]));
+    expect((await syncNow(b)).ok).toBe(true);
+    expect(pushed).toContainEqual(['case.changed', { id }]);
+    expect(pushed.findIndex(([event]) => event === 'sync.done')).toBeGreaterThan(pushed.findIndex(([event]) => event === 'case.changed'));
+    a.desk.close();
+    b.desk.close();
+  }, 60_000);
+
   it('central staff accounts: argon2 on the server, sign-in against it, and offline sign-in with the synced hash', async () => {
     const { createEnrolmentCode, addStaff } = await import('../../server/admin.js');
     const id = await addStaff(server.sql, 'BJ01', '周强', 'clerk', 'correct horse 7');

@@ -80,4 +80,32 @@ describe('acting on a case over the contract', () => {
     // Equal deadlines: the major case first; then by case id.
     expect(ids({ sort: 'urgency', state: 'open' })[0]).toBe(major.id);
   });
+
+  it('puts major and level-1 cases ahead of nearer deadlines, and says who may take a step that is not yours', () => {
+    let now = Date.parse('2026-11-23T02:00:00Z');
+    const { desk, team } = openTeamDesk({ now: () => now });
+    const s = team.clerk.session;
+    const overdue = ok(desk, s, 'case.create', complaint('甲', '维修迟到', '13800000001'));
+    now += 50 * 60_000;
+    const levelTwo = ok(desk, s, 'case.create', complaint('乙', '态度不好', '13800000002'));
+    const levelOne = ok(desk, s, 'case.create', complaint('丙', '要找记者曝光', '13800000003'));
+    ok(desk, team.supervisor.session, 'case.act', { id: levelTwo.id, action: { type: 'escalated', payload: { severity: 2, major: false, reason: '客户很生气' } } });
+    ok(desk, team.supervisor.session, 'case.act', { id: levelOne.id, action: { type: 'escalated', payload: { severity: 1, major: false, reason: '安全隐患' } } });
+    now += 40 * 60_000;
+    const order = ok(desk, s, 'case.list', { sort: 'urgency', state: 'open' }).items.map((c) => c.id);
+    expect(order).toEqual([levelOne.id, overdue.id, levelTwo.id]);
+
+    // The supervisor is not the owner of a major case's approval: the screen says who is.
+    ok(desk, team.supervisor.session, 'case.act', { id: levelOne.id, action: { type: 'escalated', payload: { severity: 1, major: true, reason: '媒体' } } });
+    const act = (type: string, payload: object) => ok(desk, s, 'case.act', { id: levelOne.id, action: { type, payload } as never });
+    act('classified', { severity: 1, major: true, nature: 'valid', communicationKind: null, content: 'incident', cause: 'service_level', motive: 'publicity' });
+    act('customer_contacted', { summary: '已回电' });
+    act('investigated', { findings: '属实' });
+    act('proposal_made', { remedy: '上门处理' });
+    const seen = ok(desk, team.supervisor.session, 'case.get', { id: levelOne.id });
+    expect(seen.allowedActions).not.toContain('approved');
+    expect(seen.nextStep).toBe('approved');
+    expect(seen.blockedStep).toEqual({ action: 'approved', reason: 'needs_manager', who: ['陈经理'] });
+    expect(ok(desk, team.manager.session, 'case.get', { id: levelOne.id }).blockedStep).toBeNull();
+  });
 });

@@ -1,7 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
 import { build } from 'esbuild';
+import Database from 'better-sqlite3';
 import { startCoreWorker } from '../../../electron/core/coreWorkerClient.js';
+import { DATABASE_FILE } from '../../../electron/core/openDesk.js';
 import { tempDir } from '../../fixtures/tempDir.js';
 import { complaint, openTeamDesk } from '../../fixtures/desk.js';
 
@@ -29,5 +31,13 @@ describe('core in a worker thread (how Electron runs it)', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     expect(pushed).toEqual([['case.changed', { id }]]);
     await client.close();
+  });
+
+  it('says why when the data was written by a newer CalmDesk, instead of dying silently', async () => {
+    const dataDir = tempDir();
+    const db = new Database(join(dataDir, DATABASE_FILE));
+    db.pragma('user_version = 999');
+    db.close();
+    await expect(startCoreWorker(bundle, dataDir)).rejects.toMatchObject({ name: 'CoreStartError', reason: 'too_new' });
   });
 });

@@ -157,6 +157,15 @@ describe('staff and sign-in', () => {
     expect(ok(desk, undefined, 'auth.signIn', { staffId: team.clerk2.staff.id, pin: team.clerk2.pin }).staff.name).toBe('王芳');
   });
 
+  it('refuses a second active colleague of the same name, who would look identical at sign-in', () => {
+    const { desk, team } = openTeamDesk();
+    expect(desk.dispatch('staff.enrol', { name: ' 张敏 ', role: 'technician', pin: '400001' }, team.manager.session)).toMatchObject({
+      ok: false,
+      error: { code: 'refused', reason: 'duplicate_name' },
+    });
+    expect(ok(desk, team.manager.session, 'staff.enrol', { name: '张敏（二组）', role: 'technician', pin: '400001' }).name).toBe('张敏（二组）');
+  });
+
   it('ends a session at sign-out and when a manager deactivates the person', () => {
     const { desk, team } = openTeamDesk();
     ok(desk, team.clerk.session, 'auth.signOut', {});
