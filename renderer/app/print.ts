@@ -1,10 +1,13 @@
 import type { ReceiptPaper } from '../../shared/settings.js';
 
-/** Page sizes for @page: office paper, or the counter's 80 mm roll (as long as the receipt needs). */
+/**
+ * Page sizes for @page: office paper, or the counter's 80 mm roll. A roll has no page height and
+ * CSS needs one: 297 mm holds any receipt, and receipt-printer drivers cut after the last line.
+ */
 const PAGE: Record<ReceiptPaper | 'record', string> = {
   a4: 'size: A4; margin: 18mm',
   a5: 'size: A5; margin: 12mm',
-  thermal80: 'size: 80mm auto; margin: 3mm 4mm',
+  thermal80: 'size: 80mm 297mm; margin: 3mm 4mm',
   record: 'size: A4; margin: 15mm',
 };
 

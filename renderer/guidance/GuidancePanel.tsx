@@ -127,7 +127,7 @@ export function GuidancePanel({ text, customerName, caseNumber, promiseTime, ste
             size="small"
             items={answers.map((a) => ({
               key: a.id,
-              label: `${a.title[locale]} · v${a.version}`,
+              label: t('guidance.answerTitle', { title: a.title[locale], version: a.version }),
               children: <Typography.Paragraph style={{ margin: 0 }}>{a.body[locale]}</Typography.Paragraph>,
             }))}
           />

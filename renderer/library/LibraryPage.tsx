@@ -54,7 +54,7 @@ export function LibraryPage() {
                         title={
                           <Space>
                             {a.title[locale]}
-                            <Tag>v{a.version}</Tag>
+                            <Tag>{t('library.versionTag', { version: a.version })}</Tag>
                             <Tag color="cyan">{t(`guidance.content.${a.topic}`)}</Tag>
                           </Space>
                         }

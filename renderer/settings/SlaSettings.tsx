@@ -9,6 +9,7 @@ import { errorText } from '../desk/errorText.js';
 import { useSettings } from '../app/settingsStore.js';
 import { deskNow } from '../app/deskClock.js';
 import { localDateKey } from '../../shared/caseNumber.js';
+import { timeZoneName } from '../app/formatTime.js';
 
 type SlaData = ResponseOf<'sla.get'>;
 const UNITS: Limit['unit'][] = ['working_hours', 'working_days', 'hours'];
@@ -70,7 +71,7 @@ export function parseCalendarLines(year: number, text: string): { holidays: stri
 
 /** A manager's view of deadlines: the limits per step, branch opening hours, and next year's calendar. */
 export function SlaSettings() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { message } = App.useApp();
   const [data, setData] = useState<SlaData | null>(null);
   const [limits, setLimits] = useState<Policy['limits'] | null>(null);
@@ -176,7 +177,9 @@ export function SlaSettings() {
         <Input style={{ width: 100 }} value={hours.opens} onChange={(e) => setHours({ ...hours, opens: e.target.value })} aria-label={t('sla.settings.opens')} />
         –
         <Input style={{ width: 100 }} value={hours.closes} onChange={(e) => setHours({ ...hours, closes: e.target.value })} aria-label={t('sla.settings.closes')} />
-        <Typography.Text type="secondary">{data.hours.timeZone}</Typography.Text>
+        <Typography.Text type="secondary" title={data.hours.timeZone}>
+          {timeZoneName(data.hours.timeZone, i18n.language)}
+        </Typography.Text>
         <Button onClick={() => void guard(() => call('sla.setHours', { hours: { timeZone: data.hours.timeZone, opensAt: fromHHMM(hours.opens), closesAt: fromHHMM(hours.closes) } }), t('sla.settings.published'))}>
           {t('common.save')}
         </Button>

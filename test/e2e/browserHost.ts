@@ -41,7 +41,7 @@ export async function startHost(dataDir: string, extraArgs: string[] = []): Prom
     process: child,
     stop: (signal = 'SIGTERM') =>
       new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
+        if (child.exitCode !== null || child.signalCode !== null) return resolve();
         child.once('exit', () => resolve());
         child.kill(signal);
       }),
