@@ -79,7 +79,7 @@ test('a manager edits a standard answer, sees what changed, and publishes the ne
   await expect(dialog.getByTestId('library-changes')).toContainText('将修改 1 处');
   await page.screenshot({ path: join(SCREENSHOTS, 'library-edit-answer-zh-CN.png') });
   await dialog.getByRole('button', { name: '发布新版本' }).click();
-  await expect(page.getByRole('listitem').filter({ hasText: '上门维修预约' })).toContainText('v2');
+  await expect(page.getByRole('listitem').filter({ hasText: '上门维修预约' })).toContainText('第 2 版');
   await expect(page.getByRole('listitem').filter({ hasText: '上门维修预约' })).toContainText('1 小时内与您确认上门时间');
 });
 
