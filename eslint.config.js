@@ -1,6 +1,7 @@
 // Lint for TypeScript strict code, React hooks, and the import directions of architecture.md:
-// renderer → shared; electron/core → db, shared; electron/main → core, shared; preload → shared;
-// server → shared; db → shared; shared → nothing of ours. Only main and preload touch 'electron',
+// renderer → shared; electron/core → db, keys, shared; electron/main → core, shared; preload → shared;
+// server → keys, shared; db → shared; keys (Node cryptography for core and server) → shared;
+// shared → nothing of ours. Only main and preload touch 'electron',
 // and shared (which also runs in the browser) uses no Node built-ins.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
@@ -9,6 +10,7 @@ import boundaries from 'eslint-plugin-boundaries';
 
 const LAYERS = [
   { type: 'shared', pattern: 'shared' },
+  { type: 'keys', pattern: 'keys' },
   { type: 'db', pattern: 'db' },
   { type: 'core', pattern: 'electron/core' },
   { type: 'main', pattern: 'electron/main' },
@@ -18,12 +20,13 @@ const LAYERS = [
 ];
 const MAY_IMPORT = {
   shared: [],
+  keys: ['shared'],
   db: ['shared'],
-  core: ['db', 'shared'],
+  core: ['db', 'keys', 'shared'],
   main: ['core', 'shared'],
   preload: ['shared'],
   renderer: ['shared'],
-  server: ['shared'],
+  server: ['keys', 'shared'],
 };
 const to = (types) => ({ to: { element: { types: { anyOf: types } } } });
 
@@ -50,7 +53,7 @@ export default tseslint.config(
     rules: { 'react-hooks/rules-of-hooks': 'error', 'react-hooks/exhaustive-deps': 'error' },
   },
   {
-    files: ['shared/**/*.ts', 'db/**/*.ts', 'electron/**/*.ts', 'renderer/**/*.{ts,tsx}', 'server/**/*.ts'],
+    files: ['shared/**/*.ts', 'keys/**/*.ts', 'db/**/*.ts', 'electron/**/*.ts', 'renderer/**/*.{ts,tsx}', 'server/**/*.ts'],
     plugins: { boundaries },
     settings: {
       'boundaries/elements': LAYERS.map((l) => ({ ...l})),

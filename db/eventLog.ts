@@ -13,10 +13,12 @@ export interface EventRow {
   device: string;
   hlc: string;
   schema: number;
+  proof: string | null;
 }
 
 export function rowToEvent(row: EventRow): EventEnvelope {
   return {
+    ...(row.proof ? { proof: JSON.parse(row.proof) as EventEnvelope['proof'] } : {}),
     id: row.id,
     entity: row.entity as Entity,
     entityId: row.entity_id,
@@ -57,8 +59,13 @@ export function* allEventsByEntity(db: Db): Generator<EventEnvelope> {
   }
 }
 
-export function latestHlc(db: Db): string | null {
-  const row = db.prepare('SELECT max(hlc) AS hlc FROM events').get() as { hlc: string | null };
+/**
+ * The highest stamp in the log: every stamp made here, and those pulled from other desks up to
+ * `pulledNotAfterMs` (another desk's clock from the future is no reason to move this one's).
+ */
+export function latestHlc(db: Db, pulledNotAfterMs = Number.MAX_SAFE_INTEGER): string | null {
+  const bound = String(Math.min(pulledNotAfterMs, 999_999_999_999_999)).padStart(15, '0') + ':~';
+  const row = db.prepare("SELECT max(hlc) AS hlc FROM events WHERE origin = 'local' OR hlc < ?").get(bound) as { hlc: string | null };
   return row.hlc;
 }
 

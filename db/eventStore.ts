@@ -10,15 +10,15 @@ import type { SlaContext } from '../shared/sla/slaFold.js';
  */
 export function recordEvents(db: Db, events: readonly EventEnvelope[], origin: 'local' | 'server' = 'local'): EventEnvelope[] {
   const insert = db.prepare(
-    `INSERT INTO events (id, entity, entity_id, type, payload, actor, actor_role, device, hlc, schema, origin)
-     VALUES (@id, @entity, @entityId, @type, @payload, @actor, @actorRole, @device, @hlc, @schema, @origin)
+    `INSERT INTO events (id, entity, entity_id, type, payload, actor, actor_role, device, hlc, schema, origin, proof)
+     VALUES (@id, @entity, @entityId, @type, @payload, @actor, @actorRole, @device, @hlc, @schema, @origin, @proof)
      ON CONFLICT (id) DO NOTHING`,
   );
   return db.transaction(() => {
     const stored: EventEnvelope[] = [];
     const touched = new Map<string, Entity>();
     for (const event of events) {
-      const result = insert.run({ ...event, payload: JSON.stringify(event.payload), origin });
+      const result = insert.run({ ...event, payload: JSON.stringify(event.payload), origin, proof: event.proof ? JSON.stringify(event.proof) : null });
       if (result.changes === 0) continue;
       stored.push(event);
       touched.set(`${event.entity}\u0000${event.entityId}`, event.entity);

@@ -194,6 +194,17 @@ export const MIGRATIONS: readonly Migration[] = [
         is_open DESC, (conflict_count > 0) DESC, (major = 1 OR coalesce(severity, 4) = 1) DESC, coalesce(due_at, 9e15), major DESC, coalesce(severity, 4), id);
     `,
   },
+  {
+    version: 7,
+    rebuildProjections: true,
+    sql: `
+      -- Who really made each event (shared/proof.ts), pushed with it for the server to check.
+      ALTER TABLE events ADD COLUMN proof TEXT;
+      ALTER TABLE staff ADD COLUMN credential TEXT;
+      -- Device-local: the session grants opened here, pushed with the events they prove.
+      CREATE TABLE session_grants (id TEXT PRIMARY KEY, staff_id TEXT NOT NULL, body TEXT NOT NULL) STRICT;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

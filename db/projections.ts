@@ -5,6 +5,7 @@ import { parseCaseNumber } from '../shared/caseNumber.js';
 import { foldLibrary } from '../shared/guidance/libraryFold.js';
 import { clocksOfCase, foldSla, slaContext, type SlaContext, type SlaItem } from '../shared/sla/slaFold.js';
 import { SLA_ENTITY_ID, type Entity, type EventEnvelope } from '../shared/events.js';
+import { REFERENCE_ENTITY_IDS } from '../shared/eventSchemas.js';
 import type { Db } from './open.js';
 import { allEventsByEntity, eventsOf } from './eventLog.js';
 import { readReferenceItems, replaceReferenceItems } from './referenceItems.js';
@@ -52,13 +53,14 @@ function writeComplaint(db: Db, entityId: string, view: CaseView | null, sla: Sl
 function writeStaff(db: Db, entityId: string, view: StaffView | null): void {
   db.prepare('DELETE FROM staff WHERE id = ?').run(entityId);
   if (!view) return;
-  db.prepare('INSERT INTO staff (id, name, role, branch, active, pin_hash) VALUES (?, ?, ?, ?, ?, ?)').run(
+  db.prepare('INSERT INTO staff (id, name, role, branch, active, pin_hash, credential) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     view.id,
     view.name,
     view.role,
     view.branch,
     view.active ? 1 : 0,
     view.pinHash,
+    view.credential ? JSON.stringify(view.credential) : null,
   );
 }
 
@@ -104,9 +106,12 @@ function writeEntity(db: Db, entity: Entity, entityId: string, events: readonly 
   }
 }
 
+/** Reference data is folded from its one entity; events under another id stay in the log, unfolded. */
+const foldable = (entity: Entity, entityId: string) => (REFERENCE_ENTITY_IDS[entity] ?? entityId) === entityId;
+
 /** Re-folds one entity; `sla` lets a batch read the SLA reference data once, not per case. */
 export function projectEntity(db: Db, entity: Entity, entityId: string, sla: () => SlaContext = () => readSlaContext(db)): void {
-  writeEntity(db, entity, entityId, eventsOf(db, entity, entityId), sla);
+  if (foldable(entity, entityId)) writeEntity(db, entity, entityId, eventsOf(db, entity, entityId), sla);
 }
 
 /** Drops every projection and folds it again from the log, in one transaction. */
@@ -119,7 +124,7 @@ export function rebuildProjections(db: Db): void {
     let group: EventEnvelope[] = [];
     const flush = () => {
       const first = group[0];
-      if (first && first.entity !== 'sla') writeEntity(db, first.entity, first.entityId, group, () => sla);
+      if (first && first.entity !== 'sla' && foldable(first.entity, first.entityId)) writeEntity(db, first.entity, first.entityId, group, () => sla);
       group = [];
     };
     for (const event of allEventsByEntity(db)) {

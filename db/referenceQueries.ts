@@ -1,5 +1,6 @@
 import type { CustomerView, StaffView } from '../shared/referenceFold.js';
 import type { Role } from '../shared/staff.js';
+import type { Credential } from '../shared/proof.js';
 import type { LibraryItem } from '../shared/guidance/libraryFold.js';
 import { readReferenceItems } from './referenceItems.js';
 import type { Db } from './open.js';
@@ -11,6 +12,7 @@ interface StaffRow {
   branch: string;
   active: number;
   pin_hash: string;
+  credential: string | null;
 }
 const staffOf = (row: StaffRow): StaffView => ({
   id: row.id,
@@ -19,6 +21,7 @@ const staffOf = (row: StaffRow): StaffView => ({
   branch: row.branch,
   active: row.active === 1,
   pinHash: row.pin_hash,
+  credential: row.credential ? (JSON.parse(row.credential) as Credential) : null,
 });
 
 export function staffById(db: Db, id: string): StaffView | null {
@@ -70,4 +73,12 @@ export function libraryItems(db: Db): LibraryItem[] {
 export function deskCodes(db: Db): Map<string, string> {
   const rows = db.prepare('SELECT device_id, desk FROM devices').all() as Array<{ device_id: string; desk: string }>;
   return new Map(rows.map((r) => [r.device_id, r.desk]));
+}
+
+/** The manager who set this desk up (enrolled by themself): the person its join code vouches for. */
+export function firstManager(db: Db): StaffView | null {
+  const row = db
+    .prepare("SELECT s.* FROM events e JOIN staff s ON s.id = e.entity_id WHERE e.entity = 'staff' AND e.type = 'staff_enrolled' AND e.actor = e.entity_id ORDER BY e.seq LIMIT 1")
+    .get() as StaffRow | undefined;
+  return row ? staffOf(row) : null;
 }

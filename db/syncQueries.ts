@@ -1,5 +1,6 @@
 /** What the desk's sync client reads and writes besides the events themselves. */
 import type { EventEnvelope } from '../shared/events.js';
+import type { SessionGrant } from '../shared/proof.js';
 import { rowToEvent, type EventRow } from './eventLog.js';
 import type { Db } from './open.js';
 
@@ -23,4 +24,15 @@ export function latestRefusals(db: Db, limit = 50): Array<{ eventId: string; typ
   return db
     .prepare('SELECT r.event_id AS eventId, e.type AS type, r.reason AS reason FROM sync_refused r JOIN events e ON e.id = r.event_id ORDER BY r.refused_at DESC LIMIT ?')
     .all(limit) as Array<{ eventId: string; type: string; reason: string }>;
+}
+
+/** A session grant opened on this desk; kept to be pushed with the events it proves. */
+export function saveGrant(db: Db, grant: SessionGrant): void {
+  db.prepare('INSERT OR IGNORE INTO session_grants (id, staff_id, body) VALUES (?, ?, ?)').run(grant.id, grant.staffId, JSON.stringify(grant));
+}
+
+export function grantsByIds(db: Db, ids: readonly string[]): SessionGrant[] {
+  if (!ids.length) return [];
+  const rows = db.prepare(`SELECT body FROM session_grants WHERE id IN (${ids.map(() => '?').join(',')})`).all(...ids) as Array<{ body: string }>;
+  return rows.map((r) => JSON.parse(r.body) as SessionGrant);
 }

@@ -5,6 +5,7 @@ import { hashPassword } from '../shared/password.js';
 import { formatHlc } from '../shared/hlc.js';
 import { EVENT_SCHEMA_VERSION } from '../shared/events.js';
 import { ROLES, type Role } from '../shared/staff.js';
+import { createCredential, DEFAULT_SECRET_COST } from '../keys/actorKeys.js';
 
 const SERVER_DEVICE = '00000000-0000-0000-0000-000000000000';
 
@@ -35,13 +36,17 @@ export async function addStaff(sql: Sql, branch: string, name: string, role: Rol
   if (password.length < 8) throw new Error('a password has at least 8 characters');
   const id = randomUUID();
   const hash = await hashPassword(password, randomBytes(16));
+  // Their key, wrapped under the password, so any desk of the branch can unlock it offline.
+  const { credential } = createCredential(password, DEFAULT_SECRET_COST(role));
   await sql.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock(4242)');
     await tx.query('INSERT INTO staff (id, branch, name, role, password_hash) VALUES ($1, $2, $3, $4, $5)', [id, branch, name, role, hash]);
+    await tx.query('INSERT INTO staff_keys (staff_id, public_key) VALUES ($1, $2)', [id, credential.publicKey]);
+    await tx.query("INSERT INTO staff_roles (staff_id, from_hlc, role, active) VALUES ($1, '', $2, true)", [id, role]);
     await tx.query(
       `INSERT INTO events (id, entity, entity_id, type, payload, actor, actor_role, device, hlc, schema, branch, from_device)
        VALUES ($1, 'staff', $2, 'staff_enrolled', $3, 'system', 'system', 'server', $4, $5, $6, $7)`,
-      [randomUUID(), id, JSON.stringify({ name, role, branch, pinHash: hash }), formatHlc({ wallMs: Date.now(), counter: 0, node: 'server' }), EVENT_SCHEMA_VERSION, branch, SERVER_DEVICE],
+      [randomUUID(), id, JSON.stringify({ name, role, branch, pinHash: hash, credential }), formatHlc({ wallMs: Date.now(), counter: 0, node: 'server' }), EVENT_SCHEMA_VERSION, branch, SERVER_DEVICE],
     );
     await tx.query("INSERT INTO entity_branches (entity, entity_id, branch) VALUES ('staff', $1, $2)", [id, branch]);
   });

@@ -1,8 +1,12 @@
+import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { EnrolRequest, MAX_PULL_EVENTS, PushRequest, StaffSignIn, SYNC_API, type PushResponse, type SyncRefusal } from '../shared/sync.js';
+import { EnrolRequest, MAX_PULL_EVENTS, PushRequest, StaffSignIn, SYNC_API, type PushResponse } from '../shared/sync.js';
 import { verifyPassword } from '../shared/password.js';
-import { ComplaintEventPayloads, type EventEnvelope } from '../shared/events.js';
+import type { EventEnvelope } from '../shared/events.js';
+import type { SessionGrant } from '../shared/proof.js';
+import { checkEvent, loadBatchState, registerFirstManager, saveBatchState, type Device } from './eventChecks.js';
+import { serverKeys } from './schema.js';
 import type { Sql } from './sql.js';
 
 /**
@@ -14,13 +18,15 @@ export const sha256 = (text: string) => createHash('sha256').update(text).digest
 const REFERENCE_ENTITIES = new Set(['library', 'sla']);
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 const RATE_PER_SECOND = 50;
+const HINT_RECHECK_MS = 30_000;
 
-interface Device {
-  id: string;
-  branch: string;
-  device_code: string;
-  scope: 'branch' | 'hq';
-}
+const ENROL_RATE = { max: 10, timeWindow: '1 minute' };
+const ENROL_REFUSALS = {
+  bad_code: [403, 'the enrolment code is unknown or was already used'],
+  identity_mismatch: [409, 'the code is for another branch or desk than this desk was set up as'],
+  desk_taken: [409, 'another live desk has this desk code; revoke it first'],
+  manager_conflict: [409, 'the first manager named is already known with another key or branch'],
+} as const;
 
 export interface ServerOptions {
   sql: Sql;
@@ -33,6 +39,8 @@ function refuse(reply: FastifyReply, status: number, error: string, message: str
 
 export function buildServer({ sql, logger = false }: ServerOptions): FastifyInstance {
   const app = Fastify({ logger, bodyLimit: MAX_BODY_BYTES });
+  // Per-route limits (enrolment codes must not be guessable by trying); the devices' own buckets stay below.
+  void app.register(rateLimit, { global: false });
   const listeners = new Set<() => void>();
   const buckets = new Map<string, { tokens: number; at: number }>();
 
@@ -48,7 +56,7 @@ export function buildServer({ sql, logger = false }: ServerOptions): FastifyInst
     const header = request.headers.authorization ?? '';
     const token = header.startsWith('Bearer ') ? header.slice(7) : '';
     const [device] = token
-      ? await sql.query<Device>('SELECT id, branch, device_code, scope FROM devices WHERE token_hash = $1 AND NOT revoked AND expires_at > now()', [sha256(token)])
+      ? await sql.query<Device>('SELECT id, branch, device_code, scope, desk_device_id FROM devices WHERE token_hash = $1 AND NOT revoked AND expires_at > now()', [sha256(token)])
       : [];
     if (!device) {
       await refuse(reply, 401, 'unauthorized', 'unknown, revoked, expired or missing device token');
@@ -73,22 +81,42 @@ export function buildServer({ sql, logger = false }: ServerOptions): FastifyInst
     return { ok: true };
   });
 
-  app.post(`${SYNC_API}/enrol`, async (request, reply) => {
+  app.post(`${SYNC_API}/enrol`, { config: { rateLimit: ENROL_RATE } }, async (request, reply) => {
     const body = EnrolRequest.safeParse(request.body);
-    if (!body.success) return refuse(reply, 400, 'bad_request', 'an enrolment code is required');
+    if (!body.success) return refuse(reply, 400, 'bad_request', 'an enrolment code, the desk and its first manager are required');
+    const { code, desk, firstManager } = body.data;
     const token = randomBytes(32).toString('base64url');
-    const device = await sql.transaction(async (tx) => {
-      const [code] = await tx.query<{ branch: string; device_code: string; scope: 'branch' | 'hq' }>(
-        'UPDATE enrolment_codes SET used_at = now() WHERE code_hash = $1 AND used_at IS NULL RETURNING branch, device_code, scope',
-        [sha256(body.data.code)],
+    const { publicKey: serverKey } = await serverKeys(sql);
+    const outcome = await sql.transaction(async (tx) => {
+      const [found] = await tx.query<{ branch: string; device_code: string; scope: 'branch' | 'hq' }>(
+        'SELECT branch, device_code, scope FROM enrolment_codes WHERE code_hash = $1 AND used_at IS NULL FOR UPDATE',
+        [sha256(code)],
       );
-      if (!code) return null;
+      if (!found) return { refused: 'bad_code' as const, device: null };
+      // The desk already issues case numbers under its codes: the code must be for exactly that desk.
+      if (found.branch !== desk.branch || found.device_code !== desk.deviceCode) return { refused: 'identity_mismatch' as const, device: null };
+      const [taken] = await tx.query('SELECT 1 FROM devices WHERE branch = $1 AND device_code = $2 AND NOT revoked', [found.branch, found.device_code]);
+      if (taken) return { refused: 'desk_taken' as const, device: null };
+      // The code vouches for the desk's first manager: their key proves everyone they enrol after.
+      if (!(await registerFirstManager(tx, found.branch, firstManager))) return { refused: 'manager_conflict' as const, device: null };
+      await tx.query('UPDATE enrolment_codes SET used_at = now() WHERE code_hash = $1', [sha256(code)]);
       const id = randomUUID();
-      await tx.query('INSERT INTO devices (id, branch, device_code, scope, token_hash) VALUES ($1, $2, $3, $4, $5)', [id, code.branch, code.device_code, code.scope, sha256(token)]);
-      return { id, ...code };
+      await tx.query('INSERT INTO devices (id, branch, device_code, scope, token_hash, desk_device_id) VALUES ($1, $2, $3, $4, $5, $6)', [
+        id,
+        found.branch,
+        found.device_code,
+        found.scope,
+        sha256(token),
+        desk.deviceId,
+      ]);
+      return { refused: null, device: { id, ...found } };
     });
-    if (!device) return refuse(reply, 403, 'bad_code', 'the enrolment code is unknown or was already used');
-    return { deviceId: device.id, token, branch: device.branch, deviceCode: device.device_code, scope: device.scope };
+    const { refused, device } = outcome;
+    if (refused !== null || !device) {
+      const [status, message] = ENROL_REFUSALS[refused ?? 'bad_code'];
+      return refuse(reply, status, refused ?? 'bad_code', message);
+    }
+    return { deviceId: device.id, token, branch: device.branch, deviceCode: device.device_code, scope: device.scope, serverKey };
   });
 
   app.post(`${SYNC_API}/push`, async (request, reply) => {
@@ -99,10 +127,11 @@ export function buildServer({ sql, logger = false }: ServerOptions): FastifyInst
       const tooMany = body.error.issues.some((i) => i.code === 'too_big' && i.path.length === 1);
       return refuse(reply, tooMany ? 413 : 400, tooMany ? 'too_large' : 'bad_request', tooMany ? 'too many events in one batch' : 'the batch does not match the protocol');
     }
+    const { privateKey } = await serverKeys(sql);
     const result = await sql.transaction(async (tx) => {
       // One push at a time gets sequence numbers, so a puller never skips an event that commits late.
       await tx.query('SELECT pg_advisory_xact_lock(4242)');
-      return storeBatch(tx, device, body.data.events);
+      return storeBatch(tx, device, body.data.events, body.data.grants, privateKey);
     });
     if (result.accepted.length) for (const notify of listeners) notify();
     return result;
@@ -155,30 +184,35 @@ export function buildServer({ sql, logger = false }: ServerOptions): FastifyInst
     reply.hijack();
     reply.raw.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
     reply.raw.write(': connected\n\n');
-    const notify = () => reply.raw.write('event: more\ndata: {}\n\n');
+    // A revoked or expired device stops hearing anything: checked on every hint and every half minute.
+    const stillValid = async () =>
+      (await sql.query('SELECT 1 FROM devices WHERE id = $1 AND NOT revoked AND expires_at > now()', [device.id])).length > 0;
+    const end = () => {
+      listeners.delete(notify);
+      clearInterval(watch);
+      reply.raw.end();
+    };
+    const notify = () =>
+      void stillValid()
+        .then((valid) => (valid ? reply.raw.write('event: more\ndata: {}\n\n') : end()))
+        .catch(end);
+    const watch = setInterval(() => void stillValid().then((valid) => valid || end()).catch(end), HINT_RECHECK_MS);
     listeners.add(notify);
-    request.raw.on('close', () => listeners.delete(notify));
+    request.raw.on('close', () => {
+      listeners.delete(notify);
+      clearInterval(watch);
+    });
   });
 
   return app;
 }
 
 /** Checks every event of the batch first; then stores the acceptable ones in one transaction. */
-async function storeBatch(tx: Sql, device: Device, events: EventEnvelope[]): Promise<PushResponse> {
+async function storeBatch(tx: Sql, device: Device, events: EventEnvelope[], grants: SessionGrant[], serverPrivateKey: string): Promise<PushResponse> {
   const refused: PushResponse['refused'] = [];
   const duplicates: string[] = [];
-  const ids = events.map((e) => e.id);
-  const known = new Set((await tx.query<{ id: string }>('SELECT id FROM events WHERE id = ANY($1::uuid[])', [ids])).map((r) => r.id));
-  // What the server already knows about the batch's entities and actors, read in two queries.
-  const branches = new Map(
-    (await tx.query<{ entity: string; entity_id: string; branch: string }>('SELECT entity, entity_id, branch FROM entity_branches WHERE entity_id = ANY($1::uuid[])', [
-      [...new Set(events.map((e) => e.entityId))],
-    ])).map((r) => [`${r.entity}:${r.entity_id}`, r.branch]),
-  );
-  const actorIds = [...new Set(events.map((e) => e.actor).filter((a) => a !== 'system' && /^[0-9a-f-]{36}$/i.test(a)))];
-  const staffBranch = new Map(
-    (await tx.query<{ id: string; branch: string }>("SELECT entity_id::text AS id, branch FROM entity_branches WHERE entity = 'staff' AND entity_id = ANY($1::uuid[])", [actorIds])).map((r) => [r.id, r.branch]),
-  );
+  const known = new Set((await tx.query<{ id: string }>('SELECT id FROM events WHERE id = ANY($1::uuid[])', [events.map((e) => e.id)])).map((r) => r.id));
+  const state = await loadBatchState(tx, device, events, grants, serverPrivateKey, Date.now());
 
   const accepted: Array<{ event: EventEnvelope; branch: string | null }> = [];
   for (const event of events) {
@@ -186,21 +220,22 @@ async function storeBatch(tx: Sql, device: Device, events: EventEnvelope[]): Pro
       duplicates.push(event.id);
       continue;
     }
-    const verdict = check(device, event, branches, staffBranch);
+    const verdict = checkEvent(device, event, state);
     if ('reason' in verdict) refused.push({ id: event.id, reason: verdict.reason });
     else {
       accepted.push({ event, branch: verdict.branch });
       known.add(event.id);
     }
   }
+  await saveBatchState(tx, device, state);
 
   const column = <T>(pick: (a: { event: EventEnvelope; branch: string | null }) => T) => accepted.map(pick);
   const stored = accepted.length
     ? await tx.query<{ id: string }>(
-        `INSERT INTO events (id, entity, entity_id, type, payload, actor, actor_role, device, hlc, schema, branch, from_device)
-         SELECT u.id, u.entity, u.entity_id, u.type, u.payload::jsonb, u.actor, u.actor_role, u.device, u.hlc, u.schema, u.branch, $12::uuid
-         FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[], $11::text[])
-           AS u(id, entity, entity_id, type, payload, actor, actor_role, device, hlc, schema, branch)
+        `INSERT INTO events (id, entity, entity_id, type, payload, actor, actor_role, device, hlc, schema, branch, from_device, proof)
+         SELECT u.id, u.entity, u.entity_id, u.type, u.payload::jsonb, u.actor, u.actor_role, u.device, u.hlc, u.schema, u.branch, $12::uuid, u.proof::jsonb
+         FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[], $11::text[], $13::text[])
+           AS u(id, entity, entity_id, type, payload, actor, actor_role, device, hlc, schema, branch, proof)
          ORDER BY u.hlc
          ON CONFLICT (id) DO NOTHING RETURNING id`,
         [
@@ -216,6 +251,7 @@ async function storeBatch(tx: Sql, device: Device, events: EventEnvelope[]): Pro
           column((a) => a.event.schema),
           column((a) => a.branch),
           device.id,
+          column((a) => (a.event.proof ? JSON.stringify(a.event.proof) : null)),
         ],
       )
     : [];
@@ -229,49 +265,4 @@ async function storeBatch(tx: Sql, device: Device, events: EventEnvelope[]): Pro
   const storedIds = new Set(stored.map((r) => r.id));
   for (const { event } of accepted) if (!storedIds.has(event.id)) duplicates.push(event.id);
   return { accepted: [...storedIds], duplicates, refused };
-}
-
-/** Whether this device may store this event, and under which branch. Updates the maps as the batch goes. */
-function check(
-  device: Device,
-  event: EventEnvelope,
-  branches: Map<string, string>,
-  staffBranch: Map<string, string>,
-): { branch: string | null } | { reason: SyncRefusal } {
-  const key = `${event.entity}:${event.entityId}`;
-  if (REFERENCE_ENTITIES.has(event.entity)) {
-    if (device.scope === 'hq') return { branch: null };
-    // A branch sets its own opening hours; everything else of the reference data is HQ's.
-    const ownHours = event.type === 'opening_hours_set' && (event.payload as { branch?: unknown })?.branch === device.branch;
-    return ownHours ? { branch: device.branch } : { reason: 'reference_data_needs_hq' };
-  }
-
-  let branch = branches.get(key);
-  if (!branch) {
-    if (event.entity === 'complaint') {
-      if (event.type !== 'received') return { reason: 'unknown_case' };
-      const received = ComplaintEventPayloads.received.safeParse(event.payload);
-      if (!received.success) return { reason: 'invalid_payload' };
-      branch = received.data.branch;
-    } else if (event.entity === 'staff' && device.scope === 'hq') {
-      const enrolled = event.payload as { branch?: unknown };
-      if (typeof enrolled?.branch !== 'string') return { reason: 'invalid_payload' };
-      branch = enrolled.branch;
-    } else {
-      // Staff and customers belong to the branch of the desk that first recorded them.
-      branch = device.branch;
-    }
-  }
-  if (device.scope !== 'hq' && branch !== device.branch) return { reason: 'other_branch' };
-
-  // The actor must be a member of staff the server knows (or enrolled in this batch), or the system.
-  if (event.entity === 'staff' && event.type === 'staff_enrolled') staffBranch.set(event.entityId, branch);
-  if (event.actor === 'system') {
-    if (!(event.entity === 'complaint' && event.type === 'escalated')) return { reason: 'actor_not_staff' };
-  } else {
-    const actorBranch = staffBranch.get(event.actor);
-    if (actorBranch === undefined || (device.scope !== 'hq' && actorBranch !== branch)) return { reason: 'actor_not_staff' };
-  }
-  branches.set(key, branch);
-  return { branch };
 }

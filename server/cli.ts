@@ -25,8 +25,37 @@ const USAGE = `usage:
   npm run server [-- --data-dir DIR --port 8787]
   npm run server -- admin branch CODE NAME
   npm run server -- admin enrol BRANCH DESK [--hq]
-  npm run server -- admin staff BRANCH NAME ROLE PASSWORD
+  npm run server -- admin staff BRANCH NAME ROLE      (the password is asked for, or read from stdin)
   npm run server -- admin revoke DEVICE_ID`;
+
+/** A secret from the terminal without echo, or the first line of stdin when it is piped. */
+async function readSecret(prompt: string): Promise<string> {
+  if (!process.stdin.isTTY) {
+    let text = '';
+    for await (const chunk of process.stdin) text += String(chunk);
+    return text.split(/\r?\n/)[0] ?? '';
+  }
+  process.stderr.write(prompt);
+  process.stdin.setRawMode(true);
+  process.stdin.resume();
+  return new Promise((resolve) => {
+    let secret = '';
+    const onData = (chunk: Buffer) => {
+      for (const char of chunk.toString('utf8')) {
+        if (char === '\r' || char === '\n' || char === '\u0004') {
+          process.stdin.setRawMode(false);
+          process.stdin.pause();
+          process.stdin.off('data', onData);
+          process.stderr.write('\n');
+          return resolve(secret);
+        }
+        if (char === '\u0003') process.exit(130);
+        secret = char === '\u007f' ? secret.slice(0, -1) : secret + char;
+      }
+    };
+    process.stdin.on('data', onData);
+  });
+}
 
 const sql = await open();
 if (positionals[0] === 'admin') {
@@ -38,7 +67,12 @@ if (positionals[0] === 'admin') {
     } else if (what === 'enrol' && a && b) {
       console.log(`one-time enrolment code for ${a}-${b}: ${await createEnrolmentCode(sql, a, b, values.hq ? 'hq' : 'branch')}`);
     } else if (what === 'staff' && a && b && positionals[4] && positionals[5]) {
-      console.log(`staff ${b} created: ${await addStaff(sql, a, b, positionals[4] as Role, positionals[5])}`);
+      // A password on the command line is visible to every local user (ps, shell history).
+      console.error('Do not put the password on the command line: leave it out and type it when asked, or pipe it on stdin.');
+      process.exitCode = 2;
+    } else if (what === 'staff' && a && b && positionals[4]) {
+      const password = await readSecret(`password for ${b}: `);
+      console.log(`staff ${b} created: ${await addStaff(sql, a, b, positionals[4] as Role, password)}`);
     } else if (what === 'revoke' && a) {
       console.log((await revokeDevice(sql, a)) ? `device ${a} revoked` : `no device ${a}`);
     } else {

@@ -1,4 +1,5 @@
 import type { Sql } from './sql.js';
+import { newServerKeyPair } from '../keys/actorKeys.js';
 
 /** Numbered migrations for both engines, each in a transaction, recorded in schema_migrations. */
 const MIGRATIONS: Array<{ version: number; sql: string }> = [
@@ -69,6 +70,27 @@ const MIGRATIONS: Array<{ version: number; sql: string }> = [
       ALTER TABLE devices ADD COLUMN expires_at TIMESTAMPTZ NOT NULL DEFAULT (now() + interval '365 days');
     `,
   },
+  {
+    version: 4,
+    sql: `
+      -- The server's X25519 key: desks seal their session keys to it (shared/proof.ts).
+      CREATE TABLE server_keys (id INTEGER PRIMARY KEY, public_key TEXT NOT NULL, private_key TEXT NOT NULL);
+      -- Which device id the desk writes into its events, so a desk cannot claim another's.
+      ALTER TABLE devices ADD COLUMN desk_device_id TEXT;
+      -- A desk code is taken while its device is live, and free again once that device is revoked.
+      ALTER TABLE devices DROP CONSTRAINT devices_branch_device_code_key;
+      CREATE UNIQUE INDEX devices_live_desk ON devices (branch, device_code) WHERE NOT revoked;
+      -- Every member of staff the server has seen, with the keys that prove their acts and their
+      -- role over time (HLC order), so an event is judged by the role its actor had when making it.
+      ALTER TABLE staff ALTER COLUMN password_hash DROP NOT NULL;
+      CREATE TABLE staff_keys (staff_id UUID NOT NULL, public_key TEXT NOT NULL, PRIMARY KEY (staff_id, public_key));
+      CREATE TABLE staff_roles (staff_id UUID NOT NULL, from_hlc TEXT NOT NULL, role TEXT NOT NULL, active BOOLEAN NOT NULL, PRIMARY KEY (staff_id, from_hlc));
+      CREATE TABLE grants (id UUID PRIMARY KEY, staff_id UUID NOT NULL, device_id UUID NOT NULL, body JSONB NOT NULL);
+      -- A case number once read out to a customer belongs to one case for ever.
+      CREATE TABLE case_numbers (case_number TEXT PRIMARY KEY, case_id UUID NOT NULL);
+      ALTER TABLE events ADD COLUMN proof JSONB
+    `,
+  },
 ];
 
 export async function migrate(sql: Sql): Promise<number> {
@@ -81,5 +103,14 @@ export async function migrate(sql: Sql): Promise<number> {
       await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [migration.version]);
     });
   }
+  // One key for the whole server (every process of it), made once.
+  const { publicKey, privateKey } = newServerKeyPair();
+  await sql.query('INSERT INTO server_keys (id, public_key, private_key) VALUES (1, $1, $2) ON CONFLICT (id) DO NOTHING', [publicKey, privateKey]);
   return MIGRATIONS[MIGRATIONS.length - 1]!.version;
+}
+
+export async function serverKeys(sql: Sql): Promise<{ publicKey: string; privateKey: string }> {
+  const [row] = await sql.query<{ public_key: string; private_key: string }>('SELECT public_key, private_key FROM server_keys WHERE id = 1');
+  if (!row) throw new Error('the server has no key yet: run the migrations');
+  return { publicKey: row.public_key, privateKey: row.private_key };
 }

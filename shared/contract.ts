@@ -5,6 +5,7 @@ import { ComplaintEventPayloads, CustomerEventPayloads, GuidanceRecord } from '.
 import { CASE_ACTIONS } from './lifecycle.js';
 import { LOCALES } from './locale.js';
 import { Settings } from './settings.js';
+import { BRANCH_CODE_PATTERN, DEVICE_CODE_PATTERN } from './caseNumber.js';
 import { PIN_PATTERN, ROLES, StaffName } from './staff.js';
 import { ScriptLibrary, StandardAnswer, WordingLibrary } from './guidance/library.js';
 import { LexiconExtension } from './guidance/lexicons.js';
@@ -179,7 +180,13 @@ export const contract = {
   },
   'staff.bootstrap': {
     auth: 'public',
-    request: z.object({ name: StaffName, pin: z.string().regex(PIN_PATTERN) }),
+    /** First start: the manager, and the branch and desk code every case number of this desk will carry. */
+    request: z.object({
+      name: StaffName,
+      pin: z.string().regex(PIN_PATTERN),
+      branchCode: z.string().trim().toUpperCase().regex(BRANCH_CODE_PATTERN),
+      deviceCode: z.string().trim().toUpperCase().regex(DEVICE_CODE_PATTERN),
+    }),
     response: Session,
   },
   'auth.signIn': {

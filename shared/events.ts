@@ -5,6 +5,7 @@ import { CASE_NUMBER_PATTERN } from './caseNumber.js';
 import { Classification, Severity } from './classification.js';
 import { ACTOR_ROLES, ROLES, StaffName } from './staff.js';
 import { STEPS } from './guidance/steps.js';
+import { Credential, EventProof } from './proof.js';
 
 /** Which calming script was shown at intake, and which of its steps the clerk marked done. */
 export const GuidanceRecord = z.object({ scriptVersion: z.number().int().positive(), stepsDone: z.array(z.enum(STEPS)) });
@@ -91,9 +92,17 @@ export const CustomerEventPayloads = {
   }),
 } as const;
 
+/**
+ * A member of staff: desk staff carry a credential (their key, wrapped under their PIN); staff made
+ * centrally also carry the server's password hash (argon2) for signing in against it.
+ */
 export const StaffEventPayloads = {
-  staff_enrolled: z.object({ name: StaffName, role: z.enum(ROLES), branch: z.string().min(1), pinHash: z.string().min(1) }),
-  staff_pin_changed: z.object({ pinHash: z.string().min(1) }),
+  staff_enrolled: z
+    .object({ name: StaffName, role: z.enum(ROLES), branch: z.string().min(1).max(8), pinHash: z.string().max(400).default(''), credential: Credential.optional() })
+    .refine((p) => p.pinHash !== '' || p.credential !== undefined, { message: 'a member of staff needs a way to sign in', path: ['credential'] }),
+  staff_pin_changed: z
+    .object({ pinHash: z.string().max(400).default(''), credential: Credential.optional() })
+    .refine((p) => p.pinHash !== '' || p.credential !== undefined, { message: 'a new PIN needs a credential', path: ['credential'] }),
   staff_role_changed: z.object({ role: z.enum(ROLES) }),
   staff_deactivated: z.object({ reason: optionalText(500) }),
 } as const;
@@ -110,5 +119,7 @@ export const EventEnvelope = z.object({
   device: z.string().min(1).max(64),
   hlc: z.string().regex(HLC_PATTERN),
   schema: z.number().int().positive(),
+  /** Who really made it: a MAC under the actor's session grant, or the actor's signature (shared/proof.ts). */
+  proof: EventProof.optional(),
 });
 export type EventEnvelope = z.infer<typeof EventEnvelope>;

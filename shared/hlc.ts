@@ -31,10 +31,17 @@ export function parseHlc(stamp: string): HlcState {
   return { wallMs: Number(wall), counter: parseInt(counter, 36), node };
 }
 
+/** The counter never overflows: past its last value the clock moves on by a millisecond instead. */
 function bump(wallMs: number, counter: number, node: string): HlcState {
-  if (counter > MAX_COUNTER) throw new Error('HLC counter overflow: the clock is being driven too fast');
+  if (counter > MAX_COUNTER) return { wallMs: wallMs + 1, counter: 0, node };
   return { wallMs, counter, node };
 }
+
+/**
+ * How far ahead of a clock a stamp may be and still be believed: a desk never drags its clock, and
+ * the server never accepts an event, further into the future than this.
+ */
+export const MAX_CLOCK_AHEAD_MS = 10 * 60_000;
 
 /** Advance for a local event. The stamp is strictly greater than any stamp seen before. */
 export function tickHlc(state: HlcState, nowMs: number): HlcState {

@@ -1,5 +1,6 @@
 import { CustomerEventPayloads, StaffEventPayloads, type EventEnvelope } from './events.js';
 import type { Role } from './staff.js';
+import type { Credential } from './proof.js';
 import { byHlc } from './fold.js';
 
 /** Folds of the reference entities (staff, customers): last write in HLC order wins per field. */
@@ -9,7 +10,9 @@ export interface StaffView {
   role: Role;
   branch: string;
   active: boolean;
+  /** The central password's hash (argon2), or a PIN hash from before credentials; '' when none. */
   pinHash: string;
+  credential: Credential | null;
 }
 
 export function foldStaff(events: readonly EventEnvelope[]): StaffView | null {
@@ -17,13 +20,16 @@ export function foldStaff(events: readonly EventEnvelope[]): StaffView | null {
   for (const event of [...events].sort(byHlc)) {
     if (event.type === 'staff_enrolled') {
       const p = StaffEventPayloads.staff_enrolled.safeParse(event.payload);
-      if (p.success && !view) view = { id: event.entityId, ...p.data, active: true };
+      if (p.success && !view) view = { id: event.entityId, name: p.data.name, role: p.data.role, branch: p.data.branch, pinHash: p.data.pinHash, credential: p.data.credential ?? null, active: true };
       continue;
     }
     if (!view) continue;
     if (event.type === 'staff_pin_changed') {
       const p = StaffEventPayloads.staff_pin_changed.safeParse(event.payload);
-      if (p.success) view.pinHash = p.data.pinHash;
+      if (p.success) {
+        view.pinHash = p.data.pinHash;
+        view.credential = p.data.credential ?? null;
+      }
     } else if (event.type === 'staff_role_changed') {
       const p = StaffEventPayloads.staff_role_changed.safeParse(event.payload);
       if (p.success) view.role = p.data.role;

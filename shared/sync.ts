@@ -1,24 +1,62 @@
 import { z } from 'zod';
 import { EventEnvelope } from './events.js';
+import { SessionGrant } from './proof.js';
+import { BRANCH_CODE_PATTERN, DEVICE_CODE_PATTERN } from './caseNumber.js';
+import { StaffName } from './staff.js';
 
 /** The sync protocol between a desk and the central server: versioned paths, zod at both ends. */
 export const SYNC_API = '/v1';
 export const MAX_PUSH_EVENTS = 500;
 export const MAX_PULL_EVENTS = 1_000;
 
-export const EnrolRequest = z.object({ code: z.string().trim().min(6).max(64) });
+/**
+ * A desk joins with a one-time code. It says who it already is (set up offline with a branch and
+ * desk code: the code must be for exactly that desk) and introduces its first manager, whose key
+ * the code vouches for; everyone else that desk enrols is proven by a manager's key after that.
+ */
+export const EnrolRequest = z.object({
+  code: z.string().trim().min(6).max(64),
+  desk: z.object({ deviceId: z.uuid(), branch: z.string().regex(BRANCH_CODE_PATTERN), deviceCode: z.string().regex(DEVICE_CODE_PATTERN) }),
+  firstManager: z.object({ staffId: z.uuid(), name: StaffName, publicKey: z.string().min(20).max(200) }),
+});
+export type EnrolRequest = z.infer<typeof EnrolRequest>;
 export const EnrolResponse = z.object({
   deviceId: z.uuid(),
   token: z.string().min(20),
   branch: z.string(),
   deviceCode: z.string(),
   scope: z.enum(['branch', 'hq']),
+  serverKey: z.string().min(20).max(200),
 });
 export type EnrolResponse = z.infer<typeof EnrolResponse>;
 
-export const PushRequest = z.object({ events: z.array(EventEnvelope).min(1).max(MAX_PUSH_EVENTS) });
+export const PushRequest = z.object({
+  events: z.array(EventEnvelope).min(1).max(MAX_PUSH_EVENTS),
+  /** The session grants that the batch's MACs refer to (the server keeps them after the first time). */
+  grants: z.array(SessionGrant).max(MAX_PUSH_EVENTS).default([]),
+});
 
-export const REFUSAL_REASONS = ['other_branch', 'unknown_case', 'reference_data_needs_hq', 'actor_not_staff', 'invalid_payload'] as const;
+export const REFUSAL_REASONS = [
+  'other_branch',
+  'unknown_case',
+  'reference_data_needs_hq',
+  'actor_not_staff',
+  'invalid_payload',
+  /** No proof, or a proof that does not check out: the event may not be by whom it says. */
+  'actor_unproven',
+  /** The role written in the event is not the actor's role at that time in the server's record. */
+  'role_mismatch',
+  /** Staff, role, PIN and reference-data changes are for managers. */
+  'needs_manager',
+  /** Stamped further in the future than the server believes any clock. */
+  'clock_ahead',
+  /** The device written in the event is not the desk that sent it. */
+  'wrong_device',
+  /** A case number of another desk's prefix, or one already issued. */
+  'case_number',
+  /** Reference data under an id that is not the one library or SLA entity. */
+  'wrong_entity',
+] as const;
 export type SyncRefusal = (typeof REFUSAL_REASONS)[number];
 
 export const PushResponse = z.object({

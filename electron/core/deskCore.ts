@@ -1,5 +1,5 @@
 import type { Db } from '../../db/open.js';
-import { staffById, staffNames } from '../../db/referenceQueries.js';
+import { firstManager, staffById, staffNames } from '../../db/referenceQueries.js';
 import { deadlineCounts } from '../../db/complaintQueries.js';
 import { clearDraft, loadDraft, readAllSettings, readJson, saveDraft, writeJson } from '../../db/localState.js';
 import { IntakeDraft, type CaseActionRequest, type Channel, type ParsedRequestOf, type PushEventName, type PushEventOf, type ResponseOf } from '../../shared/contract.js';
@@ -16,7 +16,9 @@ import { createCaseService, summaryOfView } from './caseService.js';
 import { createLibraryService } from './libraryService.js';
 import { createSlaService } from './slaService.js';
 import { createSyncClient, startSyncLoop, type SyncOptions } from './syncClient.js';
-import { DEFAULT_PIN_HASHER, type PinHasher } from './pinHash.js';
+import { DEFAULT_SECRET_COST, macOf, sealGrant, signEvent, type SecretCost } from '../../keys/actorKeys.js';
+import { saveGrant } from '../../db/syncQueries.js';
+import type { Prover } from './eventWriter.js';
 
 export interface CallContext {
   /** The signed-in person, for channels whose contract says `auth: 'staff'`; null otherwise. */
@@ -58,8 +60,8 @@ const MAX_CASE_NOTICES = 200;
 /** The desk backend: every contract call, composed from db/ and shared/. Runs under plain Node. */
 export interface DeskCoreOptions {
   sync?: SyncOptions;
-  /** How PINs are hashed; tests pass a cheaper cost than the desk's default. */
-  pinHasher?: PinHasher;
+  /** The scrypt cost of a credential per role; tests pass a cheaper one than the desk's default. */
+  secretCost?: SecretCost;
 }
 
 export function createDeskCore(db: Db, clock: Clock, options: DeskCoreOptions = {}): DeskCore {
@@ -69,10 +71,27 @@ export function createDeskCore(db: Db, clock: Clock, options: DeskCoreOptions = 
     for (const listener of listeners) listener(event, payload);
   };
   const settings = (): Settings => Settings.parse({ ...DEFAULT_SETTINGS, ...readAllSettings(db) });
-  const writer = createEventWriter(db, clock, deviceId);
   const sessions = createSessionStore(clock);
+  // Each event is proven by the person who makes it: a MAC under their session grant, or their signature.
+  const prove: Prover = (event) => {
+    const keys = sessions.keysOf(event.actor);
+    if (!keys) return undefined;
+    return keys.grant ? { grant: keys.grant.id, mac: macOf(keys.grant.key, event) } : { sig: signEvent(keys.privateKey, event) };
+  };
+  const writer = createEventWriter(db, clock, deviceId, prove);
   const sync = createSyncClient(db, writer, clock, options.sync);
-  const staffService = createStaffService(db, writer, sessions, () => settings().branchCode, sync.signInCentral, options.pinHasher ?? DEFAULT_PIN_HASHER);
+  const staffService = createStaffService(db, writer, sessions, {
+    branch: () => settings().branchCode,
+    central: sync.signInCentral,
+    secretCost: options.secretCost ?? DEFAULT_SECRET_COST,
+    openGrant: (staffId, privateKey) => {
+      const serverKey = sync.config()?.serverKey;
+      if (!serverKey) return null;
+      const { grant, key } = sealGrant(staffId, deviceId, privateKey, serverKey, clock.now());
+      saveGrant(db, grant);
+      return { id: grant.id, key };
+    },
+  });
   const customers = createCustomerService(db, writer);
   const sla = createSlaService(db, writer, clock);
   const cases = createCaseService(db, writer, customers, clock, settings, sla);
@@ -101,7 +120,12 @@ export function createDeskCore(db: Db, clock: Clock, options: DeskCoreOptions = 
 
   const handlers: Handlers = {
     'staff.roster': () => staffService.roster(),
-    'staff.bootstrap': ({ name, pin }) => staffService.bootstrap(name, pin),
+    'staff.bootstrap': ({ name, pin, branchCode, deviceCode }) =>
+      db.transaction(() => {
+        // A desk knows who it is before its first case: every number it issues carries these codes.
+        saveSettings({ branchCode, deviceCode });
+        return staffService.bootstrap(name, pin);
+      })(),
     'auth.signIn': ({ staffId, pin }) => staffService.signIn(staffId, pin),
     'auth.signOut': (_request, context) => ({ signedOut: sessions.close(context.session) }),
     'staff.enrol': ({ name, role, pin }, context) => staffService.enrol(signedIn(context), name, role, pin),
@@ -172,9 +196,11 @@ export function createDeskCore(db: Db, clock: Clock, options: DeskCoreOptions = 
     'sync.status': () => sync.status(),
     'sync.enrol': async ({ serverUrl, code }, context) => {
       requireRole(signedIn(context), ['manager']);
-      const cfg = await sync.enrol(serverUrl, code);
-      // The server owns branch and desk codes: case numbers stay unique across every desk.
-      saveSettings({ branchCode: cfg.branch, deviceCode: cfg.deviceCode });
+      const first = firstManager(db);
+      if (!first?.credential) throw new DeskError('refused', 'this desk has no first manager with a key', { reason: 'no_first_manager' });
+      const { branchCode, deviceCode } = settings();
+      // The code must be for the desk this one was set up as: its case numbers are already out there.
+      await sync.enrol(serverUrl, code, { deviceId, branch: branchCode, deviceCode }, { staffId: first.id, name: first.name, publicKey: first.credential.publicKey });
       return syncRound().catch(() => sync.status());
     },
     'sync.now': () => syncRound(),
@@ -186,6 +212,10 @@ export function createDeskCore(db: Db, clock: Clock, options: DeskCoreOptions = 
       const { locale, ...deskWide } = changes;
       // Codes, time zone and the repeat window shape every case number and record: managers only.
       if (Object.keys(deskWide).length > 0) requireRole(staff, ['manager']);
+      const current = settings();
+      const recoding = (deskWide.branchCode ?? current.branchCode) !== current.branchCode || (deskWide.deviceCode ?? current.deviceCode) !== current.deviceCode;
+      // Once joined, the server knows this desk by its codes: numbers read out to customers never change prefix.
+      if (recoding && sync.config()) throw new DeskError('refused', 'a joined desk keeps its branch and desk code', { reason: 'identity_fixed' });
       return db.transaction(() => {
         const before = settings();
         const saved = saveSettings(locale ? { ...deskWide, locale } : deskWide);

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { contract, isChannel, type DeskResult, type FieldIssue } from '../../shared/contract.js';
 import type { DeskCore } from './deskCore.js';
 import { DeskError } from './deskError.js';
+import { findUnsafeText } from '../../shared/textSafety.js';
 
 /** Synchronous for everything in the database; a promise for calls that wait on the network (sync). */
 export type Dispatch = (channel: unknown, request: unknown, session?: unknown) => DeskResult<unknown> | Promise<DeskResult<unknown>>;
@@ -29,6 +30,11 @@ export function createDispatcher(core: Pick<DeskCore, 'handlers' | 'resolveSessi
     const staff = entry.auth === 'staff' ? core.resolveSession(session) : null;
     if (entry.auth === 'staff' && !staff) {
       return { ok: false, error: { code: 'signed_out', message: 'sign in first' } };
+    }
+    // NUL, lone surrogates and absurd nesting never reach core: no store downstream can keep them.
+    const unsafe = findUnsafeText(request);
+    if (unsafe) {
+      return { ok: false, error: { code: 'invalid_request', message: 'the request holds text that cannot be stored', fields: [{ path: unsafe.path, code: unsafe.problem }] } };
     }
     const parsed = entry.request.safeParse(request);
     if (!parsed.success) {

@@ -1,9 +1,8 @@
 import type { Db } from '../../db/open.js';
 import { recordEvents } from '../../db/eventStore.js';
-import { countWaiting, latestRefusals, localEventsAfter, recordRefusals } from '../../db/syncQueries.js';
+import { countWaiting, grantsByIds, latestRefusals, localEventsAfter, recordRefusals } from '../../db/syncQueries.js';
 import { readJson, writeJson } from '../../db/localState.js';
-import { EnrolResponse, MAX_PULL_EVENTS, MAX_PUSH_EVENTS, PullResponse, PushResponse, SYNC_API } from '../../shared/sync.js';
-import { hlcWallMs } from '../../shared/hlc.js';
+import { EnrolResponse, type EnrolRequest, MAX_PULL_EVENTS, MAX_PUSH_EVENTS, PullResponse, PushResponse, SYNC_API } from '../../shared/sync.js';
 import type { Clock } from './clock.js';
 import { DeskError } from './deskError.js';
 import type { EventWriter } from './eventWriter.js';
@@ -19,6 +18,8 @@ export interface SyncConfig {
   branch: string;
   deviceCode: string;
   scope: 'branch' | 'hq';
+  /** The server's X25519 key: session grants seal their MAC keys to it. */
+  serverKey: string;
 }
 
 export interface SyncStatus {
@@ -34,7 +35,6 @@ export interface SyncStatus {
   skewWarning: boolean;
 }
 
-const SKEW_MS = 5 * 60_000;
 const PUSH_BATCH = MAX_PUSH_EVENTS;
 
 export type Fetch = (url: string, init?: { method?: string; headers?: Record<string, string>; body?: string; signal?: AbortSignal }) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
@@ -65,8 +65,8 @@ export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, opti
     });
     const body = await response.json();
     if (!response.ok) {
-      const message = (body as { message?: string }).message ?? `HTTP ${response.status}`;
-      throw Object.assign(new Error(message), { status: response.status });
+      const { message, error } = body as { message?: string; error?: string };
+      throw Object.assign(new Error(message ?? `HTTP ${response.status}`), { status: response.status, error });
     }
     return body;
   };
@@ -76,7 +76,9 @@ export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, opti
     for (;;) {
       const rows = localEventsAfter(db, pushedSeq(), PUSH_BATCH);
       if (!rows.length) return;
-      const answer = PushResponse.parse(await request(cfg.serverUrl, '/push', { method: 'POST', body: { events: rows.map((r) => r.event) } }, cfg.token));
+      const events = rows.map((r) => r.event);
+      const grants = grantsByIds(db, [...new Set(events.flatMap((e) => (e.proof && 'grant' in e.proof ? [e.proof.grant] : [])))]);
+      const answer = PushResponse.parse(await request(cfg.serverUrl, '/push', { method: 'POST', body: { events, grants } }, cfg.token));
       const now = clock.now();
       db.transaction(() => {
         recordRefusals(db, answer.refused, now);
@@ -96,8 +98,7 @@ export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, opti
           writeJson(db, 'meta', 'sync.cursor', page.next);
         })();
         const latest = page.events.reduce((max, e) => (e.hlc > max ? e.hlc : max), '');
-        writer.observe(latest);
-        if (hlcWallMs(latest) > clock.now() + SKEW_MS) state.skewWarning = true;
+        if (!writer.observe(latest)) state.skewWarning = true;
         received += page.events.length;
         for (const e of page.events) if (e.entity === 'complaint') cases.add(e.entityId);
         options.onPulledPage?.(page.events.length);
@@ -122,15 +123,17 @@ export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, opti
         return (error as { status?: number }).status === 401 ? 'wrong' : 'unreachable';
       }
     },
-    /** Enrols this desk with a one-time code; the server assigns its branch and desk code. */
-    async enrol(serverUrl: string, code: string): Promise<SyncConfig> {
+    /** Enrols this desk with a one-time code, which must be for the branch and desk it was set up as. */
+    async enrol(serverUrl: string, code: string, desk: EnrolRequest['desk'], firstManager: EnrolRequest['firstManager']): Promise<SyncConfig> {
       const base = serverUrl.replace(/\/$/, '');
       let answer: EnrolResponse;
       try {
-        answer = EnrolResponse.parse(await request(base, '/enrol', { method: 'POST', body: { code } }));
+        answer = EnrolResponse.parse(await request(base, '/enrol', { method: 'POST', body: { code, desk, firstManager } satisfies EnrolRequest }));
       } catch (error) {
-        if ((error as { status?: number }).status !== undefined) throw new DeskError('refused', 'the server refused the enrolment code', { reason: 'bad_code' });
-        throw new DeskError('offline', 'the sync server cannot be reached');
+        const { status, error: why } = error as { status?: number; error?: string };
+        if (status === undefined) throw new DeskError('offline', 'the sync server cannot be reached');
+        const reason = why === 'identity_mismatch' || why === 'desk_taken' ? why : 'bad_code';
+        throw new DeskError('refused', `the server refused the enrolment: ${reason}`, { reason });
       }
       const cfg: SyncConfig = { serverUrl: base, ...answer };
       writeJson(db, 'meta', 'sync.config', cfg);

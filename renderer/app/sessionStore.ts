@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { StaffSummary } from '../../shared/contract.js';
 import { call, setSessionToken } from '../desk/client.js';
+import { useSettings } from './settingsStore.js';
 
 interface SessionState {
   staff: StaffSummary | null;
@@ -8,7 +9,7 @@ interface SessionState {
   bootstrapNeeded: boolean;
   loadRoster(): Promise<void>;
   signIn(staffId: string, pin: string): Promise<void>;
-  bootstrap(name: string, pin: string): Promise<void>;
+  bootstrap(name: string, pin: string, branchCode: string, deviceCode: string): Promise<void>;
   signOut(): Promise<void>;
 }
 
@@ -30,8 +31,10 @@ export const useSession = create<SessionState>((set, get) => {
       const { session, staff } = await call('auth.signIn', { staffId, pin });
       signedIn(session, staff);
     },
-    async bootstrap(name, pin) {
-      const { session, staff } = await call('staff.bootstrap', { name, pin });
+    async bootstrap(name, pin, branchCode, deviceCode) {
+      const { session, staff } = await call('staff.bootstrap', { name, pin, branchCode, deviceCode });
+      // The codes just saved are the desk's settings from now on (the top bar shows them).
+      await useSettings.getState().load();
       signedIn(session, staff);
       set({ bootstrapNeeded: false });
     },

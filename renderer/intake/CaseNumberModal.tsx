@@ -6,10 +6,11 @@ import { useNav } from '../app/navStore.js';
 import { useIntake } from './intakeStore.js';
 import { printSection } from '../app/print.js';
 import { Receipt } from './Receipt.js';
+import { formatDateTime } from '../app/formatTime.js';
 
 /** The moment after submit: a number big enough to read out, and a receipt to hand over. */
 export function CaseNumberModal({ created, onNext }: { created: CaseDetail; onNext: () => void }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const settings = useSettings((s) => s.settings)!;
   const go = useNav((s) => s.go);
   const startNext = useIntake((s) => s.startNext);
@@ -48,6 +49,11 @@ export function CaseNumberModal({ created, onNext }: { created: CaseDetail; onNe
       <div className="case-number-big" data-testid="case-number">
         {created.caseNumber}
       </div>
+      {created.promisedContactAt !== null && (
+        <Typography.Paragraph style={{ marginTop: 8 }} data-testid="promised-contact">
+          {t('done.promise', { time: formatDateTime(new Date(created.promisedContactAt).toISOString(), i18n.language, settings.timeZone, 'short') })}
+        </Typography.Paragraph>
+      )}
       <Receipt created={created} />
     </Modal>
   );

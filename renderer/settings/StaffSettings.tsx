@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, App, Button, Card, Form, Input, Popconfirm, Select, Table, Tag } from 'antd';
 import type { StaffSummary } from '../../shared/contract.js';
-import { PIN_PATTERN, ROLES, type Role } from '../../shared/staff.js';
+import { MIN_PRIVILEGED_PIN, PIN_PATTERN, pinLongEnough, ROLES, type Role } from '../../shared/staff.js';
 import { call } from '../desk/client.js';
 import { errorText } from '../desk/errorText.js';
 import { useSession } from '../app/sessionStore.js';
@@ -73,7 +73,17 @@ export function StaffSettings() {
         <Form.Item name="role">
           <Select style={{ width: 140 }} options={ROLES.map((r) => ({ value: r, label: t(`role.${r}`) }))} />
         </Form.Item>
-        <Form.Item name="pin" rules={[{ required: true, pattern: PIN_PATTERN, message: t('signin.pinRule') }]}>
+        <Form.Item
+          name="pin"
+          dependencies={['role']}
+          rules={[
+            { required: true, pattern: PIN_PATTERN, message: t('signin.pinRule') },
+            ({ getFieldValue }) => ({
+              validator: (_, pin: string | undefined) =>
+                !pin || pinLongEnough(getFieldValue('role') as Role, pin) ? Promise.resolve() : Promise.reject(new Error(t('signin.managerPinRule', { min: MIN_PRIVILEGED_PIN }))),
+            }),
+          ]}
+        >
           <Input.Password placeholder={t('signin.pin')} inputMode="numeric" maxLength={12} autoComplete="new-password" />
         </Form.Item>
         <Button type="primary" htmlType="submit">

@@ -1,7 +1,8 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Alert, Button, Card, Form, Input, Radio, Space, Typography, type InputRef } from 'antd';
-import { PIN_PATTERN } from '../../shared/staff.js';
+import { MIN_PRIVILEGED_PIN, PIN_PATTERN } from '../../shared/staff.js';
+import { BRANCH_CODE_PATTERN, DEVICE_CODE_PATTERN } from '../../shared/caseNumber.js';
 import { errorText } from '../desk/errorText.js';
 import { useSession } from '../app/sessionStore.js';
 
@@ -37,6 +38,7 @@ export function SignInPage() {
   };
 
   const pinRules = [{ required: true, pattern: PIN_PATTERN, message: t('signin.pinRule') }];
+  const managerPinRules = [...pinRules, { min: MIN_PRIVILEGED_PIN, message: t('signin.managerPinRule', { min: MIN_PRIVILEGED_PIN }) }];
 
   return (
     <div style={{ display: 'flex', justifyContent: 'center', paddingTop: 64 }}>
@@ -45,13 +47,35 @@ export function SignInPage() {
         {bootstrapNeeded ? (
           <Form
             layout="vertical"
-            onFinish={(v: { name: string; pin: string }) => void run(() => bootstrap(v.name, v.pin))}
+            onFinish={(v: { name: string; pin: string; branchCode: string; deviceCode: string }) => void run(() => bootstrap(v.name, v.pin, v.branchCode, v.deviceCode))}
           >
             <Typography.Paragraph type="secondary">{t('signin.setupHint')}</Typography.Paragraph>
+            {/* Who this desk is, before its first case: each case number it issues carries these codes. */}
+            <Space align="start">
+              <Form.Item
+                name="branchCode"
+                label={t('settings.branchCode')}
+                normalize={(v: string) => v.toUpperCase()}
+                rules={[{ required: true, pattern: BRANCH_CODE_PATTERN, message: t('signin.branchRule') }]}
+              >
+                <Input autoFocus maxLength={8} placeholder="BJ01" style={{ width: 160 }} />
+              </Form.Item>
+              <Form.Item
+                name="deviceCode"
+                label={t('settings.deviceCode')}
+                normalize={(v: string) => v.toUpperCase()}
+                rules={[{ required: true, pattern: DEVICE_CODE_PATTERN, message: t('signin.deskRule') }]}
+              >
+                <Input maxLength={4} placeholder="A" style={{ width: 120 }} />
+              </Form.Item>
+            </Space>
+            <Typography.Paragraph type="secondary" style={{ marginTop: -8 }}>
+              {t('signin.identityHint')}
+            </Typography.Paragraph>
             <Form.Item name="name" label={t('signin.managerName')} rules={[{ required: true, whitespace: true, message: t('signin.nameRule') }]}>
-              <Input autoFocus maxLength={60} />
+              <Input maxLength={60} />
             </Form.Item>
-            <Form.Item name="pin" label={t('signin.pin')} rules={pinRules}>
+            <Form.Item name="pin" label={t('signin.pin')} rules={managerPinRules}>
               <Input.Password inputMode="numeric" maxLength={12} autoComplete="new-password" />
             </Form.Item>
             <Form.Item

@@ -48,9 +48,11 @@ export async function startHost(dataDir: string, extraArgs: string[] = []): Prom
   };
 }
 
-/** First start of a new desk: the manager creates their account through the setup screen. */
-export async function setUpDesk(page: import('@playwright/test').Page, url: string, name = '陈经理', pin = '900001'): Promise<void> {
+/** First start of a new desk: its branch and desk code, and the manager's account, through the setup screen. */
+export async function setUpDesk(page: import('@playwright/test').Page, url: string, name = '陈经理', pin = '900001', desk = 'A', branch = 'BJ01'): Promise<void> {
   await page.goto(url);
+  await page.getByLabel('网点代码').fill(branch);
+  await page.getByLabel('终端代码').fill(desk);
   await page.getByLabel('经理姓名').fill(name);
   await page.getByLabel('PIN', { exact: true }).fill(pin);
   await page.getByLabel('再输入一次 PIN').fill(pin);

@@ -58,7 +58,7 @@ test('a complaint taken while the server is down waits on desk A, and reaches de
   const [pageA, pageB] = [await browser.newPage(), await browser.newPage()];
   hosts.push(await startHost(tempDataDir()), await startHost(tempDataDir()));
   await setUpDesk(pageA, hosts[0]!.url, '陈经理');
-  await setUpDesk(pageB, hosts[1]!.url, '刘经理');
+  await setUpDesk(pageB, hosts[1]!.url, '刘经理', '900001', 'B');
   await joinServer(pageA, url, codeA);
   await joinServer(pageB, url, codeB);
   await expect(pageB.getByLabel('终端代码')).toHaveValue('B');

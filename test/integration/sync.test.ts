@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../shared/ids.js';
 import { complaint, ok, openTestDesk } from '../fixtures/desk.js';
+import { provenBy } from './forge.js';
 import { revokeDevice } from '../../server/admin.js';
 import { spawn } from 'node:child_process';
 import { readJson, writeJson } from '../../db/localState.js';
@@ -10,12 +11,14 @@ import {
   projectionHash,
   engines,
   enrolledDesk,
+  joinCode,
   freshPostgres,
   postgresAvailable,
   setUpOrg,
   startServer,
   syncNow,
   type Desk,
+  type JoinCode,
   type RunningServer,
 } from './syncWorld.js';
 
@@ -30,7 +33,7 @@ const rng = (() => {
 function suite(engine: 'pglite' | 'postgres') {
   let server: RunningServer;
   let reopen: () => Promise<RunningServer>;
-  let codes: Record<string, string>;
+  let codes: Record<string, JoinCode>;
   let drop: () => Promise<void> = async () => {};
 
   beforeAll(async () => {
@@ -103,11 +106,10 @@ function suite(engine: 'pglite' | 'postgres') {
   }, 120_000);
 
   it('a desk killed (SIGKILL) in the middle of a pull resumes where it stopped, without gaps or repeats', async () => {
-    const { createEnrolmentCode } = await import('../../server/admin.js');
-    const writer = await enrolledDesk('writer', server.url, await createEnrolmentCode(server.sql, 'BJ01', 'W'));
+        const writer = await enrolledDesk('writer', server.url, await joinCode(server.sql, 'BJ01', 'W'));
     for (let i = 0; i < 40; i++) ok(writer.desk, writer.session, 'case.create', complaint(`客户${i}`, `投诉 ${i}`, `1390000${String(i).padStart(4, '0')}`));
     expect((await syncNow(writer)).ok).toBe(true);
-    const reader = await enrolledDesk('reader', server.url, await createEnrolmentCode(server.sql, 'BJ01', 'R'));
+    const reader = await enrolledDesk('reader', server.url, await joinCode(server.sql, 'BJ01', 'R'));
     const readerDir = reader.desk.db.name.replace(/\/calmdesk\.sqlite$/, '');
     reader.desk.close();
 
@@ -136,9 +138,8 @@ function suite(engine: 'pglite' | 'postgres') {
   }, 60_000);
 
   it('tells the screens of another desk which cases a pull changed, so an open case refreshes', async () => {
-    const { createEnrolmentCode } = await import('../../server/admin.js');
-    const a = await enrolledDesk('noticeA', server.url, await createEnrolmentCode(server.sql, 'BJ01', 'NA'));
-    const b = await enrolledDesk('noticeB', server.url, await createEnrolmentCode(server.sql, 'BJ01', 'NB'));
+        const a = await enrolledDesk('noticeA', server.url, await joinCode(server.sql, 'BJ01', 'NA'));
+    const b = await enrolledDesk('noticeB', server.url, await joinCode(server.sql, 'BJ01', 'NB'));
     const { id } = ok(a.desk, a.session, 'case.create', complaint('通知测试'));
     expect((await syncNow(a)).ok).toBe(true);
     const pushed: Array<[string, unknown]> = [];
@@ -151,12 +152,12 @@ function suite(engine: 'pglite' | 'postgres') {
   }, 60_000);
 
   it('central staff accounts: argon2 on the server, sign-in against it, and offline sign-in with the synced hash', async () => {
-    const { createEnrolmentCode, addStaff } = await import('../../server/admin.js');
+    const { addStaff } = await import('../../server/admin.js');
     const id = await addStaff(server.sql, 'BJ01', '周强', 'clerk', 'correct horse 7');
     const [stored] = await server.sql.query<{ password_hash: string }>('SELECT password_hash FROM staff WHERE id = $1', [id]);
     expect(stored!.password_hash).toMatch(/^\$argon2id\$v=19\$m=19456,t=2,p=1\$/);
-    const bj = await enrolledDesk('staffbj', server.url, await createEnrolmentCode(server.sql, 'BJ01', 'T'));
-    const sh = await enrolledDesk('staffsh', server.url, await createEnrolmentCode(server.sql, 'SH02', 'T'));
+    const bj = await enrolledDesk('staffbj', server.url, await joinCode(server.sql, 'BJ01', 'T'));
+    const sh = await enrolledDesk('staffsh', server.url, await joinCode(server.sql, 'SH02', 'T'));
     for (const d of [bj, sh]) expect((await syncNow(d)).ok).toBe(true);
     expect(ok(bj.desk, undefined, 'staff.roster', {}).staff.map((s) => s.name)).toContain('周强');
     expect(ok(sh.desk, undefined, 'staff.roster', {}).staff.map((s) => s.name)).not.toContain('周强');
@@ -174,8 +175,7 @@ function suite(engine: 'pglite' | 'postgres') {
   }, 60_000);
 
   it('a push whose answer is lost (server restarted mid-push) is sent again and stored once', async () => {
-    const { createEnrolmentCode } = await import('../../server/admin.js');
-    let dropNextPushAnswer = false;
+        let dropNextPushAnswer = false;
     const flaky: import('../../electron/core/syncClient.js').Fetch = async (url, init) => {
       const response = await fetch(url, init);
       if (dropNextPushAnswer && url.endsWith('/v1/push')) {
@@ -187,7 +187,7 @@ function suite(engine: 'pglite' | 'postgres') {
       }
       return response;
     };
-    const desk = await enrolledDesk('flaky', server.url, await createEnrolmentCode(server.sql, 'BJ01', 'K'), { fetch: flaky });
+    const desk = await enrolledDesk('flaky', server.url, await joinCode(server.sql, 'BJ01', 'K'), { fetch: flaky });
     const made = Array.from({ length: 5 }, (_, i) => ok(desk.desk, desk.session, 'case.create', complaint(`客户${i}`, `断线 ${i}`, `1370000${i}`)).id);
     dropNextPushAnswer = true;
     expect(await syncNow(desk)).toMatchObject({ ok: false, error: { code: 'offline' } });
@@ -203,9 +203,8 @@ function suite(engine: 'pglite' | 'postgres') {
   }, 60_000);
 
   it('publishes HQ reference data to every branch through the same pull, taking effect without a restart', async () => {
-    const { createEnrolmentCode } = await import('../../server/admin.js');
-    const hq = await enrolledDesk('refhq', server.url, await createEnrolmentCode(server.sql, 'HQ', 'R', 'hq'));
-    const bj = await enrolledDesk('refbj', server.url, await createEnrolmentCode(server.sql, 'BJ01', 'F'));
+        const hq = await enrolledDesk('refhq', server.url, await joinCode(server.sql, 'HQ', 'R', 'hq'));
+    const bj = await enrolledDesk('refbj', server.url, await joinCode(server.sql, 'BJ01', 'F'));
     const visit = ok(hq.desk, hq.session, 'library.get', {}).answers.find((a) => a.id === 'repair-visit')!;
     const { version: _v, ...answer } = visit;
     ok(hq.desk, hq.session, 'library.publishAnswer', { answer: { ...answer, body: { ...answer.body, 'zh-CN': '总部统一口径：1 小时内确认上门时间。' } } });
@@ -226,8 +225,7 @@ function suite(engine: 'pglite' | 'postgres') {
   }, 60_000);
 
   it('hints "there is more" over server-sent events, and rate-limits a runaway device', async () => {
-    const { createEnrolmentCode } = await import('../../server/admin.js');
-    const a = await enrolledDesk('hinta', server.url, await createEnrolmentCode(server.sql, 'BJ01', 'H'));
+        const a = await enrolledDesk('hinta', server.url, await joinCode(server.sql, 'BJ01', 'H'));
     const token = readJson<SyncConfig>(a.desk.db, 'meta', 'sync.config')!.token;
     const controller = new AbortController();
     const hints = await fetch(`${server.url}/v1/hints`, { headers: { authorization: `Bearer ${token}` }, signal: controller.signal });
@@ -252,14 +250,13 @@ function suite(engine: 'pglite' | 'postgres') {
       });
 
     it('refuses other branches, unknown actors, reference data from a branch, forged and revoked tokens, malformed and oversized batches', async () => {
-      const create = (await import('../../server/admin.js')).createEnrolmentCode;
-      const bj = await enrolledDesk('secbj', server.url, await create(server.sql, 'BJ01', 'S'));
-      const sh = await enrolledDesk('secsh', server.url, await create(server.sql, 'SH02', 'S'));
+      const bj = await enrolledDesk('secbj', server.url, await joinCode(server.sql, 'BJ01', 'S'));
+      const sh = await enrolledDesk('secsh', server.url, await joinCode(server.sql, 'SH02', 'S'));
       const bjCase = ok(bj.desk, bj.session, 'case.create', complaint());
       expect((await syncNow(bj)).ok).toBe(true);
       expect((await syncNow(sh)).ok).toBe(true);
       const shToken = readJson<SyncConfig>(sh.desk.db, 'meta', 'sync.config')!.token;
-      const base = { entity: 'complaint', actorRole: 'clerk', device: 'x', hlc: '001795380090823:000000:x', schema: 1 };
+      const base = { entity: 'complaint' as const, actorRole: 'manager' as const, device: sh.desk.core.deviceId, hlc: '001795380090823:000000:x', schema: 1 };
 
       const otherBranch = await (await push(shToken, { events: [{ ...base, id: newId(), entityId: bjCase.id, type: 'note_added', payload: { text: '越权' }, actor: sh.staffId }] })).json();
       expect(otherBranch.refused).toEqual([{ id: expect.any(String), reason: 'other_branch' }]);
@@ -269,7 +266,8 @@ function suite(engine: 'pglite' | 'postgres') {
       expect(reference.refused[0].reason).toBe('reference_data_needs_hq');
 
       // A newer app's event type is kept, not rejected: an older desk simply shows it as unknown.
-      const newer = await (await push(shToken, { events: [{ ...base, id: newId(), entityId: newId(), type: 'satisfaction_surveyed', schema: 2, payload: { score: 5 }, actor: sh.staffId, entity: 'customer' }] })).json();
+      const future = { ...base, id: newId(), entityId: newId(), type: 'satisfaction_surveyed', schema: 2, payload: { score: 5 }, actor: sh.staffId, entity: 'customer' as const };
+      const newer = await (await push(shToken, { events: [provenBy(sh, '900001', future)] })).json();
       expect(newer).toMatchObject({ accepted: [expect.any(String)], refused: [] });
 
       expect((await push('forged-token', { events: [] })).status).toBe(401);

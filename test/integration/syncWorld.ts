@@ -79,23 +79,34 @@ export interface Desk {
   staffId: string;
 }
 
-export async function setUpOrg(sql: Sql): Promise<Record<string, string>> {
+/** A one-time code, with the desk it is for (a desk is set up with those codes before it joins). */
+export interface JoinCode {
+  code: string;
+  branch: string;
+  desk: string;
+}
+
+export async function joinCode(sql: Sql, branch: string, desk: string, scope: 'branch' | 'hq' = 'branch'): Promise<JoinCode> {
+  return { code: await createEnrolmentCode(sql, branch, desk, scope), branch, desk };
+}
+
+export async function setUpOrg(sql: Sql): Promise<Record<string, JoinCode>> {
   await addBranch(sql, 'BJ01', '北京一网点');
   await addBranch(sql, 'SH02', '上海二网点');
   await addBranch(sql, 'HQ', '总部客服中心');
   return {
-    bjA: await createEnrolmentCode(sql, 'BJ01', 'A'),
-    bjB: await createEnrolmentCode(sql, 'BJ01', 'B'),
-    shA: await createEnrolmentCode(sql, 'SH02', 'A'),
-    hq: await createEnrolmentCode(sql, 'HQ', 'H', 'hq'),
+    bjA: await joinCode(sql, 'BJ01', 'A'),
+    bjB: await joinCode(sql, 'BJ01', 'B'),
+    shA: await joinCode(sql, 'SH02', 'A'),
+    hq: await joinCode(sql, 'HQ', 'H', 'hq'),
   };
 }
 
-/** A new desk: its manager sets it up, then enrols it with the server using a one-time code. */
-export async function enrolledDesk(name: string, serverUrl: string, code: string, sync: SyncOptions = {}): Promise<Desk> {
+/** A new desk: its manager sets it up as the join code's desk, then enrols it with the server. */
+export async function enrolledDesk(name: string, serverUrl: string, join: JoinCode, sync: SyncOptions = {}): Promise<Desk> {
   const desk = openTestDesk(tempDir(`calmdesk-${name}-`), undefined, { sync });
-  const boot = ok(desk, undefined, 'staff.bootstrap', { name: `${name} 经理`, pin: '900001' });
-  const result = (await desk.dispatchAsync('sync.enrol', { serverUrl, code }, boot.session)) as DeskResult<{ configured: boolean }>;
+  const boot = ok(desk, undefined, 'staff.bootstrap', { name: `${name} 经理`, pin: '900001', branchCode: join.branch, deviceCode: join.desk });
+  const result = (await desk.dispatchAsync('sync.enrol', { serverUrl, code: join.code }, boot.session)) as DeskResult<{ configured: boolean }>;
   if (!result.ok || !result.value.configured) throw new Error(`enrol ${name}: ${JSON.stringify(result)}`);
   return { name, desk, session: boot.session, staffId: boot.staff.id };
 }

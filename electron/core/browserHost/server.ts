@@ -75,7 +75,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   let origin = '';
 
   const serveStatic = async (pathname: string, res: ServerResponse) => {
-    const relative = normalize(decodeURIComponent(pathname)).replace(/^([/\\])+/, '');
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(pathname);
+    } catch {
+      sendJson(res, 400, refusal('invalid_request', 'malformed path'));
+      return;
+    }
+    const relative = normalize(decoded).replace(/^([/\\])+/, '');
     const file = join(options.rendererDir, relative === '' ? 'index.html' : relative);
     if (!file.startsWith(options.rendererDir + sep) && file !== options.rendererDir) {
       res.writeHead(404).end();

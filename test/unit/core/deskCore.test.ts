@@ -134,18 +134,22 @@ describe('staff and sign-in', () => {
   it('sets up the first manager once, then only through sign-in', () => {
     const desk = openTestDesk(tempDir());
     expect(ok(desk, undefined, 'staff.roster', {})).toEqual({ bootstrapNeeded: true, staff: [] });
-    const boot = ok(desk, undefined, 'staff.bootstrap', { name: '陈经理', pin: '123456' });
+    const boot = ok(desk, undefined, 'staff.bootstrap', { name: '陈经理', pin: '123456', branchCode: 'BJ01', deviceCode: 'A' });
     expect(boot.staff.role).toBe('manager');
-    expect(desk.dispatch('staff.bootstrap', { name: '冒充者', pin: '654321' })).toMatchObject({ ok: false, error: { code: 'already_set_up' } });
+    expect(desk.dispatch('staff.bootstrap', { name: '冒充者', pin: '654321', branchCode: 'BJ01', deviceCode: 'B' })).toMatchObject({ ok: false, error: { code: 'already_set_up' } });
     expect(ok(desk, undefined, 'staff.roster', {}).staff.map((s) => s.name)).toEqual(['陈经理']);
   });
 
   it('keeps PINs only as a slow hash, and locks a person out after repeated wrong PINs', () => {
-    // The desk's own hasher, as the app opens it (the other tests use a cheaper cost).
+    // The desk's own cost, as the app opens it (the other tests use a cheaper one): privileged roles pay more.
     const real = openDesk(tempDir());
-    const boot = ok(real, undefined, 'staff.bootstrap', { name: '陈经理', pin: '900001' });
-    const bootHash = real.db.prepare('SELECT pin_hash FROM staff WHERE id = ?').get(boot.staff.id) as { pin_hash: string };
-    expect(bootHash.pin_hash).toMatch(/^scrypt\$32768\$8\$1\$/);
+    const boot = ok(real, undefined, 'staff.bootstrap', { name: '陈经理', pin: '900001', branchCode: 'BJ01', deviceCode: 'A' });
+    const clerk = ok(real, boot.session, 'staff.enrol', { name: '张敏', role: 'clerk', pin: '1001' });
+    const cost = (id: string) => (JSON.parse((real.db.prepare('SELECT credential FROM staff WHERE id = ?').get(id) as { credential: string }).credential) as { n: number }).n;
+    expect(cost(boot.staff.id)).toBe(2 ** 17);
+    expect(cost(clerk.id)).toBe(2 ** 15);
+    // A supervisor's PIN is at least six digits: a four-digit one costs minutes to find from a copy.
+    expect(real.dispatch('staff.enrol', { name: '李强', role: 'supervisor', pin: '2001' }, boot.session)).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     real.close();
 
     const { desk, team } = openTeamDesk();

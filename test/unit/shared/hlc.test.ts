@@ -41,4 +41,11 @@ describe('hybrid logical clock', () => {
     expect(parseHlc(formatHlc(state))).toEqual(state);
     expect(() => parseHlc('yesterday')).toThrow();
   });
+
+  it("never overflows: a stamp at the counter's last value moves the clock on by a millisecond", () => {
+    const maxed = formatHlc({ wallMs: 1_000, counter: 36 ** 6 - 1, node: 'desk-b' });
+    const next = tickHlc(receiveHlc(initialHlc('desk-a'), maxed, 900), 900);
+    expect(formatHlc(next) > maxed).toBe(true);
+    expect(next.wallMs).toBe(1_001);
+  });
 });
