@@ -7,6 +7,7 @@ import { pgliteSql, postgresSql, type Sql } from '../../server/sql.js';
 import { addBranch, createEnrolmentCode } from '../../server/admin.js';
 import type { OpenDesk } from '../../electron/core/openDesk.js';
 import type { SyncOptions } from '../../electron/core/syncClient.js';
+import type { Clock } from '../../electron/core/clock.js';
 import type { DeskResult } from '../../shared/contract.js';
 import { ok, openTestDesk } from '../fixtures/desk.js';
 import { tempDir } from '../fixtures/tempDir.js';
@@ -103,8 +104,8 @@ export async function setUpOrg(sql: Sql): Promise<Record<string, JoinCode>> {
 }
 
 /** A new desk: its manager sets it up as the join code's desk, then enrols it with the server. */
-export async function enrolledDesk(name: string, serverUrl: string, join: JoinCode, sync: SyncOptions = {}): Promise<Desk> {
-  const desk = openTestDesk(tempDir(`calmdesk-${name}-`), undefined, { sync });
+export async function enrolledDesk(name: string, serverUrl: string, join: JoinCode, sync: SyncOptions = {}, clock?: Clock): Promise<Desk> {
+  const desk = openTestDesk(tempDir(`calmdesk-${name}-`), clock, { sync });
   const boot = ok(desk, undefined, 'staff.bootstrap', { name: `${name} 经理`, pin: '900001', branchCode: join.branch, deviceCode: join.desk });
   const result = (await desk.dispatchAsync('sync.enrol', { serverUrl, code: join.code }, boot.session)) as DeskResult<{ configured: boolean }>;
   if (!result.ok || !result.value.configured) throw new Error(`enrol ${name}: ${JSON.stringify(result)}`);
