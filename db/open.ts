@@ -16,6 +16,23 @@ export class DatabaseTooNewError extends Error {
   }
 }
 
+/**
+ * The file is not a sound CalmDesk database (a zeroed header, a truncated file, overwritten pages):
+ * the desk must not take a single case on it. Nothing was written to it.
+ */
+export class DatabaseDamagedError extends Error {
+  constructor(readonly detail: string) {
+    super(`the database file is damaged: ${detail}`);
+    this.name = 'DatabaseDamagedError';
+  }
+}
+
+/** SQLite's own check of every page and index (quick_check: no cross-checking of index contents). */
+export function integrityProblems(db: Db): string[] {
+  const rows = db.pragma('quick_check') as Array<{ quick_check: string }>;
+  return rows.map((r) => r.quick_check).filter((line) => line !== 'ok');
+}
+
 export interface OpenOptions {
   migrations?: readonly Migration[];
   /** Used to name the pre-migration backup; injectable so tests are deterministic. */
@@ -33,11 +50,30 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
   const migrations = options.migrations ?? MIGRATIONS;
   const latest = migrations.length ? migrations[migrations.length - 1]!.version : 0;
   const isNew = file === ':memory:' || !existsSync(file);
-  const db = new Database(file);
+  let db: Db;
+  try {
+    db = new Database(file);
+  } catch (error) {
+    throw new DatabaseDamagedError(error instanceof Error ? error.message : String(error));
+  }
   try {
     // Read the version before anything writes: a newer app's file must stay byte-for-byte intact.
-    const current = db.pragma('user_version', { simple: true }) as number;
+    let current: number;
+    try {
+      current = db.pragma('user_version', { simple: true }) as number;
+    } catch (error) {
+      throw new DatabaseDamagedError(error instanceof Error ? error.message : String(error));
+    }
     if (current > latest) throw new DatabaseTooNewError(current, latest);
+    if (!isNew) {
+      let problems: string[];
+      try {
+        problems = integrityProblems(db);
+      } catch (error) {
+        problems = [error instanceof Error ? error.message : String(error)];
+      }
+      if (problems.length) throw new DatabaseDamagedError(problems.slice(0, 3).join('; '));
+    }
     db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');
     // FULL: a complaint acknowledged to the clerk must survive a power cut, not only a crash.

@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { openDatabase, type Db } from '../../db/open.js';
+import { backUp, latestBackupAt } from '../../db/backup.js';
 import { systemClock, type Clock } from './clock.js';
 import { createDeskCore, type DeskCore, type DeskCoreOptions } from './deskCore.js';
 import { createDispatcher } from './dispatch.js';
@@ -27,6 +28,7 @@ export interface OpenDeskOptions extends DeskCoreOptions {
 }
 
 const DEFAULT_TICK_MS = 60_000;
+const BACKUP_EVERY_MS = 24 * 3_600_000;
 
 /** Opens (creating and migrating if needed) the desk's database in `dataDir`, and its core. */
 export function openDesk(dataDir: string, clock: Clock = systemClock, options: OpenDeskOptions = {}): OpenDesk {
@@ -41,11 +43,27 @@ export function openDesk(dataDir: string, clock: Clock = systemClock, options: O
       console.error(`[calmdesk] deadline check failed: ${error instanceof Error ? error.name : typeof error}`);
     }
   };
-  const timer = tickMs > 0 ? setInterval(tick, tickMs) : null;
+  // A consistent copy a day, taken in the background while the desk works (db/backup.ts).
+  let backingUp = false;
+  const backUpWhenDue = () => {
+    const last = latestBackupAt(db.name);
+    if (backingUp || (last !== null && clock.now() - last < BACKUP_EVERY_MS)) return;
+    backingUp = true;
+    backUp(db, new Date(clock.now()))
+      .catch((error: unknown) => console.error(`[calmdesk] backup failed: ${error instanceof Error ? error.name : typeof error}`))
+      .finally(() => {
+        backingUp = false;
+      });
+  };
+  const timer = tickMs > 0 ? setInterval(() => {
+    tick();
+    backUpWhenDue();
+  }, tickMs) : null;
   const stopSync = tickMs > 0 ? core.startSync() : () => undefined;
   if (timer) {
     timer.unref();
     tick();
+    backUpWhenDue();
   }
   const dispatch = createDispatcher(core);
   return {

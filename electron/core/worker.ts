@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { DEFAULT_TICK_MS, openDesk } from './openDesk.js';
 import type { WorkerReply, WorkerRequest } from './workerProtocol.js';
-import { DatabaseTooNewError } from '../../db/open.js';
+import { DatabaseDamagedError, DatabaseTooNewError } from '../../db/open.js';
 
 /**
  * The core's home in Electron: a worker thread that owns the one SQLite writer connection, so
@@ -13,7 +13,7 @@ let opened: ReturnType<typeof openDesk>;
 try {
   opened = openDesk((workerData as { dataDir: string }).dataDir, undefined, { tickMs: DEFAULT_TICK_MS });
 } catch (error) {
-  port.postMessage({ kind: 'failed', reason: error instanceof DatabaseTooNewError ? 'too_new' : 'unreadable' } satisfies WorkerReply);
+  port.postMessage({ kind: 'failed', reason: error instanceof DatabaseTooNewError ? 'too_new' : error instanceof DatabaseDamagedError ? 'damaged' : 'unreadable' } satisfies WorkerReply);
   process.exit(1);
 }
 const desk = opened;

@@ -1,7 +1,7 @@
 import type { DeskResult, PushEventName } from '../../shared/contract.js';
 
-/** Why the desk could not open its data: the window says so instead of closing without a word. */
-export type StartFailure = 'too_new' | 'unreadable';
+import type { StartFailure } from '../../shared/startupFailure.js';
+export type { StartFailure };
 
 export type WorkerRequest = { kind: 'invoke'; id: number; channel: unknown; request: unknown; session: unknown } | { kind: 'close' };
 export type WorkerReply =

@@ -1,7 +1,8 @@
 import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
 import { join } from 'node:path';
 import { CoreStartError, startCoreWorker } from '../core/coreWorkerClient.js';
-import { startupFailureText } from './startupFailure.js';
+import { STARTUP_TEXT, startupFailureText } from '../../shared/startupFailure.js';
+import { restoreNewestBackup } from '../core/restore.js';
 import { CONTENT_SECURITY_POLICY } from '../core/contentSecurityPolicy.js';
 import { PUSH_CHANNEL } from '../../shared/ipcChannels.js';
 import { registerContractHandlers } from './ipc.js';
@@ -46,8 +47,19 @@ async function main(): Promise<void> {
   });
 }
 
-// A desk that cannot start says why in a window of its own, instead of an unhandled rejection.
+// A desk that cannot start says why in a window of its own, instead of an unhandled rejection; a
+// damaged database is offered the newest backup (the damaged file is kept beside it).
 main().catch((error: unknown) => {
-  dialog.showErrorBox('安心台 CalmDesk', startupFailureText(error instanceof CoreStartError ? error.reason : null));
+  const reason = error instanceof CoreStartError ? error.reason : null;
+  if (reason === 'damaged') {
+    const choice = dialog.showMessageBoxSync({ type: 'error', title: '安心台 CalmDesk', message: startupFailureText('damaged'), buttons: [STARTUP_TEXT['zh-CN'].restore, 'Quit 退出'], defaultId: 0, cancelId: 1 });
+    if (choice === 0) {
+      const dataDir = process.env.CALMDESK_DATA_DIR ?? app.getPath('userData');
+      if (restoreNewestBackup(dataDir, new Date())) app.relaunch();
+      else dialog.showErrorBox('安心台 CalmDesk', `${STARTUP_TEXT['zh-CN'].noBackup}\n\n${STARTUP_TEXT.en.noBackup}`);
+    }
+  } else {
+    dialog.showErrorBox('安心台 CalmDesk', startupFailureText(reason));
+  }
   app.exit(1);
 });

@@ -9,6 +9,12 @@ import { formatHlc } from '../../shared/hlc.js';
 import { newId } from '../../shared/ids.js';
 import type { EventEnvelope } from '../../shared/events.js';
 import type { Sql } from '../../server/sql.js';
+import { readJson } from '../../db/localState.js';
+import { staffById } from '../../db/referenceQueries.js';
+import { saveGrant } from '../../db/syncQueries.js';
+import type { SyncConfig } from '../../electron/core/syncClient.js';
+import { macOf, macValid, openGrant, sealGrant, unlockCredential } from '../../keys/actorKeys.js';
+import { serverKeys } from '../../server/schema.js';
 import { engines, enrolledDesk, freshPostgres, postgresAvailable, setUpOrg, startServer, syncNow } from '../integration/syncWorld.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
@@ -34,8 +40,15 @@ async function run(engine: string, open: () => Promise<Sql>): Promise<void> {
   const server = await startServer(open);
   const codes = await setUpOrg(server.sql);
   const a = await enrolledDesk('benchA', server.url, codes.bjA!);
-  // Desk A's log: one case per event, written through the real write path in batches.
+  // Desk A's log: one case per event, written through the real write path in batches, each proven
+  // the way the desk proves it: a MAC under the manager's session grant, sealed to the server.
   const staff = a.staffId;
+  const device = a.desk.core.deviceId;
+  const privateKey = unlockCredential('900001', staffById(a.desk.db, staff)!.credential!)!;
+  const serverKey = readJson<SyncConfig>(a.desk.db, 'meta', 'sync.config')!.serverKey;
+  const { grant, key } = sealGrant(staff, device, privateKey, serverKey, Date.now());
+  saveGrant(a.desk.db, grant);
+  const all: EventEnvelope[] = [];
   for (let done = 0; done < EVENTS; done += 2_000) {
     const batch: EventEnvelope[] = [];
     for (let i = done; i < Math.min(EVENTS, done + 2_000); i++) {
@@ -48,12 +61,14 @@ async function run(engine: string, open: () => Promise<Sql>): Promise<void> {
         payload: { customer: { name: `客户${i}`, phone: '13800138000' }, channel: 'phone', description: '热水器漏水', expectation: '', caseNumber: `BJ01-A-20260302-${String(i + 1).padStart(6, '0')}`, branch: 'BJ01', receivedAt: new Date(at).toISOString(), customerId: null, repeatOf: [], guidance: null, policyVersion: 1 },
         actor: staff,
         actorRole: 'manager',
-        device: 'bench',
-        hlc: formatHlc({ wallMs: at, counter: 0, node: 'bench' }),
+        device,
+        hlc: formatHlc({ wallMs: at, counter: 0, node: device }),
         schema: 1,
       });
     }
+    for (const event of batch) event.proof = { grant: grant.id, mac: macOf(key, event) };
     recordEvents(a.desk.db, batch);
+    all.push(...batch);
   }
   let started = performance.now();
   const pushed = await syncNow(a);
@@ -65,11 +80,20 @@ async function run(engine: string, open: () => Promise<Sql>): Promise<void> {
   const pullSeconds = (performance.now() - started) / 1000;
   const cases = (b.desk.db.prepare('SELECT count(*) AS n FROM complaints').get() as { n: number }).n;
   const raw = await rawInsertRate(server.sql);
+  // What proving the actors costs the server: one grant opened, then one MAC checked per event.
+  const { privateKey: serverPrivate } = await serverKeys(server.sql);
+  started = performance.now();
+  const opened = openGrant(grant, serverPrivate)!;
+  let valid = 0;
+  for (const event of all) if (event.proof && 'mac' in event.proof && macValid(opened, event, event.proof.mac)) valid += 1;
+  const proofSeconds = (performance.now() - started) / 1000;
+  if (valid !== EVENTS) throw new Error('a proof did not verify');
   const rate = EVENTS / (pushSeconds + pullSeconds);
   console.log(
     `${engine}: ${EVENTS.toLocaleString('en')} events A → server → B in ${(pushSeconds + pullSeconds).toFixed(1)} s = ${Math.round(rate).toLocaleString('en')} events/s ` +
       `(push ${pushSeconds.toFixed(1)} s, B's first full pull ${pullSeconds.toFixed(1)} s, ${cases.toLocaleString('en')} cases on B); ` +
-      `raw insert ${Math.round(raw).toLocaleString('en')} rows/s; ratio ${(rate / raw).toFixed(3)}`,
+      `raw insert ${Math.round(raw).toLocaleString('en')} rows/s; ratio ${(rate / raw).toFixed(3)}; ` +
+      `checking the ${EVENTS.toLocaleString('en')} proofs alone takes ${proofSeconds.toFixed(2)} s = ${((proofSeconds / pushSeconds) * 100).toFixed(1)} % of the push`,
   );
   a.desk.close();
   b.desk.close();

@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { closeSync, existsSync, openSync, readdirSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import { enrolOverContract, invokeAs, SCREENSHOTS, setUpDesk, signIn, startHost, tempDataDir, type RunningHost } from './browserHost.js';
 
@@ -184,4 +185,42 @@ test('the classify dialog of an unclassified case starts from what the customer 
   await expect(dialog.getByRole('radio', { name: '服务人员素质' })).toBeChecked();
   await expect(dialog.getByRole('radio', { name: '三级投诉' })).not.toBeChecked();
   await page.screenshot({ path: join(SCREENSHOTS, 'classify-prefilled-zh-CN.png') });
+});
+
+test('a damaged database gets a page that says so and restores the newest backup, and the desk opens again', async ({ page }) => {
+  const dataDir = tempDataDir();
+  host = await startHost(dataDir, FIXED_CLOCK);
+  await setUpDesk(page, host.url);
+  await fillIntake(page, '热水器漏水');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('case-number')).toHaveText('BJ01-A-20261123-0001');
+  // A day later the running desk takes its daily backup in the background, this case in it.
+  await host.stop();
+  host = await startHost(dataDir, ['--fixed-clock', '2026-11-24T03:00:00Z']);
+  const backups = () => (existsSync(join(dataDir, 'backups')) ? readdirSync(join(dataDir, 'backups')).filter((f) => f.endsWith('.bak')) : []);
+  await expect.poll(() => backups().some((f) => f.includes('20261124T03'))).toBe(true);
+  await host.stop();
+  const fd = openSync(join(dataDir, 'calmdesk.sqlite'), 'r+');
+  writeSync(fd, Buffer.alloc(100), 0, 100, 0);
+  closeSync(fd);
+
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/core/browserHost/cli.ts', '--data-dir', dataDir, ...FIXED_CLOCK], { stdio: ['ignore', 'pipe', 'pipe'] });
+  host = { url: '', process: child, stop: () => new Promise<void>((resolve) => (child.exitCode !== null ? resolve() : (child.once('exit', () => resolve()), child.kill('SIGTERM')))) };
+  const url = await new Promise<string>((resolve) => {
+    let out = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const m = /open (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (m) resolve(m[1]!);
+    });
+  });
+  await page.goto(url);
+  await expect(page.getByText('本机的数据文件已损坏')).toBeVisible();
+  await page.screenshot({ path: join(SCREENSHOTS, 'damaged-database-zh-CN.png') });
+  await page.getByRole('button', { name: '用最近的备份恢复' }).click();
+  await expect(page.getByRole('status')).toHaveText('已用备份恢复，正在重新打开…');
+  await expect(page.getByText('请选择您的姓名并输入 PIN')).toBeVisible({ timeout: 15_000 });
+  await signIn(page, '陈经理', '900001');
+  await page.keyboard.press('Alt+2');
+  await expect(page.getByRole('button', { name: 'BJ01-A-20261123-0001' })).toBeVisible();
 });

@@ -6,7 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { DEFAULT_TICK_MS, openDesk } from '../openDesk.js';
 import { fixedStartClock, systemClock } from '../clock.js';
 import { startBrowserHost } from './server.js';
-import { DatabaseTooNewError } from '../../../db/open.js';
+import { DatabaseDamagedError, DatabaseTooNewError } from '../../../db/open.js';
+import { startDamagedHost } from './damagedHost.js';
+import { restoreNewestBackup } from '../restore.js';
 
 /** `npm run start:browser`: the whole desk in a browser, for machines without Electron and for e2e tests. */
 const { values } = parseArgs({
@@ -36,27 +38,34 @@ if (values['fixed-clock']) {
   clock = fixedStartClock(start);
 }
 
-try {
-  const desk = openDesk(dataDir, clock, { tickMs: DEFAULT_TICK_MS });
-  const host = await startBrowserHost({
-    dispatch: desk.dispatchAsync,
-    core: desk.core,
-    rendererDir,
-    port: values.port ? Number(values.port) : 0,
-  });
-  console.log(`CalmDesk is running at ${host.url} (data: ${dataDir}). Press Ctrl+C to stop.`);
-  const stop = () => {
-    void host.close().then(() => {
-      desk.close();
-      process.exit(0);
-    });
-  };
-  process.on('SIGINT', stop);
-  process.on('SIGTERM', stop);
-} catch (error) {
-  if (error instanceof DatabaseTooNewError) {
-    console.error(`This data was written by a newer CalmDesk (schema ${error.found}); update CalmDesk to open it. Nothing was changed.`);
-    process.exit(3);
+/** Opens the desk; a damaged database gets a page that restores the newest backup, then the desk opens. */
+async function openOrRecover(port: number): Promise<{ desk: ReturnType<typeof openDesk>; port: number }> {
+  for (;;) {
+    try {
+      return { desk: openDesk(dataDir, clock, { tickMs: DEFAULT_TICK_MS }), port };
+    } catch (error) {
+      if (error instanceof DatabaseTooNewError) {
+        console.error(`This data was written by a newer CalmDesk (schema ${error.found}); update CalmDesk to open it. Nothing was changed.`);
+        process.exit(3);
+      }
+      if (!(error instanceof DatabaseDamagedError)) throw error;
+      const damaged = await startDamagedHost({ port, reason: 'damaged', restore: () => restoreNewestBackup(dataDir, new Date(clock.now())) !== null });
+      port = Number(new URL(damaged.url).port);
+      console.error(`The data in ${dataDir} is damaged, so CalmDesk is not taking cases: open ${damaged.url} to restore the newest backup.`);
+      await damaged.restored;
+      await damaged.close();
+    }
   }
-  throw error;
 }
+
+const { desk, port } = await openOrRecover(values.port ? Number(values.port) : 0);
+const host = await startBrowserHost({ dispatch: desk.dispatchAsync, core: desk.core, rendererDir, port });
+console.log(`CalmDesk is running at ${host.url} (data: ${dataDir}). Press Ctrl+C to stop.`);
+const stop = () => {
+  void host.close().then(() => {
+    desk.close();
+    process.exit(0);
+  });
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);
