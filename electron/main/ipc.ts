@@ -3,8 +3,13 @@ import { IPC_PREFIX } from '../../shared/ipcChannels.js';
 
 
 /** The part of Electron's ipcMain we use, so this wiring is tested without the Electron binary. */
+export interface IpcSenderEvent {
+  senderFrame: { url: string } | null;
+  /** The web contents that sent it; only its main frame (not an iframe inside it) may call the desk. */
+  sender: { mainFrame: unknown };
+}
 export interface IpcMainLike {
-  handle(channel: string, listener: (event: { senderFrame: { url: string } | null }, request: unknown, session?: unknown) => unknown): void;
+  handle(channel: string, listener: (event: IpcSenderEvent, request: unknown, session?: unknown) => unknown): void;
 }
 
 export type Invoke = (channel: string, request: unknown, session: unknown) => Promise<DeskResult<unknown>>;
@@ -16,7 +21,7 @@ export type Invoke = (channel: string, request: unknown, session: unknown) => Pr
 export function registerContractHandlers(ipcMain: IpcMainLike, invoke: Invoke, isTrustedSender: (url: string) => boolean): void {
   for (const channel of CHANNEL_NAMES) {
     ipcMain.handle(IPC_PREFIX + channel, (event, request, session) => {
-      if (!event.senderFrame || !isTrustedSender(event.senderFrame.url)) {
+      if (!event.senderFrame || event.senderFrame !== event.sender.mainFrame || !isTrustedSender(event.senderFrame.url)) {
         return { ok: false, error: { code: 'unauthorized', message: 'call from an untrusted frame refused' } } satisfies DeskResult<never>;
       }
       return invoke(channel, request, session);

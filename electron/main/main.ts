@@ -1,4 +1,4 @@
-import { app, BrowserWindow, dialog, ipcMain, session, shell } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron';
 import { join } from 'node:path';
 import { CoreStartError, startCoreWorker } from '../core/coreWorkerClient.js';
 import { STARTUP_TEXT, startupFailureText } from '../../shared/startupFailure.js';
@@ -6,6 +6,7 @@ import { restoreNewestBackup } from '../core/restore.js';
 import { CONTENT_SECURITY_POLICY } from '../core/contentSecurityPolicy.js';
 import { PUSH_CHANNEL } from '../../shared/ipcChannels.js';
 import { registerContractHandlers } from './ipc.js';
+import { hardenApp } from './guards.js';
 import { isTrustedRendererUrl, secureWindowOptions } from './window.js';
 
 // Thin glue: window, CSP, IPC wiring. Everything else lives in core, which runs in a worker.
@@ -20,8 +21,10 @@ async function main(): Promise<void> {
   session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
     callback({ responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] } });
   });
-  // Only desktop notifications (deadline alarms) may be asked for; everything else is refused.
-  session.defaultSession.setPermissionRequestHandler((_contents, permission, callback) => callback(permission === 'notifications'));
+  // Permissions, navigation, redirects, webviews and pop-ups for every web contents (guards.ts).
+  hardenApp(app, session.defaultSession, (url) => isTrustedRendererUrl(url, rendererIndex), (url) => void shell.openExternal(url));
+  // No menu in the shipped app: nothing offers the developer tools to whoever sits at the counter.
+  if (app.isPackaged) Menu.setApplicationMenu(null);
 
   // CALMDESK_DATA_DIR lets tests and support staff point the desk at another data folder.
   const dataDir = process.env.CALMDESK_DATA_DIR ?? app.getPath('userData');
@@ -30,15 +33,8 @@ async function main(): Promise<void> {
     isTrustedRendererUrl(url, rendererIndex),
   );
 
-  const window = new BrowserWindow(secureWindowOptions(join(__dirname, 'preload.cjs')));
+  const window = new BrowserWindow(secureWindowOptions(join(__dirname, 'preload.cjs'), !app.isPackaged));
   core.onPush((event, payload) => window.webContents.send(PUSH_CHANNEL, { event, payload }));
-  window.webContents.setWindowOpenHandler(({ url }) => {
-    if (/^https:\/\//.test(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  window.webContents.on('will-navigate', (event, url) => {
-    if (!isTrustedRendererUrl(url, rendererIndex)) event.preventDefault();
-  });
   window.once('ready-to-show', () => window.show());
   await window.loadFile(rendererIndex);
 

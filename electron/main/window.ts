@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 
 /** Window settings the security review cares about, kept apart from Electron so a test can read them. */
-export function secureWindowOptions(preloadPath: string) {
+export function secureWindowOptions(preloadPath: string, devTools = false) {
   return {
     width: 1280,
     height: 820,
@@ -19,6 +19,8 @@ export function secureWindowOptions(preloadPath: string) {
       allowRunningInsecureContent: false,
       webviewTag: false,
       spellcheck: false,
+      // Only in a development build: the shipped app has no way into the developer tools.
+      devTools,
     },
   } as const;
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
 import { registerContractHandlers, type IpcMainLike } from '../../../electron/main/ipc.js';
 import { isTrustedRendererUrl, secureWindowOptions } from '../../../electron/main/window.js';
+import { externalLinkAllowed, hardenApp, type ContentsLike } from '../../../electron/main/guards.js';
 import { createDeskBridge, type IpcRendererLike } from '../../../electron/preload/bridge.js';
 import { CHANNEL_NAMES } from '../../../shared/contract.js';
 import { IPC_PREFIX, PUSH_CHANNEL } from '../../../shared/ipcChannels.js';
@@ -20,7 +21,8 @@ function wire() {
     (url) => isTrustedRendererUrl(url, RENDERER),
   );
   let pushListener: ((event: unknown, message: unknown) => void) | undefined;
-  const trusted = { senderFrame: { url: pathToFileURL(RENDERER).href } };
+  const mainFrame = { url: pathToFileURL(RENDERER).href };
+  const trusted = { senderFrame: mainFrame, sender: { mainFrame } };
   const ipcRenderer: IpcRendererLike = {
     invoke: async (channel, request, session) => handlers.get(channel)?.(trusted, request, session),
     on: (channel, listener) => {
@@ -49,8 +51,11 @@ describe('Electron IPC glue', () => {
     const { handlers, desk, team } = wire();
     const handler = handlers.get(`${IPC_PREFIX}case.create`)!;
     for (const senderFrame of [null, { url: 'https://evil.example/' }, { url: 'file:///tmp/other.html' }]) {
-      expect(await handler({ senderFrame }, complaint(), team.clerk.session)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
+      expect(await handler({ senderFrame, sender: { mainFrame: senderFrame } }, complaint(), team.clerk.session)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     }
+    // Our own page's URL in an iframe is still not our main frame.
+    const iframe = { url: pathToFileURL(RENDERER).href };
+    expect(await handler({ senderFrame: iframe, sender: { mainFrame: { url: iframe.url } } }, complaint(), team.clerk.session)).toMatchObject({ ok: false, error: { code: 'unauthorized' } });
     expect(desk.db.prepare('SELECT count(*) AS n FROM complaints').get()).toEqual({ n: 0 });
   });
 
@@ -69,10 +74,48 @@ describe('Electron IPC glue', () => {
 
   it('opens windows isolated, sandboxed and without Node', () => {
     const { webPreferences } = secureWindowOptions('/app/preload.cjs');
-    expect(webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false });
+    expect(webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, devTools: false });
     expect(isTrustedRendererUrl(pathToFileURL(RENDERER).href, RENDERER)).toBe(true);
     expect(isTrustedRendererUrl(`${pathToFileURL(RENDERER).href}#queue`, RENDERER)).toBe(true);
     expect(isTrustedRendererUrl('http://127.0.0.1:3000/', RENDERER)).toBe(false);
     expect(isTrustedRendererUrl('not a url', RENDERER)).toBe(false);
+  });
+
+  it('keeps every web contents home: no navigation or redirect away, no webview, no pop-up, links only to our own site, one permission', () => {
+    const handlers: Record<string, (...args: never[]) => unknown> = {};
+    let onCreated: ((event: unknown, contents: ContentsLike) => void) | undefined;
+    let openHandler: ((details: { url: string }) => { action: 'deny' }) | undefined;
+    const contents: ContentsLike = {
+      on: (event: string, listener: (...args: never[]) => unknown) => void (handlers[event] = listener),
+      setWindowOpenHandler: (handler) => void (openHandler = handler),
+    };
+    let requestHandler: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | undefined;
+    let checkHandler: ((contents: unknown, permission: string) => boolean) | undefined;
+    const opened: string[] = [];
+    hardenApp(
+      { on: (_event, listener) => void (onCreated = listener) },
+      { setPermissionRequestHandler: (h) => void (requestHandler = h), setPermissionCheckHandler: (h) => void (checkHandler = h) },
+      (url) => isTrustedRendererUrl(url, RENDERER),
+      (url) => void opened.push(url),
+    );
+    onCreated!({}, contents);
+    const prevented = (event: string, url?: string) => {
+      let stopped = false;
+      (handlers[event] as (e: { preventDefault(): void }, url?: string) => void)({ preventDefault: () => void (stopped = true) }, url);
+      return stopped;
+    };
+    expect(prevented('will-navigate', 'https://evil.example/')).toBe(true);
+    expect(prevented('will-redirect', 'http://127.0.0.1:8080/')).toBe(true);
+    expect(prevented('will-navigate', pathToFileURL(RENDERER).href)).toBe(false);
+    expect(prevented('will-attach-webview')).toBe(true);
+    for (const url of ['https://evil.example/', 'http://calmdesk.cn/', 'https://calmdesk.cn.evil.example/', 'https://user:pw@calmdesk.cn/', 'https://calmdesk.cn/help']) {
+      expect(openHandler!({ url })).toEqual({ action: 'deny' });
+    }
+    expect(opened).toEqual(['https://calmdesk.cn/help']);
+    expect(externalLinkAllowed('javascript:alert(1)')).toBe(false);
+    const granted: boolean[] = [];
+    for (const permission of ['notifications', 'media', 'geolocation', 'clipboard-read']) requestHandler!({}, permission, (g) => granted.push(g));
+    expect(granted).toEqual([true, false, false, false]);
+    expect(checkHandler!({}, 'media')).toBe(false);
   });
 });

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
+import { createRequire } from 'node:module';
+import { FuseV1Options } from '@electron/fuses';
 
 type Target = { target: string; arch?: string[] };
 // Free-form YAML and JSON, read only to assert on a few keys.
@@ -35,5 +37,18 @@ describe('electron-builder configuration', () => {
     expect(Object.keys(pkg.dependencies)).toEqual(['better-sqlite3']);
     expect(pkg.allowScripts).toMatchObject({ electron: false, 'better-sqlite3': true });
     expect(pkg.scripts.postinstall).toBeUndefined();
+  });
+
+  it('flips the Electron fuses in the packaged app: no Node mode, no NODE_OPTIONS, no inspector, only the asar', () => {
+    expect(config.afterPack).toBe('scripts/electron-fuses.cjs');
+    const { fusesFor } = createRequire(import.meta.url)('../../../scripts/electron-fuses.cjs') as { fusesFor(platform: string): Record<number, boolean> };
+    for (const platform of ['win32', 'darwin', 'linux']) {
+      const fuses = fusesFor(platform);
+      expect(fuses[FuseV1Options.RunAsNode]).toBe(false);
+      expect(fuses[FuseV1Options.EnableNodeOptionsEnvironmentVariable]).toBe(false);
+      expect(fuses[FuseV1Options.EnableNodeCliInspectArguments]).toBe(false);
+      expect(fuses[FuseV1Options.OnlyLoadAppFromAsar]).toBe(true);
+    }
+    expect(fusesFor('win32')[FuseV1Options.EnableEmbeddedAsarIntegrityValidation]).toBe(true);
   });
 });
