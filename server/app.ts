@@ -20,7 +20,6 @@ const MAX_BODY_BYTES = 4 * 1024 * 1024;
 const RATE_PER_SECOND = 50;
 const HINT_RECHECK_MS = 30_000;
 
-const ENROL_RATE = { max: 10, timeWindow: '1 minute' };
 const ENROL_REFUSALS = {
   bad_code: [403, 'the enrolment code is unknown or was already used'],
   identity_mismatch: [409, 'the code is for another branch or desk than this desk was set up as'],
@@ -31,13 +30,15 @@ const ENROL_REFUSALS = {
 export interface ServerOptions {
   sql: Sql;
   logger?: boolean;
+  /** Enrolment attempts per minute from one address: one-time codes must not be guessable by trying. */
+  enrolPerMinute?: number;
 }
 
 function refuse(reply: FastifyReply, status: number, error: string, message: string) {
   return reply.code(status).send({ error, message });
 }
 
-export function buildServer({ sql, logger = false }: ServerOptions): FastifyInstance {
+export function buildServer({ sql, logger = false, enrolPerMinute = 10 }: ServerOptions): FastifyInstance {
   const app = Fastify({ logger, bodyLimit: MAX_BODY_BYTES });
   // Per-route limits (enrolment codes must not be guessable by trying); the devices' own buckets stay below.
   void app.register(rateLimit, { global: false });
@@ -81,42 +82,45 @@ export function buildServer({ sql, logger = false }: ServerOptions): FastifyInst
     return { ok: true };
   });
 
-  app.post(`${SYNC_API}/enrol`, { config: { rateLimit: ENROL_RATE } }, async (request, reply) => {
-    const body = EnrolRequest.safeParse(request.body);
-    if (!body.success) return refuse(reply, 400, 'bad_request', 'an enrolment code, the desk and its first manager are required');
-    const { code, desk, firstManager } = body.data;
-    const token = randomBytes(32).toString('base64url');
-    const { publicKey: serverKey } = await serverKeys(sql);
-    const outcome = await sql.transaction(async (tx) => {
-      const [found] = await tx.query<{ branch: string; device_code: string; scope: 'branch' | 'hq' }>(
-        'SELECT branch, device_code, scope FROM enrolment_codes WHERE code_hash = $1 AND used_at IS NULL FOR UPDATE',
-        [sha256(code)],
-      );
-      if (!found) return { refused: 'bad_code' as const, device: null };
-      // The desk already issues case numbers under its codes: the code must be for exactly that desk.
-      if (found.branch !== desk.branch || found.device_code !== desk.deviceCode) return { refused: 'identity_mismatch' as const, device: null };
-      const [taken] = await tx.query('SELECT 1 FROM devices WHERE branch = $1 AND device_code = $2 AND NOT revoked', [found.branch, found.device_code]);
-      if (taken) return { refused: 'desk_taken' as const, device: null };
-      // The code vouches for the desk's first manager: their key proves everyone they enrol after.
-      if (!(await registerFirstManager(tx, found.branch, firstManager))) return { refused: 'manager_conflict' as const, device: null };
-      await tx.query('UPDATE enrolment_codes SET used_at = now() WHERE code_hash = $1', [sha256(code)]);
-      const id = randomUUID();
-      await tx.query('INSERT INTO devices (id, branch, device_code, scope, token_hash, desk_device_id) VALUES ($1, $2, $3, $4, $5, $6)', [
-        id,
-        found.branch,
-        found.device_code,
-        found.scope,
-        sha256(token),
-        desk.deviceId,
-      ]);
-      return { refused: null, device: { id, ...found } };
+  // Registered after the rate-limit plugin has loaded, so its limit applies to this route.
+  void app.register(async (scoped) => {
+    scoped.post(`${SYNC_API}/enrol`, { config: { rateLimit: { max: enrolPerMinute, timeWindow: '1 minute' } } }, async (request, reply) => {
+      const body = EnrolRequest.safeParse(request.body);
+      if (!body.success) return refuse(reply, 400, 'bad_request', 'an enrolment code, the desk and its first manager are required');
+      const { code, desk, firstManager } = body.data;
+      const token = randomBytes(32).toString('base64url');
+      const { publicKey: serverKey } = await serverKeys(sql);
+      const outcome = await sql.transaction(async (tx) => {
+        const [found] = await tx.query<{ branch: string; device_code: string; scope: 'branch' | 'hq' }>(
+          'SELECT branch, device_code, scope FROM enrolment_codes WHERE code_hash = $1 AND used_at IS NULL FOR UPDATE',
+          [sha256(code)],
+        );
+        if (!found) return { refused: 'bad_code' as const, device: null };
+        // The desk already issues case numbers under its codes: the code must be for exactly that desk.
+        if (found.branch !== desk.branch || found.device_code !== desk.deviceCode) return { refused: 'identity_mismatch' as const, device: null };
+        const [taken] = await tx.query('SELECT 1 FROM devices WHERE branch = $1 AND device_code = $2 AND NOT revoked', [found.branch, found.device_code]);
+        if (taken) return { refused: 'desk_taken' as const, device: null };
+        // The code vouches for the desk's first manager: their key proves everyone they enrol after.
+        if (!(await registerFirstManager(tx, found.branch, firstManager))) return { refused: 'manager_conflict' as const, device: null };
+        await tx.query('UPDATE enrolment_codes SET used_at = now() WHERE code_hash = $1', [sha256(code)]);
+        const id = randomUUID();
+        await tx.query('INSERT INTO devices (id, branch, device_code, scope, token_hash, desk_device_id) VALUES ($1, $2, $3, $4, $5, $6)', [
+          id,
+          found.branch,
+          found.device_code,
+          found.scope,
+          sha256(token),
+          desk.deviceId,
+        ]);
+        return { refused: null, device: { id, ...found } };
+      });
+      const { refused, device } = outcome;
+      if (refused !== null || !device) {
+        const [status, message] = ENROL_REFUSALS[refused ?? 'bad_code'];
+        return refuse(reply, status, refused ?? 'bad_code', message);
+      }
+      return { deviceId: device.id, token, branch: device.branch, deviceCode: device.device_code, scope: device.scope, serverKey };
     });
-    const { refused, device } = outcome;
-    if (refused !== null || !device) {
-      const [status, message] = ENROL_REFUSALS[refused ?? 'bad_code'];
-      return refuse(reply, status, refused ?? 'bad_code', message);
-    }
-    return { deviceId: device.id, token, branch: device.branch, deviceCode: device.device_code, scope: device.scope, serverKey };
   });
 
   app.post(`${SYNC_API}/push`, async (request, reply) => {

@@ -199,5 +199,49 @@ function suite(engine: 'pglite' | 'postgres') {
   }, 60_000);
 }
 
+describe('sync server edges', () => {
+  it('limits enrolment attempts per address, and ends a revoked device\'s hint stream', async () => {
+    const server = await startServer(engines.pglite(), 0, 10);
+    try {
+      await setUpOrg(server.sql);
+      const attempt = () =>
+        fetch(`${server.url}/v1/enrol`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ code: 'guess-' + newId(), desk: { deviceId: newId(), branch: 'BJ01', deviceCode: 'G' }, firstManager: { staffId: newId(), name: '猜', publicKey: 'A'.repeat(60) } }),
+        }).then((r) => r.status);
+      const statuses: number[] = [];
+      for (let i = 0; i < 12; i++) statuses.push(await attempt());
+      expect(statuses.slice(0, 10).every((s) => s === 403)).toBe(true);
+      expect(statuses.slice(10)).toEqual([429, 429]);
+    } finally {
+      await server.stop();
+    }
+    const hintServer = await startServer(engines.pglite());
+    try {
+      await setUpOrg(hintServer.sql);
+      const d = await enrolledDesk('hint', hintServer.url, await joinCode(hintServer.sql, 'BJ01', 'H9'));
+      const token = readJson<SyncConfig>(d.desk.db, 'meta', 'sync.config')!.token;
+      const stream = await fetch(`${hintServer.url}/v1/hints`, { headers: { authorization: `Bearer ${token}` } });
+      const reader = stream.body!.getReader();
+      await reader.read();
+      const [device] = await hintServer.sql.query<{ id: string }>("SELECT id FROM devices WHERE device_code = 'H9'");
+      const { revokeDevice } = await import('../../server/admin.js');
+      await revokeDevice(hintServer.sql, device!.id);
+      // The next hint finds the device revoked: the stream ends instead of carrying it.
+      ok(d.desk, d.session, 'case.create', complaint('撤销后'));
+      const other = await enrolledDesk('hint2', hintServer.url, await joinCode(hintServer.sql, 'BJ01', 'H8'));
+      ok(other.desk, other.session, 'case.create', complaint('另一台'));
+      expect((await syncNow(other)).ok).toBe(true);
+      const next = await reader.read();
+      expect(next.done).toBe(true);
+      d.desk.close();
+      other.desk.close();
+    } finally {
+      await hintServer.stop();
+    }
+  }, 60_000);
+});
+
 describe('sync trust over PGlite', () => suite('pglite'));
 describe.skipIf(unavailable !== null)('sync trust over PostgreSQL', () => suite('postgres'));

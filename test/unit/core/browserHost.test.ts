@@ -84,10 +84,23 @@ describe('the browser host', () => {
     expect(desk.db.prepare('SELECT count(*) AS n FROM complaints').get()).toEqual({ n: 0 });
   });
 
-  it('never serves files outside the renderer folder', async () => {
+  it('never serves files outside the renderer folder, and answers a malformed path with 400', async () => {
     await start();
     expect(await rawGet('/../secret.txt', host.url.slice(7, -1))).toBe(404);
     expect(await rawGet('/%2e%2e/%2e%2e/secret.txt', host.url.slice(7, -1))).toBe(404);
+    expect(await rawGet('/%', host.url.slice(7, -1))).toBe(400);
+    expect(await rawGet('/assets/%ff', host.url.slice(7, -1))).toBe(400);
+  });
+
+  it('refuses 10,000-deep nesting and a NUL in a text as an invalid request, not a crash', async () => {
+    await start();
+    const deep = `{"channel":"case.list","session":${JSON.stringify(team.clerk.session)},"request":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
+    const nested = await invoke(deep);
+    expect(nested.status).toBe(200);
+    expect((await nested.json()).error).toMatchObject({ code: 'invalid_request', fields: [{ code: 'too_deep' }] });
+    const nul = await (await invoke({ channel: 'case.create', request: { ...complaint(), description: '漏水\u0000' } })).json();
+    expect(nul.error).toMatchObject({ code: 'invalid_request', fields: [{ path: 'description', code: 'unsafe_text' }] });
+    expect(desk.db.prepare('SELECT count(*) AS n FROM complaints').get()).toEqual({ n: 0 });
   });
 
   it('pushes case changes to the page over server-sent events', async () => {
