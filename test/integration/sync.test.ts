@@ -9,10 +9,9 @@ import type { SyncConfig } from '../../electron/core/syncClient.js';
 import {
   complaintsOf,
   projectionHash,
-  engines,
+  engineFor,
   enrolledDesk,
   joinCode,
-  freshPostgres,
   postgresAvailable,
   setUpOrg,
   startServer,
@@ -37,14 +36,8 @@ function suite(engine: 'pglite' | 'postgres') {
   let drop: () => Promise<void> = async () => {};
 
   beforeAll(async () => {
-    let open: () => Promise<import('../../server/sql.js').Sql>;
-    if (engine === 'postgres') {
-      const db = await freshPostgres();
-      drop = db.drop;
-      open = engines.postgres(db.url);
-    } else {
-      open = engines.pglite();
-    }
+    const { open, drop: dropDb } = await engineFor(engine);
+    drop = dropDb;
     server = await startServer(open);
     reopen = () => startServer(open, Number(new URL(server.url).port));
     codes = await setUpOrg(server.sql);

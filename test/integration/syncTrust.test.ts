@@ -6,7 +6,7 @@ import type { SyncConfig } from '../../electron/core/syncClient.js';
 import { complaint, ok, openTestDesk } from '../fixtures/desk.js';
 import { tempDir } from '../fixtures/tempDir.js';
 import { provenBy } from './forge.js';
-import { engines, enrolledDesk, freshPostgres, joinCode, postgresAvailable, setUpOrg, startServer, syncNow, type Desk, type RunningServer } from './syncWorld.js';
+import { engineFor, engines, enrolledDesk, joinCode, postgresAvailable, setUpOrg, startServer, syncNow, type Desk, type RunningServer } from './syncWorld.js';
 
 /**
  * What an enrolled desk may NOT do, however its database or developer tools are bent: each case is
@@ -19,12 +19,8 @@ function suite(engine: 'pglite' | 'postgres') {
   let server: RunningServer;
   let drop: () => Promise<void> = async () => {};
   beforeAll(async () => {
-    let open: () => Promise<import('../../server/sql.js').Sql>;
-    if (engine === 'postgres') {
-      const db = await freshPostgres();
-      drop = db.drop;
-      open = engines.postgres(db.url);
-    } else open = engines.pglite();
+    const { open, drop: dropDb } = await engineFor(engine);
+    drop = dropDb;
     server = await startServer(open);
     await setUpOrg(server.sql);
   }, 60_000);

@@ -129,3 +129,10 @@ export function projectionHash(d: Desk): string {
 export function complaintsOf(d: Desk): unknown[] {
   return d.desk.db.prepare('SELECT id, branch, view, due_at FROM complaints ORDER BY id').all();
 }
+
+/** A database for one suite on the engine asked for: a fresh PostgreSQL database, or a PGlite directory. */
+export async function engineFor(engine: 'pglite' | 'postgres'): Promise<{ open: () => Promise<Sql>; drop(): Promise<void> }> {
+  if (engine === 'pglite') return { open: engines.pglite(), drop: async () => undefined };
+  const db = await freshPostgres();
+  return { open: engines.postgres(db.url), drop: db.drop };
+}
