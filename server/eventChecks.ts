@@ -1,4 +1,5 @@
-import { ComplaintEventPayloads, StaffEventPayloads, type EventEnvelope } from '../shared/events.js';
+import type { z } from 'zod';
+import { ComplaintEventPayloads, type StaffEventPayloads, type EventEnvelope } from '../shared/events.js';
 import { payloadSchemaOf, REFERENCE_ENTITY_IDS } from '../shared/eventSchemas.js';
 import { findUnsafeText } from '../shared/textSafety.js';
 import { hlcWallMs, MAX_CLOCK_AHEAD_MS } from '../shared/hlc.js';
@@ -154,7 +155,10 @@ export function checkEvent(device: Device, event: EventEnvelope, state: BatchSta
   const ownHours = event.type === 'opening_hours_set' && (event.payload as { branch?: unknown } | null)?.branch === device.branch;
   if (REFERENCE_ENTITIES.has(event.entity) && device.scope !== 'hq' && !ownHours) return { reason: 'reference_data_needs_hq' };
   const schema = payloadSchemaOf(event.entity, event.type);
-  if (schema && !schema.safeParse(event.payload).success) return { reason: 'invalid_payload' };
+  const parsed = schema?.safeParse(event.payload);
+  if (parsed && !parsed.success) return { reason: 'invalid_payload' };
+  // Read once, used below: the payload as its schema gives it (unknown types from newer desks have none).
+  const payload = (parsed?.data ?? event.payload) as Record<string, unknown>;
   const system = event.actor === 'system';
   if (!system && device.desk_device_id && event.device !== device.desk_device_id) return { reason: 'wrong_device' };
 
@@ -165,9 +169,9 @@ export function checkEvent(device: Device, event: EventEnvelope, state: BatchSta
   } else if (branch === null) {
     if (event.entity === 'complaint') {
       if (event.type !== 'received') return { reason: 'unknown_case' };
-      branch = ComplaintEventPayloads.received.parse(event.payload).branch;
+      branch = payload.branch as string;
     } else if (event.entity === 'staff' && event.type === 'staff_enrolled') {
-      branch = StaffEventPayloads.staff_enrolled.parse(event.payload).branch;
+      branch = payload.branch as string;
     } else {
       // Customers belong to the branch of the desk that first recorded them.
       branch = device.branch;
@@ -191,25 +195,25 @@ export function checkEvent(device: Device, event: EventEnvelope, state: BatchSta
 
   if (event.type === 'received') {
     // The desk's own prefix, and a number no other case holds (0007 and 00007 are one number).
-    const number = parseCaseNumber(ComplaintEventPayloads.received.parse(event.payload).caseNumber);
+    const number = parseCaseNumber(payload.caseNumber as string);
     if (!number || number.branch !== device.branch || number.device !== device.device_code) return { reason: 'case_number' };
     const caseKey = `${number.prefix}#${number.seq}`;
     if ((state.caseNumbers.get(caseKey) ?? event.entityId) !== event.entityId) return { reason: 'case_number' };
     state.caseNumbers.set(caseKey, event.entityId);
     state.writes.caseNumbers.push([caseKey, event.entityId]);
   }
-  applyStaffChange(event, branch, state);
+  applyStaffChange(event, payload, branch, state);
   if (branch !== null && !REFERENCE_ENTITIES.has(event.entity)) state.branches.set(key, branch);
   return { branch };
 }
 
 /** An accepted staff event changes the server's own record: who exists, their keys, their role from when. */
-function applyStaffChange(event: EventEnvelope, branch: string | null, state: BatchState): void {
+function applyStaffChange(event: EventEnvelope, payload: Record<string, unknown>, branch: string | null, state: BatchState): void {
   if (event.entity !== 'staff') return;
   const staffId = event.entityId;
   const current = roleAt(state, staffId, event.hlc);
   if (event.type === 'staff_enrolled') {
-    const p = StaffEventPayloads.staff_enrolled.parse(event.payload);
+    const p = payload as z.output<typeof StaffEventPayloads.staff_enrolled>;
     if (!state.staffBranch.has(staffId)) {
       state.staffBranch.set(staffId, branch ?? p.branch);
       state.writes.staff.push({ id: staffId, branch: branch ?? p.branch, name: p.name, role: p.role });
@@ -217,10 +221,10 @@ function applyStaffChange(event: EventEnvelope, branch: string | null, state: Ba
     }
     if (p.credential) addKey(state, staffId, p.credential.publicKey);
   } else if (event.type === 'staff_pin_changed') {
-    const p = StaffEventPayloads.staff_pin_changed.parse(event.payload);
+    const p = payload as z.output<typeof StaffEventPayloads.staff_pin_changed>;
     if (p.credential) addKey(state, staffId, p.credential.publicKey);
   } else if (event.type === 'staff_role_changed' && current) {
-    addRole(state, staffId, { fromHlc: event.hlc, role: StaffEventPayloads.staff_role_changed.parse(event.payload).role, active: current.active });
+    addRole(state, staffId, { fromHlc: event.hlc, role: (payload as z.output<typeof StaffEventPayloads.staff_role_changed>).role, active: current.active });
   } else if (event.type === 'staff_deactivated' && current) {
     addRole(state, staffId, { fromHlc: event.hlc, role: current.role, active: false });
   }
