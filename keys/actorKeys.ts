@@ -24,9 +24,9 @@ import { GRANT_KEY_INFO, grantMessage, proofMessage, type Credential, type Sessi
  */
 /**
  * How dear a guess at a staff member's secret is, as the scrypt cost of their credential. Measured
- * here (npm run bench prints it): 2^15 ≈ 0.1 s a guess, 2^17 ≈ 0.4 s. A 6-digit privileged PIN then
- * costs days of one core to search from a stolen copy; a 4-digit clerk PIN minutes, which is why
- * clerks cannot approve, publish or manage staff.
+ * here (npm run bench prints it): 2^15 ≈ 0.17 s a guess, 2^17 ≈ 0.67 s. A 6-digit privileged PIN
+ * then costs about eight days of one core to search from a stolen copy; a 4-digit clerk PIN half an
+ * hour, which is why clerks cannot approve, publish or manage staff.
  */
 export type SecretCost = (role: Role) => number;
 export const DEFAULT_SECRET_COST: SecretCost = (role) => (PRIVILEGED_ROLES.includes(role) ? 2 ** 17 : 2 ** 15);

@@ -16,6 +16,7 @@ import { newId } from '../../shared/ids.js';
 import type { EventEnvelope } from '../../shared/events.js';
 import { tempDir } from '../fixtures/tempDir.js';
 import { analyze } from '../../shared/guidance/analyze.js';
+import { createCredential, DEFAULT_SECRET_COST, unlockCredential } from '../../keys/actorKeys.js';
 import { readFileSync } from 'node:fs';
 import { caseClocks } from '../../shared/sla/clocks.js';
 import { DEFAULT_POLICY } from '../../shared/sla/policy.js';
@@ -94,6 +95,22 @@ function benchGuidance(): void {
   console.log(`guidance batch throughput: ${batch.length.toLocaleString('en')} fixture texts in ${(took / 1000).toFixed(2)} s = ${Math.round(batch.length / (took / 1000)).toLocaleString('en')} texts/s`);
 }
 benchGuidance();
+
+/** What one guess at a PIN costs whoever holds a stolen copy of the staff table: one credential unlock. */
+function benchPinGuess(): void {
+  for (const role of ['clerk', 'manager'] as const) {
+    const { credential } = createCredential('482913', DEFAULT_SECRET_COST(role));
+    const guesses: number[] = [];
+    for (let i = 0; i < 5; i++) guesses.push(time(() => unlockCredential(String(100000 + i), credential))[1]);
+    const median = quantile(guesses, 0.5);
+    const space = role === 'manager' ? 10 ** 6 : 10 ** 4;
+    console.log(
+      `one PIN guess against a ${role}'s credential (scrypt N=${credential.n}): median ${ms(median)}; ` +
+        `searching every ${role === 'manager' ? 'six' : 'four'}-digit PIN on one core: ${((space * median) / 3_600_000).toFixed(1)} h`,
+    );
+  }
+}
+benchPinGuess();
 
 const dataDir = tempDir('calmdesk-bench-');
 console.log(`CalmDesk bench — ${CASES.toLocaleString('en')} cases, node ${process.version}, data in ${dataDir}`);
