@@ -137,3 +137,11 @@ export function caseOfRequest(db: Db, requestId: string): string | null {
 export function recordRequest(db: Db, requestId: string, caseId: string, at: number): void {
   db.prepare('INSERT INTO intake_requests (request_id, case_id, created_at) VALUES (?, ?, ?)').run(requestId, caseId, at);
 }
+
+/** Cases whose result was fed back and whose follow-up call is still to be made, nearest deadline first. */
+export function awaitingFollowUp(db: Db, limit = 500): Array<{ row: CaseListRow; view: CaseView }> {
+  const rows = db
+    .prepare(`SELECT ${LIST_COLUMNS}, view FROM complaints WHERE status = 'fed_back' ORDER BY due_at, id LIMIT ?`)
+    .all(limit) as Array<CaseListRow & { view: string }>;
+  return rows.map(({ view, ...row }) => ({ row, view: JSON.parse(view) as CaseView }));
+}

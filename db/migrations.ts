@@ -205,6 +205,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE session_grants (id TEXT PRIMARY KEY, staff_id TEXT NOT NULL, body TEXT NOT NULL) STRICT;
     `,
   },
+  {
+    version: 8,
+    rebuildProjections: true,
+    sql: `
+      -- The follow-up list reads the cases waiting for their follow-up call, nearest deadline first.
+      CREATE INDEX complaints_by_status ON complaints(status, due_at);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

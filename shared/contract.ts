@@ -5,6 +5,7 @@ import { ComplaintEventPayloads, CustomerEventPayloads, GuidanceRecord } from '.
 import { CASE_ACTIONS } from './lifecycle.js';
 import { LOCALES } from './locale.js';
 import { Settings } from './settings.js';
+import { NOT_REACHED, SOLVED } from './followUp.js';
 import { BRANCH_CODE_PATTERN, DEVICE_CODE_PATTERN } from './caseNumber.js';
 import { PIN_PATTERN, ROLES, StaffName } from './staff.js';
 import { ScriptLibrary, StandardAnswer, WordingLibrary } from './guidance/library.js';
@@ -83,6 +84,11 @@ export const TimelineEntry = z.object({
 });
 export type TimelineEntry = z.infer<typeof TimelineEntry>;
 
+const FollowUpRecordSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('reached'), at: z.number(), by: z.string(), satisfaction: z.number(), solved: z.enum(SOLVED), expectationMet: z.boolean().nullable(), improve: z.array(z.string()), suggestions: z.string() }),
+  z.object({ kind: z.literal('not_reached'), at: z.number(), by: z.string(), outcome: z.enum(NOT_REACHED) }),
+]);
+
 export const CaseDetail = CaseSummary.extend({
   branch: z.string(),
   customerId: z.string().nullable(),
@@ -97,7 +103,12 @@ export const CaseDetail = CaseSummary.extend({
   classification: Classification.nullable(),
   findings: z.string().nullable(),
   proposal: z.object({ remedy: z.string(), compensation: z.string(), correctiveAction: z.string(), by: z.string() }).nullable(),
-  followUp: z.object({ satisfaction: z.number(), solved: z.boolean(), suggestions: z.string() }).nullable(),
+  followUp: ComplaintEventPayloads.followed_up.nullable(),
+  followUps: z.array(FollowUpRecordSchema),
+  followUpState: z.enum(['pending', 'reached', 'unreachable']).nullable(),
+  followUpOwnerId: z.string().nullable(),
+  execution: z.string().nullable(),
+  feedback: z.string().nullable(),
   closing: z.object({ customerAccepted: z.boolean(), recourse: z.string() }).nullable(),
   reopenCount: z.number().int(),
   noteCount: z.number().int(),
@@ -105,6 +116,19 @@ export const CaseDetail = CaseSummary.extend({
   conflicts: z.array(z.object({ eventId: z.string(), type: z.string(), actor: z.string(), reason: z.string(), settled: z.boolean() })),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
+
+/** One customer to call back: the case in brief, what was done and said, and how the calls went. */
+export const FollowUpItem = CaseSummary.extend({
+  description: z.string(),
+  execution: z.string().nullable(),
+  feedback: z.string().nullable(),
+  attempts: z.number().int(),
+  maxAttempts: z.number().int(),
+  nextAttemptAt: z.number().nullable(),
+  callerId: z.string(),
+  callerName: z.string(),
+});
+export type FollowUpItem = z.infer<typeof FollowUpItem>;
 
 export const CaseWithTimeline = z.object({
   case: CaseDetail,
@@ -222,12 +246,21 @@ export const contract = {
   'intake.check': {
     auth: 'staff',
     request: z.object({ phone: z.string().max(40), name: z.string().max(100), description: z.string().max(10_000) }),
-    response: z.object({ customer: CustomerDetail.nullable(), history: z.array(CaseSummary), repeats: z.array(RepeatMatch) }),
+    response: z.object({
+      customer: CustomerDetail.nullable(),
+      history: z.array(CaseSummary),
+      repeats: z.array(RepeatMatch),
+      /** Earlier follow-ups at which this customer was not satisfied or the problem not solved. */
+      dissatisfied: z.number().int(),
+    }),
   },
+  /** The follow-ups to make: due, due soon and overdue, most urgent first. */
+  'followUp.list': { auth: 'staff', request: z.object({ scope: z.enum(['all', 'mine']).default('all') }), response: z.object({ items: z.array(FollowUpItem) }) },
   'customer.get': {
     auth: 'staff',
     request: z.object({ id: z.uuid() }),
-    response: z.object({ customer: CustomerDetail, cases: z.array(CaseSummary) }),
+    /** With each follow-up's outcome, newest first: what the customer said when we called back. */
+    response: z.object({ customer: CustomerDetail, cases: z.array(CaseSummary), followUps: z.array(FollowUpRecordSchema.and(z.object({ caseId: z.string(), caseNumber: z.string() }))) }),
   },
   'customer.update': {
     auth: 'staff',

@@ -6,6 +6,7 @@ import { Classification, Severity } from './classification.js';
 import { ACTOR_ROLES, ROLES, StaffName } from './staff.js';
 import { STEPS } from './guidance/steps.js';
 import { Credential, EventProof } from './proof.js';
+import { IMPROVE_TAGS, NOT_REACHED, SOLVED, type Solved } from './followUp.js';
 
 /** Which calming script was shown at intake, and which of its steps the clerk marked done. */
 export const GuidanceRecord = z.object({ scriptVersion: z.number().int().positive(), stepsDone: z.array(z.enum(STEPS)) });
@@ -49,11 +50,21 @@ export const ComplaintEventPayloads = {
   approved: z.object({ comment: optionalText(1_000) }),
   executed: z.object({ summary: text() }),
   feedback_given: z.object({ summary: text() }),
+  /** The customer was reached: satisfaction with the handling, and the three questions of seed 000. */
   followed_up: z.object({
     satisfaction: z.number().int().min(1).max(5),
-    solved: z.boolean(),
+    // Recorded as yes/no before partly was asked; read either way.
+    solved: z.union([z.enum(SOLVED), z.boolean().transform((b): Solved => (b ? 'yes' : 'no'))]),
+    expectationMet: z.boolean().nullable().default(null),
+    improve: z.array(z.enum(IMPROVE_TAGS)).max(IMPROVE_TAGS.length).default([]),
     suggestions: optionalText(),
+    /** A major case that goes back to work goes to this supervisor or manager, not to its clerk. */
+    returnTo: z.string().min(1).max(64).nullable().default(null),
   }),
+  /** A follow-up call that did not reach the customer; the third closes the follow-up as unreachable. */
+  follow_up_attempted: z.object({ outcome: z.enum(NOT_REACHED), note: optionalText(1_000) }),
+  /** A supervisor gives the follow-up call to someone other than the case owner. */
+  follow_up_assigned: z.object({ toId: z.string().min(1).max(64) }),
   closed: z
     .object({ customerAccepted: z.boolean(), recourse: optionalText(1_000) })
     .refine((c) => c.customerAccepted || c.recourse.length > 0, {

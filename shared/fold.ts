@@ -5,6 +5,7 @@ import { parseCaseNumber } from './caseNumber.js';
 import { nextStatus, refusal, type CaseAction, type RefusalReason } from './lifecycle.js';
 import type { Step } from './guidance/steps.js';
 import { hlcWallMs } from './hlc.js';
+import { MAX_FOLLOW_UP_ATTEMPTS, reopensCase, type NotReached, type Solved } from './followUp.js';
 import { STEP_OF_STATUS } from './sla/clocks.js';
 
 export type ConflictReason = RefusalReason | 'before_received' | 'duplicate_received' | 'invalid_payload';
@@ -53,7 +54,20 @@ export interface CaseView {
   chaseCount: number;
   proposal: (ComplaintPayload<'proposal_made'> & { by: string }) | null;
   findings: string | null;
+  /** The latest follow-up in which the customer was reached (cleared when the case goes back to work). */
   followUp: ComplaintPayload<'followed_up'> | null;
+  /** Every follow-up outcome the case has had, reached or not, oldest first: the customer's history. */
+  followUps: Array<FollowUpRecord>;
+  /** Calls of the current follow-up that did not reach the customer. */
+  followUpAttempts: Array<{ at: number; outcome: NotReached; by: string }>;
+  /** 'unreachable' once the last attempt allowed has failed. */
+  followUpState: 'pending' | 'reached' | 'unreachable' | null;
+  /** Who calls the customer back, when a supervisor gave it to someone other than the owner. */
+  followUpOwnerId: string | null;
+  /** What was done and what the customer was told: the follow-up call reads them out. */
+  execution: string | null;
+  feedback: string | null;
+  feedbackAtMs: number | null;
   closing: ComplaintPayload<'closed'> | null;
   reopenCount: number;
   noteCount: number;
@@ -63,6 +77,10 @@ export interface CaseView {
   /** Events not valid at their place in HLC order (e.g. two offline desks both closed the case). */
   conflicts: CaseConflict[];
 }
+
+export type FollowUpRecord =
+  | { kind: 'reached'; at: number; by: string; satisfaction: number; solved: Solved; expectationMet: boolean | null; improve: string[]; suggestions: string }
+  | { kind: 'not_reached'; at: number; by: string; outcome: NotReached };
 
 export const byHlc = (a: Pick<EventEnvelope, 'hlc' | 'id'>, b: Pick<EventEnvelope, 'hlc' | 'id'>): number =>
   a.hlc < b.hlc ? -1 : a.hlc > b.hlc ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
@@ -103,6 +121,13 @@ function startCase(event: EventEnvelope, p: ComplaintPayload<'received'>, pendin
     proposal: null,
     findings: null,
     followUp: null,
+    followUps: [],
+    followUpAttempts: [],
+    followUpState: null,
+    followUpOwnerId: null,
+    execution: null,
+    feedback: null,
+    feedbackAtMs: null,
     closing: null,
     reopenCount: 0,
     noteCount: 0,
@@ -149,8 +174,43 @@ function applyAction(view: CaseView, event: EventEnvelope, type: CaseAction, pay
     case 'proposal_rejected':
       view.proposal = null;
       return;
-    case 'followed_up':
-      view.followUp = payload as ComplaintPayload<'followed_up'>;
+    case 'followed_up': {
+      const p = payload as ComplaintPayload<'followed_up'>;
+      const at = hlcWallMs(event.hlc);
+      view.followUps.push({ kind: 'reached', at, by: event.actor, satisfaction: p.satisfaction, solved: p.solved, expectationMet: p.expectationMet, improve: p.improve, suggestions: p.suggestions });
+      if (reopensCase(p)) {
+        // Back to work: the owner (or the supervisor named for a major case) takes it up again.
+        view.reopenCount += 1;
+        view.followUp = null;
+        view.followUpState = null;
+        view.proposal = null;
+        if (p.returnTo) view.ownerId = p.returnTo;
+      } else {
+        view.followUp = p;
+        view.followUpState = 'reached';
+      }
+      return;
+    }
+    case 'follow_up_attempted': {
+      const p = payload as ComplaintPayload<'follow_up_attempted'>;
+      const attempt = { at: hlcWallMs(event.hlc), outcome: p.outcome, by: event.actor };
+      view.followUpAttempts.push(attempt);
+      view.followUps.push({ kind: 'not_reached', ...attempt });
+      if (view.followUpAttempts.length >= MAX_FOLLOW_UP_ATTEMPTS) view.followUpState = 'unreachable';
+      return;
+    }
+    case 'follow_up_assigned':
+      view.followUpOwnerId = (payload as ComplaintPayload<'follow_up_assigned'>).toId;
+      return;
+    case 'executed':
+      view.execution = (payload as ComplaintPayload<'executed'>).summary;
+      return;
+    case 'feedback_given':
+      // Each feedback opens a new follow-up: its attempts start again.
+      view.feedback = (payload as ComplaintPayload<'feedback_given'>).summary;
+      view.feedbackAtMs = hlcWallMs(event.hlc);
+      view.followUpAttempts = [];
+      view.followUpState = 'pending';
       return;
     case 'closed':
       view.closing = payload as ComplaintPayload<'closed'>;
@@ -185,8 +245,6 @@ function applyAction(view: CaseView, event: EventEnvelope, type: CaseAction, pay
       return;
     }
     case 'approved':
-    case 'executed':
-    case 'feedback_given':
       return;
   }
 }
@@ -243,7 +301,7 @@ export function foldCase(events: readonly EventEnvelope[]): CaseView | null {
       conflict(event, refused);
       continue;
     }
-    const status = nextStatus(view, type);
+    const status = nextStatus(view, type, parsed.data);
     applyAction(view, event, type, parsed.data);
     // A new SLA step starts its clock when the case moves to a state with a different step.
     if (STEP_OF_STATUS[status] !== STEP_OF_STATUS[view.status]) view.stepStartedAtMs = hlcWallMs(event.hlc);

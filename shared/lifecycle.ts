@@ -1,5 +1,6 @@
 import { OPEN_STATUSES, type CaseStatus } from './complaint.js';
 import { isMoreSerious } from './classification.js';
+import { MAX_FOLLOW_UP_ATTEMPTS, reopensCase } from './followUp.js';
 import type { ComplaintEventType, ComplaintPayload } from './events.js';
 import { SUPERVISING_ROLES, type Actor } from './staff.js';
 import type { CaseView } from './fold.js';
@@ -22,13 +23,16 @@ export type RefusalReason =
   | 'same_owner'
   | 'no_such_conflict'
   | 'already_paused'
-  | 'not_paused';
+  | 'not_paused'
+  /** A valid complaint closes only after the customer was reached at follow-up, or could not be. */
+  | 'needs_follow_up';
 
-type Who = 'anyone' | 'owner_or_supervisor' | 'supervisor' | 'executor';
+type Who = 'anyone' | 'owner_or_supervisor' | 'supervisor' | 'executor' | 'follow_up_caller';
 
 interface Rule {
   from: readonly CaseStatus[] | 'open' | 'any';
-  to: (current: CaseStatus) => CaseStatus;
+  /** Where the case goes; some steps depend on what was recorded (a dissatisfied follow-up). */
+  to: (current: CaseStatus, view: CaseView, payload: never) => CaseStatus;
   who: Who;
   /** Further conditions on the case and the actor; returns why the action is refused. */
   guard?: (view: CaseView, actor: Actor) => RefusalReason | null;
@@ -71,8 +75,26 @@ export const RULES: { [A in CaseAction]: Rule } = {
   },
   executed: { from: ['approved'], to: goTo('executed'), who: 'executor' },
   feedback_given: { from: ['executed'], to: goTo('fed_back'), who: 'owner_or_supervisor' },
-  followed_up: { from: ['fed_back'], to: goTo('followed_up'), who: 'owner_or_supervisor' },
-  closed: { from: ['followed_up'], to: goTo('closed'), who: 'owner_or_supervisor' },
+  // Dissatisfied, or not (fully) solved: back to work, with the follow-up as the reason.
+  followed_up: {
+    from: ['fed_back'],
+    to: (_s, _view, payload: ComplaintPayload<'followed_up'> | undefined) => (payload && reopensCase(payload) ? 'contacted' : 'followed_up'),
+    who: 'follow_up_caller',
+  },
+  // The last attempt allowed closes the follow-up as unreachable: the case may then close.
+  follow_up_attempted: {
+    from: ['fed_back'],
+    to: (_s, view) => (view.followUpAttempts.length + 1 >= MAX_FOLLOW_UP_ATTEMPTS ? 'followed_up' : 'fed_back'),
+    who: 'follow_up_caller',
+  },
+  follow_up_assigned: { from: 'open', to: stay, who: 'supervisor' },
+  closed: {
+    from: ['followed_up', 'fed_back'],
+    to: goTo('closed'),
+    who: 'owner_or_supervisor',
+    // Policy default: a communication complaint (help, a question, venting) may close without a follow-up.
+    guard: (view) => (view.status === 'fed_back' && view.classification?.nature !== 'communication' ? 'needs_follow_up' : null),
+  },
   reopened: { from: ['closed'], to: goTo('contacted'), who: 'owner_or_supervisor' },
   chased: { from: 'open', to: stay, who: 'anyone' },
   escalated: {
@@ -114,6 +136,8 @@ function whoRefusal(who: Who, view: CaseView, actor: Actor): RefusalReason | nul
       return supervising ? null : 'not_permitted';
     case 'executor':
       return owner || supervising || actor.role === 'technician' ? null : 'not_owner';
+    case 'follow_up_caller':
+      return owner || supervising || view.followUpOwnerId === actor.id ? null : 'not_owner';
   }
 }
 
@@ -143,8 +167,8 @@ export function allowedActions(view: CaseView, actor: Actor): CaseAction[] {
   });
 }
 
-export function nextStatus(view: CaseView, action: CaseAction): CaseStatus {
-  return RULES[action].to(view.status);
+export function nextStatus(view: CaseView, action: CaseAction, payload?: unknown): CaseStatus {
+  return RULES[action].to(view.status, view, payload as never);
 }
 
 /** The steps that move a case along the seeds' process, in its order. */

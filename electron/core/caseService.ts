@@ -1,9 +1,11 @@
 import type { Db } from '../../db/open.js';
 import { eventsOf } from '../../db/eventLog.js';
-import { caseNumbersOf, caseOfRequest, getCaseView, listCases, maxCaseSeq, recordRequest, type CaseListRow } from '../../db/complaintQueries.js';
+import { awaitingFollowUp, caseNumbersOf, caseOfRequest, getCaseView, listCases, maxCaseSeq, recordRequest, type CaseListRow } from '../../db/complaintQueries.js';
+import { MAX_FOLLOW_UP_ATTEMPTS } from '../../shared/followUp.js';
+import { nextWorkingDayOpening } from '../../shared/sla/workingTime.js';
 import { clearDraft, loadDraft } from '../../db/localState.js';
 import { allStaff, deskCodes, staffById, staffNames } from '../../db/referenceQueries.js';
-import type { CaseActionRequest, CaseDetail, CaseSummary, ParsedRequestOf, ResponseOf, TimelineEntry } from '../../shared/contract.js';
+import type { CaseActionRequest, CaseDetail, CaseSummary, FollowUpItem, ParsedRequestOf, ResponseOf, TimelineEntry } from '../../shared/contract.js';
 import type { Channel as CaseChannel, CaseStatus } from '../../shared/complaint.js';
 import type { Severity } from '../../shared/classification.js';
 import type { CaseView } from '../../shared/fold.js';
@@ -84,6 +86,22 @@ function timelineEntryOf(event: EventEnvelope, names: Names, desks: Names, view:
   };
 }
 
+/** The colleague an action names: the new owner, the follow-up caller, or who takes a major case back. */
+function targetOf(action: CaseActionRequest): string | null {
+  switch (action.type) {
+    case 'handed_over':
+      return action.payload.toId;
+    case 'assigned':
+      return action.payload.ownerId;
+    case 'follow_up_assigned':
+      return action.payload.toId;
+    case 'followed_up':
+      return action.payload.returnTo ?? null;
+    default:
+      return null;
+  }
+}
+
 const encodeOffset = (offset: number) => String(offset);
 function decodeOffset(cursor: string | undefined): number {
   if (!cursor) return 0;
@@ -122,6 +140,11 @@ export function createCaseService(db: Db, writer: EventWriter, customers: Custom
     findings: v.findings,
     proposal: v.proposal,
     followUp: v.followUp,
+    followUps: v.followUps ?? [],
+    followUpState: v.followUpState ?? null,
+    followUpOwnerId: v.followUpOwnerId ?? null,
+    execution: v.execution ?? null,
+    feedback: v.feedback ?? null,
     closing: v.closing,
     reopenCount: v.reopenCount,
     noteCount: v.noteCount,
@@ -206,12 +229,43 @@ export function createCaseService(db: Db, writer: EventWriter, customers: Custom
 
     get: withTimeline,
 
+    /** The follow-up calls to make: the case in brief, what was done and said, how the calls went. */
+    followUps(staff: StaffView, scope: 'all' | 'mine'): FollowUpItem[] {
+      const names = staffNames(db);
+      const now = clock.now();
+      const ctx = sla.context();
+      return awaitingFollowUp(db)
+        .map(({ row, view: v }) => {
+          const callerId = v.followUpOwnerId ?? v.ownerId;
+          const attempts = v.followUpAttempts ?? [];
+          const last = attempts[attempts.length - 1];
+          return {
+            ...summaryOfRow(row, names, now),
+            description: v.description,
+            execution: v.execution ?? null,
+            feedback: v.feedback ?? null,
+            attempts: attempts.length,
+            maxAttempts: MAX_FOLLOW_UP_ATTEMPTS,
+            // Another try is another day: the branch's next opening after the last call.
+            nextAttemptAt: last ? nextWorkingDayOpening(last.at, ctx.calendar, ctx.hoursOf(v.branch)) : null,
+            callerId,
+            callerName: nameOf(names, callerId),
+          };
+        })
+        .filter((item) => scope === 'all' || item.callerId === staff.id);
+    },
+
     act(staff: StaffView, id: string, action: CaseActionRequest): ResponseOf<'case.act'> {
       db.transaction(() => {
         const v = view(id);
-        const target = action.type === 'handed_over' ? action.payload.toId : action.type === 'assigned' ? action.payload.ownerId : null;
-        if (target !== null && !staffById(db, target)?.active) {
+        const target = targetOf(action);
+        const colleague = target ? staffById(db, target) : null;
+        if (target && !colleague?.active) {
           throw new DeskError('invalid_request', 'the colleague named is not an active member of staff', { fields: [{ path: 'action.payload', code: 'unknown_staff' }] });
+        }
+        // A major case that goes back to work after a follow-up goes to management, not to a clerk.
+        if (action.type === 'followed_up' && colleague && colleague.role !== 'supervisor' && colleague.role !== 'manager') {
+          throw new DeskError('invalid_request', 'a major case goes back to a supervisor or manager', { fields: [{ path: 'action.payload.returnTo', code: 'not_supervisor' }] });
         }
         // The same check the fold makes on every replica: refused here, it never enters the log.
         const refused = refusal(v, action.type, staff, action.payload);

@@ -4,6 +4,7 @@ import { deadlineCounts } from '../../db/complaintQueries.js';
 import { clearDraft, loadDraft, readAllSettings, readJson, saveDraft, writeJson } from '../../db/localState.js';
 import { IntakeDraft, type CaseActionRequest, type Channel, type ParsedRequestOf, type PushEventName, type PushEventOf, type ResponseOf } from '../../shared/contract.js';
 import { newId } from '../../shared/ids.js';
+import { reopensCase } from '../../shared/followUp.js';
 import type { StaffView } from '../../shared/referenceFold.js';
 import { DEFAULT_SETTINGS, Settings } from '../../shared/settings.js';
 import type { Clock } from './clock.js';
@@ -136,6 +137,7 @@ export function createDeskCore(db: Db, clock: Clock, options: DeskCoreOptions = 
       return created;
     },
     'case.list': (request, context) => cases.list(signedIn(context), request),
+    'followUp.list': ({ scope }, context) => ({ items: cases.followUps(signedIn(context), scope) }),
     'case.get': ({ id }, context) => cases.get(signedIn(context), id),
     'case.act': ({ id, action }, context) => {
       // zod has checked the payload against its type's schema; the union type is lost in the generic output.
@@ -146,16 +148,20 @@ export function createDeskCore(db: Db, clock: Clock, options: DeskCoreOptions = 
     'intake.check': ({ phone, description }) => {
       const customer = customers.findByPhone(phone);
       const names = staffNames(db);
+      const history = customers.history(customer, phone);
       return {
         customer,
-        history: customers.history(customer, phone).map((c) => summaryOfView(c, names)),
+        history: history.map((c) => summaryOfView(c, names)),
         repeats: customers.repeats(customer, phone, description, clock.now(), settings().repeatWindowDays),
+        dissatisfied: history.reduce((n, c) => n + (c.followUps ?? []).filter((f) => f.kind === 'reached' && reopensCase(f)).length, 0),
       };
     },
     'customer.get': ({ id }) => {
       const customer = customers.get(id);
       const names = staffNames(db);
-      return { customer, cases: customers.history(customer, customer.phones[0] ?? '').map((c) => summaryOfView(c, names)) };
+      const history = customers.history(customer, customer.phones[0] ?? '');
+      const followUps = history.flatMap((c) => (c.followUps ?? []).map((f) => ({ ...f, caseId: c.id, caseNumber: c.caseNumber }))).sort((a, b) => b.at - a.at);
+      return { customer, cases: history.map((c) => summaryOfView(c, names)), followUps };
     },
     'customer.update': ({ id, changes }, context) => customers.update(signedIn(context), id, changes),
     'draft.save': ({ key, data }) => {

@@ -19,10 +19,14 @@ import { errorText } from '../desk/errorText.js';
 import { IntakePage } from '../intake/IntakePage.js';
 import { QueuePage } from '../queue/QueuePage.js';
 import { CasePage } from '../case/CasePage.js';
+import { FollowUpPage } from '../followup/FollowUpPage.js';
 import { SettingsPage } from '../settings/SettingsPage.js';
 
 const antdLocales = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS } satisfies Record<Locale, unknown>;
-const NAV: Array<View['name']> = ['intake', 'queue', 'library', 'settings'];
+const NAV: Array<View['name']> = ['intake', 'queue', 'followup', 'library', 'settings'];
+// Notices and alarms below the top bar; constants, so App.useApp() keeps its identity across renders.
+const MESSAGE_CONFIG = { top: 72 };
+const NOTIFICATION_CONFIG = { placement: 'bottomRight' as const };
 /** At a shared store counter a clerk's screen shows intake only: nothing of other customers. */
 const COUNTER_NAV: Array<View['name']> = ['intake'];
 
@@ -34,6 +38,8 @@ function Page({ view }: { view: View }) {
       return <QueuePage />;
     case 'case':
       return <CasePage id={view.id} />;
+    case 'followup':
+      return <FollowUpPage />;
     case 'library':
       return <LibraryPage />;
     case 'settings':
@@ -92,8 +98,7 @@ export function App() {
   const selected = view.name === 'case' ? 'queue' : view.name;
   return (
     <ConfigProvider locale={antdLocales[settings.locale]} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#2f7d6d', fontSize: 14 } }}>
-      {/* Notices and alarms below the top bar, never over the sync state or the signed-in person. */}
-      <AntApp message={{ top: 72 }} notification={{ placement: 'bottomRight' }}>
+      <AntApp message={MESSAGE_CONFIG} notification={NOTIFICATION_CONFIG}>
         {staff && <AlarmListener />}
         <Layout style={{ minHeight: '100vh' }}>
           <Layout.Header style={{ background: '#fff', borderBottom: '1px solid #eee', display: 'flex', alignItems: 'center', gap: 24 }}>

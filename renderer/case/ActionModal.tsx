@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Alert, Form, Input, Modal, Radio, Rate, Select, Switch } from 'antd';
+import { Alert, Checkbox, Form, Input, Modal, Radio, Select, Switch } from 'antd';
 import type { CaseDetail, StaffSummary } from '../../shared/contract.js';
 import type { CaseAction } from '../../shared/lifecycle.js';
 import { ACTION_FIELDS, type FieldSpec } from './actionForms.js';
@@ -8,6 +8,7 @@ import { checkWording } from '../../shared/guidance/library.js';
 import { analyze, type GuidanceLocale } from '../../shared/guidance/analyze.js';
 import { proposeClassification } from '../../shared/guidance/propose.js';
 import type { Classification } from '../../shared/classification.js';
+import { reopensCase, type Solved } from '../../shared/followUp.js';
 import { ClassificationFields, classificationOf } from '../classify/ClassificationFields.js';
 import { useLibrary } from '../guidance/libraryStore.js';
 
@@ -29,7 +30,8 @@ function initialValues(action: CaseAction, detail: CaseDetail, proposal: Classif
     case 'escalated':
       return { severity: detail.severity ?? 3, major: detail.major };
     case 'followed_up':
-      return { satisfaction: 4, solved: true };
+      // No answer is assumed: the clerk asks and records what the customer says.
+      return { expectationMet: false, improve: [] };
     case 'closed':
       return { customerAccepted: true };
     case 'chased':
@@ -59,7 +61,10 @@ export function ActionModal({ action, detail, staff, error, busy, onSubmit, onCa
 
   const field = (spec: FieldSpec) => {
     const label = t(`actionField.${spec.name}`);
-    const required = spec.required || (action === 'closed' && spec.name === 'recourse' && accepted === false);
+    // A dissatisfied follow-up of a major case names the supervisor or manager who takes it back.
+    const reopening = action === 'followed_up' && typeof values?.satisfaction === 'number' && typeof values.solved === 'string' && reopensCase(values as { satisfaction: number; solved: Solved });
+    if (spec.name === 'returnTo' && !(detail.major && reopening)) return null;
+    const required = ('required' in spec && spec.required) || (action === 'closed' && spec.name === 'recourse' && accepted === false) || spec.name === 'returnTo';
     const rules = required ? [{ required: true, message: t('actionField.required', { field: label }) }] : [];
     switch (spec.kind) {
       case 'text':
@@ -86,11 +91,10 @@ export function ActionModal({ action, detail, staff, error, busy, onSubmit, onCa
             <Switch />
           </Form.Item>
         );
-      case 'rate':
+      case 'tags':
         return (
-          <Form.Item key={spec.name} name={spec.name} label={label} rules={rules}>
-            {/* Clicking the chosen star again must not empty the answer. */}
-            <Rate count={5} allowClear={false} />
+          <Form.Item key={spec.name} name={spec.name} label={label}>
+            <Checkbox.Group options={spec.options.map((o) => ({ value: o, label: t(`${spec.optionKey}.${o}`) }))} />
           </Form.Item>
         );
       case 'staff':
@@ -99,7 +103,10 @@ export function ActionModal({ action, detail, staff, error, busy, onSubmit, onCa
             <Select
               showSearch
               optionFilterProp="label"
-              options={staff.filter((s) => s.id !== detail.ownerId || action === 'assigned').map((s) => ({ value: s.id, label: t('common.withNote', { main: s.name, note: t(`role.${s.role}`) }) }))}
+              options={staff
+                .filter((s) => s.id !== detail.ownerId || action === 'assigned')
+                .filter((s) => spec.name !== 'returnTo' || s.role === 'supervisor' || s.role === 'manager')
+                .map((s) => ({ value: s.id, label: t('common.withNote', { main: s.name, note: t(`role.${s.role}`) }) }))}
             />
           </Form.Item>
         );

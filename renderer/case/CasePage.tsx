@@ -243,7 +243,12 @@ export function CasePage({ id }: { id: string }) {
             )}
             {c.followUp && (
               <Descriptions.Item label={t('actionField.satisfaction')} span={2}>
-                {t('event.followed_up', { score: String(c.followUp.satisfaction), solved: c.followUp.solved ? t('common.yes') : t('common.no') })}
+                {t('event.followed_up', { satisfaction: t(`satisfaction.${c.followUp.satisfaction}`), solved: t(`solved.${c.followUp.solved}`) })}
+              </Descriptions.Item>
+            )}
+            {c.followUpState === 'unreachable' && (
+              <Descriptions.Item label={t('nav.followup')} span={2}>
+                {t('followup.unreachable')}
               </Descriptions.Item>
             )}
             {c.closing && (

@@ -3,6 +3,7 @@ import { Tag, Timeline, Typography } from 'antd';
 import type { TimelineEntry } from '../../shared/contract.js';
 import { useSettings } from '../app/settingsStore.js';
 import { formatDateTime } from '../app/formatTime.js';
+import { reopensCase, type Solved } from '../../shared/followUp.js';
 
 /** The payload fields worth a line on the timeline, per event type, in reading order. */
 const SHOWN_FIELDS: Record<string, string[]> = {
@@ -16,6 +17,7 @@ const SHOWN_FIELDS: Record<string, string[]> = {
   executed: ['summary'],
   feedback_given: ['summary'],
   followed_up: ['suggestions'],
+  follow_up_attempted: ['note'],
   closed: ['recourse'],
   reopened: ['reason'],
   chased: ['note'],
@@ -54,8 +56,15 @@ function Headline({ entry, names }: { entry: TimelineEntry; names: Map<string, s
       return <>{t('event.handed_over', { name: name(p.toId) })}</>;
     case 'escalated':
       return <>{t('event.escalated', { severity: p.severity ? t(`severity.${String(p.severity)}`) : '—', major: p.major ? t('major.major') : t('major.general') })}</>;
-    case 'followed_up':
-      return <>{t('event.followed_up', { score: String(p.satisfaction), solved: p.solved ? t('common.yes') : t('common.no') })}</>;
+    case 'followed_up': {
+      const solved = p.solved === true ? 'yes' : p.solved === false ? 'no' : String(p.solved);
+      const line = t('event.followed_up', { satisfaction: t(`satisfaction.${String(p.satisfaction)}`), solved: t(`solved.${solved}`) });
+      return <>{reopensCase({ satisfaction: Number(p.satisfaction), solved: solved as Solved }) ? `${line}${t('common.sentenceBreak')}${t('event.followUpReopened')}` : line}</>;
+    }
+    case 'follow_up_attempted':
+      return <>{t('event.follow_up_attempted', { outcome: t(`notReached.${String(p.outcome)}`) })}</>;
+    case 'follow_up_assigned':
+      return <>{t('event.follow_up_assigned', { name: name(p.toId) })}</>;
     case 'closed':
       return <>{t('event.closed', { accepted: p.customerAccepted ? t('common.yes') : t('common.no') })}</>;
     case 'guidance_step_done':

@@ -1,4 +1,5 @@
 import { SEVERITIES } from '../../shared/classification.js';
+import { IMPROVE_TAGS, NOT_REACHED, SATISFACTION_SCALE, SOLVED } from '../../shared/followUp.js';
 import type { CaseAction } from '../../shared/lifecycle.js';
 
 /**
@@ -8,7 +9,8 @@ import type { CaseAction } from '../../shared/lifecycle.js';
 export type FieldSpec =
   | { name: string; kind: 'text' | 'textarea'; required?: boolean }
   | { name: string; kind: 'choice'; options: readonly (string | number)[]; optionKey: string; required?: boolean }
-  | { name: string; kind: 'switch' | 'rate' | 'staff' | 'conflict'; required?: boolean };
+  | { name: string; kind: 'tags'; options: readonly string[]; optionKey: string }
+  | { name: string; kind: 'switch' | 'staff' | 'conflict'; required?: boolean };
 
 const choice = (name: string, options: readonly (string | number)[], optionKey: string, required = true): FieldSpec => ({
   name,
@@ -39,10 +41,15 @@ export const ACTION_FIELDS: Record<CaseAction, FieldSpec[]> = {
   executed: [{ name: 'summary', kind: 'textarea', required: true }],
   feedback_given: [{ name: 'summary', kind: 'textarea', required: true }],
   followed_up: [
-    { name: 'satisfaction', kind: 'rate', required: true },
-    { name: 'solved', kind: 'switch' },
+    choice('satisfaction', SATISFACTION_SCALE, 'satisfaction'),
+    choice('solved', SOLVED, 'solved'),
+    { name: 'expectationMet', kind: 'switch' },
+    { name: 'improve', kind: 'tags', options: IMPROVE_TAGS, optionKey: 'improve' },
     { name: 'suggestions', kind: 'textarea' },
+    { name: 'returnTo', kind: 'staff' },
   ],
+  follow_up_attempted: [choice('outcome', NOT_REACHED, 'notReached'), { name: 'note', kind: 'text' }],
+  follow_up_assigned: [{ name: 'toId', kind: 'staff', required: true }],
   closed: [
     { name: 'customerAccepted', kind: 'switch' },
     { name: 'recourse', kind: 'text' },
@@ -74,6 +81,8 @@ export const ACTION_KEYS: Record<CaseAction, string> = {
   executed: 'E',
   feedback_given: 'F',
   followed_up: 'V',
+  follow_up_attempted: 'U',
+  follow_up_assigned: 'B',
   closed: 'X',
   reopened: 'O',
   chased: 'C',

@@ -82,6 +82,25 @@ export function CustomerDrawer({ id, onClose }: { id: string; onClose(): void })
               )}
             />
           </div>
+          {data.followUps.length > 0 && (
+            <div data-testid="customer-followups">
+              <Typography.Title level={5}>{t('customer.followUps')}</Typography.Title>
+              <List
+                size="small"
+                dataSource={data.followUps}
+                renderItem={(f) => (
+                  <List.Item>
+                    <Typography.Text type="secondary">{f.caseNumber}</Typography.Text>
+                    <Typography.Text>
+                      {f.kind === 'reached'
+                        ? t('event.followed_up', { satisfaction: t(`satisfaction.${f.satisfaction}`), solved: t(`solved.${f.solved}`) })
+                        : t('event.follow_up_attempted', { outcome: t(`notReached.${f.outcome}`) })}
+                    </Typography.Text>
+                  </List.Item>
+                )}
+              />
+            </div>
+          )}
         </Space>
       )}
     </Drawer>

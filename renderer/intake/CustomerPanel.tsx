@@ -32,6 +32,9 @@ export function CustomerPanel({ phone, name, description }: { phone: string; nam
   if (!check?.customer && !check?.history.length) return null;
   return (
     <Card size="small" title={t('intake.knownCustomer', { name: check.customer?.name ?? name })} data-testid="customer-panel" style={{ marginBottom: 16 }}>
+      {check.dissatisfied > 0 && (
+        <Alert type="error" showIcon style={{ marginBottom: 12 }} data-testid="dissatisfied-before" message={t('intake.dissatisfiedBefore', { count: check.dissatisfied })} />
+      )}
       {check.repeats.length > 0 && (
         <Alert
           type="warning"

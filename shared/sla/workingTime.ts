@@ -66,3 +66,12 @@ export function workingMinutesBetween(fromMs: number, toMs: number, calendar: Wo
   }
   return total / 60_000;
 }
+
+/** When the branch next opens on a working day after the one `afterMs` falls on (a call tried again another day). */
+export function nextWorkingDayOpening(afterMs: number, calendar: WorkCalendar, hours: OpeningHours): number {
+  const day = localParts(afterMs, hours.timeZone).date;
+  for (const open of openIntervals(afterMs, calendar, hours)) {
+    if (localParts(open.start, hours.timeZone).date !== day) return open.start;
+  }
+  throw new Error('no working day within three years: check the calendar');
+}

@@ -82,25 +82,29 @@ test('every screen in zh-CN speaks Chinese: no internal keys, ids or English sen
   expect(await latinLeaks(page), 'customer').toEqual([]);
   await page.keyboard.press('Escape');
 
-  // The follow-up form: clicking the chosen star again keeps the answer, and saving works.
+  // The follow-up form: clicking the chosen answer again keeps it, and saving works.
   await page.keyboard.press('Alt+2');
   await page.getByRole('button', { name: rated.caseNumber }).click();
   await page.locator('body').click({ position: { x: 5, y: 5 } });
   await page.keyboard.press('v');
   const dialog = page.getByRole('dialog');
-  await dialog.getByRole('radio').nth(3).click();
-  await dialog.getByRole('radio').nth(3).click();
+  await dialog.getByText('满意', { exact: true }).click();
+  await dialog.getByText('满意', { exact: true }).click();
+  await dialog.getByText('已解决', { exact: true }).click();
   expect(await latinLeaks(page), 'follow-up form').toEqual([]);
   await dialog.getByLabel('客户建议').focus();
   await page.keyboard.press('Control+Enter');
   await expect(dialog).toBeHidden();
-  await expect(page.getByTestId('timeline')).toContainText('回访：满意度 4/5');
+  await expect(page.getByTestId('timeline')).toContainText('回访：满意，问题已解决');
   expect(await latinLeaks(page), 'case after follow-up').toEqual([]);
 
   await page.keyboard.press('Alt+3');
+  await expect(page.getByText('现在没有要回访的客户')).toBeVisible();
+  expect(await latinLeaks(page), 'follow-up').toEqual([]);
+  await page.keyboard.press('Alt+4');
   await expect(page.getByRole('main')).toBeVisible();
   expect(await latinLeaks(page), 'scripts and answers').toEqual([]);
-  await page.keyboard.press('Alt+4');
+  await page.keyboard.press('Alt+5');
   await expect(page.getByText('处理时限').first()).toBeVisible();
   expect(await latinLeaks(page), 'settings').toEqual([]);
 });

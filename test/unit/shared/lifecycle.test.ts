@@ -64,6 +64,8 @@ const EXPECTED: Record<Exclude<CaseAction, 'conflict_settled'>, { from: readonly
   executed: { from: ['approved'], who: ['owner', 'technician', 'supervisor', 'manager'] },
   feedback_given: { from: ['executed'], who: OWNER_SIDE },
   followed_up: { from: ['fed_back'], who: OWNER_SIDE },
+  follow_up_attempted: { from: ['fed_back'], who: OWNER_SIDE },
+  follow_up_assigned: { from: OPEN, who: ['supervisor', 'manager'] },
   closed: { from: ['followed_up'], who: OWNER_SIDE },
   reopened: { from: ['closed'], who: OWNER_SIDE },
   chased: { from: OPEN, who: EVERYONE },
