@@ -145,3 +145,34 @@ export function awaitingFollowUp(db: Db, limit = 500): Array<{ row: CaseListRow;
     .all(limit) as Array<CaseListRow & { view: string }>;
   return rows.map(({ view, ...row }) => ({ row, view: JSON.parse(view) as CaseView }));
 }
+
+export interface SearchFilter {
+  state?: 'open' | 'closed';
+  severity?: number;
+  content?: string;
+  branch?: string;
+  ownerId?: string;
+  /** Received on or after / before these instants (ms). */
+  fromMs?: number;
+  toMs?: number;
+}
+
+/** Cases matching an FTS5 query (shared/search.ts), best match first, narrowed by the filters. */
+export function searchCases(db: Db, match: string, filter: SearchFilter, limit: number): Array<CaseListRow & { description: string; score: number }> {
+  const clauses = ['case_fts MATCH @match'];
+  if (filter.state) clauses.push(filter.state === 'open' ? 'c.is_open = 1' : 'c.is_open = 0');
+  if (filter.severity !== undefined) clauses.push('c.severity = @severity');
+  if (filter.content) clauses.push('c.content = @content');
+  if (filter.branch) clauses.push('c.branch = @branch');
+  if (filter.ownerId) clauses.push('c.owner_id = @ownerId');
+  if (filter.fromMs !== undefined) clauses.push('c.received_ms >= @fromMs');
+  if (filter.toMs !== undefined) clauses.push('c.received_ms < @toMs');
+  const columns = LIST_COLUMNS.split(',').map((c) => `c.${c.trim()}`).join(', ');
+  return db
+    .prepare(
+      `SELECT ${columns}, json_extract(c.view, '$.description') AS description, bm25(case_fts) AS score
+       FROM case_fts JOIN complaints c ON c.rowid = case_fts.rowid
+       WHERE ${clauses.join(' AND ')} ORDER BY score, c.received_hlc DESC LIMIT @limit`,
+    )
+    .all({ ...filter, match, limit }) as Array<CaseListRow & { description: string; score: number }>;
+}

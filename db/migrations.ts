@@ -213,6 +213,23 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX complaints_by_status ON complaints(status, due_at);
     `,
   },
+  {
+    version: 9,
+    rebuildProjections: true,
+    sql: `
+      -- Case search (shared/search.ts): character pairs for Chinese, words, phone stretches. The
+      -- row id is the complaint's rowid; contentless, so the text is not stored twice.
+      CREATE VIRTUAL TABLE case_fts USING fts5(grams, tokenize='unicode61', content='', contentless_delete=1);
+      -- What search filters and reports group by, as columns rather than inside the view's JSON.
+      ALTER TABLE complaints ADD COLUMN content TEXT;
+      ALTER TABLE complaints ADD COLUMN cause TEXT;
+      ALTER TABLE complaints ADD COLUMN nature TEXT;
+      ALTER TABLE complaints ADD COLUMN closed_ms INTEGER;
+      ALTER TABLE complaints ADD COLUMN satisfaction INTEGER;
+      ALTER TABLE complaints ADD COLUMN follow_up_state TEXT;
+      CREATE INDEX complaints_by_received ON complaints(received_ms);
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -2,6 +2,7 @@ import { foldCase, type CaseView } from '../shared/fold.js';
 import { foldCustomer, foldStaff, type CustomerView, type StaffView } from '../shared/referenceFold.js';
 import { normalizePhone } from '../shared/complaint.js';
 import { parseCaseNumber } from '../shared/caseNumber.js';
+import { searchTokens } from '../shared/search.js';
 import { foldLibrary } from '../shared/guidance/libraryFold.js';
 import { clocksOfCase, foldSla, slaContext, type SlaContext, type SlaItem } from '../shared/sla/slaFold.js';
 import { SLA_ENTITY_ID, type Entity, type EventEnvelope } from '../shared/events.js';
@@ -11,7 +12,13 @@ import { allEventsByEntity, eventsOf } from './eventLog.js';
 import { readReferenceItems, replaceReferenceItems } from './referenceItems.js';
 
 /** Tables that are pure folds of the log; rebuilding drops and refills exactly these. */
-export const PROJECTION_TABLES = ['complaints', 'staff', 'customers', 'customer_phones', 'library_items', 'sla_items', 'devices'] as const;
+export const PROJECTION_TABLES = ['complaints', 'case_fts', 'staff', 'customers', 'customer_phones', 'library_items', 'sla_items', 'devices'] as const;
+
+/** What a case is found by: its number, the customer, and everything written about it. */
+function searchText(view: CaseView): string {
+  const texts = [view.caseNumber, view.customerName, view.description, view.expectation, view.findings ?? '', view.proposal?.remedy ?? '', view.execution ?? '', view.feedback ?? '', ...(view.notes ?? [])];
+  return searchTokens(texts, [view.customerPhone]);
+}
 
 export function readSlaContext(db: Db): SlaContext {
   return slaContext(readReferenceItems<SlaItem['kind']>(db, 'sla_items'));
@@ -24,17 +31,21 @@ function clockColumns(view: CaseView, sla: SlaContext) {
 }
 
 function writeComplaint(db: Db, entityId: string, view: CaseView | null, sla: SlaContext): void {
+  const previous = db.prepare('SELECT rowid FROM complaints WHERE id = ?').get(entityId) as { rowid: number } | undefined;
+  if (previous) db.prepare('DELETE FROM case_fts WHERE rowid = ?').run(previous.rowid);
   if (!view) {
     db.prepare('DELETE FROM complaints WHERE id = ?').run(entityId);
     return;
   }
-  db.prepare(
+  const written = db.prepare(
     `INSERT OR REPLACE INTO complaints (id, case_number, case_prefix, case_seq, branch, customer_id, customer_name,
        customer_phone, phone_digits, channel, status, is_open, severity, major, owner_id, chase_count, is_repeat,
-       received_at, received_hlc, last_hlc, conflict_count, view, due_at, due_soon_at, sla_step, received_ms, needs_contact)
+       received_at, received_hlc, last_hlc, conflict_count, view, due_at, due_soon_at, sla_step, received_ms, needs_contact,
+       content, cause, nature, closed_ms, satisfaction, follow_up_state)
      VALUES (@id, @caseNumber, @casePrefix, @caseSeq, @branch, @customerId, @customerName,
        @customerPhone, @phoneDigits, @channel, @status, @isOpen, @severity, @major, @ownerId, @chaseCount, @isRepeat,
-       @receivedAt, @receivedHlc, @lastHlc, @conflictCount, @view, @dueAt, @dueSoonAt, @slaStep, @receivedAtMs, @needsContact)`,
+       @receivedAt, @receivedHlc, @lastHlc, @conflictCount, @view, @dueAt, @dueSoonAt, @slaStep, @receivedAtMs, @needsContact,
+       @content, @cause, @nature, @closedMs, @satisfaction, @followUpState)`,
   ).run({
     ...clockColumns(view, sla),
     needsContact: view.firstContactAtMs === null ? 1 : 0,
@@ -45,7 +56,15 @@ function writeComplaint(db: Db, entityId: string, view: CaseView | null, sla: Sl
     isRepeat: view.repeatOf.length > 0 ? 1 : 0,
     conflictCount: view.conflicts.filter((c) => !c.settled).length,
     view: JSON.stringify(view),
+    content: view.classification?.content ?? null,
+    cause: view.classification?.cause ?? null,
+    nature: view.classification?.nature ?? null,
+    closedMs: view.status === 'closed' ? (view.closedAtMs ?? null) : null,
+    // The latest answer the customer gave, satisfied or not (a dissatisfied one reopened the case).
+    satisfaction: [...(view.followUps ?? [])].reverse().find((f) => f.kind === 'reached')?.satisfaction ?? null,
+    followUpState: view.followUpState ?? null,
   });
+  db.prepare('INSERT INTO case_fts (rowid, grams) VALUES (?, ?)').run(written.lastInsertRowid, searchText(view));
   const number = parseCaseNumber(view.caseNumber);
   if (number) db.prepare('INSERT OR REPLACE INTO devices (device_id, desk) VALUES (?, ?)').run(view.receivedDevice, `${number.branch}-${number.device}`);
 }

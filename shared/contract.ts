@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CASE_STATUSES, CHANNELS, IntakeFields } from './complaint.js';
-import { Classification, Severity } from './classification.js';
+import { Classification, CONTENTS, Severity } from './classification.js';
 import { ComplaintEventPayloads, CustomerEventPayloads, GuidanceRecord } from './events.js';
 import { CASE_ACTIONS } from './lifecycle.js';
 import { LOCALES } from './locale.js';
@@ -253,6 +253,22 @@ export const contract = {
       /** Earlier follow-ups at which this customer was not satisfied or the problem not solved. */
       dissatisfied: z.number().int(),
     }),
+  },
+  /** Cases by number (or its tail), customer, phone digits and what was written, best match first. */
+  'case.search': {
+    auth: 'staff',
+    request: z.object({
+      text: z.string().max(200),
+      state: z.enum(['open', 'closed']).optional(),
+      severity: Severity.optional(),
+      content: z.enum(CONTENTS).optional(),
+      branch: z.string().max(8).optional(),
+      ownerId: z.string().max(64).optional(),
+      from: z.iso.date().optional(),
+      to: z.iso.date().optional(),
+      limit: z.number().int().min(1).max(100).default(20),
+    }),
+    response: z.object({ items: z.array(CaseSummary.extend({ description: z.string() })) }),
   },
   /** The follow-ups to make: due, due soon and overdue, most urgent first. */
   'followUp.list': { auth: 'staff', request: z.object({ scope: z.enum(['all', 'mine']).default('all') }), response: z.object({ items: z.array(FollowUpItem) }) },

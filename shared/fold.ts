@@ -69,8 +69,12 @@ export interface CaseView {
   feedback: string | null;
   feedbackAtMs: number | null;
   closing: ComplaintPayload<'closed'> | null;
+  /** When the case was (last) closed: handling time for the reports. */
+  closedAtMs: number | null;
   reopenCount: number;
   noteCount: number;
+  /** The notes' text, oldest first: search finds a case by what colleagues wrote on it. */
+  notes: string[];
   eventCount: number;
   /** Events this version of the app cannot interpret (a newer app wrote them); kept, never dropped. */
   unknownEventCount: number;
@@ -129,8 +133,10 @@ function startCase(event: EventEnvelope, p: ComplaintPayload<'received'>, pendin
     feedback: null,
     feedbackAtMs: null,
     closing: null,
+    closedAtMs: null,
     reopenCount: 0,
     noteCount: 0,
+    notes: [],
     eventCount: 1,
     unknownEventCount: 0,
     conflicts: pending.splice(0),
@@ -214,6 +220,7 @@ function applyAction(view: CaseView, event: EventEnvelope, type: CaseAction, pay
       return;
     case 'closed':
       view.closing = payload as ComplaintPayload<'closed'>;
+      view.closedAtMs = hlcWallMs(event.hlc);
       return;
     case 'reopened':
       view.reopenCount += 1;
@@ -232,6 +239,7 @@ function applyAction(view: CaseView, event: EventEnvelope, type: CaseAction, pay
     }
     case 'note_added':
       view.noteCount += 1;
+      view.notes.push((payload as ComplaintPayload<'note_added'>).text);
       return;
     case 'guidance_step_done': {
       const p = payload as ComplaintPayload<'guidance_step_done'>;

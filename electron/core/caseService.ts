@@ -1,8 +1,10 @@
 import type { Db } from '../../db/open.js';
 import { eventsOf } from '../../db/eventLog.js';
-import { awaitingFollowUp, caseNumbersOf, caseOfRequest, getCaseView, listCases, maxCaseSeq, recordRequest, type CaseListRow } from '../../db/complaintQueries.js';
+import { awaitingFollowUp, searchCases, caseNumbersOf, caseOfRequest, getCaseView, listCases, maxCaseSeq, recordRequest, type CaseListRow } from '../../db/complaintQueries.js';
 import { MAX_FOLLOW_UP_ATTEMPTS } from '../../shared/followUp.js';
 import { nextWorkingDayOpening } from '../../shared/sla/workingTime.js';
+import { instantOf, nextDate } from '../../shared/sla/time.js';
+import { searchQuery } from '../../shared/search.js';
 import { clearDraft, loadDraft } from '../../db/localState.js';
 import { allStaff, deskCodes, staffById, staffNames } from '../../db/referenceQueries.js';
 import type { CaseActionRequest, CaseDetail, CaseSummary, FollowUpItem, ParsedRequestOf, ResponseOf, TimelineEntry } from '../../shared/contract.js';
@@ -228,6 +230,32 @@ export function createCaseService(db: Db, writer: EventWriter, customers: Custom
     },
 
     get: withTimeline,
+
+    /** Search as the person types: the text through FTS5 (shared/search.ts), the filters beside it. */
+    search(request: ParsedRequestOf<'case.search'>): ResponseOf<'case.search'> {
+      const match = searchQuery(request.text);
+      if (!match) return { items: [] };
+      const { timeZone } = settings();
+      // Dates are the branch's calendar days.
+      const dayStart = (date: string) => instantOf(date, 0, timeZone);
+      const rows = searchCases(
+        db,
+        match,
+        {
+          ...(request.state ? { state: request.state } : {}),
+          ...(request.severity !== undefined ? { severity: request.severity } : {}),
+          ...(request.content ? { content: request.content } : {}),
+          ...(request.branch ? { branch: request.branch } : {}),
+          ...(request.ownerId ? { ownerId: request.ownerId } : {}),
+          ...(request.from ? { fromMs: dayStart(request.from) } : {}),
+          ...(request.to ? { toMs: dayStart(nextDate(request.to)) } : {}),
+        },
+        request.limit,
+      );
+      const names = staffNames(db);
+      const now = clock.now();
+      return { items: rows.map((r) => ({ ...summaryOfRow(r, names, now), description: r.description })) };
+    },
 
     /** The follow-up calls to make: the case in brief, what was done and said, how the calls went. */
     followUps(staff: StaffView, scope: 'all' | 'mine'): FollowUpItem[] {

@@ -137,6 +137,7 @@ export function createDeskCore(db: Db, clock: Clock, options: DeskCoreOptions = 
       return created;
     },
     'case.list': (request, context) => cases.list(signedIn(context), request),
+    'case.search': (request) => cases.search(request),
     'followUp.list': ({ scope }, context) => ({ items: cases.followUps(signedIn(context), scope) }),
     'case.get': ({ id }, context) => cases.get(signedIn(context), id),
     'case.act': ({ id, action }, context) => {

@@ -20,6 +20,7 @@ import { IntakePage } from '../intake/IntakePage.js';
 import { QueuePage } from '../queue/QueuePage.js';
 import { CasePage } from '../case/CasePage.js';
 import { FollowUpPage } from '../followup/FollowUpPage.js';
+import { SearchModal } from '../search/SearchModal.js';
 import { SettingsPage } from '../settings/SettingsPage.js';
 
 const antdLocales = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS } satisfies Record<Locale, unknown>;
@@ -53,6 +54,7 @@ export function App() {
   const { view, go } = useNav();
   const { staff, signOut } = useSession();
   const [loadError, setLoadError] = useState<unknown>(null);
+  const [searching, setSearching] = useState(false);
   const answering = deskHealth((s) => s.answering);
   const counterOnly = settings?.counterMode === true && (staff?.role === 'clerk' || staff?.role === 'technician');
   const nav = counterOnly ? COUNTER_NAV : NAV;
@@ -72,6 +74,21 @@ export function App() {
       if (received > 0) loadLibrary().catch(() => undefined);
     });
   }, [staff, go, loadLibrary]);
+
+  // Search from anywhere: '/' outside a text field, or Ctrl+K anywhere (not at a shared counter).
+  useEffect(() => {
+    if (!staff || counterOnly) return;
+    const onKey = (event: KeyboardEvent) => {
+      const target = event.target as HTMLElement;
+      const typing = ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName) || target.isContentEditable;
+      if ((event.key === '/' && !typing && !event.ctrlKey && !event.altKey) || (event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey))) {
+        event.preventDefault();
+        setSearching(true);
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [staff, counterOnly]);
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -146,9 +163,15 @@ export function App() {
                   ),
                 }))}
               />
+              {!counterOnly && (
+                <Button type="text" block style={{ textAlign: 'left', marginTop: 8, color: '#666' }} onClick={() => setSearching(true)} data-testid="open-search">
+                  {t('nav.searchHint')}
+                </Button>
+              )}
             </Layout.Sider>
             <Layout.Content style={{ padding: 24 }}>
               <Page view={view} />
+              {searching && <SearchModal onClose={() => setSearching(false)} />}
             </Layout.Content>
           </Layout>
           )}
