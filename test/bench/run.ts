@@ -40,6 +40,22 @@ function time<T>(fn: () => T): [T, number] {
   return [result, performance.now() - start];
 }
 
+/** Varied complaint texts, so searching for a word matches a realistic share of cases, not all of them. */
+const COMPLAINTS = [
+  '上周买的热水器漏水，已经打了三次电话都没人上门，地板都泡坏了！',
+  '洗衣机用了两个月就坏了，要求退款，售后一直推诿',
+  '营业厅排队两个小时，工作人员态度冷淡',
+  '宽带每天晚上断线，客服电话一直占线',
+  '空调安装师傅把墙面弄脏了也不清理',
+  '账单多扣了三十元，去柜台问也说不清楚',
+  '冰箱不制冷，预约的维修时间一改再改',
+  '快递员态度恶劣，包裹放在门口被偷了',
+  'The router keeps dropping the connection every evening',
+  '燃气灶打不着火，差点出事，你们要给个说法',
+  '会员卡积分莫名清零，要求恢复并道歉',
+  '电视屏幕有鬼影，换了一次还是一样',
+];
+
 /** Seeds the log through the real write path (event + projection per transaction batch). */
 function seed(dataDir: string): { took: number; staffId: string; pin: string } {
   const { desk, team } = openTeamDesk(undefined, dataDir);
@@ -59,7 +75,7 @@ function seed(dataDir: string): { took: number; staffId: string; pin: string } {
           payload: {
             customer: { name: `客户${i}`, phone: `138${String(i).padStart(8, '0')}` },
             channel: i % 3 ? 'phone' : 'walk_in',
-            description: '上周买的热水器漏水，已经打了三次电话都没人上门，地板都泡坏了！'.repeat(1 + (i % 4)),
+            description: `${COMPLAINTS[i % COMPLAINTS.length]!}（第${i}号）`,
             expectation: '尽快上门维修',
             caseNumber: formatCaseNumber(prefix, (i % perDay) + 1),
             branch: 'BJ01',
@@ -145,6 +161,20 @@ for (let i = 0; i < LISTS; i++) {
 console.log(`list first page through core (validate + query + count + response check), ${LISTS} runs: median ${ms(quantile(listCore, 0.5))}, p99 ${ms(quantile(listCore, 0.99))}`);
 console.log(`list first page, SQL query + count alone, ${LISTS} runs: median ${ms(quantile(listSql, 0.5))}, p99 ${ms(quantile(listSql, 0.99))}`);
 console.log(`open cases by urgency, first page (SQL + count), 30 runs: median ${ms(quantile(listUrgent, 0.5))}, max ${ms(Math.max(...listUrgent))}`);
+
+// Search at this size: a two-character word, a longer one, a phone's tail, a case number's tail.
+for (const [label, text] of [
+  ['two-character word 退款', '退款'],
+  ['three-character word 热水器', '热水器'],
+  ['phone tail 0042', '0042'],
+  ['case-number tail 0007', '0007'],
+] as const) {
+  const runs: number[] = [];
+  for (let i = 0; i < 50; i++) runs.push(time(() => desk.dispatch('case.search', { text }, session))[1]);
+  console.log(`search (${label}) through core, first 20 of the best matches, 50 runs: median ${ms(quantile(runs, 0.5))}, p95 ${ms(quantile(runs, 0.95))}`);
+}
+const pages = (like: string) => (desk.db.prepare('SELECT coalesce(sum(pgsize), 0) AS bytes FROM dbstat WHERE name LIKE ?').get(like) as { bytes: number }).bytes;
+console.log(`search index ${(pages('case_fts%') / 2 ** 20).toFixed(0)} MiB beside a database of ${(pages('%') / 2 ** 20).toFixed(0)} MiB`);
 
 const creates: number[] = [];
 for (let i = 0; i < CREATES; i++) {
