@@ -22,7 +22,7 @@ export interface CaseListRow {
   due_soon_at: number | null;
 }
 
-const LIST_COLUMNS = `id, case_number, customer_name, customer_phone, channel, status, severity, major, owner_id,
+export const LIST_COLUMNS = `id, case_number, customer_name, customer_phone, channel, status, severity, major, owner_id,
   chase_count, is_repeat, received_at, received_hlc, conflict_count, sla_step, due_at, due_soon_at`;
 
 /**

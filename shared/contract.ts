@@ -117,6 +117,31 @@ export const CaseDetail = CaseSummary.extend({
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
+/** The columns of an exported case list, in order (the UI names them in its language). */
+export const EXPORT_COLUMNS = ['caseNumber', 'receivedAt', 'customer', 'phone', 'channel', 'status', 'severity', 'major', 'content', 'owner', 'closedAt', 'satisfaction'] as const;
+
+export const REPORT_DIMENSIONS = ['content', 'severity', 'channel', 'day', 'satisfaction', 'owner'] as const;
+/** A report is a calendar month of the branch's time zone; branch empty means every branch held here. */
+export const ReportRequest = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/), branch: z.string().max(8).optional() });
+const Counts = z.array(z.object({ key: z.string(), count: z.number().int() }));
+export const ReportFiguresSchema = z.object({
+  total: z.number().int(),
+  major: z.number().int(),
+  byContent: Counts,
+  bySeverity: Counts,
+  byChannel: Counts,
+  byDay: Counts,
+  byCause: z.array(z.object({ content: z.string(), cause: z.string(), count: z.number().int() })),
+  open: z.number().int(),
+  overdue: z.number().int(),
+  closed: z.number().int(),
+  handlingHours: z.object({ average: z.number().nullable(), p90: z.number().nullable() }),
+  repeats: z.number().int(),
+  satisfaction: Counts,
+  unreachable: z.number().int(),
+  byOwner: z.array(z.object({ ownerId: z.string(), owned: z.number().int(), closed: z.number().int(), averageSatisfaction: z.number().nullable() })),
+});
+
 /** One customer to call back: the case in brief, what was done and said, and how the calls went. */
 export const FollowUpItem = CaseSummary.extend({
   description: z.string(),
@@ -269,6 +294,31 @@ export const contract = {
       limit: z.number().int().min(1).max(100).default(20),
     }),
     response: z.object({ items: z.array(CaseSummary.extend({ description: z.string() })) }),
+  },
+  /** One month's figures for a branch (or every branch an HQ desk holds). */
+  'reports.get': {
+    auth: 'staff',
+    request: ReportRequest,
+    response: ReportFiguresSchema.extend({ branches: z.array(z.string()), ownerNames: z.record(z.string(), z.string()) }),
+  },
+  /** The cases behind one figure of a report, newest first. */
+  'reports.cases': {
+    auth: 'staff',
+    request: ReportRequest.extend({ dimension: z.enum(REPORT_DIMENSIONS), value: z.string().max(64) }),
+    response: z.object({ items: z.array(CaseSummary) }),
+  },
+  /** Cases of a report as an Excel workbook; the export is recorded (who, what, when). */
+  'reports.export': {
+    auth: 'staff',
+    request: ReportRequest.extend({
+      dimension: z.enum(REPORT_DIMENSIONS).optional(),
+      value: z.string().max(64).optional(),
+      /** The workbook speaks the reader's language: column titles and the words for codes come from the UI. */
+      columns: z.array(z.string().max(40)).length(EXPORT_COLUMNS.length),
+      words: z.record(z.string().max(60), z.string().max(60)),
+      sheet: z.string().max(31),
+    }),
+    response: z.object({ fileName: z.string(), base64: z.string(), rows: z.number().int() }),
   },
   /** The follow-ups to make: due, due soon and overdue, most urgent first. */
   'followUp.list': { auth: 'staff', request: z.object({ scope: z.enum(['all', 'mine']).default('all') }), response: z.object({ items: z.array(FollowUpItem) }) },

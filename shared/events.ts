@@ -116,6 +116,8 @@ export const StaffEventPayloads = {
     .refine((p) => p.pinHash !== '' || p.credential !== undefined, { message: 'a new PIN needs a credential', path: ['credential'] }),
   staff_role_changed: z.object({ role: z.enum(ROLES) }),
   staff_deactivated: z.object({ reason: optionalText(500) }),
+  /** Exports carry personal data: who exported which cases, and how many, is on record. */
+  export_made: z.object({ what: z.string().trim().min(1).max(200), rows: z.number().int().nonnegative() }),
 } as const;
 
 export const EventEnvelope = z.object({

@@ -15,6 +15,7 @@ import { createStaffService, requireRole } from './staffService.js';
 import { createCustomerService } from './customerService.js';
 import { createCaseService, summaryOfView } from './caseService.js';
 import { createLibraryService } from './libraryService.js';
+import { createReportService } from './reportService.js';
 import { createSlaService } from './slaService.js';
 import { createSyncClient, startSyncLoop, type SyncOptions } from './syncClient.js';
 import { DEFAULT_SECRET_COST, macOf, sealGrant, signEvent, type SecretCost } from '../../keys/actorKeys.js';
@@ -97,6 +98,7 @@ export function createDeskCore(db: Db, clock: Clock, options: DeskCoreOptions = 
   const sla = createSlaService(db, writer, clock);
   const cases = createCaseService(db, writer, customers, clock, settings, sla);
   const library = createLibraryService(db, writer);
+  const reports = createReportService(db, writer, clock, settings);
   /** After a pull: the cases it touched refresh where they are open, then lists refresh. */
   const announcePull = ({ received, cases }: { received: number; cases: Set<string> }) => {
     if (cases.size <= MAX_CASE_NOTICES) for (const id of cases) push('case.changed', { id });
@@ -138,6 +140,9 @@ export function createDeskCore(db: Db, clock: Clock, options: DeskCoreOptions = 
     },
     'case.list': (request, context) => cases.list(signedIn(context), request),
     'case.search': (request) => cases.search(request),
+    'reports.get': (request, context) => reports.figures(signedIn(context), request),
+    'reports.cases': (request, context) => reports.cases(signedIn(context), request),
+    'reports.export': (request, context) => reports.export(signedIn(context), request),
     'followUp.list': ({ scope }, context) => ({ items: cases.followUps(signedIn(context), scope) }),
     'case.get': ({ id }, context) => cases.get(signedIn(context), id),
     'case.act': ({ id, action }, context) => {

@@ -21,10 +21,11 @@ import { QueuePage } from '../queue/QueuePage.js';
 import { CasePage } from '../case/CasePage.js';
 import { FollowUpPage } from '../followup/FollowUpPage.js';
 import { SearchModal } from '../search/SearchModal.js';
+import { ReportsPage } from '../reports/ReportsPage.js';
 import { SettingsPage } from '../settings/SettingsPage.js';
 
 const antdLocales = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS } satisfies Record<Locale, unknown>;
-const NAV: Array<View['name']> = ['intake', 'queue', 'followup', 'library', 'settings'];
+const NAV: Array<View['name']> = ['intake', 'queue', 'followup', 'reports', 'library', 'settings'];
 // Notices and alarms below the top bar; constants, so App.useApp() keeps its identity across renders.
 const MESSAGE_CONFIG = { top: 72 };
 const NOTIFICATION_CONFIG = { placement: 'bottomRight' as const };
@@ -41,6 +42,8 @@ function Page({ view }: { view: View }) {
       return <CasePage id={view.id} />;
     case 'followup':
       return <FollowUpPage />;
+    case 'reports':
+      return <ReportsPage />;
     case 'library':
       return <LibraryPage />;
     case 'settings':

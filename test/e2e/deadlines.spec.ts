@@ -52,7 +52,7 @@ test('the queue shows overdue, due-soon and on-time cases in that order, and the
 test('a manager publishes next year\'s holidays without a new release', async ({ page }) => {
   host = await startHost(tempDataDir());
   await setUpDesk(page, host.url);
-  await page.keyboard.press('Alt+5');
+  await page.keyboard.press('Alt+6');
   await page.getByLabel('年份').fill('2027');
   await page.getByPlaceholder('2027-01-01 休').fill('2027-01-01 休\n2027-02-06 班\n2027-13-01 休');
   await expect(page.getByText('看不懂这些行：2027-13-01 休')).toBeVisible();

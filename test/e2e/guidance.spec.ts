@@ -72,7 +72,7 @@ test('the panel speaks English and reads English complaints', async ({ page }) =
 test('a manager edits a standard answer, sees what changed, and publishes the next version', async ({ page }) => {
   host = await startHost(tempDataDir());
   await setUpDesk(page, host.url);
-  await page.keyboard.press('Alt+4');
+  await page.keyboard.press('Alt+5');
   await page.getByRole('listitem').filter({ hasText: '上门维修预约' }).getByRole('button', { name: '编辑' }).click();
   const dialog = page.getByRole('dialog');
   await dialog.getByLabel('答复内容 (zh-CN)').fill('我们会在 1 小时内与您确认上门时间，师傅出发前先电话联系您。');
@@ -86,7 +86,7 @@ test('a manager edits a standard answer, sees what changed, and publishes the ne
 test('a manager adds a word to the lexicon, tries it on a sentence, and publishes it to the guidance', async ({ page }) => {
   host = await startHost(tempDataDir());
   await setUpDesk(page, host.url);
-  await page.keyboard.press('Alt+4');
+  await page.keyboard.press('Alt+5');
   await page.getByRole('tab', { name: /词库/ }).click();
   await page.getByLabel('词语').fill('发到头条');
   await page.getByRole('combobox').nth(1).click();

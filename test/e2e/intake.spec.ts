@@ -103,7 +103,7 @@ test('the empty queue says what to do next, in every language the settings offer
   await expect(page.getByText('还没有投诉记录。客户来了，从「受理」开始。')).toBeVisible();
   await page.screenshot({ path: join(SCREENSHOTS, 'queue-empty-zh-CN.png') });
 
-  await page.keyboard.press('Alt+5');
+  await page.keyboard.press('Alt+6');
   await page.getByRole('main').getByText('English').click();
   await page.getByRole('button', { name: '保存设置' }).click();
   await expect(page.getByText('Settings saved')).toBeVisible();
@@ -121,7 +121,7 @@ test('the empty queue says what to do next, in every language the settings offer
   await expect(page.getByText("Enter a phone number we can call back")).toBeVisible();
   await page.screenshot({ path: join(SCREENSHOTS, 'intake-validation-en.png') });
 
-  await page.keyboard.press('Alt+5');
+  await page.keyboard.press('Alt+6');
   await page.getByRole('main').getByText('繁體').click();
   await page.getByRole('button', { name: 'Save settings' }).click();
   await page.keyboard.press('Alt+2');

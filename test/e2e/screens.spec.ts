@@ -12,10 +12,10 @@ const MANAGER = { name: '陈经理', pin: '900001' };
 
 /**
  * Latin-script words a Chinese screen may show: codes in capitals (case numbers, desk codes, PIN),
- * key names, units and the language switch's own "English". Anything else — a lower-case key, a
+ * key names, units, the product name Excel and the language switch's own "English". Anything else — a lower-case key, a
  * hex device id, an English sentence — is something the clerk was never meant to read.
  */
-const ALLOWED = /^(?:[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*|Alt|Ctrl|Enter|Esc|Shift|English|mm)$/;
+const ALLOWED = /^(?:[A-Z][A-Z0-9]*(?:-[A-Z0-9]+)*|Alt|Ctrl|Enter|Esc|Shift|English|Excel|mm)$/;
 
 async function latinLeaks(page: Page): Promise<string[]> {
   const text = await page.locator('body').innerText();
@@ -102,9 +102,13 @@ test('every screen in zh-CN speaks Chinese: no internal keys, ids or English sen
   await expect(page.getByText('现在没有要回访的客户')).toBeVisible();
   expect(await latinLeaks(page), 'follow-up').toEqual([]);
   await page.keyboard.press('Alt+4');
+  await expect(page.getByText('投诉报表')).toBeVisible();
+  await expect(page.getByTestId('report-totals')).toBeVisible();
+  expect(await latinLeaks(page), 'reports').toEqual([]);
+  await page.keyboard.press('Alt+5');
   await expect(page.getByRole('main')).toBeVisible();
   expect(await latinLeaks(page), 'scripts and answers').toEqual([]);
-  await page.keyboard.press('Alt+5');
+  await page.keyboard.press('Alt+6');
   await expect(page.getByText('处理时限').first()).toBeVisible();
   expect(await latinLeaks(page), 'settings').toEqual([]);
 });

@@ -32,7 +32,7 @@ async function startServer(dataDir: string, port = 0): Promise<string> {
 }
 
 async function joinServer(page: import('@playwright/test').Page, url: string, code: string) {
-  await page.keyboard.press('Alt+5');
+  await page.keyboard.press('Alt+6');
   await page.getByLabel('服务器地址').fill(url);
   await page.getByLabel('加入码').fill(code);
   await page.getByRole('button', { name: '加入', exact: true }).click();

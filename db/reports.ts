@@ -1,0 +1,112 @@
+import type { Db } from './open.js';
+import { LIST_COLUMNS, type CaseListRow } from './complaintQueries.js';
+
+/**
+ * Report figures as plain SQL over the complaints projection's columns (never a fold of the log at
+ * view time). A case belongs to a period by when it was received.
+ */
+export interface ReportScope {
+  fromMs: number;
+  toMs: number;
+  /** One branch, or every branch this desk holds (an HQ desk holds them all). */
+  branch?: string;
+  /** Minutes east of UTC of the branch's time zone, for grouping by its calendar days. */
+  utcOffsetMinutes: number;
+}
+
+export interface Count {
+  key: string;
+  count: number;
+}
+
+export interface ReportFigures {
+  total: number;
+  major: number;
+  byContent: Count[];
+  bySeverity: Count[];
+  byChannel: Count[];
+  byDay: Count[];
+  byCause: Array<{ content: string; cause: string; count: number }>;
+  open: number;
+  overdue: number;
+  closed: number;
+  /** Received to closed, for the cases of the period that are closed. */
+  handlingHours: { average: number | null; p90: number | null };
+  repeats: number;
+  satisfaction: Count[];
+  unreachable: number;
+  byOwner: Array<{ ownerId: string; owned: number; closed: number; averageSatisfaction: number | null }>;
+}
+
+const WHERE = 'received_ms >= @fromMs AND received_ms < @toMs AND (@branch IS NULL OR branch = @branch)';
+
+export function reportFigures(db: Db, scope: ReportScope, now: number): ReportFigures {
+  const params = { fromMs: scope.fromMs, toMs: scope.toMs, branch: scope.branch ?? null, now, offset: scope.utcOffsetMinutes * 60_000 };
+  const counts = (column: string) =>
+    db.prepare(`SELECT coalesce(${column}, 'none') AS key, count(*) AS count FROM complaints WHERE ${WHERE} GROUP BY 1 ORDER BY 2 DESC, 1`).all(params) as Count[];
+  const totals = db
+    .prepare(
+      `SELECT count(*) AS total, coalesce(sum(major), 0) AS major, coalesce(sum(is_open), 0) AS open,
+         coalesce(sum(is_open = 1 AND due_at <= @now), 0) AS overdue, coalesce(sum(is_open = 0), 0) AS closed,
+         coalesce(sum(is_repeat), 0) AS repeats, coalesce(sum(follow_up_state = 'unreachable'), 0) AS unreachable,
+         avg(CASE WHEN closed_ms IS NOT NULL THEN (closed_ms - received_ms) / 3600000.0 END) AS averageHours
+       FROM complaints WHERE ${WHERE}`,
+    )
+    .get(params) as { total: number; major: number; open: number; overdue: number; closed: number; repeats: number; unreachable: number; averageHours: number | null };
+  const closedCount = (db.prepare(`SELECT count(*) AS n FROM complaints WHERE ${WHERE} AND closed_ms IS NOT NULL`).get(params) as { n: number }).n;
+  const p90 = closedCount
+    ? (db
+        .prepare(`SELECT (closed_ms - received_ms) / 3600000.0 AS hours FROM complaints WHERE ${WHERE} AND closed_ms IS NOT NULL ORDER BY 1 LIMIT 1 OFFSET @at`)
+        .get({ ...params, at: Math.min(closedCount - 1, Math.ceil(closedCount * 0.9) - 1) }) as { hours: number }).hours
+    : null;
+  return {
+    total: totals.total,
+    major: totals.major,
+    byContent: counts('content'),
+    bySeverity: counts('CAST(severity AS TEXT)'),
+    byChannel: counts('channel'),
+    byDay: db
+      .prepare(`SELECT date((received_ms + @offset) / 1000, 'unixepoch') AS key, count(*) AS count FROM complaints WHERE ${WHERE} GROUP BY 1 ORDER BY 1`)
+      .all(params) as Count[],
+    byCause: db
+      .prepare(`SELECT content, cause, count(*) AS count FROM complaints WHERE ${WHERE} AND content IS NOT NULL GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 10`)
+      .all(params) as ReportFigures['byCause'],
+    open: totals.open,
+    overdue: totals.overdue,
+    closed: totals.closed,
+    handlingHours: { average: totals.averageHours, p90 },
+    repeats: totals.repeats,
+    satisfaction: db
+      .prepare(`SELECT CAST(satisfaction AS TEXT) AS key, count(*) AS count FROM complaints WHERE ${WHERE} AND satisfaction IS NOT NULL GROUP BY 1 ORDER BY 1 DESC`)
+      .all(params) as Count[],
+    unreachable: totals.unreachable,
+    byOwner: db
+      .prepare(
+        `SELECT owner_id AS ownerId, count(*) AS owned, coalesce(sum(is_open = 0), 0) AS closed, avg(satisfaction) AS averageSatisfaction
+         FROM complaints WHERE ${WHERE} GROUP BY 1 ORDER BY 2 DESC, 1`,
+      )
+      .all(params) as ReportFigures['byOwner'],
+  };
+}
+
+export type ReportDimension = 'content' | 'severity' | 'channel' | 'day' | 'satisfaction' | 'owner';
+
+export type ReportCaseRow = CaseListRow & { content: string | null; closed_ms: number | null; satisfaction: number | null };
+
+/** The cases of a report, or of one of its figures (what a click on a bar opens), newest first. */
+export function reportCases(db: Db, scope: ReportScope, figure: { dimension: ReportDimension; value: string } | null, limit: number): ReportCaseRow[] {
+  const params = { fromMs: scope.fromMs, toMs: scope.toMs, branch: scope.branch ?? null, offset: scope.utcOffsetMinutes * 60_000, value: figure?.value ?? null, limit };
+  const column = figure
+    ? {
+        content: "coalesce(content, 'none')",
+        severity: "coalesce(CAST(severity AS TEXT), 'none')",
+        channel: 'channel',
+        day: "date((received_ms + @offset) / 1000, 'unixepoch')",
+        satisfaction: 'CAST(satisfaction AS TEXT)',
+        owner: 'owner_id',
+      }[figure.dimension]
+    : null;
+  return db
+    .prepare(`SELECT ${LIST_COLUMNS}, content, closed_ms, satisfaction FROM complaints WHERE ${WHERE} ${column ? `AND ${column} = @value` : ''} ORDER BY received_hlc DESC LIMIT @limit`)
+    .all(params) as ReportCaseRow[];
+}

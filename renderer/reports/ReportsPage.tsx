@@ -1,0 +1,262 @@
+import { useEffect, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
+import dayjs, { type Dayjs } from 'dayjs';
+import { Alert, App, Button, Card, Col, DatePicker, Drawer, Empty, List, Row, Select, Space, Statistic, Table, Typography } from 'antd';
+import { EXPORT_COLUMNS, REPORT_DIMENSIONS, type CaseSummary, type ResponseOf } from '../../shared/contract.js';
+import { CASE_STATUSES, CHANNELS } from '../../shared/complaint.js';
+import { CONTENTS, SEVERITIES } from '../../shared/classification.js';
+import { SATISFACTION_SCALE } from '../../shared/followUp.js';
+import { localDateKey } from '../../shared/caseNumber.js';
+import { call } from '../desk/client.js';
+import { errorText } from '../desk/errorText.js';
+import { useNav } from '../app/navStore.js';
+import { useSession } from '../app/sessionStore.js';
+import { useSettings } from '../app/settingsStore.js';
+import { deskNow } from '../app/deskClock.js';
+import { CaseTags } from '../case/CaseTags.js';
+import { Chart, type Series } from './Chart.js';
+
+type Figures = ResponseOf<'reports.get'>;
+type Dimension = (typeof REPORT_DIMENSIONS)[number];
+
+/** The words a workbook uses for the codes in its cells, in the reader's language. */
+function exportWords(t: TFunction): Record<string, string> {
+  return Object.fromEntries([
+    ...CHANNELS.map((c) => [c, t(`channel.${c}`)]),
+    ...CASE_STATUSES.map((s) => [s, t(`status.${s}`)]),
+    ...SEVERITIES.map((s) => [`severity.${s}`, t(`severity.${s}`)]),
+    ...CONTENTS.map((c) => [`content.${c}`, t(`content.${c}`)]),
+    ...SATISFACTION_SCALE.map((s) => [`satisfaction.${s}`, t(`satisfaction.${s}`)]),
+    ['major', t('major.major')],
+  ]);
+}
+
+function download(fileName: string, base64: string): void {
+  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
+  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  link.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+/** A chart and, beside it, the same numbers in a table one can read aloud or copy. */
+function Figure({ title, series, kind, onPick, testId }: { title: string; series: Series; kind?: 'bar' | 'line'; onPick(key: string): void; testId: string }) {
+  const { t } = useTranslation();
+  return (
+    <Card size="small" title={title} data-testid={testId}>
+      {series.values.length === 0 ? (
+        <Empty description={t('reports.emptyFigure')} />
+      ) : (
+        <Row gutter={16}>
+          <Col span={15}>
+            <Chart series={series} kind={kind} onPick={onPick} testId={`${testId}-chart`} />
+          </Col>
+          <Col span={9}>
+            <Table
+              size="small"
+              pagination={false}
+              scroll={{ y: 220 }}
+              rowKey="key"
+              data-testid={`${testId}-table`}
+              dataSource={series.labels.map((label, i) => ({ key: series.keys[i]!, label, count: series.values[i]! }))}
+              onRow={(row) => ({ onClick: () => onPick(row.key), style: { cursor: 'pointer' } })}
+              columns={[
+                { title: t('reports.item'), dataIndex: 'label' },
+                { title: t('reports.count'), dataIndex: 'count', align: 'right', width: 80 },
+              ]}
+            />
+          </Col>
+        </Row>
+      )}
+    </Card>
+  );
+}
+
+/**
+ * 报表: a month of complaints for a branch (or all at HQ), each figure a chart with its table,
+ * a click through to the cases, and the month's cases as an Excel workbook.
+ */
+export function ReportsPage() {
+  const { t } = useTranslation();
+  const { message } = App.useApp();
+  const go = useNav((s) => s.go);
+  const role = useSession((s) => s.staff?.role);
+  const timeZone = useSettings((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
+  const [month, setMonth] = useState(() => localDateKey(deskNow(), timeZone).replace(/^(\d{4})(\d{2}).*/, '$1-$2'));
+  const [branch, setBranch] = useState<string | undefined>(undefined);
+  const [figures, setFigures] = useState<Figures | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [picked, setPicked] = useState<{ title: string; items: CaseSummary[] } | null>(null);
+  const [exporting, setExporting] = useState(false);
+  const allowed = role === 'supervisor' || role === 'manager';
+
+  useEffect(() => {
+    if (!allowed) return;
+    setFigures(null);
+    call('reports.get', { month, ...(branch ? { branch } : {}) })
+      .then((f) => {
+        setFigures(f);
+        setError(null);
+      })
+      .catch((e: unknown) => setError(errorText(t, e)));
+  }, [month, branch, allowed, t]);
+
+  const series = useMemo(() => {
+    if (!figures) return null;
+    const of = (counts: Figures['byContent'], label: (key: string) => string): Series => ({ labels: counts.map((c) => label(c.key)), values: counts.map((c) => c.count), keys: counts.map((c) => c.key) });
+    return {
+      day: of(figures.byDay, (k) => k.slice(5)),
+      content: of(figures.byContent, (k) => (k === 'none' ? t('reports.unclassified') : t(`content.${k}`))),
+      severity: of(figures.bySeverity, (k) => (k === 'none' ? t('severity.none') : t(`severity.${k}`))),
+      channel: of(figures.byChannel, (k) => t(`channel.${k}`)),
+      satisfaction: of(figures.satisfaction, (k) => t(`satisfaction.${k}`)),
+    };
+  }, [figures, t]);
+
+  const pick = (dimension: Dimension, title: string) => (value: string) =>
+    void call('reports.cases', { month, ...(branch ? { branch } : {}), dimension, value })
+      .then(({ items }) => setPicked({ title, items }))
+      .catch((e: unknown) => setError(errorText(t, e)));
+
+  const exportMonth = async () => {
+    setExporting(true);
+    try {
+      const file = await call('reports.export', {
+        month,
+        ...(branch ? { branch } : {}),
+        columns: EXPORT_COLUMNS.map((c) => t(`reports.column.${c}`)),
+        words: exportWords(t),
+        sheet: t('reports.sheet'),
+      });
+      download(file.fileName, file.base64);
+      void message.success(t('reports.exported', { rows: file.rows }));
+    } catch (e) {
+      setError(errorText(t, e));
+    } finally {
+      setExporting(false);
+    }
+  };
+
+  if (!allowed) return <Alert type="info" showIcon message={t('reports.forManagers')} />;
+  return (
+    <Space direction="vertical" size="middle" style={{ width: '100%' }}>
+      <Card
+        title={t('reports.title')}
+        extra={
+          <Space>
+            <DatePicker picker="month" allowClear={false} value={dayjs(`${month}-01`)} onChange={(d: Dayjs | null) => d && setMonth(d.format('YYYY-MM'))} aria-label={t('reports.month')} />
+            {figures && figures.branches.length > 1 && (
+              <Select
+                allowClear
+                style={{ width: 140 }}
+                data-testid="report-branch"
+                aria-label={t('reports.allBranches')}
+                placeholder={t('reports.allBranches')}
+                value={branch}
+                onChange={setBranch}
+                options={figures.branches.map((b) => ({ value: b, label: b }))}
+              />
+            )}
+            <Button onClick={() => void exportMonth()} loading={exporting} disabled={!figures?.total} data-testid="export-excel">
+              {exporting ? t('reports.exporting') : t('reports.export')}
+            </Button>
+          </Space>
+        }
+      >
+        {error && <Alert type="error" showIcon message={error} style={{ marginBottom: 12 }} />}
+        {figures && (
+          <Row gutter={16} data-testid="report-totals">
+            <Col span={4}>
+              <Statistic title={t('reports.total')} value={figures.total} />
+            </Col>
+            <Col span={4}>
+              <Statistic title={t('major.major')} value={figures.major} />
+            </Col>
+            <Col span={4}>
+              <Statistic title={t('reports.overdue')} value={figures.overdue} />
+            </Col>
+            <Col span={4}>
+              <Statistic title={t('reports.repeatRate')} value={figures.total ? (figures.repeats / figures.total) * 100 : 0} precision={1} suffix="%" />
+            </Col>
+            <Col span={4}>
+              <Statistic title={t('reports.handling')} value={figures.handlingHours.average ?? '—'} precision={1} suffix={figures.handlingHours.average === null ? '' : t('reports.hours')} />
+            </Col>
+            <Col span={4}>
+              <Statistic title={t('reports.unreachable')} value={figures.unreachable} />
+            </Col>
+          </Row>
+        )}
+        {figures && figures.total === 0 && <Empty style={{ marginTop: 24 }} description={t('reports.emptyMonth')} />}
+      </Card>
+      {figures && series && figures.total > 0 && (
+        <>
+          <Figure title={t('reports.byDay')} series={series.day} kind="line" onPick={pick('day', t('reports.byDay'))} testId="figure-day" />
+          <Figure title={t('reports.byContent')} series={series.content} onPick={pick('content', t('reports.byContent'))} testId="figure-content" />
+          <Row gutter={16}>
+            <Col span={12}>
+              <Figure title={t('reports.bySeverity')} series={series.severity} onPick={pick('severity', t('reports.bySeverity'))} testId="figure-severity" />
+            </Col>
+            <Col span={12}>
+              <Figure title={t('reports.byChannel')} series={series.channel} onPick={pick('channel', t('reports.byChannel'))} testId="figure-channel" />
+            </Col>
+          </Row>
+          <Figure title={t('reports.satisfaction')} series={series.satisfaction} onPick={pick('satisfaction', t('reports.satisfaction'))} testId="figure-satisfaction" />
+          <Row gutter={16}>
+            <Col span={12}>
+              <Card size="small" title={t('reports.byCause')}>
+                <Table
+                  size="small"
+                  pagination={false}
+                  rowKey={(r) => `${r.content}-${r.cause}`}
+                  dataSource={figures.byCause}
+                  columns={[
+                    { title: t('actionField.content'), dataIndex: 'content', render: (c: string) => t(`content.${c}`) },
+                    { title: t('actionField.cause'), dataIndex: 'cause', render: (c: string) => t(`cause.${c}`) },
+                    { title: t('reports.count'), dataIndex: 'count', align: 'right', width: 80 },
+                  ]}
+                />
+              </Card>
+            </Col>
+            {role === 'manager' && (
+              <Col span={12}>
+                <Card size="small" title={t('reports.byOwner')}>
+                  <Table
+                    size="small"
+                    pagination={false}
+                    rowKey="ownerId"
+                    dataSource={figures.byOwner}
+                    onRow={(row) => ({ onClick: () => pick('owner', t('reports.byOwner'))(row.ownerId), style: { cursor: 'pointer' } })}
+                    columns={[
+                      { title: t('queue.columns.owner'), dataIndex: 'ownerId', render: (id: string) => figures.ownerNames[id] ?? id },
+                      { title: t('reports.owned'), dataIndex: 'owned', align: 'right' },
+                      { title: t('reports.closed'), dataIndex: 'closed', align: 'right' },
+                      { title: t('reports.averageSatisfaction'), dataIndex: 'averageSatisfaction', align: 'right', render: (v: number | null) => (v === null ? '—' : v.toFixed(1)) },
+                    ]}
+                  />
+                </Card>
+              </Col>
+            )}
+          </Row>
+        </>
+      )}
+      <Drawer open={picked !== null} width={560} title={picked?.title} onClose={() => setPicked(null)} destroyOnHidden>
+        <List
+          data-testid="report-cases"
+          dataSource={picked?.items ?? []}
+          renderItem={(c) => (
+            <List.Item onClick={() => go({ name: 'case', id: c.id })} style={{ cursor: 'pointer' }}>
+              <Space wrap>
+                <Typography.Text strong>{c.caseNumber}</Typography.Text>
+                <Typography.Text>{c.customerName}</Typography.Text>
+                <CaseTags summary={c} />
+              </Space>
+            </List.Item>
+          )}
+        />
+      </Drawer>
+    </Space>
+  );
+}

@@ -1,0 +1,60 @@
+import { expect, test } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { SCREENSHOTS, signIn, startHost, tempDataDir, type RunningHost } from './browserHost.js';
+
+let host: RunningHost | undefined;
+test.afterEach(async () => {
+  await host?.stop();
+  host = undefined;
+});
+
+test('the month\'s report over 2,000 cases in two branches: charts agree with their tables and a direct count, and the Excel export reads back', async ({ page }) => {
+  const dataDir = tempDataDir();
+  const expected = JSON.parse(execFileSync(process.execPath, ['--import', 'tsx', 'test/fixtures/seedCases.ts', dataDir, '2000'], { encoding: 'utf8' })) as Record<string, number>;
+  const byContent = (branch?: string) =>
+    Object.entries(expected).reduce<Record<string, number>>((sum, [key, n]) => {
+      const [b, content] = key.split(':') as [string, string];
+      if (!branch || b === branch) sum[content] = (sum[content] ?? 0) + n;
+      return sum;
+    }, {});
+
+  host = await startHost(dataDir, ['--fixed-clock', '2026-12-01T02:00:00Z']);
+  await page.goto(host.url);
+  await signIn(page, '陈经理', '900001');
+  await page.keyboard.press('Alt+4');
+  await page.getByLabel('月份').click();
+  await page.getByLabel('月份').fill('2026-11');
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('report-totals')).toContainText('2,000');
+
+  // The content table: every row is the direct count, and the chart draws one bar per row.
+  const table = page.getByTestId('figure-content-table');
+  const names: Record<string, string> = { product: '设备/产品质量', attitude: '服务态度', quality: '服务质量', incident: '突发性事件' };
+  for (const [content, n] of Object.entries(byContent())) await expect(table.getByRole('row', { name: new RegExp(`^${names[content]} ${n}$`) })).toBeVisible();
+  await expect(page.getByTestId('figure-content-chart').locator('path[fill="#2f7d6d"]')).toHaveCount(Object.keys(byContent()).length);
+  await page.screenshot({ path: join(SCREENSHOTS, 'reports-zh-CN.png'), fullPage: true });
+
+  // One branch only.
+  await page.getByTestId('report-branch').click();
+  await page.getByTitle('SH02', { exact: true }).click();
+  const sh = Object.values(byContent('SH02')).reduce((a, b) => a + b, 0);
+  await expect(page.getByTestId('report-totals')).toContainText(sh.toLocaleString('en'));
+
+  // A click on a table row opens those cases.
+  await table.getByRole('row', { name: new RegExp(`^${names.product}`) }).click();
+  await expect(page.getByTestId('report-cases').locator('.ant-list-item')).toHaveCount(byContent('SH02').product!);
+  await page.keyboard.press('Escape');
+
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('export-excel').click();
+  const file = join(dataDir, 'export.xlsx');
+  await (await downloading).saveAs(file);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(file);
+  const sheet = book.getWorksheet('投诉案件')!;
+  expect(sheet.rowCount - 1).toBe(sh);
+  expect(sheet.getRow(1).getCell(1).value).toBe('受理编号');
+  expect(sheet.getRow(2).getCell(2).value).toBeInstanceOf(Date);
+});
