@@ -5,7 +5,7 @@ import { EnrolRequest, MAX_PULL_EVENTS, PushRequest, StaffSignIn, SYNC_API, type
 import { verifyPassword } from '../shared/password.js';
 import type { EventEnvelope } from '../shared/events.js';
 import type { SessionGrant } from '../shared/proof.js';
-import { checkEvent, loadBatchState, registerFirstManager, saveBatchState, type Device } from './eventChecks.js';
+import { checkEvent, loadBatchState, REFERENCE_ENTITIES, registerFirstManager, saveBatchState, type Device } from './eventChecks.js';
 import { serverKeys } from './schema.js';
 import type { Sql } from './sql.js';
 
@@ -15,7 +15,6 @@ import type { Sql } from './sql.js';
  * in server-sequence order within their scope.
  */
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
-const REFERENCE_ENTITIES = new Set(['library', 'sla']);
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 const RATE_PER_SECOND = 50;
 const HINT_RECHECK_MS = 30_000;

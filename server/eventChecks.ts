@@ -25,7 +25,8 @@ export interface Device {
   desk_device_id: string | null;
 }
 
-const REFERENCE_ENTITIES = new Set(['library', 'sla']);
+/** Reference data every desk receives (HQ's to publish), not owned by one branch. */
+export const REFERENCE_ENTITIES: ReadonlySet<string> = new Set(['library', 'sla']);
 const MAX_PAYLOAD_CHARS = 32_000;
 const MAX_REFERENCE_PAYLOAD_CHARS = 512_000;
 /** Acts that only a manager may take, whatever the desk says. */
