@@ -230,6 +230,14 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX complaints_by_received ON complaints(received_ms);
     `,
   },
+  {
+    version: 10,
+    rebuildProjections: true,
+    sql: `
+      -- Saved monthly analyses, the latest version of each branch and month.
+      CREATE TABLE monthly_reports (id TEXT PRIMARY KEY, month TEXT NOT NULL, branch TEXT, version INTEGER NOT NULL, data TEXT NOT NULL) STRICT;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

@@ -3,6 +3,8 @@ import { foldCustomer, foldStaff, type CustomerView, type StaffView } from '../s
 import { normalizePhone } from '../shared/complaint.js';
 import { parseCaseNumber } from '../shared/caseNumber.js';
 import { searchTokens } from '../shared/search.js';
+import { foldMonthlyReport, type MonthlyReport } from '../shared/monthlyReport.js';
+import { hlcWallMs } from '../shared/hlc.js';
 import { foldLibrary } from '../shared/guidance/libraryFold.js';
 import { clocksOfCase, foldSla, slaContext, type SlaContext, type SlaItem } from '../shared/sla/slaFold.js';
 import { SLA_ENTITY_ID, type Entity, type EventEnvelope } from '../shared/events.js';
@@ -12,7 +14,7 @@ import { allEventsByEntity, eventsOf } from './eventLog.js';
 import { readReferenceItems, replaceReferenceItems } from './referenceItems.js';
 
 /** Tables that are pure folds of the log; rebuilding drops and refills exactly these. */
-export const PROJECTION_TABLES = ['complaints', 'case_fts', 'staff', 'customers', 'customer_phones', 'library_items', 'sla_items', 'devices'] as const;
+export const PROJECTION_TABLES = ['complaints', 'case_fts', 'staff', 'customers', 'customer_phones', 'library_items', 'sla_items', 'devices', 'monthly_reports'] as const;
 
 /** What a case is found by: its number, the customer, and everything written about it. */
 function searchText(view: CaseView): string {
@@ -109,6 +111,11 @@ function writeSla(db: Db, events: readonly EventEnvelope[]): void {
 }
 
 
+function writeMonthlyReport(db: Db, entityId: string, report: MonthlyReport | null): void {
+  db.prepare('DELETE FROM monthly_reports WHERE id = ?').run(entityId);
+  if (report) db.prepare('INSERT INTO monthly_reports (id, month, branch, version, data) VALUES (?, ?, ?, ?, ?)').run(entityId, report.month, report.branch, report.version, JSON.stringify(report));
+}
+
 /** Folds one entity's full history and writes its row: a late event lands in its right place. */
 function writeEntity(db: Db, entity: Entity, entityId: string, events: readonly EventEnvelope[], sla: () => SlaContext): void {
   switch (entity) {
@@ -122,6 +129,8 @@ function writeEntity(db: Db, entity: Entity, entityId: string, events: readonly 
       return replaceReferenceItems(db, 'library_items', foldLibrary(events));
     case 'sla':
       return writeSla(db, events);
+    case 'report':
+      return writeMonthlyReport(db, entityId, foldMonthlyReport(events, (e) => hlcWallMs(e.hlc)));
   }
 }
 

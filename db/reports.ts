@@ -1,4 +1,7 @@
 import type { Db } from './open.js';
+import type { ReportFigures } from '../shared/reportFigures.js';
+import type { CaseView } from '../shared/fold.js';
+import type { MonthlyReport } from '../shared/monthlyReport.js';
 import { LIST_COLUMNS, type CaseListRow } from './complaintQueries.js';
 
 /**
@@ -17,25 +20,6 @@ export interface ReportScope {
 export interface Count {
   key: string;
   count: number;
-}
-
-export interface ReportFigures {
-  total: number;
-  major: number;
-  byContent: Count[];
-  bySeverity: Count[];
-  byChannel: Count[];
-  byDay: Count[];
-  byCause: Array<{ content: string; cause: string; count: number }>;
-  open: number;
-  overdue: number;
-  closed: number;
-  /** Received to closed, for the cases of the period that are closed. */
-  handlingHours: { average: number | null; p90: number | null };
-  repeats: number;
-  satisfaction: Count[];
-  unreachable: number;
-  byOwner: Array<{ ownerId: string; owned: number; closed: number; averageSatisfaction: number | null }>;
 }
 
 const WHERE = 'received_ms >= @fromMs AND received_ms < @toMs AND (@branch IS NULL OR branch = @branch)';
@@ -109,4 +93,16 @@ export function reportCases(db: Db, scope: ReportScope, figure: { dimension: Rep
   return db
     .prepare(`SELECT ${LIST_COLUMNS}, content, closed_ms, satisfaction FROM complaints WHERE ${WHERE} ${column ? `AND ${column} = @value` : ''} ORDER BY received_hlc DESC LIMIT @limit`)
     .all(params) as ReportCaseRow[];
+}
+
+/** The period's major complaints, oldest first, with the fold's view for their handling. */
+export function majorCasesOf(db: Db, scope: ReportScope, limit = 200): CaseView[] {
+  return (db.prepare(`SELECT view FROM complaints WHERE ${WHERE} AND major = 1 ORDER BY received_ms LIMIT @limit`).all({ fromMs: scope.fromMs, toMs: scope.toMs, branch: scope.branch ?? null, limit }) as Array<{ view: string }>).map(
+    (r) => JSON.parse(r.view) as CaseView,
+  );
+}
+
+export function savedMonthlyReport(db: Db, id: string): MonthlyReport | null {
+  const row = db.prepare('SELECT data FROM monthly_reports WHERE id = ?').get(id) as { data: string } | undefined;
+  return row ? (JSON.parse(row.data) as MonthlyReport) : null;
 }

@@ -173,6 +173,9 @@ export function checkEvent(device: Device, event: EventEnvelope, state: BatchSta
       branch = payload.branch as string;
     } else if (event.entity === 'staff' && event.type === 'staff_enrolled') {
       branch = payload.branch as string;
+    } else if (event.entity === 'report') {
+      // A branch's monthly analysis belongs to the branch; HQ's analysis of all branches to HQ's own.
+      branch = (payload.branch as string | null) ?? device.branch;
     } else {
       // Customers belong to the branch of the desk that first recorded them.
       branch = device.branch;
@@ -190,7 +193,10 @@ export function checkEvent(device: Device, event: EventEnvelope, state: BatchSta
     const span = roleAt(state, event.actor, event.hlc);
     if (!span || !span.active || span.role !== event.actorRole) return { reason: 'role_mismatch' };
     const managerOnly =
-      REFERENCE_ENTITIES.has(event.entity) || MANAGER_ONLY_STAFF.has(event.type) || (event.type === 'staff_pin_changed' && event.entityId !== event.actor);
+      REFERENCE_ENTITIES.has(event.entity) ||
+      event.entity === 'report' ||
+      MANAGER_ONLY_STAFF.has(event.type) ||
+      (event.type === 'staff_pin_changed' && event.entityId !== event.actor);
     if (managerOnly && event.actorRole !== 'manager') return { reason: 'needs_manager' };
   }
 

@@ -6,6 +6,8 @@ import { CASE_ACTIONS } from './lifecycle.js';
 import { LOCALES } from './locale.js';
 import { Settings } from './settings.js';
 import { NOT_REACHED, SOLVED } from './followUp.js';
+import { ReportFiguresSchema } from './reportFigures.js';
+import { MonthlyReportPayload } from './monthlyReport.js';
 import { BRANCH_CODE_PATTERN, DEVICE_CODE_PATTERN } from './caseNumber.js';
 import { PIN_PATTERN, ROLES, StaffName } from './staff.js';
 import { ScriptLibrary, StandardAnswer, WordingLibrary } from './guidance/library.js';
@@ -123,25 +125,6 @@ export const EXPORT_COLUMNS = ['caseNumber', 'receivedAt', 'customer', 'phone', 
 export const REPORT_DIMENSIONS = ['content', 'severity', 'channel', 'day', 'satisfaction', 'owner'] as const;
 /** A report is a calendar month of the branch's time zone; branch empty means every branch held here. */
 export const ReportRequest = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/), branch: z.string().max(8).optional() });
-const Counts = z.array(z.object({ key: z.string(), count: z.number().int() }));
-export const ReportFiguresSchema = z.object({
-  total: z.number().int(),
-  major: z.number().int(),
-  byContent: Counts,
-  bySeverity: Counts,
-  byChannel: Counts,
-  byDay: Counts,
-  byCause: z.array(z.object({ content: z.string(), cause: z.string(), count: z.number().int() })),
-  open: z.number().int(),
-  overdue: z.number().int(),
-  closed: z.number().int(),
-  handlingHours: z.object({ average: z.number().nullable(), p90: z.number().nullable() }),
-  repeats: z.number().int(),
-  satisfaction: Counts,
-  unreachable: z.number().int(),
-  byOwner: z.array(z.object({ ownerId: z.string(), owned: z.number().int(), closed: z.number().int(), averageSatisfaction: z.number().nullable() })),
-});
-
 /** One customer to call back: the case in brief, what was done and said, and how the calls went. */
 export const FollowUpItem = CaseSummary.extend({
   description: z.string(),
@@ -320,6 +303,17 @@ export const contract = {
     }),
     response: z.object({ fileName: z.string(), base64: z.string(), rows: z.number().int() }),
   },
+  /** The month's analysis: figures now and a month before, the major cases, and the version saved last. */
+  'reports.monthly': {
+    auth: 'staff',
+    request: ReportRequest,
+    response: z.object({
+      draft: MonthlyReportPayload.omit({ version: true, actions: true }),
+      saved: MonthlyReportPayload.extend({ savedBy: z.string(), savedByName: z.string(), savedAt: z.number() }).nullable(),
+    }),
+  },
+  /** A manager saves the month's analysis with their improvement actions: the next version, an event. */
+  'reports.monthlySave': { auth: 'staff', request: ReportRequest.extend({ actions: z.string().trim().max(8_000) }), response: z.object({ version: z.number().int() }) },
   /** The follow-ups to make: due, due soon and overdue, most urgent first. */
   'followUp.list': { auth: 'staff', request: z.object({ scope: z.enum(['all', 'mine']).default('all') }), response: z.object({ items: z.array(FollowUpItem) }) },
   'customer.get': {

@@ -13,7 +13,7 @@ export const GuidanceRecord = z.object({ scriptVersion: z.number().int().positiv
 
 export const EVENT_SCHEMA_VERSION = 1;
 
-export const ENTITIES = ['complaint', 'customer', 'staff', 'library', 'sla'] as const;
+export const ENTITIES = ['complaint', 'customer', 'staff', 'library', 'sla', 'report'] as const;
 
 /** The one library entity: scripts and standard answers published by HQ and managers. */
 export const LIBRARY_ENTITY_ID = '00000000-0000-7000-8000-00000000c0de';

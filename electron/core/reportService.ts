@@ -1,6 +1,7 @@
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/open.js';
-import { reportCases, reportFigures, type ReportDimension, type ReportScope } from '../../db/reports.js';
+import { majorCasesOf, reportCases, reportFigures, savedMonthlyReport, type ReportDimension, type ReportScope } from '../../db/reports.js';
+import { monthlyReportId } from '../../shared/monthlyReport.js';
 import { staffNames } from '../../db/referenceQueries.js';
 import type { ParsedRequestOf, ResponseOf } from '../../shared/contract.js';
 import type { StaffView } from '../../shared/referenceFold.js';
@@ -34,7 +35,38 @@ export function createReportService(db: Db, writer: EventWriter, clock: Clock, s
   const casesOf = (request: { month: string; branch?: string | undefined; dimension?: ReportDimension | undefined; value?: string | undefined }, limit: number) =>
     reportCases(db, scopeOf(request.month, request.branch), request.dimension && request.value !== undefined ? { dimension: request.dimension, value: request.value } : null, limit);
 
+  const previousMonth = (month: string) => {
+    const [year, m] = month.split('-').map(Number) as [number, number];
+    return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
+  };
+
+  const draftOf = (month: string, branch: string | undefined) => {
+    const scope = scopeOf(month, branch);
+    const now = clock.now();
+    return {
+      month,
+      branch: branch ?? null,
+      figures: reportFigures(db, scope, now),
+      previousTotal: reportFigures(db, scopeOf(previousMonth(month), branch), now).total,
+      // How each major complaint was handled, in the words recorded on it.
+      majors: majorCasesOf(db, scope).map((v) => ({ caseNumber: v.caseNumber, status: v.status, handling: v.execution ?? v.proposal?.remedy ?? v.findings ?? '' })),
+    };
+  };
+
   return {
+    monthly(staff: StaffView, request: ParsedRequestOf<'reports.monthly'>): ResponseOf<'reports.monthly'> {
+      requireRole(staff, ['supervisor', 'manager']);
+      const saved = savedMonthlyReport(db, monthlyReportId(request.month, request.branch ?? null));
+      return { draft: draftOf(request.month, request.branch), saved: saved && { ...saved, savedByName: staffNames(db).get(saved.savedBy) ?? saved.savedBy } };
+    },
+    /** A manager's summary before month end (seed 001): the next version, with the figures as they are now. */
+    monthlySave(staff: StaffView, request: ParsedRequestOf<'reports.monthlySave'>): ResponseOf<'reports.monthlySave'> {
+      requireRole(staff, ['manager']);
+      const id = monthlyReportId(request.month, request.branch ?? null);
+      const version = (savedMonthlyReport(db, id)?.version ?? 0) + 1;
+      writer.write([{ entity: 'report', entityId: id, type: 'monthly_report_saved', payload: { ...draftOf(request.month, request.branch), version, actions: request.actions } }], staff);
+      return { version };
+    },
     figures(staff: StaffView, request: ParsedRequestOf<'reports.get'>): ResponseOf<'reports.get'> {
       requireRole(staff, ['supervisor', 'manager']);
       const figures = reportFigures(db, scopeOf(request.month, request.branch), clock.now());

@@ -16,6 +16,7 @@ import { useSettings } from '../app/settingsStore.js';
 import { deskNow } from '../app/deskClock.js';
 import { CaseTags } from '../case/CaseTags.js';
 import { Chart, type Series } from './Chart.js';
+import { MonthlyReport } from './MonthlyReport.js';
 
 type Figures = ResponseOf<'reports.get'>;
 type Dimension = (typeof REPORT_DIMENSIONS)[number];
@@ -91,6 +92,7 @@ export function ReportsPage() {
   const [error, setError] = useState<string | null>(null);
   const [picked, setPicked] = useState<{ title: string; items: CaseSummary[] } | null>(null);
   const [exporting, setExporting] = useState(false);
+  const [monthly, setMonthly] = useState(false);
   const allowed = role === 'supervisor' || role === 'manager';
 
   useEffect(() => {
@@ -160,6 +162,9 @@ export function ReportsPage() {
                 options={figures.branches.map((b) => ({ value: b, label: b }))}
               />
             )}
+            <Button onClick={() => setMonthly(true)} disabled={!figures} data-testid="open-monthly">
+              {t('monthly.title')}
+            </Button>
             <Button onClick={() => void exportMonth()} loading={exporting} disabled={!figures?.total} data-testid="export-excel">
               {exporting ? t('reports.exporting') : t('reports.export')}
             </Button>
@@ -242,6 +247,7 @@ export function ReportsPage() {
           </Row>
         </>
       )}
+      {monthly && <MonthlyReport month={month} branch={branch} onClose={() => setMonthly(false)} />}
       <Drawer open={picked !== null} width={560} title={picked?.title} onClose={() => setPicked(null)} destroyOnHidden>
         <List
           data-testid="report-cases"

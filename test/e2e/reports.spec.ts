@@ -57,4 +57,23 @@ test('the month\'s report over 2,000 cases in two branches: charts agree with th
   expect(sheet.rowCount - 1).toBe(sh);
   expect(sheet.getRow(1).getCell(1).value).toBe('受理编号');
   expect(sheet.getRow(2).getCell(2).value).toBeInstanceOf(Date);
+
+  // The month's analysis: generated, the manager's actions added, saved as version 1, printed.
+  await page.getByTestId('open-monthly').click();
+  const report = page.getByTestId('monthly-report');
+  await expect(report).toContainText('2026-11 投诉分析报告（SH02）');
+  await expect(report).toContainText(`本月受理投诉 ${sh} 件`);
+  await page.getByLabel('七、改进措施').fill('1. 设备类投诉：与厂家约定上门时限。\n2. 每周抽查回访。');
+  await page.getByTestId('monthly-save').click();
+  await expect(page.getByTestId('monthly-version')).toContainText('当前为第 1 版，陈经理 保存于');
+  await page.evaluate(() => {
+    window.print = () => undefined;
+  });
+  await page.getByRole('button', { name: '打印 / 导出 PDF' }).click();
+  const pdf = join(dataDir, 'monthly.pdf');
+  await page.pdf({ path: pdf, preferCSSPageSize: true });
+  const text = execFileSync('pdftotext', ['-layout', pdf, '-'], { encoding: 'utf8' });
+  expect(text).toContain('投诉分析报告');
+  expect(text).toContain('与厂家约定上门时限');
+  execFileSync('pdftoppm', ['-png', '-r', '70', '-f', '1', '-l', '1', pdf, join(SCREENSHOTS, 'monthly-report')]);
 });

@@ -73,6 +73,9 @@ function suite(engine: 'pglite' | 'postgres') {
     const hers = (d.desk.db.prepare('SELECT credential FROM staff WHERE id = ?').get(clerk.id) as { credential: string }).credential;
     const repin = { ...base(d, clerk.id), entity: 'staff' as const, entityId: d.staffId, type: 'staff_pin_changed', payload: { credential: JSON.parse(hers) as unknown } };
     expect(await reasons(d, [provenBy(d, '1001', repin)])).toEqual(['needs_manager']);
+    // The monthly analysis is the manager's to write.
+    const report = { ...base(d, clerk.id), entity: 'report' as const, entityId: newId(), type: 'monthly_report_saved', payload: { month: '2026-11', branch: 'BJ01', version: 1, figures: ok(d.desk, d.session, 'reports.get', { month: '2026-11' }), previousTotal: 0, majors: [], actions: '' } };
+    expect(await reasons(d, [provenBy(d, '1001', report)])).toEqual(['needs_manager']);
     // The manager's own approval, through the desk, is fine; an event with no proof is not.
     expect(await reasons(d, [{ ...note(d.staffId, 'manager') }])).toEqual(['actor_unproven']);
     expect(await reasons(d, [provenBy(d, '900001', note(d.staffId, 'manager'))])).toEqual([]);

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import ExcelJS from 'exceljs';
 import { EXPORT_COLUMNS, type CaseActionRequest } from '../../../shared/contract.js';
 import { complaint, ok, openTeamDesk } from '../../fixtures/desk.js';
+import { rebuildProjections } from '../../../db/projections.js';
 
 const clockAt = (iso: string) => {
   let now = Date.parse(iso);
@@ -75,5 +76,20 @@ describe('reports', () => {
     expect(sheet.getRow(2).getCell(5).value).toBe('电话');
     const exportsOnRecord = desk.db.prepare("SELECT count(*) AS n FROM events WHERE type = 'export_made'").get() as { n: number };
     expect(exportsOnRecord.n).toBe(1);
+  });
+
+  it('saves the monthly analysis as versions a manager writes, kept through a rebuild', () => {
+    const clock = clockAt('2026-11-10T02:00:00Z');
+    const { desk, team } = openTeamDesk(clock);
+    ok(desk, team.clerk.session, 'case.create', { ...complaint(), classification: { severity: 1, major: true, nature: 'valid', communicationKind: null, content: 'incident', cause: 'service_level', motive: 'publicity' } });
+    const draft = ok(desk, team.supervisor.session, 'reports.monthly', { month: '2026-11' });
+    expect(draft.saved).toBeNull();
+    expect(draft.draft).toMatchObject({ month: '2026-11', branch: null, previousTotal: 0, figures: { total: 1, major: 1 } });
+    expect(draft.draft.majors).toEqual([expect.objectContaining({ status: 'classified' })]);
+    expect(desk.dispatch('reports.monthlySave', { month: '2026-11', actions: '主管不能保存' }, team.supervisor.session)).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    expect(ok(desk, team.manager.session, 'reports.monthlySave', { month: '2026-11', actions: '第一版' }).version).toBe(1);
+    expect(ok(desk, team.manager.session, 'reports.monthlySave', { month: '2026-11', actions: '第二版：加强回访' }).version).toBe(2);
+    rebuildProjections(desk.db);
+    expect(ok(desk, team.supervisor.session, 'reports.monthly', { month: '2026-11' }).saved).toMatchObject({ version: 2, actions: '第二版：加强回访', savedByName: '陈经理' });
   });
 });

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/** A report's figures as they travel: to the screen, and inside a saved monthly report. */
+const Counts = z.array(z.object({ key: z.string(), count: z.number().int() }));
+export const ReportFiguresSchema = z.object({
+  total: z.number().int(),
+  major: z.number().int(),
+  byContent: Counts,
+  bySeverity: Counts,
+  byChannel: Counts,
+  byDay: Counts,
+  byCause: z.array(z.object({ content: z.string(), cause: z.string(), count: z.number().int() })),
+  open: z.number().int(),
+  overdue: z.number().int(),
+  closed: z.number().int(),
+  handlingHours: z.object({ average: z.number().nullable(), p90: z.number().nullable() }),
+  repeats: z.number().int(),
+  satisfaction: Counts,
+  unreachable: z.number().int(),
+  byOwner: z.array(z.object({ ownerId: z.string(), owned: z.number().int(), closed: z.number().int(), averageSatisfaction: z.number().nullable() })),
+});
+
+export type ReportFigures = z.infer<typeof ReportFiguresSchema>;
