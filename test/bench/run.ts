@@ -8,6 +8,7 @@ import { openDesk } from '../../electron/core/openDesk.js';
 import { recordEvents } from '../../db/eventStore.js';
 import { rebuildProjections } from '../../db/projections.js';
 import { listCases } from '../../db/complaintQueries.js';
+import { reportFigures } from '../../db/reports.js';
 import { CaseFilter } from '../../shared/contract.js';
 import { ok, openTeamDesk } from '../fixtures/desk.js';
 import { caseNumberPrefix, formatCaseNumber, localDateKey } from '../../shared/caseNumber.js';
@@ -57,7 +58,7 @@ const COMPLAINTS = [
 ];
 
 /** Seeds the log through the real write path (event + projection per transaction batch). */
-function seed(dataDir: string): { took: number; staffId: string; pin: string } {
+function seed(dataDir: string): { took: number; staffId: string; pin: string; managerId: string; managerPin: string } {
   const { desk, team } = openTeamDesk(undefined, dataDir);
   const start = Date.parse('2026-01-01T01:00:00Z');
   const perDay = 400;
@@ -92,7 +93,7 @@ function seed(dataDir: string): { took: number; staffId: string; pin: string } {
     }
   });
   desk.close();
-  return { took, staffId: team.clerk.staff.id, pin: team.clerk.pin };
+  return { took, staffId: team.clerk.staff.id, pin: team.clerk.pin, managerId: team.manager.staff.id, managerPin: team.manager.pin };
 }
 
 function benchGuidance(): void {
@@ -175,6 +176,21 @@ for (const [label, text] of [
 }
 const pages = (like: string) => (desk.db.prepare('SELECT coalesce(sum(pgsize), 0) AS bytes FROM dbstat WHERE name LIKE ?').get(like) as { bytes: number }).bytes;
 console.log(`search index ${(pages('case_fts%') / 2 ** 20).toFixed(0)} MiB beside a database of ${(pages('%') / 2 ** 20).toFixed(0)} MiB`);
+
+// Reports: the figures of one month and of a year, and generating the monthly analysis.
+{
+  const monthScope = { fromMs: Date.parse('2026-02-01T00:00:00+08:00'), toMs: Date.parse('2026-03-01T00:00:00+08:00'), utcOffsetMinutes: 480 };
+  const yearScope = { fromMs: Date.parse('2026-01-01T00:00:00+08:00'), toMs: Date.parse('2027-01-01T00:00:00+08:00'), utcOffsetMinutes: 480 };
+  const manager = ok(desk, undefined, 'auth.signIn', { staffId: seeded.managerId, pin: seeded.managerPin }).session;
+  for (const [label, scope] of [['one month', monthScope], ['one year', yearScope]] as const) {
+    const runs: number[] = [];
+    for (let i = 0; i < 5; i++) runs.push(time(() => reportFigures(desk.db, scope, Date.parse('2026-12-01T00:00:00Z')))[1]);
+    console.log(`report figures for ${label} (every chart's query), 5 runs: median ${ms(quantile(runs, 0.5))}, max ${ms(Math.max(...runs))}`);
+  }
+  const monthly: number[] = [];
+  for (let i = 0; i < 5; i++) monthly.push(time(() => desk.dispatch('reports.monthly', { month: '2026-02' }, manager))[1]);
+  console.log(`monthly analysis generated through core (a month and the month before), 5 runs: median ${ms(quantile(monthly, 0.5))}`);
+}
 
 const creates: number[] = [];
 for (let i = 0; i < CREATES; i++) {
