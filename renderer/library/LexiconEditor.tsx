@@ -111,6 +111,9 @@ export function LexiconEditor() {
           <Input style={{ width: 200 }} value={draft.term} maxLength={draft.script === 'zh' ? 20 : 40} placeholder={t('library.lexicon.term')} onChange={(e) => setDraft({ ...draft, term: e.target.value })} aria-label={t('library.lexicon.term')} />
           <Select
             style={{ width: 200 }}
+            showSearch
+            optionFilterProp="label"
+            aria-label={t('library.lexicon.kind')}
             value={draft.kind}
             onChange={(kind) => setDraft({ ...draft, kind })}
             options={[...(['complaint', 'anger:1', 'anger:2', 'anger:3'] as Kind[]), ...SIGNAL_KINDS.map((k) => `signal:${k}` as Kind)].map((k) => ({ value: k, label: kindLabel(k) }))}
