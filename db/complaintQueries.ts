@@ -1,3 +1,4 @@
+import { statement } from './statements.js';
 import type { CaseView } from '../shared/fold.js';
 import type { CaseFilter } from '../shared/contract.js';
 import type { Db } from './open.js';
@@ -58,29 +59,26 @@ function where(filter: CaseFilter, viewerId: string): { sql: string; params: unk
 
 export function listCases(db: Db, filter: CaseFilter, viewerId: string, limit: number, offset: number): { rows: CaseListRow[]; total: number } {
   const { sql, params } = where(filter, viewerId);
-  const rows = db
-    .prepare(`SELECT ${LIST_COLUMNS} FROM complaints ${sql} ORDER BY ${ORDER[filter.sort]} LIMIT ? OFFSET ?`)
+  const rows = statement(db, `SELECT ${LIST_COLUMNS} FROM complaints ${sql} ORDER BY ${ORDER[filter.sort]} LIMIT ? OFFSET ?`)
     .all(...params, limit, offset) as CaseListRow[];
-  const total = (db.prepare(`SELECT count(*) AS n FROM complaints ${sql}`).get(...params) as { n: number }).n;
+  const total = (statement(db, `SELECT count(*) AS n FROM complaints ${sql}`).get(...params) as { n: number }).n;
   return { rows, total };
 }
 
 export function getCaseView(db: Db, id: string): CaseView | null {
-  const row = db.prepare('SELECT view FROM complaints WHERE id = ?').get(id) as { view: string } | undefined;
+  const row = statement(db, 'SELECT view FROM complaints WHERE id = ?').get(id) as { view: string } | undefined;
   return row ? (JSON.parse(row.view) as CaseView) : null;
 }
 
 export function caseNumbersOf(db: Db, ids: readonly string[]): Array<{ id: string; case_number: string; received_at: string }> {
   if (!ids.length) return [];
-  return db
-    .prepare(`SELECT id, case_number, received_at FROM complaints WHERE id IN (${ids.map(() => '?').join(',')})`)
+  return statement(db, `SELECT id, case_number, received_at FROM complaints WHERE id IN (${ids.map(() => '?').join(',')})`)
     .all(...ids) as Array<{ id: string; case_number: string; received_at: string }>;
 }
 
 /** Cases of one customer (by id or by phone digits), newest first, received since `sinceIso`. */
 export function casesOfCustomer(db: Db, customerId: string | null, phoneDigits: string, sinceIso = ''): CaseView[] {
-  const rows = db
-    .prepare(
+  const rows = statement(db, 
       `SELECT view FROM complaints WHERE (customer_id = ? OR phone_digits = ?) AND received_at >= ?
        ORDER BY received_hlc DESC LIMIT 200`,
     )
@@ -90,8 +88,7 @@ export function casesOfCustomer(db: Db, customerId: string | null, phoneDigits: 
 
 /** Open cases past their deadline, and those due soon, at `now`. */
 export function deadlineCounts(db: Db, now: number): { overdue: number; dueSoon: number } {
-  return db
-    .prepare(
+  return statement(db, 
       `SELECT coalesce(sum(due_at <= @now), 0) AS overdue, coalesce(sum(due_soon_at <= @now AND due_at > @now), 0) AS dueSoon
        FROM complaints WHERE is_open = 1 AND due_soon_at <= @now`,
     )
@@ -100,7 +97,7 @@ export function deadlineCounts(db: Db, now: number): { overdue: number; dueSoon:
 
 /** Highest sequence used under a case-number prefix (branch-device-date), 0 if none. */
 export function maxCaseSeq(db: Db, prefix: string): number {
-  const row = db.prepare('SELECT max(case_seq) AS seq FROM complaints WHERE case_prefix = ?').get(prefix) as {
+  const row = statement(db, 'SELECT max(case_seq) AS seq FROM complaints WHERE case_prefix = ?').get(prefix) as {
     seq: number | null;
   };
   return row.seq ?? 0;
@@ -111,8 +108,7 @@ export function maxCaseSeq(db: Db, prefix: string): number {
  * `receivedBefore`, or at least `chasers` chasers. The caller judges each by its own policy.
  */
 export function escalationCandidates(db: Db, receivedBefore: number, chasers: number): CaseView[] {
-  const rows = db
-    .prepare(
+  const rows = statement(db, 
       `SELECT view FROM complaints WHERE is_open = 1 AND severity IS NULL AND major = 0
          AND ((needs_contact = 1 AND received_ms <= ?) OR chase_count >= ?)`,
     )
@@ -122,26 +118,24 @@ export function escalationCandidates(db: Db, receivedBefore: number, chasers: nu
 
 /** Open cases whose current deadline is due soon or past at `now`. */
 export function casesDueSoonBy(db: Db, now: number): Array<{ id: string; caseNumber: string; slaStep: string; dueAt: number; stepStartedAtMs: number }> {
-  const rows = db
-    .prepare('SELECT id, case_number, sla_step, due_at, view FROM complaints WHERE is_open = 1 AND due_soon_at <= ?')
+  const rows = statement(db, 'SELECT id, case_number, sla_step, due_at, view FROM complaints WHERE is_open = 1 AND due_soon_at <= ?')
     .all(now) as Array<{ id: string; case_number: string; sla_step: string; due_at: number; view: string }>;
   return rows.map((r) => ({ id: r.id, caseNumber: r.case_number, slaStep: r.sla_step, dueAt: r.due_at, stepStartedAtMs: (JSON.parse(r.view) as CaseView).stepStartedAtMs }));
 }
 
 /** The case already created on this desk for a form's request id, if any. */
 export function caseOfRequest(db: Db, requestId: string): string | null {
-  const row = db.prepare('SELECT case_id FROM intake_requests WHERE request_id = ?').get(requestId) as { case_id: string } | undefined;
+  const row = statement(db, 'SELECT case_id FROM intake_requests WHERE request_id = ?').get(requestId) as { case_id: string } | undefined;
   return row?.case_id ?? null;
 }
 
 export function recordRequest(db: Db, requestId: string, caseId: string, at: number): void {
-  db.prepare('INSERT INTO intake_requests (request_id, case_id, created_at) VALUES (?, ?, ?)').run(requestId, caseId, at);
+  statement(db, 'INSERT INTO intake_requests (request_id, case_id, created_at) VALUES (?, ?, ?)').run(requestId, caseId, at);
 }
 
 /** Cases whose result was fed back and whose follow-up call is still to be made, nearest deadline first. */
 export function awaitingFollowUp(db: Db, limit = 500): Array<{ row: CaseListRow; view: CaseView }> {
-  const rows = db
-    .prepare(`SELECT ${LIST_COLUMNS}, view FROM complaints WHERE status = 'fed_back' ORDER BY due_at, id LIMIT ?`)
+  const rows = statement(db, `SELECT ${LIST_COLUMNS}, view FROM complaints WHERE status = 'fed_back' ORDER BY due_at, id LIMIT ?`)
     .all(limit) as Array<CaseListRow & { view: string }>;
   return rows.map(({ view, ...row }) => ({ row, view: JSON.parse(view) as CaseView }));
 }
@@ -168,8 +162,7 @@ export function searchCases(db: Db, match: string, filter: SearchFilter, limit: 
   if (filter.fromMs !== undefined) clauses.push('c.received_ms >= @fromMs');
   if (filter.toMs !== undefined) clauses.push('c.received_ms < @toMs');
   const columns = LIST_COLUMNS.split(',').map((c) => `c.${c.trim()}`).join(', ');
-  return db
-    .prepare(
+  return statement(db, 
       `SELECT ${columns}, json_extract(c.view, '$.description') AS description, bm25(case_fts) AS score
        FROM case_fts JOIN complaints c ON c.rowid = case_fts.rowid
        WHERE ${clauses.join(' AND ')} ORDER BY score, c.received_hlc DESC LIMIT @limit`,

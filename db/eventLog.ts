@@ -1,4 +1,5 @@
 /** Reading the append-only event log. */
+import { statement } from './statements.js';
 import type { EventEnvelope, Entity } from '../shared/events.js';
 import type { Db } from './open.js';
 
@@ -33,8 +34,7 @@ export function rowToEvent(row: EventRow): EventEnvelope {
 }
 
 export function eventsOf(db: Db, entity: Entity, entityId: string): EventEnvelope[] {
-  const rows = db
-    .prepare('SELECT * FROM events WHERE entity = ? AND entity_id = ? ORDER BY hlc, id')
+  const rows = statement(db, 'SELECT * FROM events WHERE entity = ? AND entity_id = ? ORDER BY hlc, id')
     .all(entity, entityId) as EventRow[];
   return rows.map(rowToEvent);
 }
@@ -46,8 +46,8 @@ const PAGE_ROWS = 5_000;
  * (keyset), so the caller may write to the database between items.
  */
 export function* allEventsByEntity(db: Db): Generator<EventEnvelope> {
-  const first = db.prepare('SELECT * FROM events ORDER BY entity, entity_id, hlc, id LIMIT ?');
-  const after = db.prepare(
+  const first = statement(db, 'SELECT * FROM events ORDER BY entity, entity_id, hlc, id LIMIT ?');
+  const after = statement(db, 
     'SELECT * FROM events WHERE (entity, entity_id, hlc, id) > (?, ?, ?, ?) ORDER BY entity, entity_id, hlc, id LIMIT ?',
   );
   let page = first.all(PAGE_ROWS) as EventRow[];
@@ -65,11 +65,11 @@ export function* allEventsByEntity(db: Db): Generator<EventEnvelope> {
  */
 export function latestHlc(db: Db, pulledNotAfterMs = Number.MAX_SAFE_INTEGER): string | null {
   const bound = String(Math.min(pulledNotAfterMs, 999_999_999_999_999)).padStart(15, '0') + ':~';
-  const row = db.prepare("SELECT max(hlc) AS hlc FROM events WHERE origin = 'local' OR hlc < ?").get(bound) as { hlc: string | null };
+  const row = statement(db, "SELECT max(hlc) AS hlc FROM events WHERE origin = 'local' OR hlc < ?").get(bound) as { hlc: string | null };
   return row.hlc;
 }
 
 export function countEvents(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM events').get() as { n: number }).n;
+  return (statement(db, 'SELECT count(*) AS n FROM events').get() as { n: number }).n;
 }
 

@@ -1,3 +1,4 @@
+import { statement } from './statements.js';
 import { foldCase, type CaseView } from '../shared/fold.js';
 import { foldCustomer, foldStaff, type CustomerView, type StaffView } from '../shared/referenceFold.js';
 import { normalizePhone } from '../shared/complaint.js';
@@ -33,13 +34,13 @@ function clockColumns(view: CaseView, sla: SlaContext) {
 }
 
 function writeComplaint(db: Db, entityId: string, view: CaseView | null, sla: SlaContext): void {
-  const previous = db.prepare('SELECT rowid FROM complaints WHERE id = ?').get(entityId) as { rowid: number } | undefined;
-  if (previous) db.prepare('DELETE FROM case_fts WHERE rowid = ?').run(previous.rowid);
+  const previous = statement(db, 'SELECT rowid FROM complaints WHERE id = ?').get(entityId) as { rowid: number } | undefined;
+  if (previous) statement(db, 'DELETE FROM case_fts WHERE rowid = ?').run(previous.rowid);
   if (!view) {
-    db.prepare('DELETE FROM complaints WHERE id = ?').run(entityId);
+    statement(db, 'DELETE FROM complaints WHERE id = ?').run(entityId);
     return;
   }
-  const written = db.prepare(
+  const written = statement(db, 
     `INSERT OR REPLACE INTO complaints (id, case_number, case_prefix, case_seq, branch, customer_id, customer_name,
        customer_phone, phone_digits, channel, status, is_open, severity, major, owner_id, chase_count, is_repeat,
        received_at, received_hlc, last_hlc, conflict_count, view, due_at, due_soon_at, sla_step, received_ms, needs_contact,
@@ -66,15 +67,15 @@ function writeComplaint(db: Db, entityId: string, view: CaseView | null, sla: Sl
     satisfaction: [...(view.followUps ?? [])].reverse().find((f) => f.kind === 'reached')?.satisfaction ?? null,
     followUpState: view.followUpState ?? null,
   });
-  db.prepare('INSERT INTO case_fts (rowid, grams) VALUES (?, ?)').run(written.lastInsertRowid, searchText(view));
+  statement(db, 'INSERT INTO case_fts (rowid, grams) VALUES (?, ?)').run(written.lastInsertRowid, searchText(view));
   const number = parseCaseNumber(view.caseNumber);
-  if (number) db.prepare('INSERT OR REPLACE INTO devices (device_id, desk) VALUES (?, ?)').run(view.receivedDevice, `${number.branch}-${number.device}`);
+  if (number) statement(db, 'INSERT OR REPLACE INTO devices (device_id, desk) VALUES (?, ?)').run(view.receivedDevice, `${number.branch}-${number.device}`);
 }
 
 function writeStaff(db: Db, entityId: string, view: StaffView | null): void {
-  db.prepare('DELETE FROM staff WHERE id = ?').run(entityId);
+  statement(db, 'DELETE FROM staff WHERE id = ?').run(entityId);
   if (!view) return;
-  db.prepare('INSERT INTO staff (id, name, role, branch, active, pin_hash, credential) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+  statement(db, 'INSERT INTO staff (id, name, role, branch, active, pin_hash, credential) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     view.id,
     view.name,
     view.role,
@@ -86,17 +87,17 @@ function writeStaff(db: Db, entityId: string, view: StaffView | null): void {
 }
 
 function writeCustomer(db: Db, entityId: string, view: CustomerView | null): void {
-  db.prepare('DELETE FROM customers WHERE id = ?').run(entityId);
-  db.prepare('DELETE FROM customer_phones WHERE customer_id = ?').run(entityId);
+  statement(db, 'DELETE FROM customers WHERE id = ?').run(entityId);
+  statement(db, 'DELETE FROM customer_phones WHERE customer_id = ?').run(entityId);
   if (!view) return;
-  db.prepare('INSERT INTO customers (id, name, phones, notes, tier) VALUES (?, ?, ?, ?, ?)').run(
+  statement(db, 'INSERT INTO customers (id, name, phones, notes, tier) VALUES (?, ?, ?, ?, ?)').run(
     view.id,
     view.name,
     JSON.stringify(view.phones),
     view.notes,
     view.tier,
   );
-  const phone = db.prepare('INSERT OR IGNORE INTO customer_phones (digits, customer_id) VALUES (?, ?)');
+  const phone = statement(db, 'INSERT OR IGNORE INTO customer_phones (digits, customer_id) VALUES (?, ?)');
   for (const p of view.phones) phone.run(normalizePhone(p), view.id);
 }
 
@@ -104,16 +105,16 @@ function writeCustomer(db: Db, entityId: string, view: CustomerView | null): voi
 function writeSla(db: Db, events: readonly EventEnvelope[]): void {
   replaceReferenceItems(db, 'sla_items', foldSla(events));
   const sla = readSlaContext(db);
-  const update = db.prepare('UPDATE complaints SET due_at = @dueAt, due_soon_at = @dueSoonAt, sla_step = @slaStep WHERE id = @id');
-  for (const row of db.prepare('SELECT id, view FROM complaints WHERE is_open = 1').all() as Array<{ id: string; view: string }>) {
+  const update = statement(db, 'UPDATE complaints SET due_at = @dueAt, due_soon_at = @dueSoonAt, sla_step = @slaStep WHERE id = @id');
+  for (const row of statement(db, 'SELECT id, view FROM complaints WHERE is_open = 1').all() as Array<{ id: string; view: string }>) {
     update.run({ id: row.id, ...clockColumns(JSON.parse(row.view) as CaseView, sla) });
   }
 }
 
 
 function writeMonthlyReport(db: Db, entityId: string, report: MonthlyReport | null): void {
-  db.prepare('DELETE FROM monthly_reports WHERE id = ?').run(entityId);
-  if (report) db.prepare('INSERT INTO monthly_reports (id, month, branch, version, data) VALUES (?, ?, ?, ?, ?)').run(entityId, report.month, report.branch, report.version, JSON.stringify(report));
+  statement(db, 'DELETE FROM monthly_reports WHERE id = ?').run(entityId);
+  if (report) statement(db, 'INSERT INTO monthly_reports (id, month, branch, version, data) VALUES (?, ?, ?, ?, ?)').run(entityId, report.month, report.branch, report.version, JSON.stringify(report));
 }
 
 /** Folds one entity's full history and writes its row: a late event lands in its right place. */
@@ -145,7 +146,7 @@ export function projectEntity(db: Db, entity: Entity, entityId: string, sla: () 
 /** Drops every projection and folds it again from the log, in one transaction. */
 export function rebuildProjections(db: Db): void {
   db.transaction(() => {
-    for (const table of PROJECTION_TABLES) db.prepare(`DELETE FROM ${table}`).run();
+    for (const table of PROJECTION_TABLES) statement(db, `DELETE FROM ${table}`).run();
     // Reference data first, so every case's deadlines are computed with it in place.
     writeSla(db, eventsOf(db, 'sla', SLA_ENTITY_ID));
     const sla = readSlaContext(db);

@@ -1,3 +1,4 @@
+import { statement } from './statements.js';
 import type { Db } from './open.js';
 import type { ReportFigures } from '../shared/reportFigures.js';
 import type { CaseView } from '../shared/fold.js';
@@ -27,9 +28,8 @@ const WHERE = 'received_ms >= @fromMs AND received_ms < @toMs AND (@branch IS NU
 export function reportFigures(db: Db, scope: ReportScope, now: number): ReportFigures {
   const params = { fromMs: scope.fromMs, toMs: scope.toMs, branch: scope.branch ?? null, now, offset: scope.utcOffsetMinutes * 60_000 };
   const counts = (column: string) =>
-    db.prepare(`SELECT coalesce(${column}, 'none') AS key, count(*) AS count FROM complaints WHERE ${WHERE} GROUP BY 1 ORDER BY 2 DESC, 1`).all(params) as Count[];
-  const totals = db
-    .prepare(
+    statement(db, `SELECT coalesce(${column}, 'none') AS key, count(*) AS count FROM complaints WHERE ${WHERE} GROUP BY 1 ORDER BY 2 DESC, 1`).all(params) as Count[];
+  const totals = statement(db, 
       `SELECT count(*) AS total, coalesce(sum(major), 0) AS major, coalesce(sum(is_open), 0) AS open,
          coalesce(sum(is_open = 1 AND due_at <= @now), 0) AS overdue, coalesce(sum(is_open = 0), 0) AS closed,
          coalesce(sum(is_repeat), 0) AS repeats, coalesce(sum(follow_up_state = 'unreachable'), 0) AS unreachable,
@@ -37,10 +37,9 @@ export function reportFigures(db: Db, scope: ReportScope, now: number): ReportFi
        FROM complaints WHERE ${WHERE}`,
     )
     .get(params) as { total: number; major: number; open: number; overdue: number; closed: number; repeats: number; unreachable: number; averageHours: number | null };
-  const closedCount = (db.prepare(`SELECT count(*) AS n FROM complaints WHERE ${WHERE} AND closed_ms IS NOT NULL`).get(params) as { n: number }).n;
+  const closedCount = (statement(db, `SELECT count(*) AS n FROM complaints WHERE ${WHERE} AND closed_ms IS NOT NULL`).get(params) as { n: number }).n;
   const p90 = closedCount
-    ? (db
-        .prepare(`SELECT (closed_ms - received_ms) / 3600000.0 AS hours FROM complaints WHERE ${WHERE} AND closed_ms IS NOT NULL ORDER BY 1 LIMIT 1 OFFSET @at`)
+    ? (statement(db, `SELECT (closed_ms - received_ms) / 3600000.0 AS hours FROM complaints WHERE ${WHERE} AND closed_ms IS NOT NULL ORDER BY 1 LIMIT 1 OFFSET @at`)
         .get({ ...params, at: Math.min(closedCount - 1, Math.ceil(closedCount * 0.9) - 1) }) as { hours: number }).hours
     : null;
   return {
@@ -49,23 +48,19 @@ export function reportFigures(db: Db, scope: ReportScope, now: number): ReportFi
     byContent: counts('content'),
     bySeverity: counts('CAST(severity AS TEXT)'),
     byChannel: counts('channel'),
-    byDay: db
-      .prepare(`SELECT date((received_ms + @offset) / 1000, 'unixepoch') AS key, count(*) AS count FROM complaints WHERE ${WHERE} GROUP BY 1 ORDER BY 1`)
+    byDay: statement(db, `SELECT date((received_ms + @offset) / 1000, 'unixepoch') AS key, count(*) AS count FROM complaints WHERE ${WHERE} GROUP BY 1 ORDER BY 1`)
       .all(params) as Count[],
-    byCause: db
-      .prepare(`SELECT content, cause, count(*) AS count FROM complaints WHERE ${WHERE} AND content IS NOT NULL GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 10`)
+    byCause: statement(db, `SELECT content, cause, count(*) AS count FROM complaints WHERE ${WHERE} AND content IS NOT NULL GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 10`)
       .all(params) as ReportFigures['byCause'],
     open: totals.open,
     overdue: totals.overdue,
     closed: totals.closed,
     handlingHours: { average: totals.averageHours, p90 },
     repeats: totals.repeats,
-    satisfaction: db
-      .prepare(`SELECT CAST(satisfaction AS TEXT) AS key, count(*) AS count FROM complaints WHERE ${WHERE} AND satisfaction IS NOT NULL GROUP BY 1 ORDER BY 1 DESC`)
+    satisfaction: statement(db, `SELECT CAST(satisfaction AS TEXT) AS key, count(*) AS count FROM complaints WHERE ${WHERE} AND satisfaction IS NOT NULL GROUP BY 1 ORDER BY 1 DESC`)
       .all(params) as Count[],
     unreachable: totals.unreachable,
-    byOwner: db
-      .prepare(
+    byOwner: statement(db, 
         `SELECT owner_id AS ownerId, count(*) AS owned, coalesce(sum(is_open = 0), 0) AS closed, avg(satisfaction) AS averageSatisfaction
          FROM complaints WHERE ${WHERE} GROUP BY 1 ORDER BY 2 DESC, 1`,
       )
@@ -90,19 +85,18 @@ export function reportCases(db: Db, scope: ReportScope, figure: { dimension: Rep
         owner: 'owner_id',
       }[figure.dimension]
     : null;
-  return db
-    .prepare(`SELECT ${LIST_COLUMNS}, content, closed_ms, satisfaction FROM complaints WHERE ${WHERE} ${column ? `AND ${column} = @value` : ''} ORDER BY received_hlc DESC LIMIT @limit`)
+  return statement(db, `SELECT ${LIST_COLUMNS}, content, closed_ms, satisfaction FROM complaints WHERE ${WHERE} ${column ? `AND ${column} = @value` : ''} ORDER BY received_hlc DESC LIMIT @limit`)
     .all(params) as ReportCaseRow[];
 }
 
 /** The period's major complaints, oldest first, with the fold's view for their handling. */
 export function majorCasesOf(db: Db, scope: ReportScope, limit = 200): CaseView[] {
-  return (db.prepare(`SELECT view FROM complaints WHERE ${WHERE} AND major = 1 ORDER BY received_ms LIMIT @limit`).all({ fromMs: scope.fromMs, toMs: scope.toMs, branch: scope.branch ?? null, limit }) as Array<{ view: string }>).map(
+  return (statement(db, `SELECT view FROM complaints WHERE ${WHERE} AND major = 1 ORDER BY received_ms LIMIT @limit`).all({ fromMs: scope.fromMs, toMs: scope.toMs, branch: scope.branch ?? null, limit }) as Array<{ view: string }>).map(
     (r) => JSON.parse(r.view) as CaseView,
   );
 }
 
 export function savedMonthlyReport(db: Db, id: string): MonthlyReport | null {
-  const row = db.prepare('SELECT data FROM monthly_reports WHERE id = ?').get(id) as { data: string } | undefined;
+  const row = statement(db, 'SELECT data FROM monthly_reports WHERE id = ?').get(id) as { data: string } | undefined;
   return row ? (JSON.parse(row.data) as MonthlyReport) : null;
 }

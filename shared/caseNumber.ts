@@ -2,20 +2,15 @@
  * Case numbers staff read out to the customer: branch + device + local date + daily sequence,
  * e.g. BJ01-A-20261122-0007. Unique without a network because each device owns its code.
  */
+import { localParts } from './sla/time.js';
+
 export const BRANCH_CODE_PATTERN = /^[A-Z0-9]{2,8}$/;
 export const DEVICE_CODE_PATTERN = /^[A-Z0-9]{1,4}$/;
 export const CASE_NUMBER_PATTERN = /^([A-Z0-9]{2,8})-([A-Z0-9]{1,4})-(\d{8})-(\d{4,})$/;
 
 /** The calendar date (YYYYMMDD) of an instant in the branch's time zone, not the machine's. */
 export function localDateKey(instantMs: number, timeZone: string): string {
-  const parts = new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).formatToParts(new Date(instantMs));
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}${get('month')}${get('day')}`;
+  return localParts(instantMs, timeZone).date.replaceAll('-', '');
 }
 
 export function caseNumberPrefix(branch: string, device: string, dateKey: string): string {
@@ -42,9 +37,14 @@ export function parseCaseNumber(caseNumber: string): ParsedCaseNumber | null {
   return { prefix: caseNumberPrefix(branch, device, dateKey), branch, device, dateKey, seq: Number(seq) };
 }
 
+const knownZones = new Set<string>();
+
 export function isValidTimeZone(timeZone: string): boolean {
+  // Settings are parsed on every write; asking Intl each time cost a quarter of a millisecond.
+  if (knownZones.has(timeZone)) return true;
   try {
     new Intl.DateTimeFormat('en', { timeZone });
+    knownZones.add(timeZone);
     return true;
   } catch {
     return false;
