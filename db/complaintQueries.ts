@@ -78,7 +78,7 @@ export function caseNumbersOf(db: Db, ids: readonly string[]): Array<{ id: strin
 
 /** Cases of one customer (by id or by phone digits), newest first, received since `sinceIso`. */
 export function casesOfCustomer(db: Db, customerId: string | null, phoneDigits: string, sinceIso = ''): CaseView[] {
-  const rows = statement(db, 
+  const rows = statement(db,
       `SELECT view FROM complaints WHERE (customer_id = ? OR phone_digits = ?) AND received_at >= ?
        ORDER BY received_hlc DESC LIMIT 200`,
     )
@@ -88,7 +88,7 @@ export function casesOfCustomer(db: Db, customerId: string | null, phoneDigits: 
 
 /** Open cases past their deadline, and those due soon, at `now`. */
 export function deadlineCounts(db: Db, now: number): { overdue: number; dueSoon: number } {
-  return statement(db, 
+  return statement(db,
       `SELECT coalesce(sum(due_at <= @now), 0) AS overdue, coalesce(sum(due_soon_at <= @now AND due_at > @now), 0) AS dueSoon
        FROM complaints WHERE is_open = 1 AND due_soon_at <= @now`,
     )
@@ -108,7 +108,7 @@ export function maxCaseSeq(db: Db, prefix: string): number {
  * `receivedBefore`, or at least `chasers` chasers. The caller judges each by its own policy.
  */
 export function escalationCandidates(db: Db, receivedBefore: number, chasers: number): CaseView[] {
-  const rows = statement(db, 
+  const rows = statement(db,
       `SELECT view FROM complaints WHERE is_open = 1 AND severity IS NULL AND major = 0
          AND ((needs_contact = 1 AND received_ms <= ?) OR chase_count >= ?)`,
     )
@@ -162,7 +162,7 @@ export function searchCases(db: Db, match: string, filter: SearchFilter, limit: 
   if (filter.fromMs !== undefined) clauses.push('c.received_ms >= @fromMs');
   if (filter.toMs !== undefined) clauses.push('c.received_ms < @toMs');
   const columns = LIST_COLUMNS.split(',').map((c) => `c.${c.trim()}`).join(', ');
-  return statement(db, 
+  return statement(db,
       `SELECT ${columns}, json_extract(c.view, '$.description') AS description, bm25(case_fts) AS score
        FROM case_fts JOIN complaints c ON c.rowid = case_fts.rowid
        WHERE ${clauses.join(' AND ')} ORDER BY score, c.received_hlc DESC LIMIT @limit`,

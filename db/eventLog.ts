@@ -47,7 +47,7 @@ const PAGE_ROWS = 5_000;
  */
 export function* allEventsByEntity(db: Db): Generator<EventEnvelope> {
   const first = statement(db, 'SELECT * FROM events ORDER BY entity, entity_id, hlc, id LIMIT ?');
-  const after = statement(db, 
+  const after = statement(db,
     'SELECT * FROM events WHERE (entity, entity_id, hlc, id) > (?, ?, ?, ?) ORDER BY entity, entity_id, hlc, id LIMIT ?',
   );
   let page = first.all(PAGE_ROWS) as EventRow[];

@@ -10,7 +10,7 @@ import type { SlaContext } from '../shared/sla/slaFold.js';
  * If anything throws, nothing of the batch is stored.
  */
 export function recordEvents(db: Db, events: readonly EventEnvelope[], origin: 'local' | 'server' = 'local'): EventEnvelope[] {
-  const insert = statement(db, 
+  const insert = statement(db,
     `INSERT INTO events (id, entity, entity_id, type, payload, actor, actor_role, device, hlc, schema, origin, proof)
      VALUES (@id, @entity, @entityId, @type, @payload, @actor, @actorRole, @device, @hlc, @schema, @origin, @proof)
      ON CONFLICT (id) DO NOTHING`,

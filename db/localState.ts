@@ -23,7 +23,7 @@ export function readAllSettings(db: Db): Record<string, unknown> {
 }
 
 export function saveDraft(db: Db, key: string, data: unknown, savedAt: string): void {
-  statement(db, 
+  statement(db,
     'INSERT INTO drafts (key, data, saved_at) VALUES (?, ?, ?) ON CONFLICT (key) DO UPDATE SET data = excluded.data, saved_at = excluded.saved_at',
   ).run(key, JSON.stringify(data), savedAt);
 }

@@ -238,6 +238,24 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE TABLE monthly_reports (id TEXT PRIMARY KEY, month TEXT NOT NULL, branch TEXT, version INTEGER NOT NULL, data TEXT NOT NULL) STRICT;
     `,
   },
+  {
+    version: 11,
+    rebuildProjections: true,
+    sql: `
+      -- Each process step of each case with its deadline under the case's policy, finished or
+      -- running: SLA compliance per step without folding the log at view time.
+      CREATE TABLE case_steps (
+        case_id  TEXT NOT NULL,
+        step     TEXT NOT NULL,
+        started_ms INTEGER NOT NULL,
+        due_ms   INTEGER NOT NULL,
+        ended_ms INTEGER,
+        PRIMARY KEY (case_id, step, started_ms)
+      ) STRICT, WITHOUT ROWID;
+      -- The intake's escalation signals, a JSON array, for the reports.
+      ALTER TABLE complaints ADD COLUMN signals TEXT NOT NULL DEFAULT '[]';
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

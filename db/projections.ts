@@ -7,7 +7,7 @@ import { searchTokens } from '../shared/search.js';
 import { foldMonthlyReport, type MonthlyReport } from '../shared/monthlyReport.js';
 import { hlcWallMs } from '../shared/hlc.js';
 import { foldLibrary } from '../shared/guidance/libraryFold.js';
-import { clocksOfCase, foldSla, slaContext, type SlaContext, type SlaItem } from '../shared/sla/slaFold.js';
+import { clocksOfCase, foldSla, slaContext, stepRecords, type SlaContext, type SlaItem } from '../shared/sla/slaFold.js';
 import { SLA_ENTITY_ID, type Entity, type EventEnvelope } from '../shared/events.js';
 import { REFERENCE_ENTITY_IDS } from '../shared/eventSchemas.js';
 import type { Db } from './open.js';
@@ -15,7 +15,7 @@ import { allEventsByEntity, eventsOf } from './eventLog.js';
 import { readReferenceItems, replaceReferenceItems } from './referenceItems.js';
 
 /** Tables that are pure folds of the log; rebuilding drops and refills exactly these. */
-export const PROJECTION_TABLES = ['complaints', 'case_fts', 'staff', 'customers', 'customer_phones', 'library_items', 'sla_items', 'devices', 'monthly_reports'] as const;
+export const PROJECTION_TABLES = ['complaints', 'case_fts', 'staff', 'customers', 'customer_phones', 'library_items', 'sla_items', 'devices', 'monthly_reports', 'case_steps'] as const;
 
 /** What a case is found by: its number, the customer, and everything written about it. */
 function searchText(view: CaseView): string {
@@ -25,6 +25,12 @@ function searchText(view: CaseView): string {
 
 export function readSlaContext(db: Db): SlaContext {
   return slaContext(readReferenceItems<SlaItem['kind']>(db, 'sla_items'));
+}
+
+function writeCaseSteps(db: Db, view: CaseView, sla: SlaContext): void {
+  statement(db, 'DELETE FROM case_steps WHERE case_id = ?').run(view.id);
+  const insert = statement(db, 'INSERT OR REPLACE INTO case_steps (case_id, step, started_ms, due_ms, ended_ms) VALUES (?, ?, ?, ?, ?)');
+  for (const r of stepRecords(view, sla)) insert.run(view.id, r.step, r.startedAtMs, r.dueAtMs, r.endedAtMs);
 }
 
 /** The nearest deadline of a case, kept in columns so the queue can sort and filter by it. */
@@ -38,17 +44,18 @@ function writeComplaint(db: Db, entityId: string, view: CaseView | null, sla: Sl
   if (previous) statement(db, 'DELETE FROM case_fts WHERE rowid = ?').run(previous.rowid);
   if (!view) {
     statement(db, 'DELETE FROM complaints WHERE id = ?').run(entityId);
+    statement(db, 'DELETE FROM case_steps WHERE case_id = ?').run(entityId);
     return;
   }
-  const written = statement(db, 
+  const written = statement(db,
     `INSERT OR REPLACE INTO complaints (id, case_number, case_prefix, case_seq, branch, customer_id, customer_name,
        customer_phone, phone_digits, channel, status, is_open, severity, major, owner_id, chase_count, is_repeat,
        received_at, received_hlc, last_hlc, conflict_count, view, due_at, due_soon_at, sla_step, received_ms, needs_contact,
-       content, cause, nature, closed_ms, satisfaction, follow_up_state)
+       content, cause, nature, closed_ms, satisfaction, follow_up_state, signals)
      VALUES (@id, @caseNumber, @casePrefix, @caseSeq, @branch, @customerId, @customerName,
        @customerPhone, @phoneDigits, @channel, @status, @isOpen, @severity, @major, @ownerId, @chaseCount, @isRepeat,
        @receivedAt, @receivedHlc, @lastHlc, @conflictCount, @view, @dueAt, @dueSoonAt, @slaStep, @receivedAtMs, @needsContact,
-       @content, @cause, @nature, @closedMs, @satisfaction, @followUpState)`,
+       @content, @cause, @nature, @closedMs, @satisfaction, @followUpState, @signals)`,
   ).run({
     ...clockColumns(view, sla),
     needsContact: view.firstContactAtMs === null ? 1 : 0,
@@ -66,7 +73,9 @@ function writeComplaint(db: Db, entityId: string, view: CaseView | null, sla: Sl
     // The latest answer the customer gave, satisfied or not (a dissatisfied one reopened the case).
     satisfaction: [...(view.followUps ?? [])].reverse().find((f) => f.kind === 'reached')?.satisfaction ?? null,
     followUpState: view.followUpState ?? null,
+    signals: JSON.stringify(view.signals),
   });
+  writeCaseSteps(db, view, sla);
   statement(db, 'INSERT INTO case_fts (rowid, grams) VALUES (?, ?)').run(written.lastInsertRowid, searchText(view));
   const number = parseCaseNumber(view.caseNumber);
   if (number) statement(db, 'INSERT OR REPLACE INTO devices (device_id, desk) VALUES (?, ?)').run(view.receivedDevice, `${number.branch}-${number.device}`);
@@ -107,7 +116,9 @@ function writeSla(db: Db, events: readonly EventEnvelope[]): void {
   const sla = readSlaContext(db);
   const update = statement(db, 'UPDATE complaints SET due_at = @dueAt, due_soon_at = @dueSoonAt, sla_step = @slaStep WHERE id = @id');
   for (const row of statement(db, 'SELECT id, view FROM complaints WHERE is_open = 1').all() as Array<{ id: string; view: string }>) {
-    update.run({ id: row.id, ...clockColumns(JSON.parse(row.view) as CaseView, sla) });
+    const view = JSON.parse(row.view) as CaseView;
+    update.run({ id: row.id, ...clockColumns(view, sla) });
+    writeCaseSteps(db, view, sla);
   }
 }
 

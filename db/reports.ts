@@ -4,6 +4,8 @@ import type { ReportFigures } from '../shared/reportFigures.js';
 import type { CaseView } from '../shared/fold.js';
 import type { MonthlyReport } from '../shared/monthlyReport.js';
 import { LIST_COLUMNS, type CaseListRow } from './complaintQueries.js';
+import { SLA_STEPS } from '../shared/sla/policy.js';
+import type { REPORT_DIMENSIONS } from '../shared/contract.js';
 
 /**
  * Report figures as plain SQL over the complaints projection's columns (never a fold of the log at
@@ -29,7 +31,7 @@ export function reportFigures(db: Db, scope: ReportScope, now: number): ReportFi
   const params = { fromMs: scope.fromMs, toMs: scope.toMs, branch: scope.branch ?? null, now, offset: scope.utcOffsetMinutes * 60_000 };
   const counts = (column: string) =>
     statement(db, `SELECT coalesce(${column}, 'none') AS key, count(*) AS count FROM complaints WHERE ${WHERE} GROUP BY 1 ORDER BY 2 DESC, 1`).all(params) as Count[];
-  const totals = statement(db, 
+  const totals = statement(db,
       `SELECT count(*) AS total, coalesce(sum(major), 0) AS major, coalesce(sum(is_open), 0) AS open,
          coalesce(sum(is_open = 1 AND due_at <= @now), 0) AS overdue, coalesce(sum(is_open = 0), 0) AS closed,
          coalesce(sum(is_repeat), 0) AS repeats, coalesce(sum(follow_up_state = 'unreachable'), 0) AS unreachable,
@@ -60,33 +62,59 @@ export function reportFigures(db: Db, scope: ReportScope, now: number): ReportFi
     satisfaction: statement(db, `SELECT CAST(satisfaction AS TEXT) AS key, count(*) AS count FROM complaints WHERE ${WHERE} AND satisfaction IS NOT NULL GROUP BY 1 ORDER BY 1 DESC`)
       .all(params) as Count[],
     unreachable: totals.unreachable,
-    byOwner: statement(db, 
+    byOwner: statement(db,
         `SELECT owner_id AS ownerId, count(*) AS owned, coalesce(sum(is_open = 0), 0) AS closed, avg(satisfaction) AS averageSatisfaction
          FROM complaints WHERE ${WHERE} GROUP BY 1 ORDER BY 2 DESC, 1`,
       )
       .all(params) as ReportFigures['byOwner'],
+    steps: stepCompliance(db, params),
+    signals: statement(db, `SELECT s.value AS key, count(*) AS count FROM complaints, json_each(complaints.signals) s WHERE ${WHERE} GROUP BY 1 ORDER BY 2 DESC, 1`).all(params) as Count[],
+    byBranch: statement(db,
+      `SELECT branch, count(*) AS total, coalesce(sum(is_open = 1 AND due_at <= @now), 0) AS overdue, coalesce(sum(is_repeat), 0) AS repeats, avg(satisfaction) AS averageSatisfaction
+       FROM complaints WHERE ${WHERE} GROUP BY 1 ORDER BY 1`,
+    ).all(params) as ReportFigures['byBranch'],
   };
 }
 
-export type ReportDimension = 'content' | 'severity' | 'channel' | 'day' | 'satisfaction' | 'owner';
+/** A step is on time when it ended by its deadline; a running one is overdue once the deadline has passed. */
+const STEP_LATE = '(s.ended_ms > s.due_ms OR (s.ended_ms IS NULL AND s.due_ms <= @now))';
+
+function stepCompliance(db: Db, params: Record<string, unknown>): ReportFigures['steps'] {
+  const rows = statement(db,
+    `SELECT s.step AS step, coalesce(sum(s.ended_ms <= s.due_ms), 0) AS onTime, coalesce(sum(s.ended_ms > s.due_ms), 0) AS late,
+       coalesce(sum(s.ended_ms IS NULL AND s.due_ms > @now), 0) AS openInTime, coalesce(sum(s.ended_ms IS NULL AND s.due_ms <= @now), 0) AS openOverdue
+     FROM complaints JOIN case_steps s ON s.case_id = complaints.id WHERE ${WHERE} GROUP BY 1`,
+  ).all(params) as ReportFigures['steps'];
+  return SLA_STEPS.flatMap((step) => rows.filter((r) => r.step === step));
+}
+
+export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
 
 export type ReportCaseRow = CaseListRow & { content: string | null; closed_ms: number | null; satisfaction: number | null };
 
 /** The cases of a report, or of one of its figures (what a click on a bar opens), newest first. */
-export function reportCases(db: Db, scope: ReportScope, figure: { dimension: ReportDimension; value: string } | null, limit: number): ReportCaseRow[] {
-  const params = { fromMs: scope.fromMs, toMs: scope.toMs, branch: scope.branch ?? null, offset: scope.utcOffsetMinutes * 60_000, value: figure?.value ?? null, limit };
-  const column = figure
+export function reportCases(db: Db, scope: ReportScope, figure: { dimension: ReportDimension; value: string } | null, limit: number, now: number): ReportCaseRow[] {
+  const params = { fromMs: scope.fromMs, toMs: scope.toMs, branch: scope.branch ?? null, offset: scope.utcOffsetMinutes * 60_000, value: figure?.value ?? null, limit, now };
+  const condition = figure
     ? {
-        content: "coalesce(content, 'none')",
-        severity: "coalesce(CAST(severity AS TEXT), 'none')",
-        channel: 'channel',
-        day: "date((received_ms + @offset) / 1000, 'unixepoch')",
-        satisfaction: 'CAST(satisfaction AS TEXT)',
-        owner: 'owner_id',
+        content: "coalesce(content, 'none') = @value",
+        severity: "coalesce(CAST(severity AS TEXT), 'none') = @value",
+        channel: 'channel = @value',
+        day: "date((received_ms + @offset) / 1000, 'unixepoch') = @value",
+        satisfaction: 'CAST(satisfaction AS TEXT) = @value',
+        owner: 'owner_id = @value',
+        branch: 'branch = @value',
+        signal: 'EXISTS (SELECT 1 FROM json_each(complaints.signals) WHERE value = @value)',
+        late_step: `EXISTS (SELECT 1 FROM case_steps s WHERE s.case_id = complaints.id AND s.step = @value AND ${STEP_LATE})`,
       }[figure.dimension]
     : null;
-  return statement(db, `SELECT ${LIST_COLUMNS}, content, closed_ms, satisfaction FROM complaints WHERE ${WHERE} ${column ? `AND ${column} = @value` : ''} ORDER BY received_hlc DESC LIMIT @limit`)
+  return statement(db, `SELECT ${LIST_COLUMNS}, content, closed_ms, satisfaction FROM complaints WHERE ${WHERE} ${condition ? `AND ${condition}` : ''} ORDER BY received_hlc DESC LIMIT @limit`)
     .all(params) as ReportCaseRow[];
+}
+
+/** The branches this desk holds cases of (one at a branch, all at HQ). */
+export function reportBranches(db: Db): string[] {
+  return (statement(db, 'SELECT DISTINCT branch FROM complaints ORDER BY 1').all() as Array<{ branch: string }>).map((r) => r.branch);
 }
 
 /** The period's major complaints, oldest first, with the fold's view for their handling. */

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { CASE_STATUSES, CHANNELS, IntakeFields } from './complaint.js';
 import { Classification, CONTENTS, Severity } from './classification.js';
-import { ComplaintEventPayloads, CustomerEventPayloads, GuidanceRecord } from './events.js';
+import { ComplaintEventPayloads, CustomerEventPayloads, GuidanceRecord, IntakeSignals } from './events.js';
 import { CASE_ACTIONS } from './lifecycle.js';
 import { LOCALES } from './locale.js';
 import { Settings } from './settings.js';
@@ -122,7 +122,7 @@ export type CaseDetail = z.infer<typeof CaseDetail>;
 /** The columns of an exported case list, in order (the UI names them in its language). */
 export const EXPORT_COLUMNS = ['caseNumber', 'receivedAt', 'customer', 'phone', 'channel', 'status', 'severity', 'major', 'content', 'owner', 'closedAt', 'satisfaction'] as const;
 
-export const REPORT_DIMENSIONS = ['content', 'severity', 'channel', 'day', 'satisfaction', 'owner'] as const;
+export const REPORT_DIMENSIONS = ['content', 'severity', 'channel', 'day', 'satisfaction', 'owner', 'branch', 'signal', 'late_step'] as const;
 /** A report is a calendar month of the branch's time zone; branch empty means every branch held here. */
 export const ReportRequest = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/), branch: z.string().max(8).optional() });
 /** One customer to call back: the case in brief, what was done and said, and how the calls went. */
@@ -237,6 +237,7 @@ export const contract = {
     auth: 'staff',
     request: IntakeFields.extend({
       guidance: GuidanceRecord.nullable().default(null),
+      signals: IntakeSignals,
       /** Set once per form: the same id sent again (a second Ctrl+Enter, a retry) returns the same case. */
       requestId: z.uuid().optional(),
       /** The classification the clerk confirmed at intake; the case starts classified. */

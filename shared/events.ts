@@ -5,10 +5,13 @@ import { CASE_NUMBER_PATTERN } from './caseNumber.js';
 import { Classification, Severity } from './classification.js';
 import { ACTOR_ROLES, ROLES, StaffName } from './staff.js';
 import { STEPS } from './guidance/steps.js';
+import { SIGNAL_KINDS } from './guidance/lexicons.js';
 import { Credential, EventProof } from './proof.js';
 import { IMPROVE_TAGS, NOT_REACHED, SOLVED, type Solved } from './followUp.js';
 
 /** Which calming script was shown at intake, and which of its steps the clerk marked done. */
+/** The escalation signals the guidance raised on the customer's words at intake. */
+export const IntakeSignals = z.array(z.enum(SIGNAL_KINDS)).max(SIGNAL_KINDS.length).default([]);
 export const GuidanceRecord = z.object({ scriptVersion: z.number().int().positive(), stepsDone: z.array(z.enum(STEPS)) });
 
 export const EVENT_SCHEMA_VERSION = 1;
@@ -36,6 +39,7 @@ export const ComplaintEventPayloads = {
     /** Earlier cases of the same customer about a similar matter, found at intake. */
     repeatOf: z.array(z.uuid()).default([]),
     guidance: GuidanceRecord.nullable().default(null),
+    signals: IntakeSignals,
     /** The SLA policy version in force at intake: the case keeps it for life. */
     policyVersion: z.number().int().positive().default(1),
   }),

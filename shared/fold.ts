@@ -7,6 +7,8 @@ import type { Step } from './guidance/steps.js';
 import { hlcWallMs } from './hlc.js';
 import { MAX_FOLLOW_UP_ATTEMPTS, reopensCase, type NotReached, type Solved } from './followUp.js';
 import { STEP_OF_STATUS } from './sla/clocks.js';
+import type { SlaStep } from './sla/policy.js';
+import type { SignalKind } from './guidance/lexicons.js';
 
 export type ConflictReason = RefusalReason | 'before_received' | 'duplicate_received' | 'invalid_payload';
 
@@ -50,6 +52,10 @@ export interface CaseView {
   /** When the current SLA step began (the clock's start). */
   stepStartedAtMs: number;
   pauses: Array<{ start: number; end: number | null }>;
+  /** Every process step the case has finished, in order (a reopened case goes through some twice): SLA compliance. */
+  finishedSteps: Array<{ step: SlaStep; startedAtMs: number; endedAtMs: number }>;
+  /** The escalation signals the guidance raised at intake (media, regulator, legal…), as the clerk saw them. */
+  signals: SignalKind[];
   policyVersion: number;
   chaseCount: number;
   proposal: (ComplaintPayload<'proposal_made'> & { by: string }) | null;
@@ -120,6 +126,8 @@ function startCase(event: EventEnvelope, p: ComplaintPayload<'received'>, pendin
     receivedAtMs: Date.parse(p.receivedAt),
     stepStartedAtMs: Date.parse(p.receivedAt),
     pauses: [],
+    finishedSteps: [],
+    signals: p.signals,
     policyVersion: p.policyVersion,
     chaseCount: 0,
     proposal: null,
@@ -312,7 +320,12 @@ export function foldCase(events: readonly EventEnvelope[]): CaseView | null {
     const status = nextStatus(view, type, parsed.data);
     applyAction(view, event, type, parsed.data);
     // A new SLA step starts its clock when the case moves to a state with a different step.
-    if (STEP_OF_STATUS[status] !== STEP_OF_STATUS[view.status]) view.stepStartedAtMs = hlcWallMs(event.hlc);
+    const finished = STEP_OF_STATUS[view.status];
+    if (STEP_OF_STATUS[status] !== finished) {
+      const at = hlcWallMs(event.hlc);
+      if (finished) view.finishedSteps.push({ step: finished, startedAtMs: view.stepStartedAtMs, endedAtMs: at });
+      view.stepStartedAtMs = at;
+    }
     view.status = status;
   }
   return view;

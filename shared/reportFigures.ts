@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SLA_STEPS } from './sla/policy.js';
 
 /** A report's figures as they travel: to the screen, and inside a saved monthly report. */
 const Counts = z.array(z.object({ key: z.string(), count: z.number().int() }));
@@ -18,6 +19,12 @@ export const ReportFiguresSchema = z.object({
   satisfaction: Counts,
   unreachable: z.number().int(),
   byOwner: z.array(z.object({ ownerId: z.string(), owned: z.number().int(), closed: z.number().int(), averageSatisfaction: z.number().nullable() })),
+  // Added after the first saved monthly reports: those read as having none.
+  /** Per process step: finished by the deadline, finished late, running within it, running past it. */
+  steps: z.array(z.object({ step: z.enum(SLA_STEPS), onTime: z.number().int(), late: z.number().int(), openInTime: z.number().int(), openOverdue: z.number().int() })).default([]),
+  /** Escalation signals (media, regulator, legal…) raised at intake, by kind. */
+  signals: Counts.default([]),
+  byBranch: z.array(z.object({ branch: z.string(), total: z.number().int(), overdue: z.number().int(), repeats: z.number().int(), averageSatisfaction: z.number().nullable() })).default([]),
 });
 
 export type ReportFigures = z.infer<typeof ReportFiguresSchema>;

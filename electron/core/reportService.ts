@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import type { Db } from '../../db/open.js';
-import { majorCasesOf, reportCases, reportFigures, savedMonthlyReport, type ReportDimension, type ReportScope } from '../../db/reports.js';
+import { majorCasesOf, reportBranches, reportCases, reportFigures, savedMonthlyReport, type ReportDimension, type ReportScope } from '../../db/reports.js';
 import { monthlyReportId } from '../../shared/monthlyReport.js';
 import { staffNames } from '../../db/referenceQueries.js';
 import type { ParsedRequestOf, ResponseOf } from '../../shared/contract.js';
@@ -33,7 +33,7 @@ export function createReportService(db: Db, writer: EventWriter, clock: Clock, s
     };
   };
   const casesOf = (request: { month: string; branch?: string | undefined; dimension?: ReportDimension | undefined; value?: string | undefined }, limit: number) =>
-    reportCases(db, scopeOf(request.month, request.branch), request.dimension && request.value !== undefined ? { dimension: request.dimension, value: request.value } : null, limit);
+    reportCases(db, scopeOf(request.month, request.branch), request.dimension && request.value !== undefined ? { dimension: request.dimension, value: request.value } : null, limit, clock.now());
 
   const previousMonth = (month: string) => {
     const [year, m] = month.split('-').map(Number) as [number, number];
@@ -71,8 +71,7 @@ export function createReportService(db: Db, writer: EventWriter, clock: Clock, s
       requireRole(staff, ['supervisor', 'manager']);
       const figures = reportFigures(db, scopeOf(request.month, request.branch), clock.now());
       const names = staffNames(db);
-      const branches = (db.prepare('SELECT DISTINCT branch FROM complaints ORDER BY 1').all() as Array<{ branch: string }>).map((r) => r.branch);
-      return { ...figures, branches, ownerNames: Object.fromEntries(figures.byOwner.map((o) => [o.ownerId, names.get(o.ownerId) ?? o.ownerId])) };
+      return { ...figures, branches: reportBranches(db), ownerNames: Object.fromEntries(figures.byOwner.map((o) => [o.ownerId, names.get(o.ownerId) ?? o.ownerId])) };
     },
     cases(staff: StaffView, request: ParsedRequestOf<'reports.cases'>): ResponseOf<'reports.cases'> {
       requireRole(staff, ['supervisor', 'manager']);

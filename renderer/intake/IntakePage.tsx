@@ -68,7 +68,7 @@ export function IntakePage() {
     // At a store counter nobody classifies; a major signal still makes the case major at once.
     const confirmed = counter ? (proposal.majorBecause.length ? proposal.classification : null) : (classification ? classificationOf(classification) : proposal.classification);
     try {
-      await submit({ ...EMPTY_DRAFT, ...draft, ...(counter ? { channel: 'walk_in' } : {}) }, confirmed);
+      await submit({ ...EMPTY_DRAFT, ...draft, ...(counter ? { channel: 'walk_in' } : {}) }, confirmed, [...new Set(analysis.signals.map((s) => s.kind))]);
     } catch (e) {
       setError(errorText(t, e));
     } finally {

@@ -4,6 +4,7 @@ import type { Classification } from '../../shared/classification.js';
 import { newId } from '../../shared/ids.js';
 import { call, DeskCallError } from '../desk/client.js';
 import type { Step } from '../../shared/guidance/steps.js';
+import type { SignalKind } from '../../shared/guidance/lexicons.js';
 
 export const EMPTY_DRAFT: IntakeDraft = { customerName: '', customerPhone: '', channel: null, description: '', expectation: '' };
 /** While the clerk keeps typing, the draft is written at least this often (a throttle, not a debounce). */
@@ -23,7 +24,8 @@ interface IntakeState {
   /** Queues the form's contents for saving; "saved" is shown only once the latest contents are stored. */
   scheduleDraftSave(draft: IntakeDraft): void;
   loadDraft(): Promise<IntakeDraft | null>;
-  submit(draft: IntakeDraft, classification: Classification | null): Promise<CaseDetail>;
+  /** `signals`: the escalation signals the guidance showed on the customer's words, kept with the case. */
+  submit(draft: IntakeDraft, classification: Classification | null, signals: SignalKind[]): Promise<CaseDetail>;
   startNext(): Promise<void>;
 }
 
@@ -85,7 +87,7 @@ export const useIntake = create<IntakeState>((set, get) => {
       set({ restoredAt: draft?.savedAt ?? null, ...(draft?.data.requestId ? { requestId: draft.data.requestId } : {}) });
       return draft?.data ?? null;
     },
-    submit(draft, classification) {
+    submit(draft, classification, signals) {
       submitting ??= (async () => {
         forget();
         await inFlight;
@@ -95,6 +97,7 @@ export const useIntake = create<IntakeState>((set, get) => {
           description: draft.description,
           expectation: draft.expectation,
           guidance: get().guidance,
+          signals,
           requestId: get().requestId,
           classification,
         }).catch((error: unknown) => {

@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react';
 import * as echarts from 'echarts/core';
 import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent } from 'echarts/components';
+import { GridComponent, LegendComponent, TooltipComponent } from 'echarts/components';
 import { SVGRenderer } from 'echarts/renderers';
 
-echarts.use([BarChart, LineChart, GridComponent, TooltipComponent, SVGRenderer]);
+echarts.use([BarChart, LineChart, GridComponent, LegendComponent, TooltipComponent, SVGRenderer]);
 
 export interface Series {
   /** What each bar or point is (the category), as the table beside the chart shows it. */
@@ -12,6 +12,8 @@ export interface Series {
   values: number[];
   /** The keys behind the labels, for the click-through to the cases of one bar. */
   keys: string[];
+  /** Bars stacked in parts (on time, late…) instead of one value per category. */
+  stacks?: Array<{ name: string; values: number[]; color: string }>;
 }
 
 /**
@@ -41,11 +43,14 @@ export function Chart({ series, kind = 'bar', onPick, testId }: { series: Series
     instance.setOption(
       {
         animation: false,
-        grid: { left: 40, right: 16, top: 16, bottom: 48 },
+        grid: { left: 40, right: 16, top: series.stacks ? 36 : 16, bottom: 48 },
         tooltip: { trigger: 'axis' },
+        ...(series.stacks ? { legend: { top: 0 } } : {}),
         xAxis: { type: 'category', data: series.labels, axisLabel: { interval: 0, rotate: series.labels.length > 8 ? 40 : 0 } },
         yAxis: { type: 'value', minInterval: 1 },
-        series: [{ type: kind, data: series.values, itemStyle: { color: '#2f7d6d' }, barMaxWidth: 36 }],
+        series: series.stacks
+          ? series.stacks.map((part) => ({ type: 'bar', stack: 'all', name: part.name, data: part.values, itemStyle: { color: part.color }, barMaxWidth: 36 }))
+          : [{ type: kind, data: series.values, itemStyle: { color: '#2f7d6d' }, barMaxWidth: 36 }],
       },
       true,
     );

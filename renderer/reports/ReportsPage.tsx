@@ -19,6 +19,16 @@ import { Chart, type Series } from './Chart.js';
 import { MonthlyReport } from './MonthlyReport.js';
 
 type Figures = ResponseOf<'reports.get'>;
+
+/** The parts of a step's bar, in the order a reader scans them: done on time first, then the trouble. */
+const STEP_PARTS = [
+  { key: 'onTime', color: '#2f7d6d' },
+  { key: 'openInTime', color: '#8fc1b5' },
+  { key: 'late', color: '#d4a72c' },
+  { key: 'openOverdue', color: '#c0392b' },
+] as const;
+
+const percent = (part: number, whole: number) => (whole ? `${((part / whole) * 100).toFixed(1)}%` : '—');
 type Dimension = (typeof REPORT_DIMENSIONS)[number];
 
 /** The words a workbook uses for the codes in its cells, in the reader's language. */
@@ -115,6 +125,13 @@ export function ReportsPage() {
       severity: of(figures.bySeverity, (k) => (k === 'none' ? t('severity.none') : t(`severity.${k}`))),
       channel: of(figures.byChannel, (k) => t(`channel.${k}`)),
       satisfaction: of(figures.satisfaction, (k) => t(`satisfaction.${k}`)),
+      signals: of(figures.signals, (k) => t(`guidance.signal.${k}`)),
+      steps: {
+        labels: figures.steps.map((r) => t(`sla.step.${r.step}`)),
+        keys: figures.steps.map((r) => r.step),
+        values: figures.steps.map((r) => r.late + r.openOverdue),
+        stacks: STEP_PARTS.map((part) => ({ name: t(`reports.stepPart.${part.key}`), color: part.color, values: figures.steps.map((r) => r[part.key]) })),
+      } satisfies Series,
     };
   }, [figures, t]);
 
@@ -208,7 +225,60 @@ export function ReportsPage() {
               <Figure title={t('reports.byChannel')} series={series.channel} onPick={pick('channel', t('reports.byChannel'))} testId="figure-channel" />
             </Col>
           </Row>
-          <Figure title={t('reports.satisfaction')} series={series.satisfaction} onPick={pick('satisfaction', t('reports.satisfaction'))} testId="figure-satisfaction" />
+          <Card size="small" title={t('reports.steps')} data-testid="figure-steps">
+            <Row gutter={16}>
+              <Col span={12}>
+                <Chart series={series.steps} onPick={pick('late_step', t('reports.lateSteps'))} testId="figure-steps-chart" />
+              </Col>
+              <Col span={12}>
+                <Table
+                  size="small"
+                  pagination={false}
+                  rowKey="step"
+                  data-testid="figure-steps-table"
+                  dataSource={figures.steps}
+                  onRow={(row) => ({ onClick: () => pick('late_step', t('reports.lateSteps'))(row.step), style: { cursor: 'pointer' } })}
+                  columns={[
+                    { title: t('sla.settings.step'), dataIndex: 'step', render: (step: string) => t(`sla.step.${step}`) },
+                    ...STEP_PARTS.map((part) => ({ title: t(`reports.stepPart.${part.key}`), dataIndex: part.key, align: 'right' as const })),
+                    {
+                      title: t('reports.onTimeRate'),
+                      key: 'rate',
+                      align: 'right' as const,
+                      render: (_: unknown, r: Figures['steps'][number]) => percent(r.onTime, r.onTime + r.late + r.openOverdue),
+                    },
+                  ]}
+                />
+              </Col>
+            </Row>
+          </Card>
+          <Row gutter={16}>
+            <Col span={12}>
+              <Figure title={t('reports.satisfaction')} series={series.satisfaction} onPick={pick('satisfaction', t('reports.satisfaction'))} testId="figure-satisfaction" />
+            </Col>
+            <Col span={12}>
+              <Figure title={t('reports.signals')} series={series.signals} onPick={pick('signal', t('reports.signals'))} testId="figure-signals" />
+            </Col>
+          </Row>
+          {!branch && figures.byBranch.length > 1 && (
+            <Card size="small" title={t('reports.byBranch')}>
+              <Table
+                size="small"
+                pagination={false}
+                rowKey="branch"
+                data-testid="figure-branches"
+                dataSource={figures.byBranch}
+                onRow={(row) => ({ onClick: () => pick('branch', t('reports.byBranch'))(row.branch), style: { cursor: 'pointer' } })}
+                columns={[
+                  { title: t('reports.branch'), dataIndex: 'branch' },
+                  { title: t('reports.total'), dataIndex: 'total', align: 'right' },
+                  { title: t('reports.overdue'), dataIndex: 'overdue', align: 'right' },
+                  { title: t('reports.repeatRate'), key: 'repeats', align: 'right', render: (_: unknown, r: Figures['byBranch'][number]) => percent(r.repeats, r.total) },
+                  { title: t('reports.averageSatisfaction'), dataIndex: 'averageSatisfaction', align: 'right', render: (v: number | null) => (v === null ? '—' : v.toFixed(1)) },
+                ]}
+              />
+            </Card>
+          )}
           <Row gutter={16}>
             <Col span={12}>
               <Card size="small" title={t('reports.byCause')}>

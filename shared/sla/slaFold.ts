@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { byHlc } from '../fold.js';
 import type { EventEnvelope } from '../events.js';
 import { CalendarYear, OFFICIAL_YEARS, buildCalendar, type WorkCalendar } from './calendar.js';
-import { DEFAULT_POLICY, Policy } from './policy.js';
+import { DEFAULT_POLICY, Policy, type SlaStep } from './policy.js';
 import { DEFAULT_HOURS, type OpeningHours } from './workingTime.js';
 import { caseClocks, deadline, NEVER_DUE, type ClockFacts } from './clocks.js';
 import { isValidTimeZone } from '../caseNumber.js';
@@ -68,6 +68,30 @@ export function clocksOfCase(view: CaseClockView, ctx: SlaContext) {
 }
 
 export type CaseClockView = ClockFacts & { policyVersion: number };
+
+export interface StepRecord {
+  step: SlaStep;
+  startedAtMs: number;
+  dueAtMs: number;
+  /** Null while the step runs. */
+  endedAtMs: number | null;
+}
+
+/**
+ * Every step of a case against its deadline: the finished ones (counting only the pauses that fell
+ * inside them) and the running ones as the queue sees them. On time means ended by the deadline.
+ */
+export function stepRecords(view: CaseClockView & { finishedSteps: ReadonlyArray<{ step: SlaStep; startedAtMs: number; endedAtMs: number }> }, ctx: SlaContext): StepRecord[] {
+  const { clocks, policy, hours } = clocksOfCase(view, ctx);
+  const finished = (step: SlaStep, startedAtMs: number, endedAtMs: number): StepRecord => {
+    const pauses = view.pauses.filter((p) => p.start < endedAtMs).map((p) => ({ start: p.start, end: Math.min(p.end ?? endedAtMs, endedAtMs) }));
+    return { step, startedAtMs, endedAtMs, dueAtMs: deadline(step, startedAtMs, { ...view, pauses }, policy, ctx.calendar, hours).dueAt };
+  };
+  const records = view.finishedSteps.map((s) => finished(s.step, s.startedAtMs, s.endedAtMs));
+  if (view.firstContactAtMs !== null) records.push(finished('contact', view.receivedAtMs, view.firstContactAtMs));
+  for (const c of clocks) records.push({ step: c.step, startedAtMs: c.startedAt, dueAtMs: c.dueAt, endedAtMs: null });
+  return records;
+}
 
 /** The contact deadline of a case not contacted yet: what its receipt promises. */
 export function contactDueAt(view: CaseClockView, ctx: SlaContext): number | null {

@@ -34,12 +34,19 @@ test('the month\'s report over 2,000 cases in two branches: charts agree with th
   const names: Record<string, string> = { product: '设备/产品质量', attitude: '服务态度', quality: '服务质量', incident: '突发性事件' };
   for (const [content, n] of Object.entries(byContent())) await expect(table.getByRole('row', { name: new RegExp(`^${names[content]} ${n}$`) })).toBeVisible();
   await expect(page.getByTestId('figure-content-chart').locator('path[fill="#2f7d6d"]')).toHaveCount(Object.keys(byContent()).length);
+  // Every seeded case was classified on receipt and nobody has called the customers back since.
+  const steps = page.getByTestId('figure-steps-table');
+  await expect(steps.getByRole('row', { name: /^分类定级 2000 0 0 0 100\.0%$/ })).toBeVisible();
+  await expect(steps.getByRole('row', { name: /^联系客户 0 0 0 2000 0\.0%$/ })).toBeVisible();
+  // HQ compares its branches, each the direct count.
+  const total = (branch: string) => Object.values(byContent(branch)).reduce((a, b) => a + b, 0);
+  for (const branch of ['BJ01', 'SH02']) await expect(page.getByTestId('figure-branches').getByRole('row', { name: new RegExp(`^${branch} ${total(branch)} `) })).toBeVisible();
   await page.screenshot({ path: join(SCREENSHOTS, 'reports-zh-CN.png'), fullPage: true });
 
   // One branch only.
   await page.getByTestId('report-branch').click();
   await page.getByTitle('SH02', { exact: true }).click();
-  const sh = Object.values(byContent('SH02')).reduce((a, b) => a + b, 0);
+  const sh = total('SH02');
   await expect(page.getByTestId('report-totals')).toContainText(sh.toLocaleString('en'));
 
   // A click on a table row opens those cases.

@@ -78,6 +78,77 @@ describe('reports', () => {
     expect(exportsOnRecord.n).toBe(1);
   });
 
+  it('holds each step to its deadline: pauses extend it, a reopened case runs a step again, a case counts in the month it was received, a handover does not end a step', () => {
+    // Beijing is UTC+8; the branch works 09:00–17:30 on working days. 16 November 2026 is a Monday.
+    const clock = clockAt('2026-11-16T01:00:00Z');
+    const { desk, team } = openTeamDesk(clock);
+    const sign = (p: typeof team.clerk) => ok(desk, undefined, 'auth.signIn', { staffId: p.staff.id, pin: p.pin }).session;
+    const at = (iso: string, p: typeof team.clerk, id: string, action: CaseActionRequest) => {
+      clock.set(iso);
+      ok(desk, sign(p), 'case.act', { id, action });
+    };
+    const classification = { severity: 3 as const, major: false, nature: 'valid' as const, communicationKind: null, content: 'quality' as const, cause: 'service_level' as const, motive: 'emotional' as const };
+    const classified = { type: 'classified', payload: classification } as CaseActionRequest;
+    const contacted = { type: 'customer_contacted', payload: { summary: '已回电' } } as CaseActionRequest;
+
+    // Paused for 90 minutes while waiting on the customer: classified 2 h 15 min after intake is inside 1 working hour + the pause.
+    const paused = ok(desk, sign(team.clerk), 'case.create', { ...complaint('甲', '客户说要找媒体曝光，也要向监管投诉', '13800000001'), signals: ['media', 'regulator'] });
+    at('2026-11-16T01:30:00Z', team.clerk, paused.id, { type: 'clock_paused', payload: { reason: '等客户提供发票' } });
+    at('2026-11-16T03:00:00Z', team.clerk, paused.id, { type: 'clock_resumed', payload: { note: '' } });
+    at('2026-11-16T03:15:00Z', team.clerk, paused.id, classified);
+    at('2026-11-16T03:20:00Z', team.clerk, paused.id, contacted);
+
+    // Classified three hours late and contacted late; then every step on time to the close; reopened on 30 November.
+    clock.set('2026-11-16T01:00:00Z');
+    const reopened = ok(desk, sign(team.clerk), 'case.create', complaint('乙', '宽带断线三天', '13800000002'));
+    at('2026-11-16T04:00:00Z', team.clerk, reopened.id, classified);
+    at('2026-11-16T04:10:00Z', team.clerk, reopened.id, contacted);
+    at('2026-11-16T04:20:00Z', team.clerk, reopened.id, { type: 'investigated', payload: { findings: '线路故障' } });
+    at('2026-11-16T04:25:00Z', team.clerk, reopened.id, { type: 'proposal_made', payload: { remedy: '更换光猫' } });
+    at('2026-11-16T04:30:00Z', team.supervisor, reopened.id, { type: 'approved', payload: {} });
+    at('2026-11-16T04:40:00Z', team.clerk, reopened.id, { type: 'executed', payload: { summary: '已更换' } });
+    at('2026-11-16T04:50:00Z', team.clerk, reopened.id, { type: 'feedback_given', payload: { summary: '已告知' } });
+    at('2026-11-16T05:00:00Z', team.clerk, reopened.id, { type: 'followed_up', payload: { satisfaction: 5, solved: 'yes' } });
+    at('2026-11-16T05:10:00Z', team.clerk, reopened.id, { type: 'closed', payload: { customerAccepted: true } });
+    at('2026-11-30T02:00:00Z', team.supervisor, reopened.id, { type: 'reopened', payload: { reason: '又断线了' } });
+
+    // Received on 30 November, classified late on 1 December, never contacted, handed over while assigning.
+    clock.set('2026-11-30T01:00:00Z');
+    const crossing = ok(desk, sign(team.clerk), 'case.create', complaint('丙', '账单多扣了钱', '13800000003'));
+    at('2026-12-01T02:00:00Z', team.clerk, crossing.id, classified);
+    at('2026-12-01T03:00:00Z', team.clerk, crossing.id, { type: 'handed_over', payload: { toId: team.clerk2.staff.id, reason: '调岗' } });
+    // December's own case is not November's.
+    ok(desk, sign(team.clerk), 'case.create', complaint('丁', '服务态度差', '13800000004'));
+    clock.set('2026-12-02T02:00:00Z');
+
+    const steps = (month: string) => ok(desk, sign(team.supervisor), 'reports.get', { month }).steps;
+    const row = (step: string, counts: Partial<Record<'onTime' | 'late' | 'openInTime' | 'openOverdue', number>>) => ({ step, onTime: 0, late: 0, openInTime: 0, openOverdue: 0, ...counts });
+    const november = [
+      row('classify', { onTime: 1, late: 2 }),
+      row('contact', { onTime: 1, late: 1, openOverdue: 1 }),
+      row('assign', { onTime: 2, openInTime: 1 }),
+      // The reopened case investigates again with a fresh deadline; the paused case's five working days ran out on 23 November.
+      row('investigate', { onTime: 1, openInTime: 1, openOverdue: 1 }),
+      ...['approve', 'execute', 'feed_back', 'follow_up', 'close'].map((step) => row(step, { onTime: 1 })),
+    ];
+    expect(steps('2026-11')).toEqual(november);
+    expect(steps('2026-12')).toEqual([row('classify', { openOverdue: 1 }), row('contact', { openOverdue: 1 })]);
+
+    const cases = (dimension: 'late_step' | 'signal', value: string) => ok(desk, sign(team.supervisor), 'reports.cases', { month: '2026-11', dimension, value }).items.map((c) => c.id).sort();
+    expect(cases('late_step', 'classify')).toEqual([reopened.id, crossing.id].sort());
+    expect(cases('late_step', 'contact')).toEqual([reopened.id, crossing.id].sort());
+    expect(cases('late_step', 'approve')).toEqual([]);
+    expect(ok(desk, sign(team.supervisor), 'reports.get', { month: '2026-11' }).signals).toEqual([
+      { key: 'media', count: 1 },
+      { key: 'regulator', count: 1 },
+    ]);
+    expect(cases('signal', 'media')).toEqual([paused.id]);
+
+    // The step table is a projection like the others: a rebuild gives the same figures.
+    rebuildProjections(desk.db);
+    expect(steps('2026-11')).toEqual(november);
+  });
+
   it('saves the monthly analysis as versions a manager writes, kept through a rebuild', () => {
     const clock = clockAt('2026-11-10T02:00:00Z');
     const { desk, team } = openTeamDesk(clock);
