@@ -151,8 +151,11 @@ export interface SearchFilter {
   toMs?: number;
 }
 
+/** A listed case with how it ended: what an exported list carries. */
+export type CaseRowWithOutcome = CaseListRow & { content: string | null; closed_ms: number | null; satisfaction: number | null };
+
 /** Cases matching an FTS5 query (shared/search.ts), best match first, narrowed by the filters. */
-export function searchCases(db: Db, match: string, filter: SearchFilter, limit: number): Array<CaseListRow & { description: string; score: number }> {
+export function searchCases(db: Db, match: string, filter: SearchFilter, limit: number): Array<CaseRowWithOutcome & { description: string; score: number }> {
   const clauses = ['case_fts MATCH @match'];
   if (filter.state) clauses.push(filter.state === 'open' ? 'c.is_open = 1' : 'c.is_open = 0');
   if (filter.severity !== undefined) clauses.push('c.severity = @severity');
@@ -163,9 +166,9 @@ export function searchCases(db: Db, match: string, filter: SearchFilter, limit: 
   if (filter.toMs !== undefined) clauses.push('c.received_ms < @toMs');
   const columns = LIST_COLUMNS.split(',').map((c) => `c.${c.trim()}`).join(', ');
   return statement(db,
-      `SELECT ${columns}, json_extract(c.view, '$.description') AS description, bm25(case_fts) AS score
+      `SELECT ${columns}, c.content, c.closed_ms, c.satisfaction, json_extract(c.view, '$.description') AS description, bm25(case_fts) AS score
        FROM case_fts JOIN complaints c ON c.rowid = case_fts.rowid
        WHERE ${clauses.join(' AND ')} ORDER BY score, c.received_hlc DESC LIMIT @limit`,
     )
-    .all({ ...filter, match, limit }) as Array<CaseListRow & { description: string; score: number }>;
+    .all({ ...filter, match, limit }) as Array<CaseRowWithOutcome & { description: string; score: number }>;
 }

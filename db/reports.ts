@@ -3,7 +3,7 @@ import type { Db } from './open.js';
 import type { ReportFigures } from '../shared/reportFigures.js';
 import type { CaseView } from '../shared/fold.js';
 import type { MonthlyReport } from '../shared/monthlyReport.js';
-import { LIST_COLUMNS, type CaseListRow } from './complaintQueries.js';
+import { LIST_COLUMNS, type CaseRowWithOutcome } from './complaintQueries.js';
 import { SLA_STEPS } from '../shared/sla/policy.js';
 import type { REPORT_DIMENSIONS } from '../shared/contract.js';
 
@@ -18,6 +18,8 @@ export interface ReportScope {
   branch?: string;
   /** Minutes east of UTC of the branch's time zone, for grouping by its calendar days. */
   utcOffsetMinutes: number;
+  /** Where the satisfaction trend starts (a few months before `fromMs`); the period alone without it. */
+  trendFromMs?: number;
 }
 
 export interface Count {
@@ -29,6 +31,7 @@ const WHERE = 'received_ms >= @fromMs AND received_ms < @toMs AND (@branch IS NU
 
 export function reportFigures(db: Db, scope: ReportScope, now: number): ReportFigures {
   const params = { fromMs: scope.fromMs, toMs: scope.toMs, branch: scope.branch ?? null, now, offset: scope.utcOffsetMinutes * 60_000 };
+  const trendParams = { ...params, fromMs: scope.trendFromMs ?? scope.fromMs };
   const counts = (column: string) =>
     statement(db, `SELECT coalesce(${column}, 'none') AS key, count(*) AS count FROM complaints WHERE ${WHERE} GROUP BY 1 ORDER BY 2 DESC, 1`).all(params) as Count[];
   const totals = statement(db,
@@ -62,6 +65,15 @@ export function reportFigures(db: Db, scope: ReportScope, now: number): ReportFi
     satisfaction: statement(db, `SELECT CAST(satisfaction AS TEXT) AS key, count(*) AS count FROM complaints WHERE ${WHERE} AND satisfaction IS NOT NULL GROUP BY 1 ORDER BY 1 DESC`)
       .all(params) as Count[],
     unreachable: totals.unreachable,
+    satisfactionByContent: statement(db,
+      `SELECT coalesce(content, 'none') AS key, count(*) AS rated, avg(satisfaction) AS average FROM complaints WHERE ${WHERE} AND satisfaction IS NOT NULL GROUP BY 1 ORDER BY 2 DESC, 1`,
+    ).all(params) as ReportFigures['satisfactionByContent'],
+    // The month's own follow-ups and the months before it, by the month the complaint came in.
+    satisfactionTrend: statement(db,
+      `SELECT strftime('%Y-%m', (received_ms + @offset) / 1000, 'unixepoch') AS month, count(satisfaction) AS rated, avg(satisfaction) AS average,
+         coalesce(sum(follow_up_state = 'unreachable'), 0) AS unreachable
+       FROM complaints WHERE ${WHERE} GROUP BY 1 ORDER BY 1`,
+    ).all(trendParams) as ReportFigures['satisfactionTrend'],
     byOwner: statement(db,
         `SELECT owner_id AS ownerId, count(*) AS owned, coalesce(sum(is_open = 0), 0) AS closed, avg(satisfaction) AS averageSatisfaction
          FROM complaints WHERE ${WHERE} GROUP BY 1 ORDER BY 2 DESC, 1`,
@@ -90,10 +102,8 @@ function stepCompliance(db: Db, params: Record<string, unknown>): ReportFigures[
 
 export type ReportDimension = (typeof REPORT_DIMENSIONS)[number];
 
-export type ReportCaseRow = CaseListRow & { content: string | null; closed_ms: number | null; satisfaction: number | null };
-
 /** The cases of a report, or of one of its figures (what a click on a bar opens), newest first. */
-export function reportCases(db: Db, scope: ReportScope, figure: { dimension: ReportDimension; value: string } | null, limit: number, now: number): ReportCaseRow[] {
+export function reportCases(db: Db, scope: ReportScope, figure: { dimension: ReportDimension; value: string } | null, limit: number, now: number): CaseRowWithOutcome[] {
   const params = { fromMs: scope.fromMs, toMs: scope.toMs, branch: scope.branch ?? null, offset: scope.utcOffsetMinutes * 60_000, value: figure?.value ?? null, limit, now };
   const condition = figure
     ? {
@@ -109,7 +119,7 @@ export function reportCases(db: Db, scope: ReportScope, figure: { dimension: Rep
       }[figure.dimension]
     : null;
   return statement(db, `SELECT ${LIST_COLUMNS}, content, closed_ms, satisfaction FROM complaints WHERE ${WHERE} ${condition ? `AND ${condition}` : ''} ORDER BY received_hlc DESC LIMIT @limit`)
-    .all(params) as ReportCaseRow[];
+    .all(params) as CaseRowWithOutcome[];
 }
 
 /** The branches this desk holds cases of (one at a branch, all at HQ). */

@@ -122,6 +122,28 @@ export type CaseDetail = z.infer<typeof CaseDetail>;
 /** The columns of an exported case list, in order (the UI names them in its language). */
 export const EXPORT_COLUMNS = ['caseNumber', 'receivedAt', 'customer', 'phone', 'channel', 'status', 'severity', 'major', 'content', 'owner', 'closedAt', 'satisfaction'] as const;
 
+/** What a search looks for: the text, and filters that combine with it. */
+const SearchRequest = z.object({
+  text: z.string().max(200),
+  state: z.enum(['open', 'closed']).optional(),
+  severity: Severity.optional(),
+  content: z.enum(CONTENTS).optional(),
+  branch: z.string().max(8).optional(),
+  ownerId: z.string().max(64).optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+});
+
+/** How an exported case list is written: the file's kind, and its words in the reader's language. */
+export const ExportOptions = z.object({
+  format: z.enum(['xlsx', 'csv']).default('xlsx'),
+  /** Column titles and the words for codes come from the UI, so the file reads as the screen does. */
+  columns: z.array(z.string().max(40)).length(EXPORT_COLUMNS.length),
+  words: z.record(z.string().max(60), z.string().max(60)),
+  sheet: z.string().max(31),
+});
+const ExportedFile = z.object({ fileName: z.string(), base64: z.string(), rows: z.number().int() });
+
 export const REPORT_DIMENSIONS = ['content', 'severity', 'channel', 'day', 'satisfaction', 'owner', 'branch', 'signal', 'late_step'] as const;
 /** A report is a calendar month of the branch's time zone; branch empty means every branch held here. */
 export const ReportRequest = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/), branch: z.string().max(8).optional() });
@@ -266,19 +288,11 @@ export const contract = {
   /** Cases by number (or its tail), customer, phone digits and what was written, best match first. */
   'case.search': {
     auth: 'staff',
-    request: z.object({
-      text: z.string().max(200),
-      state: z.enum(['open', 'closed']).optional(),
-      severity: Severity.optional(),
-      content: z.enum(CONTENTS).optional(),
-      branch: z.string().max(8).optional(),
-      ownerId: z.string().max(64).optional(),
-      from: z.iso.date().optional(),
-      to: z.iso.date().optional(),
-      limit: z.number().int().min(1).max(100).default(20),
-    }),
+    request: SearchRequest.extend({ limit: z.number().int().min(1).max(100).default(20) }),
     response: z.object({ items: z.array(CaseSummary.extend({ description: z.string() })) }),
   },
+  /** Every case a search finds (not only the first page), as Excel or CSV; recorded like any export. */
+  'case.searchExport': { auth: 'staff', request: SearchRequest.extend(ExportOptions.shape), response: ExportedFile },
   /** One month's figures for a branch (or every branch an HQ desk holds). */
   'reports.get': {
     auth: 'staff',
@@ -291,18 +305,11 @@ export const contract = {
     request: ReportRequest.extend({ dimension: z.enum(REPORT_DIMENSIONS), value: z.string().max(64) }),
     response: z.object({ items: z.array(CaseSummary) }),
   },
-  /** Cases of a report as an Excel workbook; the export is recorded (who, what, when). */
+  /** Cases of a report (or of one of its figures) as Excel or CSV; the export is recorded (who, what, when). */
   'reports.export': {
     auth: 'staff',
-    request: ReportRequest.extend({
-      dimension: z.enum(REPORT_DIMENSIONS).optional(),
-      value: z.string().max(64).optional(),
-      /** The workbook speaks the reader's language: column titles and the words for codes come from the UI. */
-      columns: z.array(z.string().max(40)).length(EXPORT_COLUMNS.length),
-      words: z.record(z.string().max(60), z.string().max(60)),
-      sheet: z.string().max(31),
-    }),
-    response: z.object({ fileName: z.string(), base64: z.string(), rows: z.number().int() }),
+    request: ReportRequest.extend({ dimension: z.enum(REPORT_DIMENSIONS).optional(), value: z.string().max(64).optional() }).extend(ExportOptions.shape),
+    response: ExportedFile,
   },
   /** The month's analysis: figures now and a month before, the major cases, and the version saved last. */
   'reports.monthly': {
@@ -312,6 +319,17 @@ export const contract = {
       draft: MonthlyReportPayload.omit({ version: true, actions: true }),
       saved: MonthlyReportPayload.extend({ savedBy: z.string(), savedByName: z.string(), savedAt: z.number() }).nullable(),
     }),
+  },
+  /** The month's analysis as a workbook: the tables the reader sees, one sheet per section; recorded as an export. */
+  'reports.monthlyExport': {
+    auth: 'staff',
+    request: ReportRequest.extend({
+      sheets: z
+        .array(z.object({ name: z.string().min(1).max(31).regex(/^[^\\/?*[\]:]+$/), rows: z.array(z.array(z.union([z.string().max(8_000), z.number()])).max(20)).max(2_000) }))
+        .min(1)
+        .max(12),
+    }),
+    response: ExportedFile,
   },
   /** A manager saves the month's analysis with their improvement actions: the next version, an event. */
   'reports.monthlySave': { auth: 'staff', request: ReportRequest.extend({ actions: z.string().trim().max(8_000) }), response: z.object({ version: z.number().int() }) },

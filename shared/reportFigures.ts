@@ -24,6 +24,10 @@ export const ReportFiguresSchema = z.object({
   steps: z.array(z.object({ step: z.enum(SLA_STEPS), onTime: z.number().int(), late: z.number().int(), openInTime: z.number().int(), openOverdue: z.number().int() })).default([]),
   /** Escalation signals (media, regulator, legal…) raised at intake, by kind. */
   signals: Counts.default([]),
+  /** Follow-up satisfaction (1–5) by what the complaint was about. */
+  satisfactionByContent: z.array(z.object({ key: z.string(), rated: z.number().int(), average: z.number().nullable() })).default([]),
+  /** Satisfaction and unreachable customers month by month, ending with the report's month. */
+  satisfactionTrend: z.array(z.object({ month: z.string(), rated: z.number().int(), average: z.number().nullable(), unreachable: z.number().int() })).default([]),
   byBranch: z.array(z.object({ branch: z.string(), total: z.number().int(), overdue: z.number().int(), repeats: z.number().int(), averageSatisfaction: z.number().nullable() })).default([]),
 });
 

@@ -115,6 +115,27 @@ function decodeOffset(cursor: string | undefined): number {
 }
 
 /** Complaints: intake, the queue, the case with its timeline, and every action of the lifecycle. */
+/** The cases a search finds, best first; its dates are the branch's calendar days. */
+export function searchRows(db: Db, request: Omit<ParsedRequestOf<'case.search'>, 'limit'>, timeZone: string, limit: number) {
+  const match = searchQuery(request.text);
+  if (!match) return [];
+  const dayStart = (date: string) => instantOf(date, 0, timeZone);
+  return searchCases(
+    db,
+    match,
+    {
+      ...(request.state ? { state: request.state } : {}),
+      ...(request.severity !== undefined ? { severity: request.severity } : {}),
+      ...(request.content ? { content: request.content } : {}),
+      ...(request.branch ? { branch: request.branch } : {}),
+      ...(request.ownerId ? { ownerId: request.ownerId } : {}),
+      ...(request.from ? { fromMs: dayStart(request.from) } : {}),
+      ...(request.to ? { toMs: dayStart(nextDate(request.to)) } : {}),
+    },
+    limit,
+  );
+}
+
 export function createCaseService(db: Db, writer: EventWriter, customers: CustomerService, clock: Clock, settings: () => Settings, sla: SlaService) {
   /** Device ids → desk codes, this desk's own included even before it has taken a case. */
   const desks = (): Names => {
@@ -233,25 +254,7 @@ export function createCaseService(db: Db, writer: EventWriter, customers: Custom
 
     /** Search as the person types: the text through FTS5 (shared/search.ts), the filters beside it. */
     search(request: ParsedRequestOf<'case.search'>): ResponseOf<'case.search'> {
-      const match = searchQuery(request.text);
-      if (!match) return { items: [] };
-      const { timeZone } = settings();
-      // Dates are the branch's calendar days.
-      const dayStart = (date: string) => instantOf(date, 0, timeZone);
-      const rows = searchCases(
-        db,
-        match,
-        {
-          ...(request.state ? { state: request.state } : {}),
-          ...(request.severity !== undefined ? { severity: request.severity } : {}),
-          ...(request.content ? { content: request.content } : {}),
-          ...(request.branch ? { branch: request.branch } : {}),
-          ...(request.ownerId ? { ownerId: request.ownerId } : {}),
-          ...(request.from ? { fromMs: dayStart(request.from) } : {}),
-          ...(request.to ? { toMs: dayStart(nextDate(request.to)) } : {}),
-        },
-        request.limit,
-      );
+      const rows = searchRows(db, request, settings().timeZone, request.limit);
       const names = staffNames(db);
       const now = clock.now();
       return { items: rows.map((r) => ({ ...summaryOfRow(r, names, now), description: r.description })) };

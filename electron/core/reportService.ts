@@ -1,4 +1,3 @@
-import ExcelJS from 'exceljs';
 import type { Db } from '../../db/open.js';
 import { majorCasesOf, reportBranches, reportCases, reportFigures, savedMonthlyReport, type ReportDimension, type ReportScope } from '../../db/reports.js';
 import { monthlyReportId } from '../../shared/monthlyReport.js';
@@ -7,38 +6,41 @@ import type { ParsedRequestOf, ResponseOf } from '../../shared/contract.js';
 import type { StaffView } from '../../shared/referenceFold.js';
 import type { Settings } from '../../shared/settings.js';
 import { instantOf } from '../../shared/sla/time.js';
+import { exportCaseRows, MAX_EXPORT_ROWS, tablesWorkbook, type ExportOptions } from './exportFiles.js';
+import type { CaseRowWithOutcome } from '../../db/complaintQueries.js';
 import type { Clock } from './clock.js';
 import type { EventWriter } from './eventWriter.js';
 import { requireRole } from './staffService.js';
-import { summaryOfRow } from './caseService.js';
-
-/** An Excel sheet holds about a million rows; a month of one branch is far below. */
-const MAX_EXPORT_ROWS = 1_000_000;
+import { searchRows, summaryOfRow } from './caseService.js';
 
 /**
  * Reports for supervisors and managers: a month's figures from the projection's columns, the cases
- * behind a figure, and those cases as an Excel workbook (built here, off the window's thread).
+ * behind a figure, and those cases as Excel or CSV (built here, off the window's thread).
  */
+/** How many months the satisfaction trend shows, the report's own month the last. */
+const TREND_MONTHS = 6;
+
+/** `YYYY-MM` moved by `by` months. */
+const shiftMonth = (month: string, by: number) => {
+  const [year, m] = month.split('-').map(Number) as [number, number];
+  const index = year * 12 + (m - 1) + by;
+  return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
+};
+
 export function createReportService(db: Db, writer: EventWriter, clock: Clock, settings: () => Settings) {
   const scopeOf = (month: string, branch: string | undefined): ReportScope => {
     const { timeZone } = settings();
-    const [year, m] = month.split('-').map(Number) as [number, number];
-    const next = m === 12 ? `${year + 1}-01` : `${year}-${String(m + 1).padStart(2, '0')}`;
     const fromMs = instantOf(`${month}-01`, 0, timeZone);
     return {
       fromMs,
-      toMs: instantOf(`${next}-01`, 0, timeZone),
+      toMs: instantOf(`${shiftMonth(month, 1)}-01`, 0, timeZone),
       ...(branch ? { branch } : {}),
       utcOffsetMinutes: Math.round((Date.parse(`${month}-01T00:00:00Z`) - fromMs) / 60_000),
+      trendFromMs: instantOf(`${shiftMonth(month, 1 - TREND_MONTHS)}-01`, 0, timeZone),
     };
   };
   const casesOf = (request: { month: string; branch?: string | undefined; dimension?: ReportDimension | undefined; value?: string | undefined }, limit: number) =>
     reportCases(db, scopeOf(request.month, request.branch), request.dimension && request.value !== undefined ? { dimension: request.dimension, value: request.value } : null, limit, clock.now());
-
-  const previousMonth = (month: string) => {
-    const [year, m] = month.split('-').map(Number) as [number, number];
-    return m === 1 ? `${year - 1}-12` : `${year}-${String(m - 1).padStart(2, '0')}`;
-  };
 
   const draftOf = (month: string, branch: string | undefined) => {
     const scope = scopeOf(month, branch);
@@ -47,10 +49,18 @@ export function createReportService(db: Db, writer: EventWriter, clock: Clock, s
       month,
       branch: branch ?? null,
       figures: reportFigures(db, scope, now),
-      previousTotal: reportFigures(db, scopeOf(previousMonth(month), branch), now).total,
+      previousTotal: reportFigures(db, scopeOf(shiftMonth(month, -1), branch), now).total,
       // How each major complaint was handled, in the words recorded on it.
       majors: majorCasesOf(db, scope).map((v) => ({ caseNumber: v.caseNumber, status: v.status, handling: v.execution ?? v.proposal?.remedy ?? v.findings ?? '' })),
     };
+  };
+
+  /** Writes the file and records who exported what (the rows carry customers' names and phones). */
+  const exported = async (staff: StaffView, rows: CaseRowWithOutcome[], options: ExportOptions, what: string, fileName: string) => {
+    const names = staffNames(db);
+    const buffer = await exportCaseRows(rows, (id) => names.get(id) ?? id, options, settings().timeZone);
+    writer.write([{ entity: 'staff', entityId: staff.id, type: 'export_made', payload: { what: `${what} ${options.format}`.slice(0, 200), rows: rows.length } }], staff);
+    return { fileName, base64: buffer.toString('base64'), rows: rows.length };
   };
 
   return {
@@ -81,37 +91,21 @@ export function createReportService(db: Db, writer: EventWriter, clock: Clock, s
     },
     async export(staff: StaffView, request: ParsedRequestOf<'reports.export'>): Promise<ResponseOf<'reports.export'>> {
       requireRole(staff, ['supervisor', 'manager']);
-      const rows = casesOf(request, MAX_EXPORT_ROWS);
-      const names = staffNames(db);
-      const word = (code: string | number | null) => (code === null ? '' : (request.words[String(code)] ?? String(code)));
-      const workbook = new ExcelJS.Workbook();
-      const sheet = workbook.addWorksheet(request.sheet);
-      sheet.columns = request.columns.map((header, i) => ({ header, key: String(i), width: i === 0 ? 24 : i === 2 || i === 3 ? 16 : 14 }));
-      const { timeZone } = settings();
-      // Date cells hold the branch's wall-clock time, which is what a spreadsheet reader expects to see.
-      const local = (ms: number) => new Date(ms + (instantOf('2000-01-01', 0, 'UTC') - instantOf('2000-01-01', 0, timeZone)));
-      for (const r of rows) {
-        sheet.addRow([
-          r.case_number,
-          local(Date.parse(r.received_at)),
-          r.customer_name,
-          r.customer_phone,
-          word(r.channel),
-          word(r.status),
-          word(r.severity === null ? null : `severity.${r.severity}`),
-          r.major ? word('major') : '',
-          word(r.content ? `content.${r.content}` : null),
-          names.get(r.owner_id) ?? r.owner_id,
-          r.closed_ms === null ? null : local(r.closed_ms),
-          r.satisfaction === null ? null : word(`satisfaction.${r.satisfaction}`),
-        ]);
-      }
-      for (const column of [2, 11]) sheet.getColumn(column).numFmt = 'yyyy-mm-dd hh:mm';
-      sheet.getRow(1).font = { bold: true };
-      const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
       const what = [request.month, request.branch ?? '*', request.dimension ? `${request.dimension}=${request.value ?? ''}` : 'all'].join(' ');
-      writer.write([{ entity: 'staff', entityId: staff.id, type: 'export_made', payload: { what, rows: rows.length } }], staff);
-      return { fileName: `CalmDesk-${request.month}${request.branch ? `-${request.branch}` : ''}.xlsx`, base64: buffer.toString('base64'), rows: rows.length };
+      return exported(staff, casesOf(request, MAX_EXPORT_ROWS), request, what, `CalmDesk-${request.month}${request.branch ? `-${request.branch}` : ''}.${request.format}`);
+    },
+    async monthlyExport(staff: StaffView, request: ParsedRequestOf<'reports.monthlyExport'>): Promise<ResponseOf<'reports.monthlyExport'>> {
+      requireRole(staff, ['supervisor', 'manager']);
+      const buffer = await tablesWorkbook(request.sheets);
+      const rows = request.sheets.reduce((sum, sheet) => sum + Math.max(0, sheet.rows.length - 1), 0);
+      writer.write([{ entity: 'staff', entityId: staff.id, type: 'export_made', payload: { what: `monthly ${request.month} ${request.branch ?? '*'} xlsx`, rows } }], staff);
+      return { fileName: `CalmDesk-${request.month}${request.branch ? `-${request.branch}` : ''}-analysis.xlsx`, base64: buffer.toString('base64'), rows };
+    },
+    /** Every case a search finds, as a file: the same columns and record as a report's export. */
+    async searchExport(staff: StaffView, request: ParsedRequestOf<'case.searchExport'>): Promise<ResponseOf<'case.searchExport'>> {
+      requireRole(staff, ['supervisor', 'manager']);
+      const rows = searchRows(db, request, settings().timeZone, MAX_EXPORT_ROWS);
+      return exported(staff, rows, request, `search "${request.text.trim()}"`, `CalmDesk-search.${request.format}`);
     },
   };
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { createPortal } from 'react-dom';
 import { useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Alert, App, Button, Drawer, Input, Space, Typography } from 'antd';
 import type { ResponseOf } from '../../shared/contract.js';
 import { call } from '../desk/client.js';
@@ -9,6 +10,9 @@ import { useSession } from '../app/sessionStore.js';
 import { useSettings } from '../app/settingsStore.js';
 import { formatDateTime } from '../app/formatTime.js';
 import { printSection } from '../app/print.js';
+import { download } from './CaseExport.js';
+
+const STEP_PARTS = ['onTime', 'openInTime', 'late', 'openOverdue'] as const;
 
 type Monthly = ResponseOf<'reports.monthly'>;
 
@@ -59,6 +63,49 @@ function ReportBody({ data, actions }: { data: Monthly['draft']; actions: string
   );
 }
 
+/** The analysis as tables, one sheet per section, in the words the screen uses. */
+function monthlySheets(t: TFunction, data: Monthly['draft'], actions: string) {
+  const f = data.figures;
+  const hours = (v: number | null) => (v === null ? '' : Number(v.toFixed(1)));
+  const contentName = (key: string) => (key === 'none' ? t('reports.unclassified') : t(`content.${key}`));
+  // A sheet's name holds 31 characters at most (Excel's limit).
+  const sheet = (section: string, rows: Array<Array<string | number>>) => ({ name: t(`monthly.${section}`).slice(0, 31), rows });
+  return [
+    sheet('s1', [
+      [t('reports.item'), t('reports.count')],
+      [t('reports.total'), f.total],
+      [t('monthly.previous'), data.previousTotal],
+      [t('major.major'), f.major],
+    ]),
+    sheet('s2', [
+      [t('actionField.content'), t('actionField.cause'), t('reports.count')],
+      ...f.byContent.map((c) => [contentName(c.key), '', c.count]),
+      ...f.byCause.map((c) => [t(`content.${c.content}`), t(`cause.${c.cause}`), c.count]),
+    ]),
+    sheet('s3', [
+      [t('reports.item'), ...STEP_PARTS.map((p) => t(`reports.stepPart.${p}`))],
+      ...f.steps.map((r) => [t(`sla.step.${r.step}`), ...STEP_PARTS.map((p) => r[p])]),
+      [],
+      [t('reports.closed'), f.closed],
+      [t('reports.overdue'), f.overdue],
+      [t('monthly.averageHours'), hours(f.handlingHours.average)],
+      [t('monthly.p90Hours'), hours(f.handlingHours.p90)],
+    ]),
+    sheet('s4', [[t('reports.column.caseNumber'), t('reports.column.status'), t('monthly.handling')], ...data.majors.map((m) => [m.caseNumber, t(`status.${m.status}`), m.handling])]),
+    sheet('s5', [
+      [t('reports.item'), t('reports.count')],
+      [t('reports.total'), f.total],
+      [t('monthly.repeatCases'), f.repeats],
+    ]),
+    sheet('s6', [
+      [t('reports.item'), t('reports.count')],
+      ...f.satisfaction.map((c) => [t(`satisfaction.${c.key}`), c.count]),
+      [t('reports.unreachable'), f.unreachable],
+    ]),
+    sheet('s7', [[t('monthly.s7')], [actions || t('monthly.noActions')]]),
+  ];
+}
+
 /** 月度投诉分析报告: generated from the month's cases; the manager adds the actions, saves a version, prints. */
 export function MonthlyReport({ month, branch, onClose }: { month: string; branch: string | undefined; onClose(): void }) {
   const { t, i18n } = useTranslation();
@@ -69,6 +116,7 @@ export function MonthlyReport({ month, branch, onClose }: { month: string; branc
   const [actions, setActions] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
+  const [exporting, setExporting] = useState(false);
 
   const load = () =>
     call('reports.monthly', { month, ...(branch ? { branch } : {}) })
@@ -95,6 +143,19 @@ export function MonthlyReport({ month, branch, onClose }: { month: string; branc
     }
   };
 
+  const exportWorkbook = async () => {
+    if (!data) return;
+    setExporting(true);
+    try {
+      const file = await call('reports.monthlyExport', { month, ...(branch ? { branch } : {}), sheets: monthlySheets(t, data.draft, actions) });
+      download(file, 'xlsx');
+    } catch (e) {
+      setError(errorText(t, e));
+    } finally {
+      setExporting(false);
+    }
+  };
+
   return (
     <Drawer
       open
@@ -104,6 +165,9 @@ export function MonthlyReport({ month, branch, onClose }: { month: string; branc
       extra={
         <Space>
           <Button onClick={() => printSection('report')}>{t('monthly.print')}</Button>
+          <Button onClick={() => void exportWorkbook()} loading={exporting} disabled={!data} data-testid="monthly-excel">
+            {exporting ? t('reports.exporting') : t('reports.export.xlsx')}
+          </Button>
           {isManager && (
             <Button type="primary" loading={saving} onClick={() => void save()} data-testid="monthly-save">
               {t('monthly.save')}

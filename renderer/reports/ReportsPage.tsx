@@ -1,12 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { TFunction } from 'i18next';
 import dayjs, { type Dayjs } from 'dayjs';
-import { Alert, App, Button, Card, Col, DatePicker, Drawer, Empty, List, Row, Select, Space, Statistic, Table, Typography } from 'antd';
-import { EXPORT_COLUMNS, REPORT_DIMENSIONS, type CaseSummary, type ResponseOf } from '../../shared/contract.js';
-import { CASE_STATUSES, CHANNELS } from '../../shared/complaint.js';
-import { CONTENTS, SEVERITIES } from '../../shared/classification.js';
-import { SATISFACTION_SCALE } from '../../shared/followUp.js';
+import { Alert, Button, Card, Col, DatePicker, Drawer, Empty, List, Row, Select, Space, Statistic, Table, Typography } from 'antd';
+import { REPORT_DIMENSIONS, type CaseSummary, type ResponseOf } from '../../shared/contract.js';
 import { localDateKey } from '../../shared/caseNumber.js';
 import { call } from '../desk/client.js';
 import { errorText } from '../desk/errorText.js';
@@ -17,6 +13,7 @@ import { deskNow } from '../app/deskClock.js';
 import { CaseTags } from '../case/CaseTags.js';
 import { Chart, type Series } from './Chart.js';
 import { MonthlyReport } from './MonthlyReport.js';
+import { CaseExportButtons } from './CaseExport.js';
 
 type Figures = ResponseOf<'reports.get'>;
 
@@ -28,30 +25,9 @@ const STEP_PARTS = [
   { key: 'openOverdue', color: '#c0392b' },
 ] as const;
 
+const average = (value: number | null) => (value === null ? '—' : value.toFixed(1));
 const percent = (part: number, whole: number) => (whole ? `${((part / whole) * 100).toFixed(1)}%` : '—');
 type Dimension = (typeof REPORT_DIMENSIONS)[number];
-
-/** The words a workbook uses for the codes in its cells, in the reader's language. */
-function exportWords(t: TFunction): Record<string, string> {
-  return Object.fromEntries([
-    ...CHANNELS.map((c) => [c, t(`channel.${c}`)]),
-    ...CASE_STATUSES.map((s) => [s, t(`status.${s}`)]),
-    ...SEVERITIES.map((s) => [`severity.${s}`, t(`severity.${s}`)]),
-    ...CONTENTS.map((c) => [`content.${c}`, t(`content.${c}`)]),
-    ...SATISFACTION_SCALE.map((s) => [`satisfaction.${s}`, t(`satisfaction.${s}`)]),
-    ['major', t('major.major')],
-  ]);
-}
-
-function download(fileName: string, base64: string): void {
-  const bytes = Uint8Array.from(atob(base64), (c) => c.charCodeAt(0));
-  const url = URL.createObjectURL(new Blob([bytes], { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  link.click();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 /** A chart and, beside it, the same numbers in a table one can read aloud or copy. */
 function Figure({ title, series, kind, onPick, testId }: { title: string; series: Series; kind?: 'bar' | 'line'; onPick(key: string): void; testId: string }) {
@@ -88,11 +64,10 @@ function Figure({ title, series, kind, onPick, testId }: { title: string; series
 
 /**
  * 报表: a month of complaints for a branch (or all at HQ), each figure a chart with its table,
- * a click through to the cases, and the month's cases as an Excel workbook.
+ * a click through to the cases, and the month's cases (or a figure's) as an Excel or CSV file.
  */
 export function ReportsPage() {
   const { t } = useTranslation();
-  const { message } = App.useApp();
   const go = useNav((s) => s.go);
   const role = useSession((s) => s.staff?.role);
   const timeZone = useSettings((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
@@ -100,8 +75,7 @@ export function ReportsPage() {
   const [branch, setBranch] = useState<string | undefined>(undefined);
   const [figures, setFigures] = useState<Figures | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [picked, setPicked] = useState<{ title: string; items: CaseSummary[] } | null>(null);
-  const [exporting, setExporting] = useState(false);
+  const [picked, setPicked] = useState<{ title: string; dimension: Dimension; value: string; items: CaseSummary[] } | null>(null);
   const [monthly, setMonthly] = useState(false);
   const allowed = role === 'supervisor' || role === 'manager';
 
@@ -125,6 +99,11 @@ export function ReportsPage() {
       severity: of(figures.bySeverity, (k) => (k === 'none' ? t('severity.none') : t(`severity.${k}`))),
       channel: of(figures.byChannel, (k) => t(`channel.${k}`)),
       satisfaction: of(figures.satisfaction, (k) => t(`satisfaction.${k}`)),
+      trend: {
+        labels: figures.satisfactionTrend.map((r) => r.month),
+        keys: figures.satisfactionTrend.map((r) => r.month),
+        values: figures.satisfactionTrend.map((r) => (r.average === null ? 0 : Number(r.average.toFixed(2)))),
+      } satisfies Series,
       signals: of(figures.signals, (k) => t(`guidance.signal.${k}`)),
       steps: {
         labels: figures.steps.map((r) => t(`sla.step.${r.step}`)),
@@ -137,27 +116,8 @@ export function ReportsPage() {
 
   const pick = (dimension: Dimension, title: string) => (value: string) =>
     void call('reports.cases', { month, ...(branch ? { branch } : {}), dimension, value })
-      .then(({ items }) => setPicked({ title, items }))
+      .then(({ items }) => setPicked({ title, dimension, value, items }))
       .catch((e: unknown) => setError(errorText(t, e)));
-
-  const exportMonth = async () => {
-    setExporting(true);
-    try {
-      const file = await call('reports.export', {
-        month,
-        ...(branch ? { branch } : {}),
-        columns: EXPORT_COLUMNS.map((c) => t(`reports.column.${c}`)),
-        words: exportWords(t),
-        sheet: t('reports.sheet'),
-      });
-      download(file.fileName, file.base64);
-      void message.success(t('reports.exported', { rows: file.rows }));
-    } catch (e) {
-      setError(errorText(t, e));
-    } finally {
-      setExporting(false);
-    }
-  };
 
   if (!allowed) return <Alert type="info" showIcon message={t('reports.forManagers')} />;
   return (
@@ -182,9 +142,7 @@ export function ReportsPage() {
             <Button onClick={() => setMonthly(true)} disabled={!figures} data-testid="open-monthly">
               {t('monthly.title')}
             </Button>
-            <Button onClick={() => void exportMonth()} loading={exporting} disabled={!figures?.total} data-testid="export-excel">
-              {exporting ? t('reports.exporting') : t('reports.export')}
-            </Button>
+            <CaseExportButtons disabled={!figures?.total} run={(options) => call('reports.export', { month, ...(branch ? { branch } : {}), ...options })} />
           </Space>
         }
       >
@@ -260,6 +218,51 @@ export function ReportsPage() {
               <Figure title={t('reports.signals')} series={series.signals} onPick={pick('signal', t('reports.signals'))} testId="figure-signals" />
             </Col>
           </Row>
+          <Card size="small" title={t('reports.satisfactionTrend')} data-testid="figure-satisfaction-trend">
+            {series.trend.values.every((v) => v === 0) ? (
+              <Empty description={t('reports.emptyFigure')} />
+            ) : (
+              <Row gutter={16}>
+                <Col span={9}>
+                  <Chart series={series.trend} kind="line" testId="figure-satisfaction-trend-chart" />
+                </Col>
+                <Col span={8}>
+                  <Table
+                    size="small"
+                    pagination={false}
+                    rowKey="month"
+                    dataSource={figures.satisfactionTrend}
+                    columns={[
+                      { title: t('reports.month'), dataIndex: 'month' },
+                      { title: t('reports.rated'), dataIndex: 'rated', align: 'right' },
+                      { title: t('reports.averageSatisfaction'), dataIndex: 'average', align: 'right', render: average },
+                      {
+                        title: t('reports.unreachableRate'),
+                        key: 'unreachable',
+                        align: 'right',
+                        render: (_: unknown, r: Figures['satisfactionTrend'][number]) => percent(r.unreachable, r.rated + r.unreachable),
+                      },
+                    ]}
+                  />
+                </Col>
+                <Col span={7}>
+                  <Table
+                    size="small"
+                    pagination={false}
+                    rowKey="key"
+                    data-testid="satisfaction-by-content"
+                    dataSource={figures.satisfactionByContent}
+                    onRow={(row) => ({ onClick: () => pick('content', t('reports.byContent'))(row.key), style: { cursor: 'pointer' } })}
+                    columns={[
+                      { title: t('actionField.content'), dataIndex: 'key', render: (k: string) => (k === 'none' ? t('reports.unclassified') : t(`content.${k}`)) },
+                      { title: t('reports.rated'), dataIndex: 'rated', align: 'right' },
+                      { title: t('reports.averageSatisfaction'), dataIndex: 'average', align: 'right', render: average },
+                    ]}
+                  />
+                </Col>
+              </Row>
+            )}
+          </Card>
           {!branch && figures.byBranch.length > 1 && (
             <Card size="small" title={t('reports.byBranch')}>
               <Table
@@ -274,7 +277,7 @@ export function ReportsPage() {
                   { title: t('reports.total'), dataIndex: 'total', align: 'right' },
                   { title: t('reports.overdue'), dataIndex: 'overdue', align: 'right' },
                   { title: t('reports.repeatRate'), key: 'repeats', align: 'right', render: (_: unknown, r: Figures['byBranch'][number]) => percent(r.repeats, r.total) },
-                  { title: t('reports.averageSatisfaction'), dataIndex: 'averageSatisfaction', align: 'right', render: (v: number | null) => (v === null ? '—' : v.toFixed(1)) },
+                  { title: t('reports.averageSatisfaction'), dataIndex: 'averageSatisfaction', align: 'right', render: average },
                 ]}
               />
             </Card>
@@ -308,7 +311,7 @@ export function ReportsPage() {
                       { title: t('queue.columns.owner'), dataIndex: 'ownerId', render: (id: string) => figures.ownerNames[id] ?? id },
                       { title: t('reports.owned'), dataIndex: 'owned', align: 'right' },
                       { title: t('reports.closed'), dataIndex: 'closed', align: 'right' },
-                      { title: t('reports.averageSatisfaction'), dataIndex: 'averageSatisfaction', align: 'right', render: (v: number | null) => (v === null ? '—' : v.toFixed(1)) },
+                      { title: t('reports.averageSatisfaction'), dataIndex: 'averageSatisfaction', align: 'right', render: average },
                     ]}
                   />
                 </Card>
@@ -318,7 +321,14 @@ export function ReportsPage() {
         </>
       )}
       {monthly && <MonthlyReport month={month} branch={branch} onClose={() => setMonthly(false)} />}
-      <Drawer open={picked !== null} width={560} title={picked?.title} onClose={() => setPicked(null)} destroyOnHidden>
+      <Drawer
+        open={picked !== null}
+        width={560}
+        title={picked?.title}
+        onClose={() => setPicked(null)}
+        destroyOnHidden
+        extra={picked && <CaseExportButtons testId="picked-export" disabled={!picked.items.length} run={(options) => call('reports.export', { month, ...(branch ? { branch } : {}), dimension: picked.dimension, value: picked.value, ...options })} />}
+      >
         <List
           data-testid="report-cases"
           dataSource={picked?.items ?? []}

@@ -1,6 +1,7 @@
 import { Fragment, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Empty, Input, List, Modal, Segmented, Select, Space, Tag, Typography, type InputRef } from 'antd';
+import dayjs from 'dayjs';
+import { DatePicker, Empty, Input, List, Modal, Segmented, Select, Space, Tag, Typography, type InputRef } from 'antd';
 import type { RequestOf, ResponseOf } from '../../shared/contract.js';
 import { CONTENTS, SEVERITIES } from '../../shared/classification.js';
 import { highlights } from '../../shared/search.js';
@@ -10,6 +11,8 @@ import { useNav } from '../app/navStore.js';
 import { CaseTags } from '../case/CaseTags.js';
 import { STATE_COLOURS } from '../sla/timeLeft.js';
 import { useFormatDue } from '../sla/formatDue.js';
+import { useSession } from '../app/sessionStore.js';
+import { CaseExportButtons } from '../reports/CaseExport.js';
 
 type Result = ResponseOf<'case.search'>['items'][number];
 const SEARCH_DELAY_MS = 120;
@@ -47,6 +50,10 @@ export function SearchModal({ onClose }: { onClose(): void }) {
   const [results, setResults] = useState<Result[] | null>(null);
   const [active, setActive] = useState(0);
   const [error, setError] = useState<string | null>(null);
+  // Exports carry customers' names and phones in bulk: for those who answer for a branch's cases.
+  const role = useSession((s) => s.staff?.role);
+  const roster = useSession((s) => s.roster);
+  const mayExport = role === 'supervisor' || role === 'manager';
 
   useEffect(() => {
     if (!text.trim()) {
@@ -119,6 +126,24 @@ export function SearchModal({ onClose }: { onClose(): void }) {
             options={CONTENTS.map((c) => ({ value: c, label: t(`content.${c}`) }))}
             onChange={(v) => setFilter({ content: v })}
           />
+          <Select
+            allowClear
+            showSearch
+            optionFilterProp="label"
+            style={{ width: 140 }}
+            placeholder={t('search.owner')}
+            aria-label={t('search.owner')}
+            value={filters.ownerId}
+            options={roster.map((s) => ({ value: s.id, label: s.name }))}
+            onChange={(v) => setFilter({ ownerId: v })}
+          />
+          <DatePicker.RangePicker
+            aria-label={t('search.received')}
+            placeholder={[t('search.receivedFrom'), t('search.receivedTo')]}
+            value={filters.from && filters.to ? [dayjs(filters.from), dayjs(filters.to)] : null}
+            onChange={(range) => setFilter({ from: range?.[0]?.format('YYYY-MM-DD'), to: range?.[1]?.format('YYYY-MM-DD') })}
+          />
+          {mayExport && <CaseExportButtons testId="search-export" disabled={!results?.length} run={(options) => call('case.searchExport', { text, ...filters, ...options })} />}
         </Space>
         {error && <Typography.Text type="danger">{error}</Typography.Text>}
         {results === null ? (

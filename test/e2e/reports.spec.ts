@@ -1,6 +1,7 @@
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { SCREENSHOTS, signIn, startHost, tempDataDir, type RunningHost } from './browserHost.js';
 
@@ -64,6 +65,14 @@ test('the month\'s report over 2,000 cases in two branches: charts agree with th
   expect(sheet.rowCount - 1).toBe(sh);
   expect(sheet.getRow(1).getCell(1).value).toBe('受理编号');
   expect(sheet.getRow(2).getCell(2).value).toBeInstanceOf(Date);
+  // The same list as CSV: a BOM so Excel reads Chinese, a header, one line per case.
+  const csvDownload = page.waitForEvent('download');
+  await page.getByTestId('export-csv').click();
+  const csvFile = join(dataDir, 'export.csv');
+  await (await csvDownload).saveAs(csvFile);
+  const csv = readFileSync(csvFile, 'utf8');
+  expect(csv.startsWith('\uFEFF受理编号,受理时间,')).toBe(true);
+  expect(csv.trimEnd().split('\r\n')).toHaveLength(sh + 1);
 
   // The month's analysis: generated, the manager's actions added, saved as version 1, printed.
   await page.getByTestId('open-monthly').click();
@@ -76,6 +85,21 @@ test('the month\'s report over 2,000 cases in two branches: charts agree with th
   await page.evaluate(() => {
     window.print = () => undefined;
   });
+  // The analysis as a workbook, a sheet per section, the figures as on screen.
+  const monthlyDownload = page.waitForEvent('download');
+  await page.getByTestId('monthly-excel').click();
+  const monthlyFile = join(dataDir, 'monthly.xlsx');
+  await (await monthlyDownload).saveAs(monthlyFile);
+  const analysis = new ExcelJS.Workbook();
+  await analysis.xlsx.readFile(monthlyFile);
+  expect(analysis.worksheets.map((w) => w.name)).toEqual(['一、总体情况', '二、投诉分类与原因', '三、处理时限', '四、重大投诉及处理', '五、重复投诉', '六、客户满意度', '七、改进措施']);
+  expect(analysis.getWorksheet('一、总体情况')!.getRow(2).values).toEqual([undefined, '受理总数', sh]);
+  // The categories first (most first), each the direct count; the causes below them.
+  const categories = analysis.getWorksheet('二、投诉分类与原因')!.getRows(2, Object.keys(byContent('SH02')).length)!;
+  expect(Object.fromEntries(categories.map((r) => [r.getCell(1).value, r.getCell(3).value]))).toEqual(
+    Object.fromEntries(Object.entries(byContent('SH02')).map(([content, n]) => [names[content], n])),
+  );
+  expect(analysis.getWorksheet('七、改进措施')!.getRow(2).getCell(1).value).toContain('与厂家约定上门时限');
   await page.getByRole('button', { name: '打印 / 导出 PDF' }).click();
   const pdf = join(dataDir, 'monthly.pdf');
   await page.pdf({ path: pdf, preferCSSPageSize: true });

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { invokeAs, SCREENSHOTS, setUpDesk, startHost, tempDataDir, type RunningHost } from './browserHost.js';
 
 let host: RunningHost | undefined;
@@ -42,6 +43,17 @@ test('search finds 退款, a phone tail, a case-number tail and a zh-TW word, as
   await expect(results.first()).toContainText('李先生');
   await input.press('Enter');
   await expect(page.getByTestId('case-title')).toHaveText(service.caseNumber);
+
+  // A manager exports what a search finds as CSV.
+  await page.keyboard.press('/');
+  await page.getByTestId('search-input').fill('漏水');
+  await expect(results).toHaveCount(1);
+  const downloading = page.waitForEvent('download');
+  await page.getByTestId('search-export-csv').click();
+  const csv = readFileSync(await (await downloading).path(), 'utf8');
+  expect(csv.trimEnd().split('\r\n')).toHaveLength(2);
+  expect(csv).toContain(service.caseNumber);
+  await page.keyboard.press('Escape');
 
   // Ctrl+K from anywhere, also inside a text field.
   await page.keyboard.press('Alt+1');

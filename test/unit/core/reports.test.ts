@@ -149,6 +149,78 @@ describe('reports', () => {
     expect(steps('2026-11')).toEqual(november);
   });
 
+  it('follows satisfaction month by month and by category, and exports a search or a figure as CSV that Excel reads as text', async () => {
+    const clock = clockAt('2026-10-12T02:00:00Z');
+    const { desk, team } = openTeamDesk(clock);
+    const sign = (p: typeof team.clerk) => ok(desk, undefined, 'auth.signIn', { staffId: p.staff.id, pin: p.pin }).session;
+    const act = (p: typeof team.clerk, id: string, action: CaseActionRequest) => ok(desk, sign(p), 'case.act', { id, action });
+    const classification = { severity: 3 as const, major: false, nature: 'valid' as const, communicationKind: null, content: 'product' as const, cause: 'product_quality' as const, motive: 'emotional' as const };
+    /** Received now, handled to the follow-up call; the call itself is left to the caller. */
+    const handled = (name: string, text: string, phone: string) => {
+      const { id } = ok(desk, sign(team.clerk), 'case.create', { ...complaint(name, text, phone), classification });
+      for (const action of [
+        { type: 'customer_contacted', payload: { summary: '已回电' } },
+        { type: 'investigated', payload: { findings: '属实' } },
+        { type: 'proposal_made', payload: { remedy: '更换' } },
+      ] as CaseActionRequest[]) act(team.clerk, id, action);
+      act(team.supervisor, id, { type: 'approved', payload: {} });
+      act(team.clerk, id, { type: 'executed', payload: { summary: '已更换' } });
+      act(team.clerk, id, { type: 'feedback_given', payload: { summary: '已告知' } });
+      return id;
+    };
+    act(team.clerk, handled('甲', '热水器漏水', '13800000001'), { type: 'followed_up', payload: { satisfaction: 4, solved: 'yes' } });
+    clock.set('2026-11-10T02:00:00Z');
+    // A name that a spreadsheet would run as a formula.
+    act(team.clerk, handled('=HYPERLINK("http://x","点我")', '热水器又漏水', '13800000002'), { type: 'followed_up', payload: { satisfaction: 2, solved: 'no' } });
+    const unreachable = handled('丙', '热水器不加热', '13800000003');
+    for (const day of ['2026-11-11', '2026-11-12', '2026-11-13']) {
+      clock.set(`${day}T02:00:00Z`);
+      act(team.clerk, unreachable, { type: 'follow_up_attempted', payload: { outcome: 'no_answer' } });
+    }
+    ok(desk, sign(team.clerk), 'case.create', complaint('丁', '营业厅排队太久', '13800000004'));
+    clock.set('2026-11-20T02:00:00Z');
+
+    const november = ok(desk, sign(team.supervisor), 'reports.get', { month: '2026-11' });
+    // Six months up to November, by the month each complaint came in; months without complaints are absent.
+    expect(november.satisfactionTrend).toEqual([
+      { month: '2026-10', rated: 1, average: 4, unreachable: 0 },
+      { month: '2026-11', rated: 1, average: 2, unreachable: 1 },
+    ]);
+    expect(november.satisfactionByContent).toEqual([{ key: 'product', rated: 1, average: 2 }]);
+    expect(november.unreachable).toBe(1);
+    expect(ok(desk, sign(team.supervisor), 'reports.get', { month: '2026-10' }).satisfactionTrend).toEqual([{ month: '2026-10', rated: 1, average: 4, unreachable: 0 }]);
+
+    const options = { format: 'csv' as const, columns: EXPORT_COLUMNS.map((c) => `列${c}`), words: { phone: '电话', 'content.product': '产品' }, sheet: '投诉案件' };
+    const csvOf = async (type: 'case.searchExport' | 'reports.export', request: object) => {
+      const result = await desk.dispatchAsync(type, { ...request, ...options }, sign(team.supervisor));
+      if (!result.ok) throw new Error(result.error.code);
+      const file = result.value as { base64: string; rows: number; fileName: string };
+      return { ...file, text: Buffer.from(file.base64, 'base64').toString('utf8') };
+    };
+    // Every match of the search, not its first page; October's case too.
+    const found = await csvOf('case.searchExport', { text: '热水器' });
+    expect(found.fileName).toMatch(/\.csv$/);
+    expect(found.rows).toBe(3);
+    expect(found.text.startsWith('\uFEFF列caseNumber,列receivedAt,')).toBe(true);
+    const lines = found.text.slice(1).trimEnd().split('\r\n');
+    expect(lines).toHaveLength(4);
+    expect(found.text).toContain(`"'=HYPERLINK(""http://x"",""点我"")"`);
+    expect(found.text).not.toMatch(/(^|,)"?=HYPERLINK/m);
+    // Received 10:00 Beijing time on 12 October: the branch's wall clock, not UTC.
+    expect(found.text).toContain('2026-10-12 10:00');
+    const figure = await csvOf('reports.export', { month: '2026-11', dimension: 'content', value: 'product' });
+    expect(figure.rows).toBe(2);
+    expect(figure.text.split('\r\n').filter((l) => l.includes(',产品,'))).toHaveLength(2);
+
+    // Clerks do not export in bulk; each export is on record with what was asked.
+    await expect(desk.dispatchAsync('case.searchExport', { text: '热水器', ...options }, sign(team.clerk))).resolves.toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const record = desk.db.prepare("SELECT json_extract(payload, '$.what') AS what, json_extract(payload, '$.rows') AS rows FROM events WHERE type = 'export_made' ORDER BY hlc").all();
+    expect(record).toEqual([
+      { what: 'search "热水器" csv', rows: 3 },
+      { what: '2026-11 * content=product csv', rows: 2 },
+    ]);
+  });
+
   it('saves the monthly analysis as versions a manager writes, kept through a rebuild', () => {
     const clock = clockAt('2026-11-10T02:00:00Z');
     const { desk, team } = openTeamDesk(clock);
