@@ -154,6 +154,13 @@ export interface SearchFilter {
 /** A listed case with how it ended: what an exported list carries. */
 export type CaseRowWithOutcome = CaseListRow & { content: string | null; closed_ms: number | null; satisfaction: number | null };
 
+/**
+ * How many matches are ranked: a common word at an HQ desk matches a hundred thousand cases, and
+ * scoring them all takes half a second. Beyond this many, the best are chosen among the most recently
+ * written, which is also where a clerk's case usually is.
+ */
+const RANKED_MATCHES = 2_000;
+
 /** Cases matching an FTS5 query (shared/search.ts), best match first, narrowed by the filters. */
 export function searchCases(db: Db, match: string, filter: SearchFilter, limit: number): Array<CaseRowWithOutcome & { description: string; score: number }> {
   const clauses = ['case_fts MATCH @match'];
@@ -164,11 +171,18 @@ export function searchCases(db: Db, match: string, filter: SearchFilter, limit: 
   if (filter.ownerId) clauses.push('c.owner_id = @ownerId');
   if (filter.fromMs !== undefined) clauses.push('c.received_ms >= @fromMs');
   if (filter.toMs !== undefined) clauses.push('c.received_ms < @toMs');
+  const params = { ...filter, match, limit, window: Math.max(limit, RANKED_MATCHES) - 1 };
+  // FTS5 walks its matches newest first without sorting; the match this far down bounds the ranking.
+  const floor = statement(db,
+    `SELECT case_fts.rowid AS floor FROM case_fts JOIN complaints c ON c.rowid = case_fts.rowid
+     WHERE ${clauses.join(' AND ')} ORDER BY case_fts.rowid DESC LIMIT 1 OFFSET @window`,
+  ).get(params) as { floor: number } | undefined;
+  if (floor) clauses.push('case_fts.rowid >= @floor');
   const columns = LIST_COLUMNS.split(',').map((c) => `c.${c.trim()}`).join(', ');
   return statement(db,
       `SELECT ${columns}, c.content, c.closed_ms, c.satisfaction, json_extract(c.view, '$.description') AS description, bm25(case_fts) AS score
        FROM case_fts JOIN complaints c ON c.rowid = case_fts.rowid
        WHERE ${clauses.join(' AND ')} ORDER BY score, c.received_hlc DESC LIMIT @limit`,
     )
-    .all({ ...filter, match, limit }) as Array<CaseRowWithOutcome & { description: string; score: number }>;
+    .all({ ...params, floor: floor?.floor ?? 0 }) as Array<CaseRowWithOutcome & { description: string; score: number }>;
 }

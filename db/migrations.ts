@@ -252,8 +252,60 @@ export const MIGRATIONS: readonly Migration[] = [
         ended_ms INTEGER,
         PRIMARY KEY (case_id, step, started_ms)
       ) STRICT, WITHOUT ROWID;
-      -- The intake's escalation signals, a JSON array, for the reports.
-      ALTER TABLE complaints ADD COLUMN signals TEXT NOT NULL DEFAULT '[]';
+      -- The projection again, refilled by the rebuild: the view (kilobytes of JSON, on overflow pages)
+      -- last, so that reading any column never walks its overflow chain; the intake's escalation
+      -- signals (a JSON array) for the reports; and the report's columns in one covering index, so a
+      -- year of figures reads the index and never the rows.
+      DROP TABLE complaints;
+      CREATE TABLE complaints (
+        id              TEXT PRIMARY KEY,
+        case_number     TEXT NOT NULL,
+        case_prefix     TEXT NOT NULL,
+        case_seq        INTEGER NOT NULL,
+        branch          TEXT NOT NULL,
+        customer_id     TEXT,
+        customer_name   TEXT NOT NULL,
+        customer_phone  TEXT NOT NULL,
+        phone_digits    TEXT NOT NULL,
+        channel         TEXT NOT NULL,
+        status          TEXT NOT NULL,
+        is_open         INTEGER NOT NULL,
+        severity        INTEGER,
+        major           INTEGER NOT NULL,
+        owner_id        TEXT NOT NULL,
+        chase_count     INTEGER NOT NULL,
+        is_repeat       INTEGER NOT NULL,
+        received_at     TEXT NOT NULL,
+        received_hlc    TEXT NOT NULL,
+        last_hlc        TEXT NOT NULL,
+        conflict_count  INTEGER NOT NULL,
+        due_at          INTEGER,
+        due_soon_at     INTEGER,
+        sla_step        TEXT,
+        received_ms     INTEGER NOT NULL,
+        needs_contact   INTEGER NOT NULL,
+        content         TEXT,
+        cause           TEXT,
+        nature          TEXT,
+        closed_ms       INTEGER,
+        satisfaction    INTEGER,
+        follow_up_state TEXT,
+        signals         TEXT NOT NULL,
+        view            TEXT NOT NULL
+      ) STRICT;
+      CREATE INDEX complaints_newest_first ON complaints(received_hlc DESC, id DESC);
+      CREATE INDEX complaints_by_number_prefix ON complaints(case_prefix, case_seq);
+      CREATE INDEX complaints_by_number ON complaints(case_number);
+      CREATE INDEX complaints_by_customer ON complaints(customer_id, received_hlc);
+      CREATE INDEX complaints_by_phone ON complaints(phone_digits, received_hlc);
+      CREATE INDEX complaints_open_by_owner ON complaints(is_open, owner_id);
+      CREATE INDEX complaints_awaiting_contact ON complaints(is_open, needs_contact, received_ms);
+      CREATE INDEX complaints_by_urgency ON complaints(
+        is_open DESC, (conflict_count > 0) DESC, (major = 1 OR coalesce(severity, 4) = 1) DESC, coalesce(due_at, 9e15), major DESC, coalesce(severity, 4), id);
+      CREATE INDEX complaints_by_status ON complaints(status, due_at);
+      CREATE INDEX complaints_by_branch ON complaints(branch, received_ms);
+      CREATE INDEX complaints_for_reports ON complaints(
+        received_ms, branch, content, cause, severity, channel, major, is_open, due_at, is_repeat, follow_up_state, closed_ms, satisfaction, owner_id);
     `,
   },
 ];

@@ -124,7 +124,15 @@ export function reportCases(db: Db, scope: ReportScope, figure: { dimension: Rep
 
 /** The branches this desk holds cases of (one at a branch, all at HQ). */
 export function reportBranches(db: Db): string[] {
-  return (statement(db, 'SELECT DISTINCT branch FROM complaints ORDER BY 1').all() as Array<{ branch: string }>).map((r) => r.branch);
+  // One index probe per branch, not a scan of every case (DISTINCT reads a million rows at HQ).
+  return (
+    statement(db,
+      `WITH RECURSIVE next(branch) AS (
+         SELECT min(branch) FROM complaints
+         UNION ALL SELECT (SELECT min(branch) FROM complaints WHERE branch > next.branch) FROM next WHERE next.branch IS NOT NULL)
+       SELECT branch FROM next WHERE branch IS NOT NULL`,
+    ).all() as Array<{ branch: string }>
+  ).map((r) => r.branch);
 }
 
 /** The period's major complaints, oldest first, with the fold's view for their handling. */

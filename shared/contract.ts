@@ -291,6 +291,8 @@ export const contract = {
     request: SearchRequest.extend({ limit: z.number().int().min(1).max(100).default(20) }),
     response: z.object({ items: z.array(CaseSummary.extend({ description: z.string() })) }),
   },
+  /** The branches this desk holds cases of: one at a branch, every branch at HQ. */
+  'case.branches': { auth: 'staff', request: z.object({}), response: z.object({ branches: z.array(z.string()) }) },
   /** Every case a search finds (not only the first page), as Excel or CSV; recorded like any export. */
   'case.searchExport': { auth: 'staff', request: SearchRequest.extend(ExportOptions.shape), response: ExportedFile },
   /** One month's figures for a branch (or every branch an HQ desk holds). */

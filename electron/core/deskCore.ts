@@ -1,6 +1,7 @@
 import type { Db } from '../../db/open.js';
 import { firstManager, staffById, staffNames } from '../../db/referenceQueries.js';
 import { deadlineCounts } from '../../db/complaintQueries.js';
+import { reportBranches } from '../../db/reports.js';
 import { clearDraft, loadDraft, readAllSettings, readJson, saveDraft, writeJson } from '../../db/localState.js';
 import { IntakeDraft, type CaseActionRequest, type Channel, type ParsedRequestOf, type PushEventName, type PushEventOf, type ResponseOf } from '../../shared/contract.js';
 import { newId } from '../../shared/ids.js';
@@ -140,6 +141,7 @@ export function createDeskCore(db: Db, clock: Clock, options: DeskCoreOptions = 
     },
     'case.list': (request, context) => cases.list(signedIn(context), request),
     'case.search': (request) => cases.search(request),
+    'case.branches': () => ({ branches: reportBranches(db) }),
     'reports.get': (request, context) => reports.figures(signedIn(context), request),
     'reports.cases': (request, context) => reports.cases(signedIn(context), request),
     'reports.export': (request, context) => reports.export(signedIn(context), request),

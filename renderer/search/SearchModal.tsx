@@ -53,6 +53,12 @@ export function SearchModal({ onClose }: { onClose(): void }) {
   // Exports carry customers' names and phones in bulk: for those who answer for a branch's cases.
   const role = useSession((s) => s.staff?.role);
   const roster = useSession((s) => s.roster);
+  const [branches, setBranches] = useState<string[]>([]);
+  useEffect(() => {
+    call('case.branches', {})
+      .then((r) => setBranches(r.branches))
+      .catch(() => setBranches([]));
+  }, []);
   const mayExport = role === 'supervisor' || role === 'manager';
 
   useEffect(() => {
@@ -126,6 +132,17 @@ export function SearchModal({ onClose }: { onClose(): void }) {
             options={CONTENTS.map((c) => ({ value: c, label: t(`content.${c}`) }))}
             onChange={(v) => setFilter({ content: v })}
           />
+          {branches.length > 1 && (
+            <Select
+              allowClear
+              style={{ width: 120 }}
+              placeholder={t('reports.allBranches')}
+              aria-label={t('reports.branch')}
+              value={filters.branch}
+              options={branches.map((b) => ({ value: b, label: b }))}
+              onChange={(v) => setFilter({ branch: v })}
+            />
+          )}
           <Select
             allowClear
             showSearch

@@ -1,8 +1,11 @@
 /**
- * `npm run bench`: figures for a desk holding 100,000 cases. Prints numbers; never passes or
- * fails on time (these machines are noisy: compare medians within one run).
+ * `npm run bench`: figures for a desk holding 100,000 cases (BENCH_CASES=1000000 for an HQ desk).
+ * Prints numbers; never passes or fails on time (these machines are noisy: compare medians within one
+ * run). BENCH_DATA_DIR keeps the seeded desk there and reuses it on the next run: seeding a million
+ * cases takes minutes.
  */
-import { rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { openDesk } from '../../electron/core/openDesk.js';
 import { recordEvents } from '../../db/eventStore.js';
@@ -18,7 +21,6 @@ import type { EventEnvelope } from '../../shared/events.js';
 import { tempDir } from '../fixtures/tempDir.js';
 import { analyze } from '../../shared/guidance/analyze.js';
 import { createCredential, DEFAULT_SECRET_COST, unlockCredential } from '../../keys/actorKeys.js';
-import { readFileSync } from 'node:fs';
 import { caseClocks } from '../../shared/sla/clocks.js';
 import { DEFAULT_POLICY } from '../../shared/sla/policy.js';
 import { OFFICIAL_CALENDAR } from '../../shared/sla/calendar.js';
@@ -129,10 +131,15 @@ function benchPinGuess(): void {
 }
 benchPinGuess();
 
-const dataDir = tempDir('calmdesk-bench-');
+const keptDir = process.env.BENCH_DATA_DIR;
+const dataDir = keptDir ?? tempDir('calmdesk-bench-');
 console.log(`CalmDesk bench — ${CASES.toLocaleString('en')} cases, node ${process.version}, data in ${dataDir}`);
-const seeded = seed(dataDir);
-console.log(`seed ${CASES} cases (batches of 2,000 events through recordEvents): ${(seeded.took / 1000).toFixed(1)} s`);
+const seededFile = join(dataDir, 'bench-seeded.json');
+const reused = keptDir !== undefined && existsSync(seededFile);
+mkdirSync(dataDir, { recursive: true });
+const seeded = reused ? (JSON.parse(readFileSync(seededFile, 'utf8')) as ReturnType<typeof seed>) : seed(dataDir);
+if (keptDir) writeFileSync(seededFile, JSON.stringify(seeded));
+console.log(`seed ${CASES} cases (batches of 2,000 events through recordEvents): ${(seeded.took / 1000).toFixed(1)} s${reused ? ' (an earlier run; this desk is reused)' : ''}`);
 const signIn = (desk: ReturnType<typeof openDesk>) => ok(desk, undefined, 'auth.signIn', { staffId: seeded.staffId, pin: seeded.pin }).session;
 
 const reopen: number[] = [];
@@ -215,4 +222,4 @@ const [, rebuildMs] = time(() => rebuildProjections(desk.db));
 console.log(`rebuild every projection from the log (${(CASES + CREATES).toLocaleString('en')} cases): ${(rebuildMs / 1000).toFixed(2)} s`);
 console.log(`resident memory after the run: ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
 desk.close();
-rmSync(dataDir, { recursive: true, force: true });
+if (!keptDir) rmSync(dataDir, { recursive: true, force: true });
