@@ -107,20 +107,27 @@ export function maxCaseSeq(db: Db, prefix: string): number {
  * Open, ungraded cases that may be due for automatic escalation: no contact since before
  * `receivedBefore`, or at least `chasers` chasers. The caller judges each by its own policy.
  */
-export function escalationCandidates(db: Db, receivedBefore: number, chasers: number): CaseView[] {
+export function escalationCandidates(db: Db, receivedBefore: number, chasers: number, afterRowid = 0, limit = -1): Array<{ rowid: number; view: CaseView }> {
   const rows = statement(db,
-      `SELECT view FROM complaints WHERE is_open = 1 AND severity IS NULL AND major = 0
-         AND ((needs_contact = 1 AND received_ms <= ?) OR chase_count >= ?)`,
+      `SELECT rowid, view FROM complaints WHERE is_open = 1 AND severity IS NULL AND major = 0
+         AND ((needs_contact = 1 AND received_ms <= ?) OR chase_count >= ?) AND rowid > ? ORDER BY rowid LIMIT ?`,
     )
-    .all(receivedBefore, chasers) as Array<{ view: string }>;
-  return rows.map((r) => JSON.parse(r.view) as CaseView);
+    .all(receivedBefore, chasers, afterRowid, limit) as Array<{ rowid: number; view: string }>;
+  return rows.map((r) => ({ rowid: r.rowid, view: JSON.parse(r.view) as CaseView }));
 }
 
-/** Open cases whose current deadline is due soon or past at `now`. */
-export function casesDueSoonBy(db: Db, now: number): Array<{ id: string; caseNumber: string; slaStep: string; dueAt: number; stepStartedAtMs: number }> {
-  const rows = statement(db, 'SELECT id, case_number, sla_step, due_at, view FROM complaints WHERE is_open = 1 AND due_soon_at <= ?')
-    .all(now) as Array<{ id: string; case_number: string; sla_step: string; due_at: number; view: string }>;
-  return rows.map((r) => ({ id: r.id, caseNumber: r.case_number, slaStep: r.sla_step, dueAt: r.due_at, stepStartedAtMs: (JSON.parse(r.view) as CaseView).stepStartedAtMs }));
+/**
+ * Open cases whose current deadline is due soon or past at `now` and whose alarm for that step and
+ * threshold this desk has not raised yet (-1: all of them).
+ */
+export function alarmsToRaise(db: Db, now: number, limit = -1): Array<{ id: string; caseNumber: string; slaStep: string; dueAt: number; stepStartedAtMs: number }> {
+  return statement(db,
+    `SELECT c.id, c.case_number AS caseNumber, c.sla_step AS slaStep, c.due_at AS dueAt, c.step_started_ms AS stepStartedAtMs
+     FROM complaints c WHERE c.is_open = 1 AND c.due_soon_at <= @now
+       AND NOT EXISTS (SELECT 1 FROM alarms_raised a WHERE a.case_id = c.id AND a.step = c.sla_step AND a.step_start = c.step_started_ms
+                         AND a.threshold = CASE WHEN c.due_at <= @now THEN 'overdue' ELSE 'due_soon' END)
+     LIMIT @limit`,
+  ).all({ now, limit }) as Array<{ id: string; caseNumber: string; slaStep: string; dueAt: number; stepStartedAtMs: number }>;
 }
 
 /** The case already created on this desk for a form's request id, if any. */
@@ -156,10 +163,10 @@ export type CaseRowWithOutcome = CaseListRow & { content: string | null; closed_
 
 /**
  * How many matches are ranked: a common word at an HQ desk matches a hundred thousand cases, and
- * scoring them all takes half a second. Beyond this many, the best are chosen among the most recently
+ * scoring them all takes half a second (measured at a million cases). Beyond this many, the best are chosen among the most recently
  * written, which is also where a clerk's case usually is.
  */
-const RANKED_MATCHES = 2_000;
+const RANKED_MATCHES = 1_000;
 
 /** Cases matching an FTS5 query (shared/search.ts), best match first, narrowed by the filters. */
 export function searchCases(db: Db, match: string, filter: SearchFilter, limit: number): Array<CaseRowWithOutcome & { description: string; score: number }> {

@@ -291,6 +291,7 @@ export const MIGRATIONS: readonly Migration[] = [
         satisfaction    INTEGER,
         follow_up_state TEXT,
         signals         TEXT NOT NULL,
+        step_started_ms INTEGER NOT NULL,
         view            TEXT NOT NULL
       ) STRICT;
       CREATE INDEX complaints_newest_first ON complaints(received_hlc DESC, id DESC);
@@ -304,6 +305,8 @@ export const MIGRATIONS: readonly Migration[] = [
         is_open DESC, (conflict_count > 0) DESC, (major = 1 OR coalesce(severity, 4) = 1) DESC, coalesce(due_at, 9e15), major DESC, coalesce(severity, 4), id);
       CREATE INDEX complaints_by_status ON complaints(status, due_at);
       CREATE INDEX complaints_by_branch ON complaints(branch, received_ms);
+      -- The deadline tick and the alarm counts read only the open cases near or past a deadline.
+      CREATE INDEX complaints_open_due_soon ON complaints(due_soon_at, due_at, sla_step, step_started_ms) WHERE is_open = 1;
       CREATE INDEX complaints_for_reports ON complaints(
         received_ms, branch, content, cause, severity, channel, major, is_open, due_at, is_repeat, follow_up_state, closed_ms, satisfaction, owner_id);
     `,

@@ -401,6 +401,8 @@ export const pushEvents = {
   'case.changed': z.object({ id: z.uuid() }),
   /** A deadline is near or has passed: raised once per step and threshold on this desk. */
   alarm: z.object({ caseId: z.uuid(), caseNumber: z.string(), step: z.string(), threshold: z.enum(['due_soon', 'overdue']) }),
+  /** Deadline work caught up in batches (a desk back after a holiday): done so far, and whether it is over. */
+  'deadlines.progress': z.object({ escalated: z.number().int(), alarms: z.number().int(), finished: z.boolean() }),
   /** A sync round ended: the UI refreshes what it shows and the sync state. */
   'sync.done': z.object({ received: z.number().int() }),
 } as const;

@@ -35,8 +35,12 @@ type PushListener = <E extends PushEventName>(event: E, payload: PushEventOf<E>)
 export interface DeskCore {
   handlers: Handlers;
   deviceId: string;
-  /** Runs the deadline work that needs no person: automatic escalations and alarms. */
-  tick(): void;
+  /**
+   * The deadline work that needs no person: automatic escalations, then alarms. With a batch size,
+   * does at most that much in one transaction each and says whether more is waiting; progress of a
+   * pass that takes several batches goes to the UI.
+   */
+  tick(batch?: number): { more: boolean };
   /** Starts syncing in the background whenever this desk is enrolled; returns the stop function. */
   startSync(intervalMs?: number): () => void;
   /** The active staff member behind a session token, or null. */
@@ -70,6 +74,8 @@ export interface DeskCoreOptions {
 export function createDeskCore(db: Db, clock: Clock, options: DeskCoreOptions = {}): DeskCore {
   const deviceId = deviceIdOf(db);
   const listeners = new Set<PushListener>();
+  /** What a pass of deadline work that spans several batches has done so far. */
+  let catchUp = { escalated: 0, alarms: 0 };
   const push: PushListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload);
   };
@@ -253,9 +259,21 @@ export function createDeskCore(db: Db, clock: Clock, options: DeskCoreOptions = 
     startSync(intervalMs) {
       return startSyncLoop(sync, announcePull, intervalMs);
     },
-    tick() {
-      for (const id of sla.escalateDue()) push('case.changed', { id });
-      for (const alarm of sla.newAlarms()) push('alarm', alarm);
+    tick(batch = -1) {
+      const now = clock.now();
+      const escalations = sla.escalateDue(now, batch);
+      const { alarms, more } = escalations.more ? { alarms: [], more: true } : sla.newAlarms(now, batch);
+      const catchingUp = more || catchUp.escalated + catchUp.alarms > 0;
+      catchUp = { escalated: catchUp.escalated + escalations.escalated.length, alarms: catchUp.alarms + alarms.length };
+      // A handful rings one by one; a backlog (a desk back after a holiday) is one summary, not a flood.
+      if (!catchingUp) {
+        for (const id of escalations.escalated) push('case.changed', { id });
+        for (const alarm of alarms) push('alarm', alarm);
+      } else {
+        push('deadlines.progress', { ...catchUp, finished: !more });
+      }
+      if (!more) catchUp = { escalated: 0, alarms: 0 };
+      return { more };
     },
     resolveSession(session) {
       const staffId = sessions.resolve(session);

@@ -25,9 +25,13 @@ export interface OpenDesk {
 export interface OpenDeskOptions extends DeskCoreOptions {
   /** How often deadlines are checked for escalations and alarms; 0 turns the ticker off (tests drive it). */
   tickMs?: number;
+  /** Cases per transaction of deadline work; between batches the desk answers its callers. */
+  tickBatch?: number;
 }
 
 const DEFAULT_TICK_MS = 60_000;
+/** About a quarter of a second of escalations at 2 ms each: callers wait at most that long between batches. */
+const DEFAULT_TICK_BATCH = 100;
 const BACKUP_EVERY_MS = 24 * 3_600_000;
 
 /** Opens (creating and migrating if needed) the desk's database in `dataDir`, and its core. */
@@ -36,12 +40,21 @@ export function openDesk(dataDir: string, clock: Clock = systemClock, options: O
   const { db } = openDatabase(join(dataDir, DATABASE_FILE));
   const core = createDeskCore(db, clock, options);
   const tickMs = options.tickMs ?? 0;
+  const tickBatch = options.tickBatch ?? DEFAULT_TICK_BATCH;
+  // Deadline work never holds up the start or a caller: one batch, then the event loop, then the next.
+  let ticking: NodeJS.Immediate | null = null;
   const tick = () => {
-    try {
-      core.tick();
-    } catch (error) {
-      console.error(`[calmdesk] deadline check failed: ${error instanceof Error ? error.name : typeof error}`);
-    }
+    if (ticking) return;
+    const step = () => {
+      let more = false;
+      try {
+        more = core.tick(tickBatch).more;
+      } catch (error) {
+        console.error(`[calmdesk] deadline check failed: ${error instanceof Error ? error.name : typeof error}`);
+      }
+      ticking = more ? setImmediate(step) : null;
+    };
+    ticking = setImmediate(step);
   };
   // A consistent copy a day, taken in the background while the desk works (db/backup.ts).
   let backingUp = false;
@@ -77,6 +90,7 @@ export function openDesk(dataDir: string, clock: Clock = systemClock, options: O
     dispatchAsync: async (channel, request, session) => dispatch(channel, request, session),
     close: () => {
       if (timer) clearInterval(timer);
+      if (ticking) clearImmediate(ticking);
       stopSync();
       db.close();
     },

@@ -2,7 +2,7 @@ import { v5 as uuidv5 } from 'uuid';
 import type { Db } from '../../db/open.js';
 import { recordEvents } from '../../db/eventStore.js';
 import { readSlaContext } from '../../db/projections.js';
-import { casesDueSoonBy, escalationCandidates } from '../../db/complaintQueries.js';
+import { alarmsToRaise, escalationCandidates } from '../../db/complaintQueries.js';
 import { markAlarmRaised } from '../../db/localState.js';
 import { EVENT_SCHEMA_VERSION, SLA_ENTITY_ID, type EventEnvelope } from '../../shared/events.js';
 import { eventsOf } from '../../db/eventLog.js';
@@ -45,6 +45,8 @@ export interface Alarm {
  */
 export function createSlaService(db: Db, writer: EventWriter, clock: Clock) {
   const context = () => readSlaContext(db);
+  /** Where the escalation pass goes on from (a complaint's rowid); 0 starts a new pass. */
+  let escalationCursor = 0;
 
   const clockOf = (view: CaseView, now = clock.now()): CaseClockInfo | null => {
     const ctx = context();
@@ -85,38 +87,43 @@ export function createSlaService(db: Db, writer: EventWriter, clock: Clock) {
     clockOf,
     /** The time a clerk may promise for the next contact: the contact limit from now. */
     promise: (branch: string): number => promisedContactAt(clock.now(), branch, context()),
-    /** Writes the escalations that are due; returns the cases escalated. Safe to run any number of times. */
-    escalateDue(now = clock.now()): string[] {
+    /**
+     * Records the escalations that are due: up to `limit` candidates per call, in one transaction,
+     * resuming after the last one seen, so a desk back from a long holiday catches up in batches.
+     * Safe to run any number of times: an escalation's id is derived from its case and cause.
+     */
+    escalateDue(now = clock.now(), limit = -1): { escalated: string[]; more: boolean } {
       const ctx = context();
       // Pre-select with the earliest trigger of any policy version; each case is then judged by its own.
       const policies = [...ctx.policies.values()];
       const shortestHours = Math.min(...policies.map((p) => p.escalateNoContactHours));
       const fewestChasers = Math.min(...policies.map((p) => p.escalateAfterChasers));
-      const escalated: string[] = [];
-      for (const view of escalationCandidates(db, now - shortestHours * 3_600_000, fewestChasers)) {
+      const candidates = escalationCandidates(db, now - shortestHours * 3_600_000, fewestChasers, escalationCursor, limit);
+      const events: EventEnvelope[] = [];
+      for (const { view } of candidates) {
         const casePolicy = ctx.policies.get(view.policyVersion) ?? ctx.latestPolicy;
-        let event: EventEnvelope | null = null;
         const breach = view.receivedAtMs + casePolicy.escalateNoContactHours * 3_600_000;
-        if (view.firstContactAtMs === null && breach <= now) event = escalation(view, 'no_contact', breach, view.id);
+        if (view.firstContactAtMs === null && breach <= now) events.push(escalation(view, 'no_contact', breach, view.id));
         else if (view.chaseCount >= casePolicy.escalateAfterChasers) {
           const chasers = eventsOf(db, 'complaint', view.id).filter((e) => e.type === 'chased');
           const nth = chasers[casePolicy.escalateAfterChasers - 1];
-          if (nth) event = escalation(view, 'chasers', hlcWallMs(nth.hlc) + 1, nth.id);
+          if (nth) events.push(escalation(view, 'chasers', hlcWallMs(nth.hlc) + 1, nth.id));
         }
-        if (event && recordEvents(db, [event]).length) escalated.push(view.id);
       }
-      return escalated;
+      const more = limit > 0 && candidates.length === limit;
+      escalationCursor = more ? candidates[candidates.length - 1]!.rowid : 0;
+      return { escalated: recordEvents(db, events).map((e) => e.entityId), more };
     },
-    /** Due-soon and overdue alarms not raised yet on this desk; each rings once, also across restarts. */
-    newAlarms(now = clock.now()): Alarm[] {
-      const alarms: Alarm[] = [];
-      for (const row of casesDueSoonBy(db, now)) {
-        const threshold = now >= row.dueAt ? 'overdue' : 'due_soon';
-        if (markAlarmRaised(db, { caseId: row.id, step: row.slaStep, stepStart: row.stepStartedAtMs, threshold }, now)) {
-          alarms.push({ caseId: row.id, caseNumber: row.caseNumber, step: row.slaStep, threshold });
-        }
-      }
-      return alarms;
+    /** Due-soon and overdue alarms not raised yet on this desk (up to `limit`); each rings once, also across restarts. */
+    newAlarms(now = clock.now(), limit = -1): { alarms: Alarm[]; more: boolean } {
+      const rows = alarmsToRaise(db, now, limit).map((row) => ({ ...row, threshold: now >= row.dueAt ? ('overdue' as const) : ('due_soon' as const) }));
+      db.transaction(() => {
+        for (const row of rows) markAlarmRaised(db, { caseId: row.id, step: row.slaStep, stepStart: row.stepStartedAtMs, threshold: row.threshold }, now);
+      })();
+      return {
+        alarms: rows.map((row): Alarm => ({ caseId: row.id, caseNumber: row.caseNumber, step: row.slaStep, threshold: row.threshold })),
+        more: limit > 0 && rows.length === limit,
+      };
     },
     publishPolicy(by: StaffView, policy: Omit<Policy, 'version'>) {
       requireRole(by, ['manager']);

@@ -14,6 +14,7 @@ import { useLibrary } from '../guidance/libraryStore.js';
 import { LibraryPage } from '../library/LibraryPage.js';
 import { AlarmListener } from '../sla/AlarmListener.js';
 import { SyncIndicator } from '../sync/SyncIndicator.js';
+import { CatchUpProgress } from '../sla/CatchUpProgress.js';
 import { deskHealth, onDesk } from '../desk/client.js';
 import { errorText } from '../desk/errorText.js';
 import { IntakePage } from '../intake/IntakePage.js';
@@ -129,6 +130,7 @@ export function App() {
               {t('app.tagline')}
             </Typography.Text>
             <Space style={{ marginLeft: 'auto' }} size="middle" className="top-right">
+              <CatchUpProgress />
               <Typography.Text className="top-nowrap">{t('top.branchDevice', { branch: settings.branchCode, device: settings.deviceCode })}</Typography.Text>
               {staff && <SyncIndicator />}
               {staff && (

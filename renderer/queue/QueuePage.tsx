@@ -35,9 +35,11 @@ export function QueuePage() {
     void guard(refresh());
     const offChanged = onDesk('case.changed', () => void guard(refresh()));
     const offSynced = onDesk('sync.done', ({ received }) => received > 0 && void guard(refresh()));
+    const offCaughtUp = onDesk('deadlines.progress', ({ finished }) => finished && void guard(refresh()));
     return () => {
       offChanged();
       offSynced();
+      offCaughtUp();
     };
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [refresh]);

@@ -12,22 +12,26 @@ export function AlarmListener() {
   const { t } = useTranslation();
   const { notification } = App.useApp();
   const go = useNav((s) => s.go);
-  // After sign-in: what is already late or due soon, in one notice (alarms rang while nobody watched).
+  // After sign-in, and when a backlog of deadline work is done: what is late or due soon, in one notice.
   useEffect(() => {
-    call('sla.alarms', {})
-      .then(({ overdue, dueSoon }) => {
-        if (overdue + dueSoon === 0) return;
-        notification.warning({
-          message: t('sla.alarm.summary', { overdue, dueSoon }),
-          duration: 8,
-          btn: (
-            <Button size="small" onClick={() => go({ name: 'queue' })}>
-              {t('sla.alarm.openQueue')}
-            </Button>
-          ),
-        });
-      })
-      .catch(() => undefined);
+    const summarise = () =>
+      call('sla.alarms', {})
+        .then(({ overdue, dueSoon }) => {
+          if (overdue + dueSoon === 0) return;
+          notification.warning({
+            key: 'alarm-summary',
+            message: t('sla.alarm.summary', { overdue, dueSoon }),
+            duration: 8,
+            btn: (
+              <Button size="small" onClick={() => go({ name: 'queue' })}>
+                {t('sla.alarm.openQueue')}
+              </Button>
+            ),
+          });
+        })
+        .catch(() => undefined);
+    summarise();
+    return onDesk('deadlines.progress', ({ finished }) => finished && summarise());
   }, [t, notification, go]);
 
   useEffect(

@@ -4,6 +4,9 @@ import type { EventEnvelope } from '../../../shared/events.js';
 import type { Clock } from '../../../electron/core/clock.js';
 import { complaint, ok, openTeamDesk, openTestDesk } from '../../fixtures/desk.js';
 import { tempDir } from '../../fixtures/tempDir.js';
+import { newId } from '../../../shared/ids.js';
+import { formatHlc } from '../../../shared/hlc.js';
+import { caseNumberPrefix, formatCaseNumber } from '../../../shared/caseNumber.js';
 
 function fakeClock(iso: string): Clock & { set(iso: string): void; advance(ms: number): void } {
   let now = Date.parse(iso);
@@ -195,5 +198,64 @@ describe('automatic escalation on two offline desks', () => {
     const view = (d: typeof a) => d.db.prepare('SELECT view, severity, conflict_count FROM complaints WHERE id = ?').get(id);
     expect(view(b)).toEqual(view(a));
     expect(view(a)).toMatchObject({ severity: 3, conflict_count: 0 });
+  });
+
+  it('opens a desk back from a long holiday at once, then catches up in batches: progress shown, each case escalated and alarmed once', async () => {
+    const clock = fakeClock('2026-02-13T02:00:00Z');
+    const { desk, team, dataDir } = openTeamDesk(clock);
+    const cases = 450;
+    const received = (i: number): EventEnvelope => {
+      const at = Date.parse('2026-02-13T02:00:00Z') + i * 60_000;
+      return {
+        id: newId(),
+        entity: 'complaint',
+        entityId: newId(),
+        type: 'received',
+        payload: { customer: { name: `客户${i}`, phone: `139${String(i).padStart(8, '0')}` }, channel: 'phone', description: '热水器漏水', expectation: '', caseNumber: formatCaseNumber(caseNumberPrefix('BJ01', 'A', '20260213'), i + 1), branch: 'BJ01', receivedAt: new Date(at).toISOString() },
+        actor: team.clerk.staff.id,
+        actorRole: 'clerk',
+        device: desk.core.deviceId,
+        hlc: formatHlc({ wallMs: at, counter: 0, node: desk.core.deviceId }),
+        schema: 1,
+      };
+    };
+    recordEvents(desk.db, Array.from({ length: cases }, (_, i) => received(i)));
+    desk.close();
+
+    // Back after the Spring Festival: every case is long past its contact deadline.
+    clock.set('2026-02-24T01:00:00Z');
+    const back = openTestDesk(dataDir, clock, { tickMs: 60_000, tickBatch: 100 });
+    const escalatedCount = () => (back.db.prepare("SELECT count(*) AS n FROM events WHERE type = 'escalated'").get() as { n: number }).n;
+    const progress: Array<{ escalated: number; alarms: number; finished: boolean }> = [];
+    const alarms: unknown[] = [];
+    back.core.subscribe((event, payload) => {
+      if (event === 'deadlines.progress') progress.push(payload as (typeof progress)[number]);
+      if (event === 'alarm') alarms.push(payload);
+    });
+    // The desk answers before any catch-up work has been done.
+    expect(escalatedCount()).toBe(0);
+    const session = ok(back, undefined, 'auth.signIn', { staffId: team.clerk.staff.id, pin: team.clerk.pin }).session;
+    expect(ok(back, session, 'case.list', { limit: 50 }).total).toBe(cases);
+
+    await expect.poll(() => progress.at(-1)?.finished, { timeout: 30_000 }).toBe(true);
+    const rows = back.db.prepare("SELECT entity_id, count(*) AS n FROM events WHERE type = 'escalated' GROUP BY 1").all() as Array<{ n: number }>;
+    expect(rows).toHaveLength(cases);
+    expect(rows.every((r) => r.n === 1)).toBe(true);
+    const raised = (back.db.prepare('SELECT count(*) AS n FROM alarms_raised').get() as { n: number }).n;
+    expect(raised).toBe(cases);
+    // Batches of 100: five of escalations, five of alarms, each reported with the running totals.
+    expect(progress.length).toBeGreaterThanOrEqual(9);
+    expect(progress.map((p) => p.escalated)).toEqual([...progress.map((p) => p.escalated)].sort((a, b) => a - b));
+    expect(progress.at(-1)).toEqual({ escalated: cases, alarms: cases, finished: true });
+    // A backlog is one summary, not 450 notices.
+    expect(alarms).toHaveLength(0);
+
+    // Nothing is left to do: another pass writes nothing and rings nothing.
+    progress.length = 0;
+    expect(back.core.tick(100)).toEqual({ more: false });
+    expect(escalatedCount()).toBe(cases);
+    expect(progress).toEqual([]);
+    expect(alarms).toEqual([]);
+    back.close();
   });
 });
