@@ -51,11 +51,11 @@ function writeComplaint(db: Db, entityId: string, view: CaseView | null, sla: Sl
     `INSERT OR REPLACE INTO complaints (id, case_number, case_prefix, case_seq, branch, customer_id, customer_name,
        customer_phone, phone_digits, channel, status, is_open, severity, major, owner_id, chase_count, is_repeat,
        received_at, received_hlc, last_hlc, conflict_count, view, due_at, due_soon_at, sla_step, received_ms, needs_contact,
-       content, cause, nature, closed_ms, satisfaction, follow_up_state, signals, step_started_ms)
+       content, cause, nature, closed_ms, satisfaction, follow_up_state, signals, step_started_ms, received_by)
      VALUES (@id, @caseNumber, @casePrefix, @caseSeq, @branch, @customerId, @customerName,
        @customerPhone, @phoneDigits, @channel, @status, @isOpen, @severity, @major, @ownerId, @chaseCount, @isRepeat,
        @receivedAt, @receivedHlc, @lastHlc, @conflictCount, @view, @dueAt, @dueSoonAt, @slaStep, @receivedAtMs, @needsContact,
-       @content, @cause, @nature, @closedMs, @satisfaction, @followUpState, @signals, @stepStartedAtMs)`,
+       @content, @cause, @nature, @closedMs, @satisfaction, @followUpState, @signals, @stepStartedAtMs, @receivedBy)`,
   ).run({
     ...clockColumns(view, sla),
     needsContact: view.firstContactAtMs === null ? 1 : 0,

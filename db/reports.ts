@@ -74,18 +74,37 @@ export function reportFigures(db: Db, scope: ReportScope, now: number): ReportFi
          coalesce(sum(follow_up_state = 'unreachable'), 0) AS unreachable
        FROM complaints WHERE ${WHERE} GROUP BY 1 ORDER BY 1`,
     ).all(trendParams) as ReportFigures['satisfactionTrend'],
-    byOwner: statement(db,
-        `SELECT owner_id AS ownerId, count(*) AS owned, coalesce(sum(is_open = 0), 0) AS closed, avg(satisfaction) AS averageSatisfaction
-         FROM complaints WHERE ${WHERE} GROUP BY 1 ORDER BY 2 DESC, 1`,
-      )
-      .all(params) as ReportFigures['byOwner'],
+    byOwner: byStaff(db, params),
     steps: stepCompliance(db, params),
     signals: statement(db, `SELECT s.value AS key, count(*) AS count FROM complaints, json_each(complaints.signals) s WHERE ${WHERE} GROUP BY 1 ORDER BY 2 DESC, 1`).all(params) as Count[],
+    byDayContent: statement(db,
+      `SELECT date((received_ms + @offset) / 1000, 'unixepoch') AS day, coalesce(content, 'none') AS content, count(*) AS count FROM complaints WHERE ${WHERE} GROUP BY 1, 2 ORDER BY 1, 2`,
+    ).all(params) as ReportFigures['byDayContent'],
+    repeaters: statement(db,
+      `SELECT ${CUSTOMER_KEY} AS key, max(customer_name) AS name, max(customer_phone) AS phone, count(*) AS cases, coalesce(sum(is_repeat), 0) AS repeats
+       FROM complaints WHERE ${WHERE} GROUP BY 1 HAVING count(*) > 1 ORDER BY 4 DESC, 5 DESC, 1 LIMIT 10`,
+    ).all(params) as ReportFigures['repeaters'],
     byBranch: statement(db,
       `SELECT branch, count(*) AS total, coalesce(sum(is_open = 1 AND due_at <= @now), 0) AS overdue, coalesce(sum(is_repeat), 0) AS repeats, avg(satisfaction) AS averageSatisfaction
        FROM complaints WHERE ${WHERE} GROUP BY 1 ORDER BY 1`,
     ).all(params) as ReportFigures['byBranch'],
   };
+}
+
+/** One customer: the customer record when there is one, else the phone's digits. */
+const CUSTOMER_KEY = "coalesce(customer_id, 'phone:' || phone_digits)";
+
+/** Owners and intake staff of the period's cases, with how their cases went. */
+function byStaff(db: Db, params: Record<string, unknown>): ReportFigures['byOwner'] {
+  const owned = statement(db,
+    `SELECT owner_id AS ownerId, count(*) AS owned, coalesce(sum(is_open = 0), 0) AS closed, avg(satisfaction) AS averageSatisfaction,
+       coalesce(sum(is_open = 0 AND NOT EXISTS (SELECT 1 FROM case_steps s WHERE s.case_id = complaints.id AND s.ended_ms > s.due_ms)), 0) AS closedOnTime
+     FROM complaints WHERE ${WHERE} GROUP BY 1`,
+  ).all(params) as Array<Omit<ReportFigures['byOwner'][number], 'taken'>>;
+  const taken = new Map((statement(db, `SELECT received_by AS id, count(*) AS n FROM complaints WHERE ${WHERE} GROUP BY 1`).all(params) as Array<{ id: string; n: number }>).map((r) => [r.id, r.n]));
+  const rows = owned.map((r) => ({ ...r, taken: taken.get(r.ownerId) ?? 0 }));
+  for (const [id, n] of taken) if (!rows.some((r) => r.ownerId === id)) rows.push({ ownerId: id, taken: n, owned: 0, closed: 0, closedOnTime: 0, averageSatisfaction: null });
+  return rows.sort((a, b) => b.owned - a.owned || b.taken - a.taken || a.ownerId.localeCompare(b.ownerId));
 }
 
 /** A step is on time when it ended by its deadline; a running one is overdue once the deadline has passed. */
@@ -115,6 +134,8 @@ export function reportCases(db: Db, scope: ReportScope, figure: { dimension: Rep
         owner: 'owner_id = @value',
         branch: 'branch = @value',
         signal: 'EXISTS (SELECT 1 FROM json_each(complaints.signals) WHERE value = @value)',
+        overdue: 'is_open = 1 AND due_at <= @now',
+        customer: `${CUSTOMER_KEY} = @value`,
         late_step: `EXISTS (SELECT 1 FROM case_steps s WHERE s.case_id = complaints.id AND s.step = @value AND ${STEP_LATE})`,
       }[figure.dimension]
     : null;

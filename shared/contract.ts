@@ -144,7 +144,7 @@ export const ExportOptions = z.object({
 });
 const ExportedFile = z.object({ fileName: z.string(), base64: z.string(), rows: z.number().int() });
 
-export const REPORT_DIMENSIONS = ['content', 'severity', 'channel', 'day', 'satisfaction', 'owner', 'branch', 'signal', 'late_step'] as const;
+export const REPORT_DIMENSIONS = ['content', 'severity', 'channel', 'day', 'satisfaction', 'owner', 'branch', 'signal', 'late_step', 'overdue', 'customer'] as const;
 /** A report is a calendar month of the branch's time zone; branch empty means every branch held here. */
 export const ReportRequest = z.object({ month: z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/), branch: z.string().max(8).optional() });
 /** One customer to call back: the case in brief, what was done and said, and how the calls went. */

@@ -18,7 +18,17 @@ export const ReportFiguresSchema = z.object({
   repeats: z.number().int(),
   satisfaction: Counts,
   unreachable: z.number().int(),
-  byOwner: z.array(z.object({ ownerId: z.string(), owned: z.number().int(), closed: z.number().int(), averageSatisfaction: z.number().nullable() })),
+  /** Per member of staff: cases taken at intake, owned, closed, closed with every step on time, satisfaction. */
+  byOwner: z.array(
+    z.object({
+      ownerId: z.string(),
+      taken: z.number().int().default(0),
+      owned: z.number().int(),
+      closed: z.number().int(),
+      closedOnTime: z.number().int().default(0),
+      averageSatisfaction: z.number().nullable(),
+    }),
+  ),
   // Added after the first saved monthly reports: those read as having none.
   /** Per process step: finished by the deadline, finished late, running within it, running past it. */
   steps: z.array(z.object({ step: z.enum(SLA_STEPS), onTime: z.number().int(), late: z.number().int(), openInTime: z.number().int(), openOverdue: z.number().int() })).default([]),
@@ -28,6 +38,10 @@ export const ReportFiguresSchema = z.object({
   satisfactionByContent: z.array(z.object({ key: z.string(), rated: z.number().int(), average: z.number().nullable() })).default([]),
   /** Satisfaction and unreachable customers month by month, ending with the report's month. */
   satisfactionTrend: z.array(z.object({ month: z.string(), rated: z.number().int(), average: z.number().nullable(), unreachable: z.number().int() })).default([]),
+  /** Received per day and content category, for the stacked chart over time. */
+  byDayContent: z.array(z.object({ day: z.string(), content: z.string(), count: z.number().int() })).default([]),
+  /** Customers who came back most often in the period (ISO 10002's recurring issues), by customer or phone. */
+  repeaters: z.array(z.object({ key: z.string(), name: z.string(), phone: z.string(), cases: z.number().int(), repeats: z.number().int() })).default([]),
   byBranch: z.array(z.object({ branch: z.string(), total: z.number().int(), overdue: z.number().int(), repeats: z.number().int(), averageSatisfaction: z.number().nullable() })).default([]),
 });
 

@@ -25,6 +25,8 @@ const STEP_PARTS = [
   { key: 'openOverdue', color: '#c0392b' },
 ] as const;
 
+/** Distinct, print-safe colours for content categories stacked in one bar. */
+const CONTENT_COLOURS = ['#2f7d6d', '#d4a72c', '#5b7db1', '#c0392b', '#8e6bb5', '#7f8c8d', '#e67e22', '#16a085'];
 const average = (value: number | null) => (value === null ? '—' : value.toFixed(1));
 const percent = (part: number, whole: number) => (whole ? `${((part / whole) * 100).toFixed(1)}%` : '—');
 type Dimension = (typeof REPORT_DIMENSIONS)[number];
@@ -94,7 +96,15 @@ export function ReportsPage() {
     if (!figures) return null;
     const of = (counts: Figures['byContent'], label: (key: string) => string): Series => ({ labels: counts.map((c) => label(c.key)), values: counts.map((c) => c.count), keys: counts.map((c) => c.key) });
     return {
-      day: of(figures.byDay, (k) => k.slice(5)),
+      day: {
+        ...of(figures.byDay, (k) => k.slice(5)),
+        // Each day's bar split by what the complaints were about.
+        stacks: [...new Set(figures.byDayContent.map((r) => r.content))].map((content, i) => ({
+          name: content === 'none' ? t('reports.unclassified') : t(`content.${content}`),
+          color: CONTENT_COLOURS[i % CONTENT_COLOURS.length]!,
+          values: figures.byDay.map((d) => figures.byDayContent.find((r) => r.day === d.key && r.content === content)?.count ?? 0),
+        })),
+      } satisfies Series,
       content: of(figures.byContent, (k) => (k === 'none' ? t('reports.unclassified') : t(`content.${k}`))),
       severity: of(figures.bySeverity, (k) => (k === 'none' ? t('severity.none') : t(`severity.${k}`))),
       channel: of(figures.byChannel, (k) => t(`channel.${k}`)),
@@ -156,7 +166,11 @@ export function ReportsPage() {
               <Statistic title={t('major.major')} value={figures.major} />
             </Col>
             <Col span={4}>
-              <Statistic title={t('reports.overdue')} value={figures.overdue} />
+              <Statistic
+                title={t('reports.overdue')}
+                value={figures.overdue}
+                valueRender={(node) => (figures.overdue ? <Typography.Link data-testid="report-overdue" style={{ fontSize: 'inherit' }} onClick={() => pick('overdue', t('reports.overdue'))('1')}>{node}</Typography.Link> : node)}
+              />
             </Col>
             <Col span={4}>
               <Statistic title={t('reports.repeatRate')} value={figures.total ? (figures.repeats / figures.total) * 100 : 0} precision={1} suffix="%" />
@@ -263,6 +277,25 @@ export function ReportsPage() {
               </Row>
             )}
           </Card>
+          <Card size="small" title={t('reports.repeaters')} data-testid="figure-repeaters">
+            {figures.repeaters.length === 0 ? (
+              <Empty description={t('reports.noRepeaters')} />
+            ) : (
+              <Table
+                size="small"
+                pagination={false}
+                rowKey="key"
+                dataSource={figures.repeaters}
+                onRow={(row) => ({ onClick: () => pick('customer', t('reports.repeaters'))(row.key), style: { cursor: 'pointer' } })}
+                columns={[
+                  { title: t('reports.column.customer'), dataIndex: 'name' },
+                  { title: t('reports.column.phone'), dataIndex: 'phone' },
+                  { title: t('reports.cases'), dataIndex: 'cases', align: 'right' },
+                  { title: t('reports.repeatCases'), dataIndex: 'repeats', align: 'right' },
+                ]}
+              />
+            )}
+          </Card>
           {!branch && figures.byBranch.length > 1 && (
             <Card size="small" title={t('reports.byBranch')}>
               <Table
@@ -309,8 +342,10 @@ export function ReportsPage() {
                     onRow={(row) => ({ onClick: () => pick('owner', t('reports.byOwner'))(row.ownerId), style: { cursor: 'pointer' } })}
                     columns={[
                       { title: t('queue.columns.owner'), dataIndex: 'ownerId', render: (id: string) => figures.ownerNames[id] ?? id },
+                      { title: t('reports.taken'), dataIndex: 'taken', align: 'right' },
                       { title: t('reports.owned'), dataIndex: 'owned', align: 'right' },
                       { title: t('reports.closed'), dataIndex: 'closed', align: 'right' },
+                      { title: t('reports.closedOnTime'), key: 'onTime', align: 'right', render: (_: unknown, r: Figures['byOwner'][number]) => percent(r.closedOnTime, r.closed) },
                       { title: t('reports.averageSatisfaction'), dataIndex: 'averageSatisfaction', align: 'right', render: average },
                     ]}
                   />

@@ -168,7 +168,9 @@ describe('reports', () => {
       act(team.clerk, id, { type: 'feedback_given', payload: { summary: '已告知' } });
       return id;
     };
-    act(team.clerk, handled('甲', '热水器漏水', '13800000001'), { type: 'followed_up', payload: { satisfaction: 4, solved: 'yes' } });
+    const october = handled('甲', '热水器漏水', '13800000001');
+    act(team.clerk, october, { type: 'followed_up', payload: { satisfaction: 4, solved: 'yes' } });
+    act(team.clerk, october, { type: 'closed', payload: { customerAccepted: true } });
     clock.set('2026-11-10T02:00:00Z');
     // A name that a spreadsheet would run as a formula.
     act(team.clerk, handled('=HYPERLINK("http://x","点我")', '热水器又漏水', '13800000002'), { type: 'followed_up', payload: { satisfaction: 2, solved: 'no' } });
@@ -177,7 +179,10 @@ describe('reports', () => {
       clock.set(`${day}T02:00:00Z`);
       act(team.clerk, unreachable, { type: 'follow_up_attempted', payload: { outcome: 'no_answer' } });
     }
-    ok(desk, sign(team.clerk), 'case.create', complaint('丁', '营业厅排队太久', '13800000004'));
+    const queue = ok(desk, sign(team.clerk), 'case.create', complaint('丁', '营业厅排队太久', '13800000004'));
+    // The same customer again, taken by a colleague.
+    clock.set('2026-11-16T02:00:00Z');
+    const again = ok(desk, sign(team.clerk2), 'case.create', complaint('丁', '营业厅排队太久', '13800000004'));
     clock.set('2026-11-20T02:00:00Z');
 
     const november = ok(desk, sign(team.supervisor), 'reports.get', { month: '2026-11' });
@@ -188,6 +193,18 @@ describe('reports', () => {
     ]);
     expect(november.satisfactionByContent).toEqual([{ key: 'product', rated: 1, average: 2 }]);
     expect(november.unreachable).toBe(1);
+    // The customer who came back, and the cases behind the row.
+    expect(november.repeaters).toEqual([{ key: expect.any(String), name: '丁', phone: '13800000004', cases: 2, repeats: 1 }]);
+    const ids = (dimension: 'customer' | 'overdue', value: string) => ok(desk, sign(team.supervisor), 'reports.cases', { month: '2026-11', dimension, value }).items.map((c) => c.id).sort();
+    expect(ids('customer', november.repeaters[0]!.key)).toEqual([queue.id, again.id].sort());
+    expect(ids('overdue', '1')).toHaveLength(november.overdue);
+    expect(ids('overdue', '1')).toEqual(expect.arrayContaining([queue.id, again.id]));
+    // Who took the cases at the counter, beside who owns them; October's one case closed with every step on time.
+    expect(november.byOwner.find((o) => o.ownerId === team.clerk2.staff.id)).toMatchObject({ taken: 1 });
+    expect(november.byOwner.find((o) => o.ownerId === team.clerk.staff.id)).toMatchObject({ taken: 3 });
+    expect(ok(desk, sign(team.supervisor), 'reports.get', { month: '2026-10' }).byOwner).toEqual([
+      { ownerId: team.clerk.staff.id, taken: 1, owned: 1, closed: 1, closedOnTime: 1, averageSatisfaction: 4 },
+    ]);
     expect(ok(desk, sign(team.supervisor), 'reports.get', { month: '2026-10' }).satisfactionTrend).toEqual([{ month: '2026-10', rated: 1, average: 4, unreachable: 0 }]);
 
     const options = { format: 'csv' as const, columns: EXPORT_COLUMNS.map((c) => `列${c}`), words: { phone: '电话', 'content.product': '产品' }, sheet: '投诉案件' };
