@@ -250,8 +250,12 @@ export const MIGRATIONS: readonly Migration[] = [
         started_ms INTEGER NOT NULL,
         due_ms   INTEGER NOT NULL,
         ended_ms INTEGER,
+        -- The case's period and branch, so compliance over a year reads this table's index alone.
+        received_ms INTEGER NOT NULL,
+        branch   TEXT NOT NULL,
         PRIMARY KEY (case_id, step, started_ms)
       ) STRICT, WITHOUT ROWID;
+      CREATE INDEX case_steps_for_reports ON case_steps(received_ms, branch, step, due_ms, ended_ms);
       -- The projection again, refilled by the rebuild: the view (kilobytes of JSON, on overflow pages)
       -- last, so that reading any column never walks its overflow chain; the intake's escalation
       -- signals (a JSON array) for the reports; and the report's columns in one covering index, so a
@@ -309,7 +313,7 @@ export const MIGRATIONS: readonly Migration[] = [
       -- The deadline tick and the alarm counts read only the open cases near or past a deadline.
       CREATE INDEX complaints_open_due_soon ON complaints(due_soon_at, due_at, sla_step, step_started_ms) WHERE is_open = 1;
       CREATE INDEX complaints_for_reports ON complaints(
-        received_ms, branch, content, cause, severity, channel, major, is_open, due_at, is_repeat, follow_up_state, closed_ms, satisfaction, owner_id, received_by);
+        received_ms, branch, content, cause, severity, channel, major, is_open, due_at, is_repeat, follow_up_state, closed_ms, satisfaction, owner_id, received_by, signals);
     `,
   },
 ];

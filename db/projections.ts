@@ -29,8 +29,8 @@ export function readSlaContext(db: Db): SlaContext {
 
 function writeCaseSteps(db: Db, view: CaseView, sla: SlaContext): void {
   statement(db, 'DELETE FROM case_steps WHERE case_id = ?').run(view.id);
-  const insert = statement(db, 'INSERT OR REPLACE INTO case_steps (case_id, step, started_ms, due_ms, ended_ms) VALUES (?, ?, ?, ?, ?)');
-  for (const r of stepRecords(view, sla)) insert.run(view.id, r.step, r.startedAtMs, r.dueAtMs, r.endedAtMs);
+  const insert = statement(db, 'INSERT OR REPLACE INTO case_steps (case_id, step, started_ms, due_ms, ended_ms, received_ms, branch) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  for (const r of stepRecords(view, sla)) insert.run(view.id, r.step, r.startedAtMs, r.dueAtMs, r.endedAtMs, view.receivedAtMs, view.branch);
 }
 
 /** The nearest deadline of a case, kept in columns so the queue can sort and filter by it. */

@@ -76,14 +76,11 @@ export function reportFigures(db: Db, scope: ReportScope, now: number): ReportFi
     ).all(trendParams) as ReportFigures['satisfactionTrend'],
     byOwner: byStaff(db, params),
     steps: stepCompliance(db, params),
-    signals: statement(db, `SELECT s.value AS key, count(*) AS count FROM complaints, json_each(complaints.signals) s WHERE ${WHERE} GROUP BY 1 ORDER BY 2 DESC, 1`).all(params) as Count[],
+    signals: statement(db, `SELECT s.value AS key, count(*) AS count FROM complaints, json_each(complaints.signals) s WHERE ${WHERE} AND complaints.signals <> '[]' GROUP BY 1 ORDER BY 2 DESC, 1`).all(params) as Count[],
     byDayContent: statement(db,
       `SELECT date((received_ms + @offset) / 1000, 'unixepoch') AS day, coalesce(content, 'none') AS content, count(*) AS count FROM complaints WHERE ${WHERE} GROUP BY 1, 2 ORDER BY 1, 2`,
     ).all(params) as ReportFigures['byDayContent'],
-    repeaters: statement(db,
-      `SELECT ${CUSTOMER_KEY} AS key, max(customer_name) AS name, max(customer_phone) AS phone, count(*) AS cases, coalesce(sum(is_repeat), 0) AS repeats
-       FROM complaints WHERE ${WHERE} GROUP BY 1 HAVING count(*) > 1 ORDER BY 4 DESC, 5 DESC, 1 LIMIT 10`,
-    ).all(params) as ReportFigures['repeaters'],
+    repeaters: repeaters(db, params),
     byBranch: statement(db,
       `SELECT branch, count(*) AS total, coalesce(sum(is_open = 1 AND due_at <= @now), 0) AS overdue, coalesce(sum(is_repeat), 0) AS repeats, avg(satisfaction) AS averageSatisfaction
        FROM complaints WHERE ${WHERE} GROUP BY 1 ORDER BY 1`,
@@ -93,6 +90,24 @@ export function reportFigures(db: Db, scope: ReportScope, now: number): ReportFi
 
 /** One customer: the customer record when there is one, else the phone's digits. */
 const CUSTOMER_KEY = "coalesce(customer_id, 'phone:' || phone_digits)";
+
+/**
+ * The customers with the most repeat complaints in the period, and all their cases in it. Read from
+ * the repeats (few) outwards, so a year at HQ does not group a million rows by customer.
+ */
+function repeaters(db: Db, params: Record<string, unknown>): ReportFigures['repeaters'] {
+  const top = statement(db,
+    `SELECT ${CUSTOMER_KEY} AS key, customer_id AS customerId, phone_digits AS phoneDigits, count(*) AS repeats
+     FROM complaints WHERE ${WHERE} AND is_repeat = 1 GROUP BY 1 ORDER BY 4 DESC, 1 LIMIT 10`,
+  ).all(params) as Array<{ key: string; customerId: string | null; phoneDigits: string; repeats: number }>;
+  const casesOf = statement(db,
+    `SELECT max(customer_name) AS name, max(customer_phone) AS phone, count(*) AS cases FROM complaints
+     WHERE (customer_id = @customerId OR (@customerId IS NULL AND customer_id IS NULL AND phone_digits = @phoneDigits)) AND ${WHERE}`,
+  );
+  return top
+    .map((r) => ({ key: r.key, repeats: r.repeats, ...(casesOf.get({ ...params, customerId: r.customerId, phoneDigits: r.phoneDigits }) as { name: string; phone: string; cases: number }) }))
+    .sort((a, b) => b.cases - a.cases || b.repeats - a.repeats || a.key.localeCompare(b.key));
+}
 
 /** Owners and intake staff of the period's cases, with how their cases went. */
 function byStaff(db: Db, params: Record<string, unknown>): ReportFigures['byOwner'] {
@@ -114,7 +129,7 @@ function stepCompliance(db: Db, params: Record<string, unknown>): ReportFigures[
   const rows = statement(db,
     `SELECT s.step AS step, coalesce(sum(s.ended_ms <= s.due_ms), 0) AS onTime, coalesce(sum(s.ended_ms > s.due_ms), 0) AS late,
        coalesce(sum(s.ended_ms IS NULL AND s.due_ms > @now), 0) AS openInTime, coalesce(sum(s.ended_ms IS NULL AND s.due_ms <= @now), 0) AS openOverdue
-     FROM complaints JOIN case_steps s ON s.case_id = complaints.id WHERE ${WHERE} GROUP BY 1`,
+     FROM case_steps s WHERE s.received_ms >= @fromMs AND s.received_ms < @toMs AND (@branch IS NULL OR s.branch = @branch) GROUP BY 1`,
   ).all(params) as ReportFigures['steps'];
   return SLA_STEPS.flatMap((step) => rows.filter((r) => r.step === step));
 }
