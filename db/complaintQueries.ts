@@ -61,8 +61,16 @@ export function listCases(db: Db, filter: CaseFilter, viewerId: string, limit: n
   const { sql, params } = where(filter, viewerId);
   const rows = statement(db, `SELECT ${LIST_COLUMNS} FROM complaints ${sql} ORDER BY ${ORDER[filter.sort]} LIMIT ? OFFSET ?`)
     .all(...params, limit, offset) as CaseListRow[];
-  const total = (statement(db, `SELECT count(*) AS n FROM complaints ${sql}`).get(...params) as { n: number }).n;
-  return { rows, total };
+  return { rows, total: countedTotal(db, filter, viewerId) ?? (statement(db, `SELECT count(*) AS n FROM complaints ${sql}`).get(...params) as { n: number }).n };
+}
+
+/** The total from the maintained counters when the filter is one they keep (scope and state only). */
+function countedTotal(db: Db, filter: CaseFilter, viewerId: string): number | null {
+  const narrowed = [filter.status, filter.severity, filter.major, filter.conflicts, filter.repeat].some((v) => v !== undefined);
+  if (narrowed) return null;
+  const open = filter.state === 'any' ? null : filter.state === 'open' ? 1 : 0;
+  const key = filter.scope === 'mine' ? (open === null ? `owner:${viewerId}` : `owner_open:${viewerId}:${open}`) : open === null ? 'all' : `open:${open}`;
+  return (statement(db, 'SELECT n FROM case_counts WHERE key = ?').get(key) as { n: number } | undefined)?.n ?? 0;
 }
 
 export function getCaseView(db: Db, id: string): CaseView | null {

@@ -316,6 +316,27 @@ export const MIGRATIONS: readonly Migration[] = [
         received_ms, branch, content, cause, severity, channel, major, is_open, due_at, is_repeat, follow_up_state, closed_ms, satisfaction, owner_id, received_by, signals);
     `,
   },
+  {
+    version: 12,
+    sql: `
+      -- The queue's totals kept as the rows come and go, so a count never scans a million cases:
+      -- all, open or closed, and the same per owner ("mine").
+      CREATE TABLE case_counts (key TEXT PRIMARY KEY, n INTEGER NOT NULL) STRICT, WITHOUT ROWID;
+      INSERT INTO case_counts (key, n) SELECT 'all', count(*) FROM complaints;
+      INSERT INTO case_counts (key, n) SELECT 'open:' || is_open, count(*) FROM complaints GROUP BY is_open;
+      INSERT INTO case_counts (key, n) SELECT 'owner:' || owner_id, count(*) FROM complaints GROUP BY owner_id;
+      INSERT INTO case_counts (key, n) SELECT 'owner_open:' || owner_id || ':' || is_open, count(*) FROM complaints GROUP BY owner_id, is_open;
+      CREATE TRIGGER complaints_counted AFTER INSERT ON complaints BEGIN
+        INSERT INTO case_counts (key, n)
+          VALUES ('all', 1), ('open:' || NEW.is_open, 1), ('owner:' || NEW.owner_id, 1), ('owner_open:' || NEW.owner_id || ':' || NEW.is_open, 1)
+          ON CONFLICT (key) DO UPDATE SET n = n + 1;
+      END;
+      CREATE TRIGGER complaints_uncounted AFTER DELETE ON complaints BEGIN
+        UPDATE case_counts SET n = n - 1
+          WHERE key IN ('all', 'open:' || OLD.is_open, 'owner:' || OLD.owner_id, 'owner_open:' || OLD.owner_id || ':' || OLD.is_open);
+      END;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

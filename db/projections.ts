@@ -41,14 +41,17 @@ function clockColumns(view: CaseView, sla: SlaContext) {
 
 function writeComplaint(db: Db, entityId: string, view: CaseView | null, sla: SlaContext): void {
   const previous = statement(db, 'SELECT rowid FROM complaints WHERE id = ?').get(entityId) as { rowid: number } | undefined;
-  if (previous) statement(db, 'DELETE FROM case_fts WHERE rowid = ?').run(previous.rowid);
+  if (previous) {
+    statement(db, 'DELETE FROM case_fts WHERE rowid = ?').run(previous.rowid);
+    // A plain delete, not INSERT OR REPLACE's: the queue's counters (migration 12) are kept by its trigger.
+    statement(db, 'DELETE FROM complaints WHERE rowid = ?').run(previous.rowid);
+  }
   if (!view) {
-    statement(db, 'DELETE FROM complaints WHERE id = ?').run(entityId);
     statement(db, 'DELETE FROM case_steps WHERE case_id = ?').run(entityId);
     return;
   }
   const written = statement(db,
-    `INSERT OR REPLACE INTO complaints (id, case_number, case_prefix, case_seq, branch, customer_id, customer_name,
+    `INSERT INTO complaints (id, case_number, case_prefix, case_seq, branch, customer_id, customer_name,
        customer_phone, phone_digits, channel, status, is_open, severity, major, owner_id, chase_count, is_repeat,
        received_at, received_hlc, last_hlc, conflict_count, view, due_at, due_soon_at, sla_step, received_ms, needs_contact,
        content, cause, nature, closed_ms, satisfaction, follow_up_state, signals, step_started_ms, received_by)
