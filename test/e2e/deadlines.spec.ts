@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
 import { invokeAs, SCREENSHOTS, setUpDesk, signIn, startHost, tempDataDir, type RunningHost } from './browserHost.js';
 
 let host: RunningHost | undefined;
@@ -67,4 +68,27 @@ test('a manager publishes next year\'s holidays without a new release', async ({
   await expect(page.getByText('当前为第 2 版')).toBeVisible();
   await expect(page.getByTestId('override-row')).toHaveCount(1);
   await page.screenshot({ path: join(SCREENSHOTS, 'settings-deadlines-zh-CN.png'), fullPage: true });
+});
+
+test('a desk back after the Spring Festival opens at once and catches up on escalations and alarms in the background, showing its progress', async ({ page }) => {
+  const dataDir = tempDataDir();
+  // 3,000 cases nobody has looked at, received in November; the desk comes back on 1 December.
+  execFileSync(process.execPath, ['--import', 'tsx', 'test/fixtures/seedCases.ts', dataDir, '3000', 'unclassified']);
+  host = await startHost(dataDir, ['--fixed-clock', '2026-12-01T02:00:00Z', '--tick-batch', '10']);
+  await page.goto(host.url);
+  await signIn(page, '陈经理', '900001');
+  // The queue answers while the escalations are still being written, batch by batch.
+  await page.keyboard.press('Alt+2');
+  await expect(page.getByText('共 3000 件')).toBeVisible();
+  const progress = page.getByTestId('catch-up-progress');
+  await expect(progress).toContainText('正在补做到期处理：已自动升级');
+  await page.screenshot({ path: join(SCREENSHOTS, 'catch-up-zh-CN.png') });
+  await expect(progress).toBeHidden({ timeout: 120_000 });
+  // Done: every case graded by the automatic escalation, and one summary of what is late, not 3,000 notices.
+  // Seeded from 2 November 09:00 Beijing, 100 a day a minute apart; no contact for 24 hours escalates.
+  const received = Array.from({ length: 3000 }, (_, i) => Date.parse('2026-11-02T01:00:00Z') + Math.floor(i / 100) * 86_400_000 + (i % 100) * 60_000);
+  const due = received.filter((at) => at + 24 * 3_600_000 <= Date.parse('2026-12-01T02:00:00Z')).length;
+  expect((await invokeAs<{ total: number }>(page, MANAGER, 'case.list', { severity: 3, limit: 1 })).total).toBe(due);
+  await expect(page.locator('.ant-notification-notice')).toHaveCount(1);
+  await expect(page.locator('.ant-notification-notice')).toContainText(/\d+ 件已逾期，\d+ 件即将到期/);
 });

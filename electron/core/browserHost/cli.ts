@@ -16,6 +16,8 @@ const { values } = parseArgs({
     'data-dir': { type: 'string' },
     port: { type: 'string' },
     'fixed-clock': { type: 'string' },
+    /** Cases per batch of deadline work; small values let a test watch a catch-up in progress. */
+    'tick-batch': { type: 'string' },
   },
 });
 
@@ -42,7 +44,7 @@ if (values['fixed-clock']) {
 async function openOrRecover(port: number): Promise<{ desk: ReturnType<typeof openDesk>; port: number }> {
   for (;;) {
     try {
-      return { desk: openDesk(dataDir, clock, { tickMs: DEFAULT_TICK_MS }), port };
+      return { desk: openDesk(dataDir, clock, { tickMs: DEFAULT_TICK_MS, ...(values['tick-batch'] ? { tickBatch: Number(values['tick-batch']) } : {}) }), port };
     } catch (error) {
       if (error instanceof DatabaseTooNewError) {
         console.error(`This data was written by a newer CalmDesk (schema ${error.found}); update CalmDesk to open it. Nothing was changed.`);
