@@ -297,6 +297,7 @@ export const MIGRATIONS: readonly Migration[] = [
         signals         TEXT NOT NULL,
         step_started_ms INTEGER NOT NULL,
         received_by     TEXT NOT NULL,
+        late_steps      INTEGER NOT NULL,
         view            TEXT NOT NULL
       ) STRICT;
       CREATE INDEX complaints_newest_first ON complaints(received_hlc DESC, id DESC);
@@ -313,7 +314,7 @@ export const MIGRATIONS: readonly Migration[] = [
       -- The deadline tick and the alarm counts read only the open cases near or past a deadline.
       CREATE INDEX complaints_open_due_soon ON complaints(due_soon_at, due_at, sla_step, step_started_ms) WHERE is_open = 1;
       CREATE INDEX complaints_for_reports ON complaints(
-        received_ms, branch, content, cause, severity, channel, major, is_open, due_at, is_repeat, follow_up_state, closed_ms, satisfaction, owner_id, received_by, signals);
+        received_ms, branch, content, cause, severity, channel, major, is_open, due_at, is_repeat, follow_up_state, closed_ms, satisfaction, owner_id, received_by, late_steps, signals);
     `,
   },
   {

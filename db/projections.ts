@@ -27,10 +27,16 @@ export function readSlaContext(db: Db): SlaContext {
   return slaContext(readReferenceItems<SlaItem['kind']>(db, 'sla_items'));
 }
 
-function writeCaseSteps(db: Db, view: CaseView, sla: SlaContext): void {
+/** Writes the case's steps with their deadlines; returns how many finished after their deadline. */
+function writeCaseSteps(db: Db, view: CaseView, sla: SlaContext): number {
   statement(db, 'DELETE FROM case_steps WHERE case_id = ?').run(view.id);
   const insert = statement(db, 'INSERT OR REPLACE INTO case_steps (case_id, step, started_ms, due_ms, ended_ms, received_ms, branch) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  for (const r of stepRecords(view, sla)) insert.run(view.id, r.step, r.startedAtMs, r.dueAtMs, r.endedAtMs, view.receivedAtMs, view.branch);
+  let late = 0;
+  for (const r of stepRecords(view, sla)) {
+    insert.run(view.id, r.step, r.startedAtMs, r.dueAtMs, r.endedAtMs, view.receivedAtMs, view.branch);
+    if (r.endedAtMs !== null && r.endedAtMs > r.dueAtMs) late++;
+  }
+  return late;
 }
 
 /** The nearest deadline of a case, kept in columns so the queue can sort and filter by it. */
@@ -54,13 +60,14 @@ function writeComplaint(db: Db, entityId: string, view: CaseView | null, sla: Sl
     `INSERT INTO complaints (id, case_number, case_prefix, case_seq, branch, customer_id, customer_name,
        customer_phone, phone_digits, channel, status, is_open, severity, major, owner_id, chase_count, is_repeat,
        received_at, received_hlc, last_hlc, conflict_count, view, due_at, due_soon_at, sla_step, received_ms, needs_contact,
-       content, cause, nature, closed_ms, satisfaction, follow_up_state, signals, step_started_ms, received_by)
+       content, cause, nature, closed_ms, satisfaction, follow_up_state, signals, step_started_ms, received_by, late_steps)
      VALUES (@id, @caseNumber, @casePrefix, @caseSeq, @branch, @customerId, @customerName,
        @customerPhone, @phoneDigits, @channel, @status, @isOpen, @severity, @major, @ownerId, @chaseCount, @isRepeat,
        @receivedAt, @receivedHlc, @lastHlc, @conflictCount, @view, @dueAt, @dueSoonAt, @slaStep, @receivedAtMs, @needsContact,
-       @content, @cause, @nature, @closedMs, @satisfaction, @followUpState, @signals, @stepStartedAtMs, @receivedBy)`,
+       @content, @cause, @nature, @closedMs, @satisfaction, @followUpState, @signals, @stepStartedAtMs, @receivedBy, @lateSteps)`,
   ).run({
     ...clockColumns(view, sla),
+    lateSteps: writeCaseSteps(db, view, sla),
     needsContact: view.firstContactAtMs === null ? 1 : 0,
     ...view,
     phoneDigits: normalizePhone(view.customerPhone),
@@ -78,7 +85,6 @@ function writeComplaint(db: Db, entityId: string, view: CaseView | null, sla: Sl
     followUpState: view.followUpState ?? null,
     signals: JSON.stringify(view.signals),
   });
-  writeCaseSteps(db, view, sla);
   statement(db, 'INSERT INTO case_fts (rowid, grams) VALUES (?, ?)').run(written.lastInsertRowid, searchText(view));
   const number = parseCaseNumber(view.caseNumber);
   if (number) statement(db, 'INSERT OR REPLACE INTO devices (device_id, desk) VALUES (?, ?)').run(view.receivedDevice, `${number.branch}-${number.device}`);
@@ -117,11 +123,10 @@ function writeCustomer(db: Db, entityId: string, view: CustomerView | null): voi
 function writeSla(db: Db, events: readonly EventEnvelope[]): void {
   replaceReferenceItems(db, 'sla_items', foldSla(events));
   const sla = readSlaContext(db);
-  const update = statement(db, 'UPDATE complaints SET due_at = @dueAt, due_soon_at = @dueSoonAt, sla_step = @slaStep WHERE id = @id');
+  const update = statement(db, 'UPDATE complaints SET due_at = @dueAt, due_soon_at = @dueSoonAt, sla_step = @slaStep, late_steps = @lateSteps WHERE id = @id');
   for (const row of statement(db, 'SELECT id, view FROM complaints WHERE is_open = 1').all() as Array<{ id: string; view: string }>) {
     const view = JSON.parse(row.view) as CaseView;
-    update.run({ id: row.id, ...clockColumns(view, sla) });
-    writeCaseSteps(db, view, sla);
+    update.run({ id: row.id, ...clockColumns(view, sla), lateSteps: writeCaseSteps(db, view, sla) });
   }
 }
 

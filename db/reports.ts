@@ -38,23 +38,26 @@ export function reportFigures(db: Db, scope: ReportScope, now: number): ReportFi
       `SELECT count(*) AS total, coalesce(sum(major), 0) AS major, coalesce(sum(is_open), 0) AS open,
          coalesce(sum(is_open = 1 AND due_at <= @now), 0) AS overdue, coalesce(sum(is_open = 0), 0) AS closed,
          coalesce(sum(is_repeat), 0) AS repeats, coalesce(sum(follow_up_state = 'unreachable'), 0) AS unreachable,
-         avg(CASE WHEN closed_ms IS NOT NULL THEN (closed_ms - received_ms) / 3600000.0 END) AS averageHours
+         avg(CASE WHEN closed_ms IS NOT NULL THEN (closed_ms - received_ms) / 3600000.0 END) AS averageHours, count(closed_ms) AS closedCount
        FROM complaints WHERE ${WHERE}`,
     )
-    .get(params) as { total: number; major: number; open: number; overdue: number; closed: number; repeats: number; unreachable: number; averageHours: number | null };
-  const closedCount = (statement(db, `SELECT count(*) AS n FROM complaints WHERE ${WHERE} AND closed_ms IS NOT NULL`).get(params) as { n: number }).n;
+    .get(params) as { total: number; major: number; open: number; overdue: number; closed: number; repeats: number; unreachable: number; averageHours: number | null; closedCount: number };
+  const { closedCount } = totals;
   const p90 = closedCount
     ? (statement(db, `SELECT (closed_ms - received_ms) / 3600000.0 AS hours FROM complaints WHERE ${WHERE} AND closed_ms IS NOT NULL ORDER BY 1 LIMIT 1 OFFSET @at`)
         .get({ ...params, at: Math.min(closedCount - 1, Math.ceil(closedCount * 0.9) - 1) }) as { hours: number }).hours
     : null;
+  // One pass for the days, the contents and the two together.
+  const byDayContent = statement(db,
+      `SELECT date((received_ms + @offset) / 1000, 'unixepoch') AS day, coalesce(content, 'none') AS content, count(*) AS count FROM complaints WHERE ${WHERE} GROUP BY 1, 2 ORDER BY 1, 2`,
+    ).all(params) as ReportFigures['byDayContent'];
   return {
     total: totals.total,
     major: totals.major,
-    byContent: counts('content'),
+    byContent: sumBy(byDayContent, 'content').sort((x, y) => y.count - x.count || x.key.localeCompare(y.key)),
     bySeverity: counts('CAST(severity AS TEXT)'),
     byChannel: counts('channel'),
-    byDay: statement(db, `SELECT date((received_ms + @offset) / 1000, 'unixepoch') AS key, count(*) AS count FROM complaints WHERE ${WHERE} GROUP BY 1 ORDER BY 1`)
-      .all(params) as Count[],
+    byDay: sumBy(byDayContent, 'day').sort((x, y) => x.key.localeCompare(y.key)),
     byCause: statement(db, `SELECT content, cause, count(*) AS count FROM complaints WHERE ${WHERE} AND content IS NOT NULL GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 10`)
       .all(params) as ReportFigures['byCause'],
     open: totals.open,
@@ -77,15 +80,20 @@ export function reportFigures(db: Db, scope: ReportScope, now: number): ReportFi
     byOwner: byStaff(db, params),
     steps: stepCompliance(db, params),
     signals: statement(db, `SELECT s.value AS key, count(*) AS count FROM complaints, json_each(complaints.signals) s WHERE ${WHERE} AND complaints.signals <> '[]' GROUP BY 1 ORDER BY 2 DESC, 1`).all(params) as Count[],
-    byDayContent: statement(db,
-      `SELECT date((received_ms + @offset) / 1000, 'unixepoch') AS day, coalesce(content, 'none') AS content, count(*) AS count FROM complaints WHERE ${WHERE} GROUP BY 1, 2 ORDER BY 1, 2`,
-    ).all(params) as ReportFigures['byDayContent'],
+    byDayContent,
     repeaters: repeaters(db, params),
     byBranch: statement(db,
       `SELECT branch, count(*) AS total, coalesce(sum(is_open = 1 AND due_at <= @now), 0) AS overdue, coalesce(sum(is_repeat), 0) AS repeats, avg(satisfaction) AS averageSatisfaction
        FROM complaints WHERE ${WHERE} GROUP BY 1 ORDER BY 1`,
     ).all(params) as ReportFigures['byBranch'],
   };
+}
+
+/** Totals of one dimension of the day × content counts. */
+function sumBy(rows: ReportFigures['byDayContent'], by: 'day' | 'content'): Count[] {
+  const sums = new Map<string, number>();
+  for (const r of rows) sums.set(r[by], (sums.get(r[by]) ?? 0) + r.count);
+  return [...sums].map(([key, count]) => ({ key, count }));
 }
 
 /** One customer: the customer record when there is one, else the phone's digits. */
@@ -113,7 +121,7 @@ function repeaters(db: Db, params: Record<string, unknown>): ReportFigures['repe
 function byStaff(db: Db, params: Record<string, unknown>): ReportFigures['byOwner'] {
   const owned = statement(db,
     `SELECT owner_id AS ownerId, count(*) AS owned, coalesce(sum(is_open = 0), 0) AS closed, avg(satisfaction) AS averageSatisfaction,
-       coalesce(sum(is_open = 0 AND NOT EXISTS (SELECT 1 FROM case_steps s WHERE s.case_id = complaints.id AND s.ended_ms > s.due_ms)), 0) AS closedOnTime
+       coalesce(sum(is_open = 0 AND late_steps = 0), 0) AS closedOnTime
      FROM complaints WHERE ${WHERE} GROUP BY 1`,
   ).all(params) as Array<Omit<ReportFigures['byOwner'][number], 'taken'>>;
   const taken = new Map((statement(db, `SELECT received_by AS id, count(*) AS n FROM complaints WHERE ${WHERE} GROUP BY 1`).all(params) as Array<{ id: string; n: number }>).map((r) => [r.id, r.n]));
