@@ -112,7 +112,19 @@ export function createSlaService(db: Db, writer: EventWriter, clock: Clock) {
       }
       const more = limit > 0 && candidates.length === limit;
       escalationCursor = more ? candidates[candidates.length - 1]!.rowid : 0;
-      return { escalated: recordEvents(db, events).map((e) => e.entityId), more };
+      // One transaction for the batch; each escalation in its own savepoint, so one case that cannot
+      // take it (its log refused by the fold) does not hold back the others on every later tick.
+      const escalated: string[] = [];
+      db.transaction(() => {
+        for (const event of events) {
+          try {
+            escalated.push(...recordEvents(db, [event]).map((e) => e.entityId));
+          } catch (error) {
+            console.error(`[calmdesk] escalation not recorded: ${error instanceof Error ? error.name : typeof error}`);
+          }
+        }
+      })();
+      return { escalated, more };
     },
     /** Due-soon and overdue alarms not raised yet on this desk (up to `limit`); each rings once, also across restarts. */
     newAlarms(now = clock.now(), limit = -1): { alarms: Alarm[]; more: boolean } {
