@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase, type Db } from '../../db/open.js';
+import { closeDatabase, openDatabase, type Db } from '../../db/open.js';
 import { backUp, latestBackupAt } from '../../db/backup.js';
 import { systemClock, type Clock } from './clock.js';
 import { createDeskCore, type DeskCore, type DeskCoreOptions } from './deskCore.js';
@@ -37,7 +37,7 @@ const BACKUP_EVERY_MS = 24 * 3_600_000;
 /** Opens (creating and migrating if needed) the desk's database in `dataDir`, and its core. */
 export function openDesk(dataDir: string, clock: Clock = systemClock, options: OpenDeskOptions = {}): OpenDesk {
   mkdirSync(dataDir, { recursive: true });
-  const { db } = openDatabase(join(dataDir, DATABASE_FILE));
+  const { db, checkedAt } = openDatabase(join(dataDir, DATABASE_FILE));
   const core = createDeskCore(db, clock, options);
   const tickMs = options.tickMs ?? 0;
   const tickBatch = options.tickBatch ?? DEFAULT_TICK_BATCH;
@@ -92,7 +92,7 @@ export function openDesk(dataDir: string, clock: Clock = systemClock, options: O
       if (timer) clearInterval(timer);
       if (ticking) clearImmediate(ticking);
       stopSync();
-      db.close();
+      closeDatabase(db, checkedAt);
     },
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { closeSync, existsSync, openSync, readdirSync, statSync, truncateSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, statSync, truncateSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { DatabaseDamagedError } from '../../../db/open.js';
+import { DatabaseDamagedError, openDatabase } from '../../../db/open.js';
 import { backUp, backupsOf, KEEP_BACKUPS } from '../../../db/backup.js';
 import { DATABASE_FILE } from '../../../electron/core/openDesk.js';
 import { restoreNewestBackup } from '../../../electron/core/restore.js';
@@ -62,5 +62,29 @@ describe('a damaged database never takes cases', () => {
     overwrite(join(dataDir, DATABASE_FILE), 0, Buffer.alloc(100));
     expect(restoreNewestBackup(dataDir, new Date())).toBeNull();
     expect(existsSync(join(dataDir, DATABASE_FILE))).toBe(true);
+  });
+
+  it('reads every page again unless the file was closed cleanly and left untouched, and at least once a week', async () => {
+    const desk = await deskWithCases(false);
+    // Pages overwritten behind the desk's back, the file's size and time put back as they were.
+    const pageCount = statSync(desk.file).size / 4096;
+    const sealed = readFileSync(`${desk.file}.sealed.json`, 'utf8');
+    const { atime } = statSync(desk.file);
+    overwrite(desk.file, Math.floor(pageCount / 2) * 4096, Buffer.alloc(4096, 7));
+    // Half a millisecond into the sealed millisecond: a float of seconds cannot hold the exact instant.
+    utimesSync(desk.file, atime, ((JSON.parse(sealed) as { mtimeMs: number }).mtimeMs + 0.5) / 1000);
+    const at = (iso: string) => ({ now: () => new Date(iso) });
+    // Trusted: the seal matches, so the start does not read four gigabytes at HQ.
+    const trusted = openDatabase(desk.file, at(new Date(Date.now() + 86_400_000).toISOString()));
+    trusted.db.close();
+    // Without the seal (the desk did not close cleanly: a crash or a power cut), every page is read.
+    expect(() => openDatabase(desk.file)).toThrow(DatabaseDamagedError);
+    // With a seal older than a week, too.
+    writeFileSync(`${desk.file}.sealed.json`, sealed);
+    expect(() => openDatabase(desk.file, at(new Date(Date.now() + 8 * 86_400_000).toISOString()))).toThrow(DatabaseDamagedError);
+    // And when the file changed after the close.
+    writeFileSync(`${desk.file}.sealed.json`, sealed);
+    overwrite(desk.file, Math.floor(pageCount / 3) * 4096, Buffer.alloc(4096, 9));
+    expect(() => openDatabase(desk.file)).toThrow(DatabaseDamagedError);
   });
 });
