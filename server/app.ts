@@ -1,3 +1,4 @@
+import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
@@ -41,6 +42,13 @@ export function buildServer({ sql, logger = false, enrolPerMinute = 10 }: Server
   const app = Fastify({ logger, bodyLimit: MAX_BODY_BYTES });
   // Per-route limits (enrolment codes must not be guessable by trying); the devices' own buckets stay below.
   void app.register(rateLimit, { global: false });
+  // Pages of events are JSON that gzip shrinks to a fraction: answers are compressed when the desk
+  // accepts it, and pushed batches may arrive gzipped. The body limit applies to the unpacked body.
+  void app.register(compress, { encodings: ['gzip'], requestEncodings: ['gzip'], threshold: 1024 });
+  // RFC 7694: say in every answer which codings a request body may use, so desks know they may compress.
+  app.addHook('onSend', async (_request, reply) => {
+    reply.header('accept-encoding', 'gzip');
+  });
   const listeners = new Set<() => void>();
   const buckets = new Map<string, { tokens: number; at: number }>();
 
@@ -76,135 +84,139 @@ export function buildServer({ sql, logger = false, enrolPerMinute = 10 }: Server
     return device;
   }
 
-  app.get(`${SYNC_API}/health`, async () => {
-    await sql.query('SELECT 1');
-    return { ok: true };
-  });
+  // The routes load after the compression plugin: a plugin's hooks reach only the routes declared after it.
+  void app.register(async (app) => {
+    app.get(`${SYNC_API}/health`, async () => {
+      await sql.query('SELECT 1');
+      return { ok: true };
+    });
 
-  // Registered after the rate-limit plugin has loaded, so its limit applies to this route.
-  void app.register(async (scoped) => {
-    scoped.post(`${SYNC_API}/enrol`, { config: { rateLimit: { max: enrolPerMinute, timeWindow: '1 minute' } } }, async (request, reply) => {
-      const body = EnrolRequest.safeParse(request.body);
-      if (!body.success) return refuse(reply, 400, 'bad_request', 'an enrolment code, the desk and its first manager are required');
-      const { code, desk, firstManager } = body.data;
-      const token = randomBytes(32).toString('base64url');
-      const { publicKey: serverKey } = await serverKeys(sql);
-      const outcome = await sql.transaction(async (tx) => {
-        const [found] = await tx.query<{ branch: string; device_code: string; scope: 'branch' | 'hq' }>(
-          'SELECT branch, device_code, scope FROM enrolment_codes WHERE code_hash = $1 AND used_at IS NULL FOR UPDATE',
-          [sha256(code)],
-        );
-        if (!found) return { refused: 'bad_code' as const, device: null };
-        // The desk already issues case numbers under its codes: the code must be for exactly that desk.
-        if (found.branch !== desk.branch || found.device_code !== desk.deviceCode) return { refused: 'identity_mismatch' as const, device: null };
-        const [taken] = await tx.query('SELECT 1 FROM devices WHERE branch = $1 AND device_code = $2 AND NOT revoked', [found.branch, found.device_code]);
-        if (taken) return { refused: 'desk_taken' as const, device: null };
-        // The code vouches for the desk's first manager: their key proves everyone they enrol after.
-        if (!(await registerFirstManager(tx, found.branch, firstManager))) return { refused: 'manager_conflict' as const, device: null };
-        await tx.query('UPDATE enrolment_codes SET used_at = now() WHERE code_hash = $1', [sha256(code)]);
-        const id = randomUUID();
-        await tx.query('INSERT INTO devices (id, branch, device_code, scope, token_hash, desk_device_id) VALUES ($1, $2, $3, $4, $5, $6)', [
-          id,
-          found.branch,
-          found.device_code,
-          found.scope,
-          sha256(token),
-          desk.deviceId,
-        ]);
-        return { refused: null, device: { id, ...found } };
+    // Registered after the rate-limit plugin has loaded, so its limit applies to this route.
+    void app.register(async (scoped) => {
+      scoped.post(`${SYNC_API}/enrol`, { config: { rateLimit: { max: enrolPerMinute, timeWindow: '1 minute' } } }, async (request, reply) => {
+        const body = EnrolRequest.safeParse(request.body);
+        if (!body.success) return refuse(reply, 400, 'bad_request', 'an enrolment code, the desk and its first manager are required');
+        const { code, desk, firstManager } = body.data;
+        const token = randomBytes(32).toString('base64url');
+        const { publicKey: serverKey } = await serverKeys(sql);
+        const outcome = await sql.transaction(async (tx) => {
+          const [found] = await tx.query<{ branch: string; device_code: string; scope: 'branch' | 'hq' }>(
+            'SELECT branch, device_code, scope FROM enrolment_codes WHERE code_hash = $1 AND used_at IS NULL FOR UPDATE',
+            [sha256(code)],
+          );
+          if (!found) return { refused: 'bad_code' as const, device: null };
+          // The desk already issues case numbers under its codes: the code must be for exactly that desk.
+          if (found.branch !== desk.branch || found.device_code !== desk.deviceCode) return { refused: 'identity_mismatch' as const, device: null };
+          const [taken] = await tx.query('SELECT 1 FROM devices WHERE branch = $1 AND device_code = $2 AND NOT revoked', [found.branch, found.device_code]);
+          if (taken) return { refused: 'desk_taken' as const, device: null };
+          // The code vouches for the desk's first manager: their key proves everyone they enrol after.
+          if (!(await registerFirstManager(tx, found.branch, firstManager))) return { refused: 'manager_conflict' as const, device: null };
+          await tx.query('UPDATE enrolment_codes SET used_at = now() WHERE code_hash = $1', [sha256(code)]);
+          const id = randomUUID();
+          await tx.query('INSERT INTO devices (id, branch, device_code, scope, token_hash, desk_device_id) VALUES ($1, $2, $3, $4, $5, $6)', [
+            id,
+            found.branch,
+            found.device_code,
+            found.scope,
+            sha256(token),
+            desk.deviceId,
+          ]);
+          return { refused: null, device: { id, ...found } };
+        });
+        const { refused, device } = outcome;
+        if (refused !== null || !device) {
+          const [status, message] = ENROL_REFUSALS[refused ?? 'bad_code'];
+          return refuse(reply, status, refused ?? 'bad_code', message);
+        }
+        return { deviceId: device.id, token, branch: device.branch, deviceCode: device.device_code, scope: device.scope, serverKey };
       });
-      const { refused, device } = outcome;
-      if (refused !== null || !device) {
-        const [status, message] = ENROL_REFUSALS[refused ?? 'bad_code'];
-        return refuse(reply, status, refused ?? 'bad_code', message);
+    });
+
+    app.post(`${SYNC_API}/push`, async (request, reply) => {
+      const device = await authenticate(request, reply);
+      if (!device) return reply;
+      const body = PushRequest.safeParse(request.body);
+      if (!body.success) {
+        const tooMany = body.error.issues.some((i) => i.code === 'too_big' && i.path.length === 1);
+        return refuse(reply, tooMany ? 413 : 400, tooMany ? 'too_large' : 'bad_request', tooMany ? 'too many events in one batch' : 'the batch does not match the protocol');
       }
-      return { deviceId: device.id, token, branch: device.branch, deviceCode: device.device_code, scope: device.scope, serverKey };
+      const { privateKey } = await serverKeys(sql);
+      const result = await sql.transaction(async (tx) => {
+        // One push at a time gets sequence numbers, so a puller never skips an event that commits late.
+        await tx.query('SELECT pg_advisory_xact_lock(4242)');
+        return storeBatch(tx, device, body.data.events, body.data.grants, privateKey);
+      });
+      if (result.accepted.length) for (const notify of listeners) notify();
+      return result;
     });
-  });
 
-  app.post(`${SYNC_API}/push`, async (request, reply) => {
-    const device = await authenticate(request, reply);
-    if (!device) return reply;
-    const body = PushRequest.safeParse(request.body);
-    if (!body.success) {
-      const tooMany = body.error.issues.some((i) => i.code === 'too_big' && i.path.length === 1);
-      return refuse(reply, tooMany ? 413 : 400, tooMany ? 'too_large' : 'bad_request', tooMany ? 'too many events in one batch' : 'the batch does not match the protocol');
-    }
-    const { privateKey } = await serverKeys(sql);
-    const result = await sql.transaction(async (tx) => {
-      // One push at a time gets sequence numbers, so a puller never skips an event that commits late.
-      await tx.query('SELECT pg_advisory_xact_lock(4242)');
-      return storeBatch(tx, device, body.data.events, body.data.grants, privateKey);
+    /** Signs a central staff member in from a desk of their branch (an HQ desk may sign in anyone). */
+    app.post(`${SYNC_API}/staff/signin`, async (request, reply) => {
+      const device = await authenticate(request, reply);
+      if (!device) return reply;
+      const body = StaffSignIn.safeParse(request.body);
+      if (!body.success) return refuse(reply, 400, 'bad_request', 'staffId and password are required');
+      const [staff] = await sql.query<{ id: string; branch: string; password_hash: string; active: boolean }>(
+        'SELECT id, branch, password_hash, active FROM staff WHERE id = $1',
+        [body.data.staffId],
+      );
+      const allowed = staff && staff.active && (device.scope === 'hq' || staff.branch === device.branch);
+      if (!allowed || !(await verifyPassword(body.data.password, staff.password_hash))) {
+        return refuse(reply, 401, 'wrong_password', 'unknown staff or wrong password');
+      }
+      return { ok: true };
     });
-    if (result.accepted.length) for (const notify of listeners) notify();
-    return result;
-  });
 
-  /** Signs a central staff member in from a desk of their branch (an HQ desk may sign in anyone). */
-  app.post(`${SYNC_API}/staff/signin`, async (request, reply) => {
-    const device = await authenticate(request, reply);
-    if (!device) return reply;
-    const body = StaffSignIn.safeParse(request.body);
-    if (!body.success) return refuse(reply, 400, 'bad_request', 'staffId and password are required');
-    const [staff] = await sql.query<{ id: string; branch: string; password_hash: string; active: boolean }>(
-      'SELECT id, branch, password_hash, active FROM staff WHERE id = $1',
-      [body.data.staffId],
-    );
-    const allowed = staff && staff.active && (device.scope === 'hq' || staff.branch === device.branch);
-    if (!allowed || !(await verifyPassword(body.data.password, staff.password_hash))) {
-      return refuse(reply, 401, 'wrong_password', 'unknown staff or wrong password');
-    }
-    return { ok: true };
-  });
-
-  app.get(`${SYNC_API}/pull`, async (request, reply) => {
-    const device = await authenticate(request, reply);
-    if (!device) return reply;
-    const query = request.query as { after?: string; limit?: string };
-    const after = Number(query.after ?? 0);
-    const limit = Math.min(MAX_PULL_EVENTS, Number(query.limit ?? MAX_PULL_EVENTS));
-    if (!Number.isSafeInteger(after) || after < 0 || !Number.isSafeInteger(limit) || limit < 1) {
-      return refuse(reply, 400, 'bad_request', 'after and limit must be whole numbers');
-    }
-    const rows = await sql.query<{ seq: string; id: string; entity: string; entity_id: string; type: string; payload: unknown; actor: string; actor_role: string; device: string; hlc: string; schema: number }>(
-      `SELECT seq, id, entity, entity_id, type, payload, actor, actor_role, device, hlc, schema FROM events
-       WHERE seq > $1 AND ($2 = 'hq' OR branch = $3 OR branch IS NULL)
-       ORDER BY seq LIMIT $4`,
-      [after, device.scope, device.branch, limit + 1],
-    );
-    const page = rows.slice(0, limit);
-    return {
-      events: page.map((r) => ({ seq: Number(r.seq), id: r.id, entity: r.entity, entityId: r.entity_id, type: r.type, payload: r.payload, actor: r.actor, actorRole: r.actor_role, device: r.device, hlc: r.hlc, schema: r.schema })),
-      next: page.length ? Number(page[page.length - 1]!.seq) : after,
-      more: rows.length > limit,
-    };
-  });
-
-  /** "There is more": a server-sent hint, so desks need not poll fast. Polling works without it. */
-  app.get(`${SYNC_API}/hints`, async (request, reply) => {
-    const device = await authenticate(request, reply);
-    if (!device) return reply;
-    reply.hijack();
-    reply.raw.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
-    reply.raw.write(': connected\n\n');
-    // A revoked or expired device stops hearing anything: checked on every hint and every half minute.
-    const stillValid = async () =>
-      (await sql.query('SELECT 1 FROM devices WHERE id = $1 AND NOT revoked AND expires_at > now()', [device.id])).length > 0;
-    const end = () => {
-      listeners.delete(notify);
-      clearInterval(watch);
-      reply.raw.end();
-    };
-    const notify = () =>
-      void stillValid()
-        .then((valid) => (valid ? reply.raw.write('event: more\ndata: {}\n\n') : end()))
-        .catch(end);
-    const watch = setInterval(() => void stillValid().then((valid) => valid || end()).catch(end), HINT_RECHECK_MS);
-    listeners.add(notify);
-    request.raw.on('close', () => {
-      listeners.delete(notify);
-      clearInterval(watch);
+    app.get(`${SYNC_API}/pull`, async (request, reply) => {
+      const device = await authenticate(request, reply);
+      if (!device) return reply;
+      const query = request.query as { after?: string; limit?: string };
+      const after = Number(query.after ?? 0);
+      const limit = Math.min(MAX_PULL_EVENTS, Number(query.limit ?? MAX_PULL_EVENTS));
+      if (!Number.isSafeInteger(after) || after < 0 || !Number.isSafeInteger(limit) || limit < 1) {
+        return refuse(reply, 400, 'bad_request', 'after and limit must be whole numbers');
+      }
+      const rows = await sql.query<{ seq: string; id: string; entity: string; entity_id: string; type: string; payload: unknown; actor: string; actor_role: string; device: string; hlc: string; schema: number }>(
+        `SELECT seq, id, entity, entity_id, type, payload, actor, actor_role, device, hlc, schema FROM events
+         WHERE seq > $1 AND ($2 = 'hq' OR branch = $3 OR branch IS NULL)
+         ORDER BY seq LIMIT $4`,
+        [after, device.scope, device.branch, limit + 1],
+      );
+      const page = rows.slice(0, limit);
+      return {
+        events: page.map((r) => ({ seq: Number(r.seq), id: r.id, entity: r.entity, entityId: r.entity_id, type: r.type, payload: r.payload, actor: r.actor, actorRole: r.actor_role, device: r.device, hlc: r.hlc, schema: r.schema })),
+        next: page.length ? Number(page[page.length - 1]!.seq) : after,
+        more: rows.length > limit,
+      };
     });
+
+    /** "There is more": a server-sent hint, so desks need not poll fast. Polling works without it. */
+    app.get(`${SYNC_API}/hints`, async (request, reply) => {
+      const device = await authenticate(request, reply);
+      if (!device) return reply;
+      reply.hijack();
+      reply.raw.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+      reply.raw.write(': connected\n\n');
+      // A revoked or expired device stops hearing anything: checked on every hint and every half minute.
+      const stillValid = async () =>
+        (await sql.query('SELECT 1 FROM devices WHERE id = $1 AND NOT revoked AND expires_at > now()', [device.id])).length > 0;
+      const end = () => {
+        listeners.delete(notify);
+        clearInterval(watch);
+        reply.raw.end();
+      };
+      const notify = () =>
+        void stillValid()
+          .then((valid) => (valid ? reply.raw.write('event: more\ndata: {}\n\n') : end()))
+          .catch(end);
+      const watch = setInterval(() => void stillValid().then((valid) => valid || end()).catch(end), HINT_RECHECK_MS);
+      listeners.add(notify);
+      request.raw.on('close', () => {
+        listeners.delete(notify);
+        clearInterval(watch);
+      });
+    });
+
   });
 
   return app;

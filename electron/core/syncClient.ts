@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { Db } from '../../db/open.js';
 import { recordEvents } from '../../db/eventStore.js';
 import { countWaiting, grantsByIds, latestRefusals, localEventsAfter, recordRefusals } from '../../db/syncQueries.js';
@@ -37,7 +38,13 @@ export interface SyncStatus {
 
 const PUSH_BATCH = MAX_PUSH_EVENTS;
 
-export type Fetch = (url: string, init?: { method?: string; headers?: Record<string, string>; body?: string; signal?: AbortSignal }) => Promise<{ ok: boolean; status: number; json(): Promise<unknown> }>;
+export type Fetch = (
+  url: string,
+  init?: { method?: string; headers?: Record<string, string>; body?: string | Uint8Array<ArrayBuffer>; signal?: AbortSignal },
+) => Promise<{ ok: boolean; status: number; json(): Promise<unknown>; headers?: { get(name: string): string | null } }>;
+
+/** Bodies smaller than this go as they are: gzip's header and a round of work are not worth it. */
+const COMPRESS_FROM_BYTES = 1024;
 
 export interface SyncOptions {
   fetch?: Fetch;
@@ -55,14 +62,20 @@ export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, opti
   const cursor = () => readJson<number>(db, 'meta', 'sync.cursor') ?? 0;
   const state = { online: false, syncing: false, lastSyncAt: readJson<number>(db, 'meta', 'sync.lastSyncAt') ?? null, lastError: null as string | null, skewWarning: false };
 
+  /** Whether the server said (RFC 7694's Accept-Encoding in an answer) that it takes gzipped bodies. */
+  let serverTakesGzip = false;
+
   /** One call to the server; a non-2xx answer throws an error carrying its HTTP status. */
   const request = async (server: string, path: string, init: { method?: string; body?: unknown } = {}, token?: string) => {
+    const json = init.body === undefined ? undefined : JSON.stringify(init.body);
+    const gzip = json !== undefined && serverTakesGzip && json.length >= COMPRESS_FROM_BYTES;
     const response = await fetchImpl(`${server}${SYNC_API}${path}`, {
       method: init.method ?? 'GET',
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      ...(init.body !== undefined ? { body: JSON.stringify(init.body) } : {}),
+      headers: { 'content-type': 'application/json', ...(gzip ? { 'content-encoding': 'gzip' } : {}), ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      ...(json !== undefined ? { body: gzip ? new Uint8Array(gzipSync(json)) : json } : {}),
       signal: AbortSignal.timeout(15_000),
     });
+    if (/\bgzip\b/.test(response.headers?.get('accept-encoding') ?? '')) serverTakesGzip = true;
     const body = await response.json();
     if (!response.ok) {
       const { message, error } = body as { message?: string; error?: string };
