@@ -111,17 +111,40 @@ export function maxCaseSeq(db: Db, prefix: string): number {
   return row.seq ?? 0;
 }
 
+/** Where a pass over the escalation candidates goes on: first the uncontacted by age, then the chased. */
+export interface EscalationCursor {
+  phase: 'contact' | 'chasers';
+  receivedMs: number;
+  rowid: number;
+}
+export const FIRST_ESCALATION_CURSOR: EscalationCursor = { phase: 'contact', receivedMs: -1, rowid: 0 };
+
 /**
  * Open, ungraded cases that may be due for automatic escalation: no contact since before
- * `receivedBefore`, or at least `chasers` chasers. The caller judges each by its own policy.
+ * `receivedBefore`, or at least `chasers` chasers; up to `limit` (-1: all) after `cursor`, and where
+ * to go on from (null: the pass is done). Each phase walks an index in order, never the whole table:
+ * at a million open cases a scan and sort per batch made the catch-up a hundred times slower.
  */
-export function escalationCandidates(db: Db, receivedBefore: number, chasers: number, afterRowid = 0, limit = -1): Array<{ rowid: number; view: CaseView }> {
-  const rows = statement(db,
-      `SELECT rowid, view FROM complaints WHERE is_open = 1 AND severity IS NULL AND major = 0
-         AND ((needs_contact = 1 AND received_ms <= ?) OR chase_count >= ?) AND rowid > ? ORDER BY rowid LIMIT ?`,
-    )
-    .all(receivedBefore, chasers, afterRowid, limit) as Array<{ rowid: number; view: string }>;
-  return rows.map((r) => ({ rowid: r.rowid, view: JSON.parse(r.view) as CaseView }));
+export function escalationCandidates(db: Db, receivedBefore: number, chasers: number, cursor: EscalationCursor, limit = -1): { views: CaseView[]; next: EscalationCursor | null } {
+  const params = { before: receivedBefore, chasers, afterMs: cursor.receivedMs, afterRowid: cursor.rowid, limit };
+  const rows = (
+    cursor.phase === 'contact'
+      ? statement(db,
+          `SELECT rowid, received_ms, view FROM complaints INDEXED BY complaints_awaiting_contact
+           WHERE is_open = 1 AND needs_contact = 1 AND received_ms <= @before AND received_ms >= @afterMs AND (received_ms > @afterMs OR rowid > @afterRowid)
+             AND severity IS NULL AND major = 0
+           ORDER BY received_ms, rowid LIMIT @limit`,
+        ).all(params)
+      : statement(db,
+          `SELECT rowid, received_ms, view FROM complaints INDEXED BY complaints_chased
+           WHERE is_open = 1 AND chase_count > 0 AND chase_count >= @chasers AND rowid > @afterRowid AND severity IS NULL AND major = 0
+           ORDER BY rowid LIMIT @limit`,
+        ).all(params)
+  ) as Array<{ rowid: number; received_ms: number; view: string }>;
+  const last = rows[rows.length - 1];
+  const next: EscalationCursor | null =
+    last && limit > 0 && rows.length === limit ? { phase: cursor.phase, receivedMs: last.received_ms, rowid: last.rowid } : cursor.phase === 'contact' ? { phase: 'chasers', receivedMs: -1, rowid: 0 } : null;
+  return { views: rows.map((r) => JSON.parse(r.view) as CaseView), next };
 }
 
 /**

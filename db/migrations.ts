@@ -338,6 +338,13 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 13,
+    sql: `
+      -- The chased open cases, for the automatic escalation after the policy's third chaser.
+      CREATE INDEX complaints_chased ON complaints(chase_count) WHERE is_open = 1 AND chase_count > 0;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

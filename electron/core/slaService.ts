@@ -2,7 +2,7 @@ import { v5 as uuidv5 } from 'uuid';
 import type { Db } from '../../db/open.js';
 import { recordEvents } from '../../db/eventStore.js';
 import { readSlaContext } from '../../db/projections.js';
-import { alarmsToRaise, escalationCandidates } from '../../db/complaintQueries.js';
+import { alarmsToRaise, escalationCandidates, FIRST_ESCALATION_CURSOR } from '../../db/complaintQueries.js';
 import { markAlarmRaised } from '../../db/localState.js';
 import { EVENT_SCHEMA_VERSION, SLA_ENTITY_ID, type EventEnvelope } from '../../shared/events.js';
 import { eventsOf } from '../../db/eventLog.js';
@@ -45,8 +45,8 @@ export interface Alarm {
  */
 export function createSlaService(db: Db, writer: EventWriter, clock: Clock) {
   const context = () => readSlaContext(db);
-  /** Where the escalation pass goes on from (a complaint's rowid); 0 starts a new pass. */
-  let escalationCursor = 0;
+  /** Where the escalation pass goes on from. */
+  let escalationCursor = FIRST_ESCALATION_CURSOR;
 
   const clockOf = (view: CaseView, now = clock.now()): CaseClockInfo | null => {
     const ctx = context();
@@ -98,9 +98,16 @@ export function createSlaService(db: Db, writer: EventWriter, clock: Clock) {
       const policies = [...ctx.policies.values()];
       const shortestHours = Math.min(...policies.map((p) => p.escalateNoContactHours));
       const fewestChasers = Math.min(...policies.map((p) => p.escalateAfterChasers));
-      const candidates = escalationCandidates(db, now - shortestHours * 3_600_000, fewestChasers, escalationCursor, limit);
+      const candidates: CaseView[] = [];
+      let done = false;
+      while (!done && (limit <= 0 || candidates.length < limit)) {
+        const { views, next } = escalationCandidates(db, now - shortestHours * 3_600_000, fewestChasers, escalationCursor, limit > 0 ? limit - candidates.length : -1);
+        candidates.push(...views);
+        escalationCursor = next ?? FIRST_ESCALATION_CURSOR;
+        done = next === null;
+      }
       const events: EventEnvelope[] = [];
-      for (const { view } of candidates) {
+      for (const view of candidates) {
         const casePolicy = ctx.policies.get(view.policyVersion) ?? ctx.latestPolicy;
         const breach = view.receivedAtMs + casePolicy.escalateNoContactHours * 3_600_000;
         if (view.firstContactAtMs === null && breach <= now) events.push(escalation(view, 'no_contact', breach, view.id));
@@ -110,8 +117,7 @@ export function createSlaService(db: Db, writer: EventWriter, clock: Clock) {
           if (nth) events.push(escalation(view, 'chasers', hlcWallMs(nth.hlc) + 1, nth.id));
         }
       }
-      const more = limit > 0 && candidates.length === limit;
-      escalationCursor = more ? candidates[candidates.length - 1]!.rowid : 0;
+      const more = !done;
       // One transaction for the batch; each escalation in its own savepoint, so one case that cannot
       // take it (its log refused by the fold) does not hold back the others on every later tick.
       const escalated: string[] = [];
