@@ -53,11 +53,15 @@ export async function backUp(db: Db, at: Date): Promise<string> {
   mkdirSync(dir, { recursive: true });
   const target = join(dir, `${basename(db.name)}.${stampOf(at)}.bak`);
   const partial = `${target}.partial`;
-  await db.backup(partial);
-  settle(partial);
-  if (!sound(partial)) {
+  // A copy cut short (the desk closed mid-copy, a full disk) is removed: at HQ each is gigabytes.
+  for (const stale of readdirSync(dir).filter((f) => f.endsWith('.partial'))) rmSync(join(dir, stale), { force: true });
+  try {
+    await db.backup(partial);
+    settle(partial);
+    if (!sound(partial)) throw new Error('the backup copy did not pass its check');
+  } catch (error) {
     rmSync(partial, { force: true });
-    throw new Error('the backup copy did not pass its check');
+    throw error;
   }
   renameSync(partial, target);
   for (const old of backupsOf(db.name).slice(KEEP_BACKUPS)) rmSync(old, { force: true });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, statSync, truncateSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { DatabaseDamagedError, openDatabase } from '../../../db/open.js';
+import { closeDatabase, DatabaseDamagedError, openDatabase } from '../../../db/open.js';
 import { backUp, backupsOf, KEEP_BACKUPS } from '../../../db/backup.js';
 import { DATABASE_FILE } from '../../../electron/core/openDesk.js';
 import { restoreNewestBackup } from '../../../electron/core/restore.js';
@@ -66,25 +66,32 @@ describe('a damaged database never takes cases', () => {
 
   it('reads every page again unless the file was closed cleanly and left untouched, and at least once a week', async () => {
     const desk = await deskWithCases(false);
-    // Pages overwritten behind the desk's back, the file's size and time put back as they were.
-    const pageCount = statSync(desk.file).size / 4096;
     const sealed = readFileSync(`${desk.file}.sealed.json`, 'utf8');
-    const { atime } = statSync(desk.file);
-    overwrite(desk.file, Math.floor(pageCount / 2) * 4096, Buffer.alloc(4096, 7));
-    // Half a millisecond into the sealed millisecond: a float of seconds cannot hold the exact instant.
-    utimesSync(desk.file, atime, ((JSON.parse(sealed) as { mtimeMs: number }).mtimeMs + 0.5) / 1000);
-    const at = (iso: string) => ({ now: () => new Date(iso) });
-    // Trusted: the seal matches, so the start does not read four gigabytes at HQ.
-    const trusted = openDatabase(desk.file, at(new Date(Date.now() + 86_400_000).toISOString()));
-    trusted.db.close();
-    // Without the seal (the desk did not close cleanly: a crash or a power cut), every page is read.
-    expect(() => openDatabase(desk.file)).toThrow(DatabaseDamagedError);
-    // With a seal older than a week, too.
-    writeFileSync(`${desk.file}.sealed.json`, sealed);
-    expect(() => openDatabase(desk.file, at(new Date(Date.now() + 8 * 86_400_000).toISOString()))).toThrow(DatabaseDamagedError);
-    // And when the file changed after the close.
-    writeFileSync(`${desk.file}.sealed.json`, sealed);
-    overwrite(desk.file, Math.floor(pageCount / 3) * 4096, Buffer.alloc(4096, 9));
-    expect(() => openDatabase(desk.file)).toThrow(DatabaseDamagedError);
+    const lastCheck = (JSON.parse(sealed) as { checkedAt: number }).checkedAt;
+    const openAt = (ms: number) => {
+      const opened = openDatabase(desk.file, { now: () => new Date(ms) });
+      closeDatabase(opened.db, opened.checkedAt);
+      return opened.checkedAt;
+    };
+    // Untouched since a clean close a day ago: trusted, the last check stands (no four-gigabyte read at HQ).
+    expect(openAt(lastCheck + 86_400_000)).toBe(lastCheck);
+    // After a crash there is no seal: every page is read now.
+    rmSync(`${desk.file}.sealed.json`);
+    expect(openAt(lastCheck + 2 * 86_400_000)).toBe(lastCheck + 2 * 86_400_000);
+    // A week after the last full read, too.
+    expect(openAt(lastCheck + 8 * 86_400_000)).toBe(lastCheck + 2 * 86_400_000);
+    expect(openAt(lastCheck + 10 * 86_400_000)).toBe(lastCheck + 10 * 86_400_000);
+    // And when the file was changed after the close (here only its time: a copy, an edit, a restore).
+    utimesSync(desk.file, new Date(), new Date(Date.now() + 60_000));
+    expect(openAt(lastCheck + 11 * 86_400_000)).toBe(lastCheck + 11 * 86_400_000);
+  });
+
+  it('removes a half copy that an interrupted backup left behind', async () => {
+    const { desk, dataDir } = openTeamDesk();
+    mkdirSync(join(dataDir, 'backups'), { recursive: true });
+    writeFileSync(join(dataDir, 'backups', 'calmdesk.sqlite.20261120T020000Z.bak.partial'), 'cut short');
+    await backUp(desk.db, new Date('2026-11-23T02:00:00Z'));
+    expect(readdirSync(join(dataDir, 'backups')).filter((f) => f.endsWith('.partial'))).toEqual([]);
+    desk.close();
   });
 });
