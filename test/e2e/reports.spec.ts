@@ -55,10 +55,15 @@ test('the month\'s report over 2,000 cases in two branches: charts agree with th
   await expect(page.getByTestId('report-cases').locator('.ant-list-item')).toHaveCount(byContent('SH02').product!);
   await page.keyboard.press('Escape');
 
-  const downloading = page.waitForEvent('download');
-  await page.getByTestId('export-excel').click();
-  const file = join(dataDir, 'export.xlsx');
-  await (await downloading).saveAs(file);
+  /** Clicks an export button and keeps the file it downloads. */
+  const exported = async (testId: string, name: string) => {
+    const downloading = page.waitForEvent('download');
+    await page.getByTestId(testId).click();
+    const file = join(dataDir, name);
+    await (await downloading).saveAs(file);
+    return file;
+  };
+  const file = await exported('export-excel', 'export.xlsx');
   const book = new ExcelJS.Workbook();
   await book.xlsx.readFile(file);
   const sheet = book.getWorksheet('投诉案件')!;
@@ -66,11 +71,7 @@ test('the month\'s report over 2,000 cases in two branches: charts agree with th
   expect(sheet.getRow(1).getCell(1).value).toBe('受理编号');
   expect(sheet.getRow(2).getCell(2).value).toBeInstanceOf(Date);
   // The same list as CSV: a BOM so Excel reads Chinese, a header, one line per case.
-  const csvDownload = page.waitForEvent('download');
-  await page.getByTestId('export-csv').click();
-  const csvFile = join(dataDir, 'export.csv');
-  await (await csvDownload).saveAs(csvFile);
-  const csv = readFileSync(csvFile, 'utf8');
+  const csv = readFileSync(await exported('export-csv', 'export.csv'), 'utf8');
   expect(csv.startsWith('\uFEFF受理编号,受理时间,')).toBe(true);
   expect(csv.trimEnd().split('\r\n')).toHaveLength(sh + 1);
 
@@ -86,10 +87,7 @@ test('the month\'s report over 2,000 cases in two branches: charts agree with th
     window.print = () => undefined;
   });
   // The analysis as a workbook, a sheet per section, the figures as on screen.
-  const monthlyDownload = page.waitForEvent('download');
-  await page.getByTestId('monthly-excel').click();
-  const monthlyFile = join(dataDir, 'monthly.xlsx');
-  await (await monthlyDownload).saveAs(monthlyFile);
+  const monthlyFile = await exported('monthly-excel', 'monthly.xlsx');
   const analysis = new ExcelJS.Workbook();
   await analysis.xlsx.readFile(monthlyFile);
   expect(analysis.worksheets.map((w) => w.name)).toEqual(['一、总体情况', '二、投诉分类与原因', '三、处理时限', '四、重大投诉及处理', '五、重复投诉', '六、客户满意度', '七、改进措施']);
