@@ -50,7 +50,6 @@ export function SearchModal({ onClose }: { onClose(): void }) {
   const [results, setResults] = useState<Result[] | null>(null);
   const [active, setActive] = useState(0);
   const [error, setError] = useState<string | null>(null);
-  // Exports carry customers' names and phones in bulk: for those who answer for a branch's cases.
   const role = useSession((s) => s.staff?.role);
   const roster = useSession((s) => s.roster);
   const [branches, setBranches] = useState<string[]>([]);
@@ -59,6 +58,7 @@ export function SearchModal({ onClose }: { onClose(): void }) {
       .then((r) => setBranches(r.branches))
       .catch(() => setBranches([]));
   }, []);
+  // Exports carry customers' names and phones in bulk: for those who answer for a branch's cases.
   const mayExport = role === 'supervisor' || role === 'manager';
 
   useEffect(() => {
