@@ -4,6 +4,9 @@
  * and the time of a new desk's first full pull of a branch with that many events.
  */
 import { performance } from 'node:perf_hooks';
+import { get } from 'node:http';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { MAX_PULL_EVENTS, MAX_PUSH_EVENTS as PUSH_BATCH } from '../../shared/sync.js';
 import { recordEvents } from '../../db/eventStore.js';
 import { formatHlc } from '../../shared/hlc.js';
 import { newId } from '../../shared/ids.js';
@@ -95,9 +98,30 @@ async function run(engine: string, open: () => Promise<Sql>): Promise<void> {
       `raw insert ${Math.round(raw).toLocaleString('en')} rows/s; ratio ${(rate / raw).toFixed(3)}; ` +
       `checking the ${EVENTS.toLocaleString('en')} proofs alone takes ${proofSeconds.toFixed(2)} s = ${((proofSeconds / pushSeconds) * 100).toFixed(1)} % of the push`,
   );
+  console.log(`${engine}: ${await wireBytes(server.url, readJson<SyncConfig>(b.desk.db, 'meta', 'sync.config')!.token, all)}`);
   a.desk.close();
   b.desk.close();
   await server.stop();
+}
+
+/** Bytes per event on the wire: one pull page as the server sends it, gzipped and not; one push batch as the desk sends it. */
+async function wireBytes(serverUrl: string, token: string, events: EventEnvelope[]): Promise<string> {
+  const page = async (encoding: string) => {
+    const response = await new Promise<{ bytes: number; body: Buffer; gzipped: boolean }>((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      get(`${serverUrl}/v1/pull?after=0&limit=${MAX_PULL_EVENTS}`, { headers: { authorization: `Bearer ${token}`, 'accept-encoding': encoding } }, (res) => {
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ bytes: chunks.reduce((n, c) => n + c.length, 0), body: Buffer.concat(chunks), gzipped: res.headers['content-encoding'] === 'gzip' }));
+      }).on('error', reject);
+    });
+    const json = response.gzipped ? gunzipSync(response.body).toString('utf8') : response.body.toString('utf8');
+    return response.bytes / (JSON.parse(json) as { events: unknown[] }).events.length;
+  };
+  const plain = await page('identity');
+  const gzipped = await page('gzip');
+  const batch = JSON.stringify({ events: events.slice(0, PUSH_BATCH), grants: [] });
+  const push = gzipSync(batch).length / Math.min(PUSH_BATCH, events.length);
+  return `bytes per event on the wire: pull ${plain.toFixed(0)} B plain, ${gzipped.toFixed(0)} B gzipped; push ${(Buffer.byteLength(batch) / Math.min(PUSH_BATCH, events.length)).toFixed(0)} B plain, ${push.toFixed(0)} B gzipped`;
 }
 
 await run('PGlite', engines.pglite());
