@@ -17,6 +17,7 @@ import {
   type Script,
   type SignalKind,
 } from './lexicons.js';
+import { isCustomersOwn } from './ownWords.js';
 import { before, endsWithAny, findTerms, prepare, type Prepared } from './matcher.js';
 import { NOT_NEGATORS } from './lexicons.js';
 
@@ -164,6 +165,9 @@ function complaintScore(p: Prepared, lexicons: Lexicons, weightAt: (at: number) 
   return { score, triggers };
 }
 
+/** The signals that say the customer will take the matter further, or that someone is in danger. */
+const OWN_ACT_KINDS: readonly SignalKind[] = ['media', 'legal', 'regulator', 'social', 'safety', 'threat'];
+
 /** Signal terms are matched longest-first across kinds ("attorney general" is no lawyer). */
 function findSignals(p: Prepared, lexicons: Lexicons): Signal[] {
   const kindsOf = lexicons.signals[p.script];
@@ -173,6 +177,8 @@ function findSignals(p: Prepared, lexicons: Lexicons): Signal[] {
     const kinds = kindsOf.get(hit.term)!;
     // "我不会去曝光" is no media threat; a threat keeps its own negation (不会放过).
     if (!kinds.includes('threat') && negated(p, hit, negators)) continue;
+    // Escalation needs the customer's own act: not staff's words, a denial, a hedged "if ever" or a lookalike.
+    if (kinds.some((k) => OWN_ACT_KINDS.includes(k)) && !isCustomersOwn(p, hit, negators)) continue;
     for (const kind of kinds) words.set(kind, (words.get(kind) ?? new Set()).add(hit.term));
   }
   return SIGNAL_KINDS.filter((kind) => words.has(kind)).map((kind) => ({ kind, words: [...words.get(kind)!] }));

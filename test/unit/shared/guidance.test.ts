@@ -169,3 +169,38 @@ describe('escalation needs someone who is not content', () => {
     expect(analyze('再不给我处理，我就找记者').temperature).toBe(3);
   });
 });
+
+describe("escalation signals need the customer's own act", () => {
+  const kinds = (text: string, locale?: 'zh-CN' | 'zh-TW' | 'en') => analyze(text, locale).signals.map((s) => s.kind);
+  const ESCALATING = ['media', 'legal', 'regulator', 'social', 'safety', 'threat'];
+  const escalating = (text: string, locale?: 'zh-CN' | 'zh-TW' | 'en') => kinds(text, locale).filter((k) => ESCALATING.includes(k));
+
+  it('does not raise a banner for words that only look like one', () => {
+    expect(escalating('我用工商银行的卡付的款，到现在还没退回来')).toEqual([]);
+    expect(escalating('我住315房间，空调一直不制冷')).toEqual([]);
+    expect(escalating('Press the reset button and it still does not turn on.', 'en')).toEqual([]);
+    // The regulator itself still counts.
+    expect(escalating('我已经向工商局反映了')).toEqual(['regulator']);
+  });
+
+  it("does not take staff's words, a denial or a hedged 'if ever' for the customer's threat", () => {
+    expect(escalating('店员跟我说如果不满意可以去12315投诉，我觉得没必要')).toEqual([]);
+    expect(escalating('我并没有打算去报警，你们处理好就行')).toEqual([]);
+    expect(escalating('如果下次再这样，我可能会考虑找媒体')).toEqual([]);
+    expect(escalating('如果下次再這樣，我可能會考慮找媒體', 'zh-TW')).toEqual([]);
+    expect(escalating('The agent told me I could report it to the regulator, but I just want it fixed.', 'en')).toEqual([]);
+    expect(escalating("I'm not going to call the police, I just want my money back.", 'en')).toEqual([]);
+    expect(escalating('If this happens again I would probably contact a lawyer.', 'en')).toEqual([]);
+  });
+
+  it('keeps the real thing: an ultimatum, a report made, the customer telling staff, a danger', () => {
+    expect(escalating('再不解决我就打12315投诉你们，还要找记者曝光！')).toEqual(['media', 'regulator']);
+    expect(escalating('如果今天不给我处理，我就去法院起诉你们')).toEqual(['legal']);
+    expect(escalating('我跟客服说了，再拖下去我就发到微博上')).toEqual(['social']);
+    expect(escalating('我已经报警了，警察说让我找你们')).toEqual(['legal']);
+    expect(escalating('我老公说了，这周不解决就去法院起诉你们')).toEqual(['legal']);
+    expect(escalating('热水器插头冒烟了，差点着火')).toEqual(['safety']);
+    expect(escalating('I will report you to the CFPB and my lawyer will be in touch.', 'en')).toEqual(['legal', 'regulator']);
+    expect(escalating('If you do not refund me by Friday I will take you to small claims court.', 'en')).toEqual(['legal']);
+  });
+});

@@ -1,0 +1,69 @@
+import type { Hit, Prepared } from './matcher.js';
+
+/**
+ * Whether a signal word (media, courts, police, regulator, social media, safety, a threat) is the
+ * customer's own act: not a word inside another word (工商银行 is a bank, not 工商), not what staff
+ * said ("客服说可以打12315"), not a denial ("我并没有打算报警") and not a hedged "if ever"
+ * ("如果下次再这样，我可能会考虑找媒体"). An ultimatum stays a threat: "再不解决我就找媒体" has no hedge.
+ */
+export function isCustomersOwn(p: Prepared, hit: Hit, negators: readonly string[]): boolean {
+  const sentence = sentenceBefore(p, hit);
+  return !(insideLookalike(p, hit) || staffSaidIt(p, sentence) || deniedIntent(p, hit, negators) || hedgedHypothetical(p, sentence));
+}
+
+/** Words that contain a signal word and mean something else. */
+const LOOKALIKES = {
+  zh: ['工商银行', '工商管理', '工商注册', '个体工商户', '记者证', '新闻联播', '热搜榜单'],
+  en: ['press the', 'food court', 'tennis court', 'basketball court'],
+} as const;
+
+function insideLookalike(p: Prepared, hit: Hit): boolean {
+  for (const word of LOOKALIKES[p.script]) {
+    const offset = word.indexOf(hit.term);
+    if (offset < 0) continue;
+    const start = hit.start - offset;
+    if (start >= 0 && p.text.startsWith(word, start)) return true;
+  }
+  return false;
+}
+
+const SENTENCE_END = /[。！？!?\n]|\.(?=\s)/g;
+
+/** The sentence up to the hit. */
+function sentenceBefore(p: Prepared, hit: Hit): string {
+  const head = p.text.slice(0, hit.start);
+  let start = 0;
+  for (const m of head.matchAll(SENTENCE_END)) start = m.index + m[0].length;
+  return head.slice(start);
+}
+
+// A member of staff (or "they") said it; "我跟客服说" is the customer speaking to staff, so not that.
+const STAFF_SAID = {
+  zh: /(?<![跟对和向给])(店员|客服|工作人员|营业员|柜员|师傅|维修工|经理|主管|你们的人|对方|他们)[^，。！？]{0,8}?(说|告诉我|建议|让我|叫我|提醒我|提醒)/,
+  en: / (agent|representative|rep|staff|employee|manager|clerk|technician|engineer|they) (\S+ ){0,4}?(told|said|suggested|advised|recommended|mentioned) /,
+};
+
+function staffSaidIt(p: Prepared, sentence: string): boolean {
+  return STAFF_SAID[p.script].test(sentence);
+}
+
+// What may stand between a negator and the act it denies: 没有打算去报警, "not going to call the police".
+const INTENT = {
+  zh: /(打算|准备|想要|想过|想|要|会|去|再|考虑|立刻|马上|直接|真的|就)+$/,
+  en: /( (going|plan|planning|want|wanting|intend|intending|to|call|contact|go|the|a|my|any|ever|really|actually))+ $/,
+};
+
+function deniedIntent(p: Prepared, hit: Hit, negators: readonly string[]): boolean {
+  const clause = p.script === 'zh' ? p.text.slice(Math.max(0, hit.start - 12), hit.start).split(/[，。！？；：,.!?;:、\n]/).pop()! : ` ${p.text.slice(0, hit.start).trim().split(/ [,.!?;:] /).pop()!.trim()} `;
+  const stripped = clause.replace(INTENT[p.script], p.script === 'en' ? ' ' : '');
+  if (stripped === clause) return false;
+  return p.script === 'zh' ? negators.some((n) => stripped.endsWith(n)) : negators.some((n) => stripped.endsWith(` ${n} `));
+}
+
+const CONDITIONAL = { zh: /如果|要是|假如|万一|下次|以后|将来/, en: / (if|next time|should this|in future|in the future) / };
+const HEDGE = { zh: /可能|也许|或许|考虑|说不定|不排除/, en: / (would|might|may|probably|perhaps|maybe|consider|considering) / };
+
+function hedgedHypothetical(p: Prepared, sentence: string): boolean {
+  const text = p.script === 'en' ? ` ${sentence.trim()} ` : sentence;
+  return CONDITIONAL[p.script].test(text) && HEDGE[p.script].test(text);
+}
