@@ -43,8 +43,10 @@ const STAFF_SAID = {
   en: / (agent|representative|rep|staff|employee|manager|clerk|technician|engineer|they) (\S+ ){0,4}?(told|said|suggested|advised|recommended|mentioned) /,
 };
 
+/** Staff's words govern the clause they are in: "师傅说好昨天上门一直没来，再不解决就找记者" is the customer's threat. */
 function staffSaidIt(p: Prepared, sentence: string): boolean {
-  return STAFF_SAID[p.script].test(sentence);
+  const clause = sentence.split(/[，,；;：:]/).pop()!;
+  return STAFF_SAID[p.script].test(p.script === 'en' ? ` ${clause.trim()} ` : clause);
 }
 
 // What may stand between a negator and the act it denies: 没有打算去报警, "not going to call the police".

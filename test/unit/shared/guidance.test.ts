@@ -199,6 +199,7 @@ describe("escalation signals need the customer's own act", () => {
     expect(escalating('我跟客服说了，再拖下去我就发到微博上')).toEqual(['social']);
     expect(escalating('我已经报警了，警察说让我找你们')).toEqual(['legal']);
     expect(escalating('我老公说了，这周不解决就去法院起诉你们')).toEqual(['legal']);
+    expect(escalating('热水器漏水，师傅说好昨天上门一直没来，再不解决就找记者曝光！')).toEqual(['media']);
     expect(escalating('热水器插头冒烟了，差点着火')).toEqual(['safety']);
     expect(escalating('I will report you to the CFPB and my lawyer will be in touch.', 'en')).toEqual(['legal', 'regulator']);
     expect(escalating('If you do not refund me by Friday I will take you to small claims court.', 'en')).toEqual(['legal']);
