@@ -165,8 +165,8 @@ function complaintScore(p: Prepared, lexicons: Lexicons, weightAt: (at: number) 
   return { score, triggers };
 }
 
-/** The signals that say the customer will take the matter further, or that someone is in danger. */
-const OWN_ACT_KINDS: readonly SignalKind[] = ['media', 'legal', 'regulator', 'social', 'safety', 'threat'];
+/** The signals that say the customer will take the matter further (or higher up), or that someone is in danger. */
+const OWN_ACT_KINDS: readonly SignalKind[] = ['media', 'legal', 'regulator', 'social', 'safety', 'threat', 'escalation'];
 
 /** Signal terms are matched longest-first across kinds ("attorney general" is no lawyer). */
 function findSignals(p: Prepared, lexicons: Lexicons): Signal[] {

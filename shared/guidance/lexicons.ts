@@ -10,7 +10,7 @@ import { Converter } from 'opencc-js/t2cn';
  * version and source note. This module only gives them types and prepares them for matching.
  */
 export type Script = 'zh' | 'en';
-export const SIGNAL_KINDS = ['media', 'legal', 'regulator', 'social', 'safety', 'repeat', 'compensation', 'threat'] as const;
+export const SIGNAL_KINDS = ['media', 'legal', 'regulator', 'social', 'safety', 'repeat', 'compensation', 'threat', 'escalation'] as const;
 export type SignalKind = (typeof SIGNAL_KINDS)[number];
 export const GUIDANCE_CONTENTS = ['product_quality', 'attitude', 'service_quality', 'timeliness', 'billing', 'incident', 'other'] as const;
 export type GuidanceContent = (typeof GUIDANCE_CONTENTS)[number];
@@ -48,7 +48,7 @@ export const LexiconExtension = z.object({
   anger: WeightedTerms,
   /** Judgements of a product or a service; versions published before there were any have none. */
   complaint: WeightedTerms.default({ zh: {}, en: {} }),
-  signals: z.partialRecord(z.enum(['media', 'legal', 'regulator', 'social', 'safety', 'repeat', 'compensation', 'threat']), z.object({ zh: z.array(z.string().min(1).max(20)), en: z.array(z.string().min(1).max(40)) })),
+  signals: z.partialRecord(z.enum(SIGNAL_KINDS), z.object({ zh: z.array(z.string().min(1).max(20)), en: z.array(z.string().min(1).max(40)) })),
 });
 export type LexiconExtension = z.infer<typeof LexiconExtension>;
 export const EMPTY_EXTENSION: LexiconExtension = { version: 1, anger: { zh: {}, en: {} }, complaint: { zh: {}, en: {} }, signals: {} };

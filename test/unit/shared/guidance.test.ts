@@ -204,4 +204,14 @@ describe("escalation signals need the customer's own act", () => {
     expect(escalating('I will report you to the CFPB and my lawyer will be in touch.', 'en')).toEqual(['legal', 'regulator']);
     expect(escalating('If you do not refund me by Friday I will take you to small claims court.', 'en')).toEqual(['legal']);
   });
+
+  it('hears a demand to go over the clerk\'s head: the seeds\' "no contact, three chasers" pressure said aloud', () => {
+    expect(kinds('叫你们领导出来，我不跟你说了')).toContain('escalation');
+    expect(kinds('這件事我要投訴到你們總部', 'zh-TW')).toContain('escalation');
+    expect(kinds('I want to speak to your manager right now.', 'en')).toContain('escalation');
+    expect(kinds('Please escalate this, it has been three weeks.', 'en')).toContain('escalation');
+    // Staff offering it is not the customer's demand.
+    expect(kinds('客服说可以帮我找经理，我说不用了')).not.toContain('escalation');
+    expect(kinds('The agent said she would ask a supervisor to call me back.', 'en')).not.toContain('escalation');
+  });
 });
