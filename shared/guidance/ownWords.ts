@@ -1,8 +1,8 @@
 import type { Hit, Prepared } from './matcher.js';
 
 /**
- * Whether a signal word (media, courts, police, regulator, social media, safety, a threat) is the
- * customer's own act: not a word inside another word (工商银行 is a bank, not 工商), not what staff
+ * Whether a signal word (media, courts, police, regulator, social media, safety, a threat, a demand
+ * for someone higher up) is the customer's own act: not a word inside another word (工商银行 is a bank, not 工商), not what staff
  * said ("客服说可以打12315"), not a denial ("我并没有打算报警") and not a hedged "if ever"
  * ("如果下次再这样，我可能会考虑找媒体"). An ultimatum stays a threat: "再不解决我就找媒体" has no hedge.
  */
