@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { existsSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations.js';
 import { rebuildProjections } from './projections.js';
 
@@ -58,11 +58,18 @@ function takeSeal(file: string): { size: number; mtimeMs: number; checkedAt: num
   }
 }
 
-/** Closes the database and seals the file as it was left (see `takeSeal`). */
+/**
+ * Closes the database and seals the file as it was left (see `takeSeal`). The file's time is set a
+ * second back to a whole second first: the kernel stamps writes with a coarse clock, so a write in
+ * the same few milliseconds as the close would otherwise leave the time as sealed; now any later
+ * write moves it.
+ */
 export function closeDatabase(db: Db, checkedAt: number): void {
   const file = db.name;
   db.close();
   if (db.memory || !existsSync(file)) return;
+  const mark = new Date((Math.floor(Date.now() / 1000) - 1) * 1000);
+  utimesSync(file, mark, mark);
   const { size, mtimeMs } = statSync(file);
   writeFileSync(file + SEAL_SUFFIX, JSON.stringify({ size, mtimeMs: Math.trunc(mtimeMs), checkedAt }));
 }
@@ -88,7 +95,8 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
   const isNew = file === ':memory:' || !existsSync(file);
   const now = (options.now?.() ?? new Date()).getTime();
   const seal = isNew ? null : takeSeal(file);
-  const untouched = seal !== null && (({ size, mtimeMs }) => size === seal.size && Math.trunc(mtimeMs) === seal.mtimeMs)(statSync(file));
+  const stat = seal && statSync(file);
+  const untouched = seal !== null && stat !== null && stat.size === seal.size && Math.trunc(stat.mtimeMs) === seal.mtimeMs;
   const trusted = untouched && now >= seal.checkedAt && now - seal.checkedAt < TRUST_SEAL_MS;
   const checkedAt = trusted ? seal.checkedAt : now;
   let db: Db;
