@@ -56,6 +56,8 @@ function writeComplaint(db: Db, entityId: string, view: CaseView | null, sla: Sl
     statement(db, 'DELETE FROM case_steps WHERE case_id = ?').run(entityId);
     return;
   }
+  // The steps first: how many ran late is a column of the row.
+  const lateSteps = writeCaseSteps(db, view, sla);
   const written = statement(db,
     `INSERT INTO complaints (id, case_number, case_prefix, case_seq, branch, customer_id, customer_name,
        customer_phone, phone_digits, channel, status, is_open, severity, major, owner_id, chase_count, is_repeat,
@@ -67,7 +69,7 @@ function writeComplaint(db: Db, entityId: string, view: CaseView | null, sla: Sl
        @content, @cause, @nature, @closedMs, @satisfaction, @followUpState, @signals, @stepStartedAtMs, @receivedBy, @lateSteps)`,
   ).run({
     ...clockColumns(view, sla),
-    lateSteps: writeCaseSteps(db, view, sla),
+    lateSteps,
     needsContact: view.firstContactAtMs === null ? 1 : 0,
     ...view,
     phoneDigits: normalizePhone(view.customerPhone),

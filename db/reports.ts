@@ -50,12 +50,16 @@ type CubeSum = keyof Omit<CubeRow, 'severity' | 'channel' | 'branch' | 'content'
 const byBinary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 const sumOf = (rows: readonly CubeRow[], field: CubeSum) => rows.reduce((total, r) => total + r[field], 0);
 
-/** Counts of one dimension, most first (ties by key), as the charts show them. */
-function countsOf(rows: readonly CubeRow[], key: (r: CubeRow) => string): Count[] {
+/** Counts summed by a key, in first-seen order. */
+function tally<T>(rows: readonly T[], key: (r: T) => string, count: (r: T) => number): Count[] {
   const sums = new Map<string, number>();
-  for (const r of rows) sums.set(key(r), (sums.get(key(r)) ?? 0) + r.n);
-  return [...sums].map(([k, count]) => ({ key: k, count })).sort((x, y) => y.count - x.count || byBinary(x.key, y.key));
+  for (const r of rows) sums.set(key(r), (sums.get(key(r)) ?? 0) + count(r));
+  return [...sums].map(([k, n]) => ({ key: k, count: n }));
 }
+
+/** Counts of one dimension, most first (ties by key), as the charts show them. */
+const countsOf = (rows: readonly CubeRow[], key: (r: CubeRow) => string): Count[] =>
+  tally(rows, key, (r) => r.n).sort((x, y) => y.count - x.count || byBinary(x.key, y.key));
 
 /** Satisfaction (1–5) averaged over the rows that have one, with how many rated. */
 function satisfactionOf(rows: readonly CubeRow[]): { rated: number; average: number | null } {
@@ -108,7 +112,7 @@ export function reportFigures(db: Db, scope: ReportScope, now: number): ReportFi
     byContent: countsOf(cube, (r) => r.content),
     bySeverity: countsOf(cube, (r) => r.severity),
     byChannel: countsOf(cube, (r) => r.channel),
-    byDay: sumBy(byDayContent, 'day').sort((x, y) => byBinary(x.key, y.key)),
+    byDay: tally(byDayContent, (r) => r.day, (r) => r.count).sort((x, y) => byBinary(x.key, y.key)),
     byCause: statement(db, `SELECT content, cause, count(*) AS count FROM complaints WHERE ${WHERE} AND content IS NOT NULL GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 10`)
       .all(params) as ReportFigures['byCause'],
     open,
@@ -136,13 +140,6 @@ export function reportFigures(db: Db, scope: ReportScope, now: number): ReportFi
       .map(([branch, rows]) => ({ branch, total: sumOf(rows, 'n'), overdue: sumOf(rows, 'overdue'), repeats: sumOf(rows, 'repeats'), averageSatisfaction: satisfactionOf(rows).average }))
       .sort((x, y) => byBinary(x.branch, y.branch)),
   };
-}
-
-/** Totals of one dimension of the day × content counts. */
-function sumBy(rows: ReportFigures['byDayContent'], by: 'day' | 'content'): Count[] {
-  const sums = new Map<string, number>();
-  for (const r of rows) sums.set(r[by], (sums.get(r[by]) ?? 0) + r.count);
-  return [...sums].map(([key, count]) => ({ key, count }));
 }
 
 /** One customer: the customer record when there is one, else the phone's digits. */
@@ -236,6 +233,11 @@ export function reportBranches(db: Db): string[] {
        SELECT branch FROM next WHERE branch IS NOT NULL`,
     ).all() as Array<{ branch: string }>
   ).map((r) => r.branch);
+}
+
+/** How many cases the period received (last month's total beside this month's). */
+export function periodTotal(db: Db, scope: ReportScope): number {
+  return (statement(db, `SELECT count(*) AS n FROM complaints WHERE ${WHERE}`).get({ fromMs: scope.fromMs, toMs: scope.toMs, branch: scope.branch ?? null }) as { n: number }).n;
 }
 
 /** The period's major complaints, oldest first, with the fold's view for their handling. */

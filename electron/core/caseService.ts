@@ -114,7 +114,6 @@ function decodeOffset(cursor: string | undefined): number {
   return offset;
 }
 
-/** Complaints: intake, the queue, the case with its timeline, and every action of the lifecycle. */
 /** The cases a search finds, best first; its dates are the branch's calendar days. */
 export function searchRows(db: Db, request: Omit<ParsedRequestOf<'case.search'>, 'limit'>, timeZone: string, limit: number) {
   const match = searchQuery(request.text);
@@ -136,6 +135,7 @@ export function searchRows(db: Db, request: Omit<ParsedRequestOf<'case.search'>,
   );
 }
 
+/** Complaints: intake, the queue, the case with its timeline, and every action of the lifecycle. */
 export function createCaseService(db: Db, writer: EventWriter, customers: CustomerService, clock: Clock, settings: () => Settings, sla: SlaService) {
   /** Device ids → desk codes, this desk's own included even before it has taken a case. */
   const desks = (): Names => {

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/open.js';
-import { majorCasesOf, reportBranches, reportCases, reportFigures, savedMonthlyReport, type ReportDimension, type ReportScope } from '../../db/reports.js';
+import { majorCasesOf, periodTotal, reportBranches, reportCases, reportFigures, savedMonthlyReport, type ReportDimension, type ReportScope } from '../../db/reports.js';
 import { monthlyReportId } from '../../shared/monthlyReport.js';
 import { staffNames } from '../../db/referenceQueries.js';
 import type { ParsedRequestOf, ResponseOf } from '../../shared/contract.js';
@@ -13,10 +13,6 @@ import type { EventWriter } from './eventWriter.js';
 import { requireRole } from './staffService.js';
 import { searchRows, summaryOfRow } from './caseService.js';
 
-/**
- * Reports for supervisors and managers: a month's figures from the projection's columns, the cases
- * behind a figure, and those cases as Excel or CSV (built here, off the window's thread).
- */
 /** How many months the satisfaction trend shows, the report's own month the last. */
 const TREND_MONTHS = 6;
 
@@ -27,6 +23,10 @@ const shiftMonth = (month: string, by: number) => {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 };
 
+/**
+ * Reports for supervisors and managers: a month's figures from the projection's columns, the cases
+ * behind a figure, and those cases as Excel or CSV (built here, off the window's thread).
+ */
 export function createReportService(db: Db, writer: EventWriter, clock: Clock, settings: () => Settings) {
   const scopeOf = (month: string, branch: string | undefined): ReportScope => {
     const { timeZone } = settings();
@@ -49,7 +49,7 @@ export function createReportService(db: Db, writer: EventWriter, clock: Clock, s
       month,
       branch: branch ?? null,
       figures: reportFigures(db, scope, now),
-      previousTotal: reportFigures(db, scopeOf(shiftMonth(month, -1), branch), now).total,
+      previousTotal: periodTotal(db, scopeOf(shiftMonth(month, -1), branch)),
       // How each major complaint was handled, in the words recorded on it.
       majors: majorCasesOf(db, scope).map((v) => ({ caseNumber: v.caseNumber, status: v.status, handling: v.execution ?? v.proposal?.remedy ?? v.findings ?? '' })),
     };

@@ -117,7 +117,6 @@ export function createSlaService(db: Db, writer: EventWriter, clock: Clock) {
           if (nth) events.push(escalation(view, 'chasers', hlcWallMs(nth.hlc) + 1, nth.id));
         }
       }
-      const more = !done;
       // One transaction for the batch; each escalation in its own savepoint, so one case that cannot
       // take it (its log refused by the fold) does not hold back the others on every later tick.
       const escalated: string[] = [];
@@ -130,11 +129,11 @@ export function createSlaService(db: Db, writer: EventWriter, clock: Clock) {
           }
         }
       })();
-      return { escalated, more };
+      return { escalated, more: !done };
     },
     /** Due-soon and overdue alarms not raised yet on this desk (up to `limit`); each rings once, also across restarts. */
     newAlarms(now = clock.now(), limit = -1): { alarms: Alarm[]; more: boolean } {
-      const rows = alarmsToRaise(db, now, limit).map((row) => ({ ...row, threshold: now >= row.dueAt ? ('overdue' as const) : ('due_soon' as const) }));
+      const rows = alarmsToRaise(db, now, limit);
       db.transaction(() => {
         for (const row of rows) markAlarmRaised(db, { caseId: row.id, step: row.slaStep, stepStart: row.stepStartedAtMs, threshold: row.threshold }, now);
       })();
