@@ -11,8 +11,8 @@ import { useSettings } from '../app/settingsStore.js';
 import { formatDateTime } from '../app/formatTime.js';
 import { printSection } from '../app/print.js';
 import { download } from './CaseExport.js';
+import { contentLabel, STEP_PARTS } from './reportWords.js';
 
-const STEP_PARTS = ['onTime', 'openInTime', 'late', 'openOverdue'] as const;
 
 type Monthly = ResponseOf<'reports.monthly'>;
 
@@ -67,7 +67,6 @@ function ReportBody({ data, actions }: { data: Monthly['draft']; actions: string
 function monthlySheets(t: TFunction, data: Monthly['draft'], actions: string) {
   const f = data.figures;
   const hours = (v: number | null) => (v === null ? '' : Number(v.toFixed(1)));
-  const contentName = (key: string) => (key === 'none' ? t('reports.unclassified') : t(`content.${key}`));
   // A sheet's name holds 31 characters at most (Excel's limit).
   const sheet = (section: string, rows: Array<Array<string | number>>) => ({ name: t(`monthly.${section}`).slice(0, 31), rows });
   return [
@@ -79,12 +78,12 @@ function monthlySheets(t: TFunction, data: Monthly['draft'], actions: string) {
     ]),
     sheet('s2', [
       [t('actionField.content'), t('actionField.cause'), t('reports.count')],
-      ...f.byContent.map((c) => [contentName(c.key), '', c.count]),
+      ...f.byContent.map((c) => [contentLabel(t, c.key), '', c.count]),
       ...f.byCause.map((c) => [t(`content.${c.content}`), t(`cause.${c.cause}`), c.count]),
     ]),
     sheet('s3', [
-      [t('reports.item'), ...STEP_PARTS.map((p) => t(`reports.stepPart.${p}`))],
-      ...f.steps.map((r) => [t(`sla.step.${r.step}`), ...STEP_PARTS.map((p) => r[p])]),
+      [t('reports.item'), ...STEP_PARTS.map((p) => t(`reports.stepPart.${p.key}`))],
+      ...f.steps.map((r) => [t(`sla.step.${r.step}`), ...STEP_PARTS.map((p) => r[p.key])]),
       [],
       [t('reports.closed'), f.closed],
       [t('reports.overdue'), f.overdue],

@@ -14,16 +14,9 @@ import { CaseTags } from '../case/CaseTags.js';
 import { Chart, type Series } from './Chart.js';
 import { MonthlyReport } from './MonthlyReport.js';
 import { CaseExportButtons } from './CaseExport.js';
+import { contentLabel, STEP_PARTS } from './reportWords.js';
 
 type Figures = ResponseOf<'reports.get'>;
-
-/** The parts of a step's bar, in the order a reader scans them: done on time first, then the trouble. */
-const STEP_PARTS = [
-  { key: 'onTime', color: '#2f7d6d' },
-  { key: 'openInTime', color: '#8fc1b5' },
-  { key: 'late', color: '#d4a72c' },
-  { key: 'openOverdue', color: '#c0392b' },
-] as const;
 
 /** Distinct, print-safe colours for content categories stacked in one bar. */
 const CONTENT_COLOURS = ['#2f7d6d', '#d4a72c', '#5b7db1', '#c0392b', '#8e6bb5', '#7f8c8d', '#e67e22', '#16a085'];
@@ -100,12 +93,12 @@ export function ReportsPage() {
         ...of(figures.byDay, (k) => k.slice(5)),
         // Each day's bar split by what the complaints were about.
         stacks: [...new Set(figures.byDayContent.map((r) => r.content))].map((content, i) => ({
-          name: content === 'none' ? t('reports.unclassified') : t(`content.${content}`),
+          name: contentLabel(t, content),
           color: CONTENT_COLOURS[i % CONTENT_COLOURS.length]!,
           values: figures.byDay.map((d) => figures.byDayContent.find((r) => r.day === d.key && r.content === content)?.count ?? 0),
         })),
       } satisfies Series,
-      content: of(figures.byContent, (k) => (k === 'none' ? t('reports.unclassified') : t(`content.${k}`))),
+      content: of(figures.byContent, (k) => contentLabel(t, k)),
       severity: of(figures.bySeverity, (k) => (k === 'none' ? t('severity.none') : t(`severity.${k}`))),
       channel: of(figures.byChannel, (k) => t(`channel.${k}`)),
       satisfaction: of(figures.satisfaction, (k) => t(`satisfaction.${k}`)),
@@ -268,7 +261,7 @@ export function ReportsPage() {
                     dataSource={figures.satisfactionByContent}
                     onRow={(row) => ({ onClick: () => pick('content', t('reports.byContent'))(row.key), style: { cursor: 'pointer' } })}
                     columns={[
-                      { title: t('actionField.content'), dataIndex: 'key', render: (k: string) => (k === 'none' ? t('reports.unclassified') : t(`content.${k}`)) },
+                      { title: t('actionField.content'), dataIndex: 'key', render: (k: string) => contentLabel(t, k) },
                       { title: t('reports.rated'), dataIndex: 'rated', align: 'right' },
                       { title: t('reports.averageSatisfaction'), dataIndex: 'average', align: 'right', render: average },
                     ]}
