@@ -7,6 +7,7 @@ import { verifyPassword } from '../shared/password.js';
 import type { EventEnvelope } from '../shared/events.js';
 import type { SessionGrant } from '../shared/proof.js';
 import { checkEvent, loadBatchState, REFERENCE_ENTITIES, registerFirstManager, saveBatchState, type Device } from './eventChecks.js';
+import { postgresRateStore } from './rateLimitStore.js';
 import { serverKeys } from './schema.js';
 import type { Sql } from './sql.js';
 
@@ -19,6 +20,8 @@ export const sha256 = (text: string) => createHash('sha256').update(text).digest
 const MAX_BODY_BYTES = 4 * 1024 * 1024;
 const RATE_PER_SECOND = 50;
 const HINT_RECHECK_MS = 30_000;
+/** Every server process LISTENs here; a push stored by any of them NOTIFYs it on commit. */
+const STORED_CHANNEL = 'calmdesk_events_stored';
 
 const ENROL_REFUSALS = {
   bad_code: [403, 'the enrolment code is unknown or was already used'],
@@ -32,16 +35,31 @@ export interface ServerOptions {
   logger?: boolean;
   /** Enrolment attempts per minute from one address: one-time codes must not be guessable by trying. */
   enrolPerMinute?: number;
+  /** Behind a load balancer: take the client's address from X-Forwarded-For (the enrolment limit counts per address). */
+  trustProxy?: boolean;
 }
 
 function refuse(reply: FastifyReply, status: number, error: string, message: string) {
   return reply.code(status).send({ error, message });
 }
 
-export function buildServer({ sql, logger = false, enrolPerMinute = 10 }: ServerOptions): FastifyInstance {
-  const app = Fastify({ logger, bodyLimit: MAX_BODY_BYTES });
-  // Per-route limits (enrolment codes must not be guessable by trying); the devices' own buckets stay below.
-  void app.register(rateLimit, { global: false });
+export function buildServer({ sql, logger = false, enrolPerMinute = 10, trustProxy = false }: ServerOptions): FastifyInstance {
+  const app = Fastify({ logger, bodyLimit: MAX_BODY_BYTES, trustProxy });
+  // Per-route limits, counted in PostgreSQL so that several server processes share them: enrolment
+  // per address (codes must not be guessable by trying), everything else per device token (a runaway
+  // desk cannot starve the others).
+  void app.register(rateLimit, {
+    global: false,
+    store: postgresRateStore(sql),
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: context.statusCode,
+      error: 'rate_limited',
+      message: `too many requests; try again in ${Math.ceil(context.ttl / 1000)} s`,
+    }),
+  });
+  const perDevice = {
+    rateLimit: { max: RATE_PER_SECOND, timeWindow: 1_000, keyGenerator: (request: FastifyRequest) => `device:${sha256(request.headers.authorization ?? '')}` },
+  };
   // Pages of events are JSON that gzip shrinks to a fraction: answers are compressed when the desk
   // accepts it, and pushed batches may arrive gzipped. The body limit applies to the unpacked body.
   void app.register(compress, { encodings: ['gzip'], requestEncodings: ['gzip'], threshold: 1024 });
@@ -50,10 +68,17 @@ export function buildServer({ sql, logger = false, enrolPerMinute = 10 }: Server
     reply.header('accept-encoding', 'gzip');
   });
   const listeners = new Set<() => void>();
-  const buckets = new Map<string, { tokens: number; at: number }>();
+  let unlisten: (() => Promise<void>) | undefined;
+  app.addHook('onReady', async () => {
+    unlisten = await sql.listen(STORED_CHANNEL, () => {
+      for (const notify of listeners) notify();
+    });
+  });
+  app.addHook('onClose', async () => unlisten?.());
 
   app.setErrorHandler((error: Error & { statusCode?: number; code?: string }, _request, reply) => {
     const status = error.statusCode ?? 500;
+    if (status === 429) return refuse(reply, 429, 'rate_limited', error.message);
     if (status === 413) return refuse(reply, 413, 'too_large', 'request body too large');
     if (status >= 400 && status < 500) return refuse(reply, status, 'bad_request', 'malformed request: the body must be JSON');
     app.log.error({ err: error.name }, 'request failed');
@@ -70,17 +95,6 @@ export function buildServer({ sql, logger = false, enrolPerMinute = 10 }: Server
       await refuse(reply, 401, 'unauthorized', 'unknown, revoked, expired or missing device token');
       return null;
     }
-    // A simple token bucket per device: a runaway client cannot starve the others.
-    const now = Date.now();
-    const bucket = buckets.get(device.id) ?? { tokens: RATE_PER_SECOND, at: now };
-    bucket.tokens = Math.min(RATE_PER_SECOND, bucket.tokens + ((now - bucket.at) / 1000) * RATE_PER_SECOND);
-    bucket.at = now;
-    if (bucket.tokens < 1) {
-      await refuse(reply, 429, 'rate_limited', 'too many requests from this device; slow down');
-      return null;
-    }
-    bucket.tokens -= 1;
-    buckets.set(device.id, bucket);
     return device;
   }
 
@@ -93,36 +107,42 @@ export function buildServer({ sql, logger = false, enrolPerMinute = 10 }: Server
 
     // Registered after the rate-limit plugin has loaded, so its limit applies to this route.
     void app.register(async (scoped) => {
-      scoped.post(`${SYNC_API}/enrol`, { config: { rateLimit: { max: enrolPerMinute, timeWindow: '1 minute' } } }, async (request, reply) => {
+      scoped.post(`${SYNC_API}/enrol`, { config: { rateLimit: { max: enrolPerMinute, timeWindow: 60_000, keyGenerator: (request) => `enrol:${request.ip}` } } }, async (request, reply) => {
         const body = EnrolRequest.safeParse(request.body);
         if (!body.success) return refuse(reply, 400, 'bad_request', 'an enrolment code, the desk and its first manager are required');
         const { code, desk, firstManager } = body.data;
         const token = randomBytes(32).toString('base64url');
         const { publicKey: serverKey } = await serverKeys(sql);
-        const outcome = await sql.transaction(async (tx) => {
-          const [found] = await tx.query<{ branch: string; device_code: string; scope: 'branch' | 'hq' }>(
-            'SELECT branch, device_code, scope FROM enrolment_codes WHERE code_hash = $1 AND used_at IS NULL FOR UPDATE',
-            [sha256(code)],
-          );
-          if (!found) return { refused: 'bad_code' as const, device: null };
-          // The desk already issues case numbers under its codes: the code must be for exactly that desk.
-          if (found.branch !== desk.branch || found.device_code !== desk.deviceCode) return { refused: 'identity_mismatch' as const, device: null };
-          const [taken] = await tx.query('SELECT 1 FROM devices WHERE branch = $1 AND device_code = $2 AND NOT revoked', [found.branch, found.device_code]);
-          if (taken) return { refused: 'desk_taken' as const, device: null };
-          // The code vouches for the desk's first manager: their key proves everyone they enrol after.
-          if (!(await registerFirstManager(tx, found.branch, firstManager))) return { refused: 'manager_conflict' as const, device: null };
-          await tx.query('UPDATE enrolment_codes SET used_at = now() WHERE code_hash = $1', [sha256(code)]);
-          const id = randomUUID();
-          await tx.query('INSERT INTO devices (id, branch, device_code, scope, token_hash, desk_device_id) VALUES ($1, $2, $3, $4, $5, $6)', [
-            id,
-            found.branch,
-            found.device_code,
-            found.scope,
-            sha256(token),
-            desk.deviceId,
-          ]);
-          return { refused: null, device: { id, ...found } };
-        });
+        const outcome = await sql
+          .transaction(async (tx) => {
+            const [found] = await tx.query<{ branch: string; device_code: string; scope: 'branch' | 'hq' }>(
+              'SELECT branch, device_code, scope FROM enrolment_codes WHERE code_hash = $1 AND used_at IS NULL FOR UPDATE',
+              [sha256(code)],
+            );
+            if (!found) return { refused: 'bad_code' as const, device: null };
+            // The desk already issues case numbers under its codes: the code must be for exactly that desk.
+            if (found.branch !== desk.branch || found.device_code !== desk.deviceCode) return { refused: 'identity_mismatch' as const, device: null };
+            const [taken] = await tx.query('SELECT 1 FROM devices WHERE branch = $1 AND device_code = $2 AND NOT revoked', [found.branch, found.device_code]);
+            if (taken) return { refused: 'desk_taken' as const, device: null };
+            // The code vouches for the desk's first manager: their key proves everyone they enrol after.
+            if (!(await registerFirstManager(tx, found.branch, firstManager))) return { refused: 'manager_conflict' as const, device: null };
+            await tx.query('UPDATE enrolment_codes SET used_at = now() WHERE code_hash = $1', [sha256(code)]);
+            const id = randomUUID();
+            await tx.query('INSERT INTO devices (id, branch, device_code, scope, token_hash, desk_device_id) VALUES ($1, $2, $3, $4, $5, $6)', [
+              id,
+              found.branch,
+              found.device_code,
+              found.scope,
+              sha256(token),
+              desk.deviceId,
+            ]);
+            return { refused: null, device: { id, ...found } };
+          })
+          // Two codes for one desk used at the same moment through two server processes: the live-desk index decides.
+          .catch((error: { constraint?: string }) => {
+            if (error.constraint === 'devices_live_desk') return { refused: 'desk_taken' as const, device: null };
+            throw error;
+          });
         const { refused, device } = outcome;
         if (refused !== null || !device) {
           const [status, message] = ENROL_REFUSALS[refused ?? 'bad_code'];
@@ -132,7 +152,7 @@ export function buildServer({ sql, logger = false, enrolPerMinute = 10 }: Server
       });
     });
 
-    app.post(`${SYNC_API}/push`, async (request, reply) => {
+    app.post(`${SYNC_API}/push`, { config: perDevice }, async (request, reply) => {
       const device = await authenticate(request, reply);
       if (!device) return reply;
       const body = PushRequest.safeParse(request.body);
@@ -144,14 +164,16 @@ export function buildServer({ sql, logger = false, enrolPerMinute = 10 }: Server
       const result = await sql.transaction(async (tx) => {
         // One push at a time gets sequence numbers, so a puller never skips an event that commits late.
         await tx.query('SELECT pg_advisory_xact_lock(4242)');
-        return storeBatch(tx, device, body.data.events, body.data.grants, privateKey);
+        const stored = await storeBatch(tx, device, body.data.events, body.data.grants, privateKey);
+        // Delivered at commit to every server process's hint streams, this one's too.
+        if (stored.accepted.length) await tx.query('SELECT pg_notify($1, NULL)', [STORED_CHANNEL]);
+        return stored;
       });
-      if (result.accepted.length) for (const notify of listeners) notify();
       return result;
     });
 
     /** Signs a central staff member in from a desk of their branch (an HQ desk may sign in anyone). */
-    app.post(`${SYNC_API}/staff/signin`, async (request, reply) => {
+    app.post(`${SYNC_API}/staff/signin`, { config: perDevice }, async (request, reply) => {
       const device = await authenticate(request, reply);
       if (!device) return reply;
       const body = StaffSignIn.safeParse(request.body);
@@ -167,7 +189,7 @@ export function buildServer({ sql, logger = false, enrolPerMinute = 10 }: Server
       return { ok: true };
     });
 
-    app.get(`${SYNC_API}/pull`, async (request, reply) => {
+    app.get(`${SYNC_API}/pull`, { config: perDevice }, async (request, reply) => {
       const device = await authenticate(request, reply);
       if (!device) return reply;
       const query = request.query as { after?: string; limit?: string };
@@ -191,7 +213,7 @@ export function buildServer({ sql, logger = false, enrolPerMinute = 10 }: Server
     });
 
     /** "There is more": a server-sent hint, so desks need not poll fast. Polling works without it. */
-    app.get(`${SYNC_API}/hints`, async (request, reply) => {
+    app.get(`${SYNC_API}/hints`, { config: perDevice }, async (request, reply) => {
       const device = await authenticate(request, reply);
       if (!device) return reply;
       reply.hijack();

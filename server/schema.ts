@@ -91,21 +91,31 @@ const MIGRATIONS: Array<{ version: number; sql: string }> = [
       ALTER TABLE events ADD COLUMN proof JSONB
     `,
   },
+  {
+    version: 5,
+    sql: `
+      -- Request counts per fixed window (enrolment per address, requests per device), in the database
+      -- so that every server process behind a load balancer counts the same requests.
+      CREATE TABLE rate_windows (key TEXT PRIMARY KEY, started_at TIMESTAMPTZ NOT NULL, hits INTEGER NOT NULL)
+    `,
+  },
 ];
 
 export async function migrate(sql: Sql): Promise<number> {
-  await sql.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
-  const done = new Set((await sql.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
-  for (const migration of MIGRATIONS) {
-    if (done.has(migration.version)) continue;
-    await sql.transaction(async (tx) => {
+  await sql.transaction(async (tx) => {
+    // Server processes starting together on one database migrate one after another, not side by side.
+    await tx.query('SELECT pg_advisory_xact_lock(4243)');
+    await tx.query('CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
+    const done = new Set((await tx.query<{ version: number }>('SELECT version FROM schema_migrations')).map((r) => Number(r.version)));
+    for (const migration of MIGRATIONS) {
+      if (done.has(migration.version)) continue;
       for (const statement of migration.sql.split(';').map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
       await tx.query('INSERT INTO schema_migrations (version) VALUES ($1)', [migration.version]);
-    });
-  }
-  // One key for the whole server (every process of it), made once.
-  const { publicKey, privateKey } = newServerKeyPair();
-  await sql.query('INSERT INTO server_keys (id, public_key, private_key) VALUES (1, $1, $2) ON CONFLICT (id) DO NOTHING', [publicKey, privateKey]);
+    }
+    // One key for the whole server (every process of it), made once.
+    const { publicKey, privateKey } = newServerKeyPair();
+    await tx.query('INSERT INTO server_keys (id, public_key, private_key) VALUES (1, $1, $2) ON CONFLICT (id) DO NOTHING', [publicKey, privateKey]);
+  });
   return MIGRATIONS[MIGRATIONS.length - 1]!.version;
 }
 

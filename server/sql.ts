@@ -8,7 +8,45 @@ import { PGlite } from '@electric-sql/pglite';
 export interface Sql {
   query<T = Record<string, unknown>>(text: string, params?: unknown[]): Promise<T[]>;
   transaction<T>(work: (tx: Sql) => Promise<T>): Promise<T>;
+  /**
+   * Hears `NOTIFY channel` from every process on the same database (a push stored by another server
+   * process reaches this one's hint streams). Resolves once listening; call the result to stop.
+   */
+  listen(channel: string, onNotify: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
+}
+
+/** How long a lost LISTEN connection waits before it connects again (hints are hints: polling still works). */
+const RELISTEN_MS = 1_000;
+
+/** A dedicated connection that LISTENs (a pooled one would be handed to queries and lose it). */
+async function postgresListener(connectionString: string, channel: string, onNotify: () => void): Promise<() => Promise<void>> {
+  let client: pg.Client | null = null;
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  // Events stored while this process was not listening: one hint once back, so nobody waits for a poll.
+  const reconnect = () => {
+    if (!stopped) retry = setTimeout(() => void connect().then(onNotify, reconnect), RELISTEN_MS);
+  };
+  const connect = async (): Promise<void> => {
+    const next = new pg.Client({ connectionString });
+    next.on('notification', (message) => message.channel === channel && onNotify());
+    next.on('error', () => {
+      if (client !== next || stopped) return;
+      client = null;
+      void next.end().catch(() => undefined);
+      reconnect();
+    });
+    await next.connect();
+    await next.query(`LISTEN ${pg.escapeIdentifier(channel)}`);
+    client = next;
+  };
+  await connect();
+  return async () => {
+    stopped = true;
+    clearTimeout(retry);
+    await client?.end();
+  };
 }
 
 export function postgresSql(connectionString: string): Sql {
@@ -32,6 +70,7 @@ export function postgresSql(connectionString: string): Sql {
         conn.release();
       }
     },
+    listen: (channel, onNotify) => postgresListener(connectionString, channel, onNotify),
     close: () => pool.end(),
   });
   return on(pool);
@@ -50,6 +89,7 @@ export async function pgliteSql(dataDir?: string): Promise<Sql> {
       if (!handle.transaction) return work(on(handle));
       return handle.transaction((tx) => work(on(tx as unknown as PGliteLike)));
     },
+    listen: (channel, onNotify) => db.listen(channel, () => onNotify()),
     close: () => db.close(),
   });
   return on(db);
