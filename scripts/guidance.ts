@@ -7,10 +7,15 @@
  * reads one unhappy text per line (negative reviews, say) and prints the share read as upset.
  */
 import { createInterface } from 'node:readline';
-import { readFileSync, existsSync } from 'node:fs';
+import { readFileSync, existsSync, writeFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { join } from 'node:path';
 import { analyze, type GuidanceLocale } from '../shared/guidance/analyze.js';
 import { evaluate, formatReport, type Labelled } from '../shared/guidance/evaluate.js';
+import { loadModel } from '../shared/guidance/model.js';
+import { figures, readCorpora, TRAIN_DIR, trainModel } from './guidanceTrain.js';
+
+const MODEL_PATH = join(process.cwd(), 'shared', 'guidance', 'data', 'model.json');
 
 const [command, file] = process.argv.slice(2);
 
@@ -78,6 +83,35 @@ function dev(): void {
       return { text: text ?? '', angry: ids.includes('2') || ids.includes('3'), locale: 'en' as const };
     });
   report('en Reddit (GoEmotions dev), anger or annoyance', go);
+  if (existsSync(TRAIN_DIR)) {
+    // The training corpora's own held-back splits (GoEmotions has only its train split here).
+    const { report: heldBack } = readCorpora();
+    console.log('held back from training, rules alone:');
+    for (const line of figures(heldBack, (text, locale) => analyze(text, locale, undefined, null).temperature)) console.log(`  ${line}`);
+    console.log('held back from training, rules and model:');
+    for (const line of figures(heldBack, (text, locale) => analyze(text, locale).temperature)) console.log(`  ${line}`);
+  }
+}
+
+/** Trains the model from ../shared/data/guidance-train and writes shared/guidance/data/model.json. */
+function train(): void {
+  if (!existsSync(TRAIN_DIR)) {
+    console.error(`No training data at ${TRAIN_DIR}.`);
+    process.exit(1);
+  }
+  const started = performance.now();
+  const corpora = readCorpora();
+  const text = trainModel(corpora);
+  writeFileSync(MODEL_PATH, text);
+  const model = loadModel(JSON.parse(text));
+  console.log(`trained on ${corpora.train.length} texts in ${((performance.now() - started) / 1000).toFixed(1)} s; ${MODEL_PATH}: ${(text.length / 1024 / 1024).toFixed(2)} MiB`);
+  console.log(`thresholds: ${JSON.stringify(model?.thresholds)}`);
+  for (const [title, sets] of [['calibration sets', corpora.calibrate], ['held back', corpora.report]] as const) {
+    console.log(`${title}, rules alone:`);
+    for (const line of figures(sets, (t, locale) => analyze(t, locale, undefined, null).temperature)) console.log(`  ${line}`);
+    console.log(`${title}, rules and model:`);
+    for (const line of figures(sets, (t, locale) => analyze(t, locale, undefined, model).temperature)) console.log(`  ${line}`);
+  }
 }
 
 /** One review or complaint per line, all of them unhappy: how many the engine reads as upset or worse. */
@@ -104,6 +138,9 @@ switch (command) {
   case 'dev':
     dev();
     break;
+  case 'train':
+    train();
+    break;
   case 'upset': {
     if (!file) {
       console.error('usage: npm run guidance -- upset FILE.txt');
@@ -113,6 +150,6 @@ switch (command) {
     break;
   }
   default:
-    console.error('usage: npm run guidance -- analyze | eval FILE.jsonl | dev | upset FILE.txt');
+    console.error('usage: npm run guidance -- analyze | eval FILE.jsonl | dev | train | upset FILE.txt');
     process.exit(2);
 }

@@ -10,6 +10,7 @@ import { LANGUAGE_NAMES } from '../app/LanguageSwitch.js';
 import { StaffSettings } from './StaffSettings.js';
 import { SlaSettings } from './SlaSettings.js';
 import { SyncSettings } from './SyncSettings.js';
+import { LicencesCard } from './LicencesCard.js';
 
 export function SettingsPage() {
   const { t, i18n } = useTranslation();
@@ -78,6 +79,7 @@ export function SettingsPage() {
       {isManager && <StaffSettings />}
       {isManager && <SlaSettings />}
       {isManager && <SyncSettings />}
+      <LicencesCard />
     </Space>
   );
 }

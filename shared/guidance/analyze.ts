@@ -20,6 +20,11 @@ import {
 import { isCustomersOwn } from './ownWords.js';
 import { before, endsWithAny, findTerms, prepare, type Prepared } from './matcher.js';
 import { NOT_NEGATORS } from './lexicons.js';
+import { combine, loadModel, readWithModel, type Model } from './model.js';
+import shippedModel from './data/model.json' with { type: 'json' };
+
+/** The trained model shipped beside the rules; null (rules alone) if its file is damaged. */
+export const SHIPPED_MODEL: Model | null = loadModel(shippedModel);
 
 export type GuidanceLocale = 'zh-CN' | 'zh-TW' | 'en';
 export type Temperature = 0 | 1 | 2 | 3;
@@ -237,7 +242,7 @@ function ownWords(original: string, read: string, words: string[]): string[] {
  * Reads what the customer is saying: how hot it is, what it is about, what they want, and what
  * must be escalated. Pure and fast enough for every keystroke.
  */
-export function analyze(text: string, locale?: GuidanceLocale, extension?: LexiconExtension): Analysis {
+export function analyze(text: string, locale?: GuidanceLocale, extension?: LexiconExtension, model: Model | null = SHIPPED_MODEL): Analysis {
   const resolved = locale ?? detectLocale(text);
   const lexicons = lexiconsWith(extension);
   // Mixed text ("APP又crash了，refund 给我") is read with both lexicons: each finds its own words.
@@ -272,7 +277,11 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
     sum(needScores, bestOf(p, NEED_TERMS, NEEDS));
   });
   const signals: Signal[] = SIGNAL_KINDS.filter((k) => signalWords.has(k)).map((kind) => ({ kind, words: [...signalWords.get(kind)!] }));
-  const temperature = temperatureOf(score, complaint, signals);
+  const ruled = temperatureOf(score, complaint, signals);
+  const reading = model && text.trim() ? readWithModel(model, text) : null;
+  const temperature = reading ? combine(ruled, reading, model!.thresholds[scriptOf(resolved)]) : ruled;
+  // The clerk sees what the model heard too, in the customer's own characters.
+  if (reading && temperature > ruled) triggers.push(...(resolved === 'en' ? reading.strongest : ownWords(text, toSimplified(text.normalize('NFKC').toLowerCase()), reading.strongest)));
 
   if (signals.some((s) => s.kind === 'safety')) contentScores.set('incident', (contentScores.get('incident') ?? 0) + 2);
   // A calm question with nothing wrong in it is no complaint about anything (yet).

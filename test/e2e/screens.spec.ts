@@ -111,6 +111,11 @@ test('every screen in zh-CN speaks Chinese: no internal keys, ids or English sen
   await page.keyboard.press('Alt+6');
   await expect(page.getByText('处理时限').first()).toBeVisible();
   expect(await latinLeaks(page), 'settings').toEqual([]);
+  // The training corpora's credits, behind their heading (names and citations stay as published).
+  await page.getByText('训练数据集（6 个）').click();
+  await expect(page.getByTestId('training-corpora')).toContainText('GoEmotions · CC BY 4.0');
+  await page.getByTestId('training-corpora').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: join(SCREENSHOTS, 'settings-licences-zh-CN.png'), fullPage: true });
 });
 
 test('the queue colours due-soon and overdue rows', async ({ page }) => {

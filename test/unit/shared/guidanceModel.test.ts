@@ -1,0 +1,84 @@
+import { describe, expect, it, vi } from 'vitest';
+import { analyze, SHIPPED_MODEL } from '../../../shared/guidance/analyze.js';
+import { bucketOf, loadModel, MODEL_BITS, type ModelFile } from '../../../shared/guidance/model.js';
+import { readCorpora, TRAIN_DIR, trainModel } from '../../../scripts/guidanceTrain.js';
+import { TRAINING_CORPORA } from '../../../shared/thirdPartyNotices.js';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+
+/** A model file whose angry head hears only the given grams (every other text stays near 5 %). */
+function modelHearing(grams: string[]): ModelFile {
+  const weights = Buffer.alloc(1 << MODEL_BITS);
+  for (const gram of grams) weights.writeInt8(127, bucketOf(gram));
+  const silent = { bias: -3, scale: 0.3, weights: Buffer.alloc(1 << MODEL_BITS).toString('base64') };
+  return {
+    format: 1,
+    bits: MODEL_BITS,
+    heads: { upset: silent, angry: { bias: -3, scale: 0.3, weights: weights.toString('base64') } },
+    thresholds: { zh: { upset: 0.5, angry: 0.5 }, en: { upset: 0.5, angry: 0.5 } },
+    trainedOn: ['test'],
+  };
+}
+
+describe('the guidance model beside the rules', () => {
+  it('ships a model that loads, within its size budget', () => {
+    expect(SHIPPED_MODEL).not.toBeNull();
+    expect(statSync('shared/guidance/data/model.json').size).toBeLessThanOrEqual(8 * 1024 * 1024);
+  });
+
+  it('credits every training corpus in NOTICE as the Settings page does, and packages NOTICE', () => {
+    const notice = readFileSync('NOTICE', 'utf8');
+    for (const c of TRAINING_CORPORA) for (const part of [c.name, c.citation, c.source]) expect(notice).toContain(part);
+    expect(notice).toMatch(/CC BY 4\.0[\s\S]*Apache-2\.0/);
+    expect(readFileSync('electron-builder.yml', 'utf8')).toMatch(/^\s+- NOTICE$/m);
+  });
+
+  it('falls back to the rules with a warning, never a crash, when the model file is missing or damaged', () => {
+    const good = modelHearing(['蓝鲸']);
+    const damaged: unknown[] = [
+      undefined,
+      {},
+      { ...good, format: 2 },
+      { ...good, heads: { ...good.heads, angry: { ...good.heads.angry, weights: good.heads.angry.weights.slice(0, 1000) } } },
+      { ...good, heads: { ...good.heads, upset: { ...good.heads.upset, weights: '%%% not base64 %%%' } } },
+    ];
+    for (const file of damaged) {
+      const warn = vi.fn();
+      expect(loadModel(file, warn)).toBeNull();
+      expect(warn).toHaveBeenCalledOnce();
+    }
+    const text = '师傅又没来，你们到底什么时候修？！';
+    expect(analyze(text, 'zh-CN', undefined, loadModel({}, () => undefined))).toEqual(analyze(text, 'zh-CN', undefined, null));
+  });
+
+  it('raises a reading it is sure of and shows the words it heard, in the customer\'s own characters', () => {
+    const model = loadModel(modelHearing(['蓝鲸']))!;
+    expect(analyze('我今天看到了蓝鲸', 'zh-CN', undefined, null).temperature).toBe(0);
+    const raised = analyze('我今天看到了蓝鲸', 'zh-CN', undefined, model);
+    expect(raised.temperature).toBe(2);
+    expect(raised.triggers).toContain('蓝鲸');
+    expect(analyze('我今天看到了藍鯨', 'zh-TW', undefined, model).triggers).toContain('藍鯨');
+    // Texts it does not hear keep the rules' reading.
+    expect(analyze('请问营业厅几点开门', 'zh-CN', undefined, model).temperature).toBe(0);
+  });
+
+  it('never lowers what the rules read', () => {
+    const model = loadModel(modelHearing([]))!;
+    for (const text of ['你们这是欺诈！我要去消协投诉，还要找记者曝光！', '太过分了！！到底有没有人管？！', 'This is the third time. I am done being polite.']) {
+      expect(analyze(text, undefined, undefined, model).temperature).toBe(analyze(text, undefined, undefined, null).temperature);
+    }
+  });
+
+  it.skipIf(!existsSync(TRAIN_DIR))('trains reproducibly: the same slice and seed give the same bytes, another seed other bytes', () => {
+    const slice = readCorpora(150);
+    const once = trainModel(slice, { epochs: 1 });
+    expect(trainModel(slice, { epochs: 1 })).toBe(once);
+    expect(trainModel(slice, { epochs: 1, seed: 7 })).not.toBe(once);
+    const trained = loadModel(JSON.parse(once))!;
+    for (const t of Object.values(trained.thresholds)) {
+      expect(t.angry).toBeGreaterThan(0);
+      expect(t.upset).toBeLessThanOrEqual(1);
+    }
+  }, 120_000);
+});
+
+if (!existsSync(TRAIN_DIR)) console.warn(`[guidance model] SKIPPED the reproducible-training test: no corpora at ${TRAIN_DIR}`);
