@@ -212,15 +212,21 @@ const CONTENT_ORDER = ['incident', 'billing', 'timeliness', 'attitude', 'product
 const THREATENING: readonly SignalKind[] = ['media', 'legal', 'regulator', 'threat'];
 const GRIEVANCE: Partial<Record<SignalKind, number>> = { repeat: 1, compensation: 0.5, safety: 1.5, social: 1.5 };
 
-function temperatureOf(score: number, complaint: number, signals: Signal[]): Temperature {
+/** Longer than what a customer says in one go at the counter (three or four sentences): a written letter. */
+const SPOKEN_LENGTH: Record<Script, number> = { zh: 100, en: 300 };
+
+function temperatureOf(score: number, complaint: number, signals: Signal[], spoken: boolean): Temperature {
   const grievance = signals.reduce((sum, s) => sum + (GRIEVANCE[s.kind] ?? 0), 0);
   const total = score + grievance;
   // Thresholds measured on the development sets (npm run guidance -- dev): 2 balances anger
   // precision and recall on both Weibo and Reddit text. Complaints only ever make a customer upset.
   const t: Temperature = total >= 5 ? 3 : total >= 2 ? 2 : total + complaint >= 0.8 ? 1 : 0;
-  // Threatening the media, the courts or a regulator is what temperature 3 means; a content
-  // customer who mentions a journalist or the news is threatening nobody.
-  return total + complaint >= 0 && signals.some((s) => THREATENING.includes(s.kind)) ? 3 : t;
+  // Threatening the media, the courts or a regulator is what temperature 3 means: at the counter, in
+  // a sentence or two. A long letter that names the regulator or a lawyer is furious only with real
+  // heat in its words (not its grievances, such as a repeat), never for its legal vocabulary or length. A content customer who mentions a
+  // journalist threatens nobody.
+  if (total + complaint >= 0 && signals.some((s) => THREATENING.includes(s.kind))) return score >= 2 || spoken ? 3 : (Math.max(t, 2) as Temperature);
+  return t;
 }
 
 /** Each word once, without its closing punctuation, and not again inside a longer one (没来 in 又没来). */
@@ -277,7 +283,7 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
     sum(needScores, bestOf(p, NEED_TERMS, NEEDS));
   });
   const signals: Signal[] = SIGNAL_KINDS.filter((k) => signalWords.has(k)).map((kind) => ({ kind, words: [...signalWords.get(kind)!] }));
-  const ruled = temperatureOf(score, complaint, signals);
+  const ruled = temperatureOf(score, complaint, signals, text.length <= SPOKEN_LENGTH[scriptOf(resolved)]);
   const reading = model && text.trim() ? readWithModel(model, text) : null;
   const temperature = reading ? combine(ruled, reading, model!.thresholds[scriptOf(resolved)]) : ruled;
   // The clerk sees what the model heard too, in the customer's own characters.

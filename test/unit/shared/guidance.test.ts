@@ -170,6 +170,27 @@ describe('escalation needs someone who is not content', () => {
   });
 });
 
+describe('furious needs heat, not a formal letter', () => {
+  const LETTER_EN =
+    'To whom it may concern, I am writing to file a formal complaint about my checking account. On March 3 I noticed a charge of $45.00 described as a service fee, which I never agreed to. I called customer service on March 5 and again on March 12 and was told both times that the fee would be reversed within ten business days. As of today the fee has not been reversed, and a second charge of $45.00 has appeared on my statement. I have attached copies of both statements. I have asked my attorney to review the account agreement and I will report this to the regulator. I would appreciate a written response and the reversal of both charges.';
+  const LETTER_ZH =
+    '尊敬的贵公司客服部门：本人于今年三月五日在贵公司营业厅办理了宽带套餐，当时工作人员告知每月资费为九十九元，不含其他费用。但从四月起，每月账单均多出二十元的增值服务费，本人从未申请过该项服务。本人已两次致电客服热线，均被告知会在七个工作日内核实并退还，但至今没有任何处理结果。现附上账单复印件，请核实后退还多收的费用。如仍无法解决，本人将向工信部申诉，并保留通过法律途径维护自身权益的权利。';
+
+  it('raises the banner for a calm letter that names a lawyer or the regulator, without reading it as furious', () => {
+    for (const letter of [LETTER_EN, LETTER_ZH]) {
+      const a = analyze(letter);
+      expect(a.escalate).toBe(true);
+      expect(a.temperature).toBeLessThan(3);
+    }
+  });
+
+  it('still reads the same threat said at the counter, or a letter with real heat in it, as furious', () => {
+    expect(analyze('再不退钱我就去工信部投诉你们！').temperature).toBe(3);
+    expect(analyze('I have asked my attorney to look at this and I will report you to the regulator.', 'en').temperature).toBe(3);
+    expect(analyze(`${LETTER_EN} This is outrageous!!! You are THIEVES and LIARS!!!`, 'en').temperature).toBe(3);
+  });
+});
+
 describe("escalation signals need the customer's own act", () => {
   const kinds = (text: string, locale?: 'zh-CN' | 'zh-TW' | 'en') => analyze(text, locale).signals.map((s) => s.kind);
   const ESCALATING = ['media', 'legal', 'regulator', 'social', 'safety', 'threat'];
