@@ -17,7 +17,7 @@ import {
   type Script,
   type SignalKind,
 } from './lexicons.js';
-import { isCustomersOwn } from './ownWords.js';
+import { isCustomersOwn, isDemand } from './ownWords.js';
 import { before, endsWithAny, findTerms, prepare, type Prepared } from './matcher.js';
 import { NOT_NEGATORS } from './lexicons.js';
 import { combine, loadModel, readWithModel, type Model } from './model.js';
@@ -184,6 +184,8 @@ function findSignals(p: Prepared, lexicons: Lexicons): Signal[] {
     if (!kinds.includes('threat') && negated(p, hit, negators)) continue;
     // Escalation needs the customer's own act: not staff's words, a denial, a hedged "if ever" or a lookalike.
     if (kinds.some((k) => OWN_ACT_KINDS.includes(k)) && !isCustomersOwn(p, hit, negators)) continue;
+    // Compensation only on an explicit demand for it.
+    if (kinds.includes('compensation') && !isDemand(p, hit)) continue;
     for (const kind of kinds) words.set(kind, (words.get(kind) ?? new Set()).add(hit.term));
   }
   return SIGNAL_KINDS.filter((kind) => words.has(kind)).map((kind) => ({ kind, words: [...words.get(kind)!] }));

@@ -69,3 +69,27 @@ function hedgedHypothetical(p: Prepared, sentence: string): boolean {
   const text = p.script === 'en' ? ` ${sentence.trim()} ` : sentence;
   return CONDITIONAL[p.script].test(text) && HEDGE[p.script].test(text);
 }
+
+/** Words a customer puts before what they want: 要求退款, 必须赔偿, "I want a refund", "you should pay for". */
+const DEMAND_BEFORE = {
+  zh: /(要求|要|给我|必须|得|应该|应当|请|希望|让你们|还我|赔我|怎么|谁来|负责|能不能|可不可以|可以)[^，。！？；,.!?;]{0,6}$/,
+  en: / (want|wants|demand|demanding|expect|need|request|requesting|asking for|ask for|deserve|owe me|give me|get me|please|must|should|have to|will|i'd like|like|could you|can you|would you) (\S+ ){0,4}$/,
+};
+/** Words after it that make it one: 退款给我, 赔偿我的损失, "refund me", "compensation for". */
+const DEMAND_AFTER = { zh: /^(给我|我|谁|由谁|怎么|必须|吧|[^，。！？]{0,4}(得赔|要赔|来赔|负责|承担|得出))/, en: /^ (me|my|us|now|immediately|asap|for|or) / };
+/** English uses of the words that ask for nothing: a credit card, a doubled charge. */
+const NOT_A_DEMAND_EN = /^ (card|score|limit|check|charged|charge|billed) /;
+
+/**
+ * Compensation is a demand for money, a refund or damages in so many words: "退款到现在还没到账"
+ * reports a refund, "double charged" a billing error, "credit card" a card. A term at the start of a
+ * clause is an imperative ("Refund me", "赔钱！").
+ */
+export function isDemand(p: Prepared, hit: Hit): boolean {
+  const after = p.text.slice(hit.end, hit.end + 12);
+  if (p.script === 'en' && NOT_A_DEMAND_EN.test(after)) return false;
+  // The English text is " w1 w2 . w3 ": a clause ends at a punctuation token between spaces.
+  const clause = p.script === 'zh' ? p.text.slice(Math.max(0, hit.start - 12), hit.start).split(/[，。！？；：,.!?;:、\n]/).pop()! : ` ${p.text.slice(0, hit.start).split(/ [,.!?;:](?= )/).pop()!.trim()} `;
+  if (!clause.trim()) return true;
+  return DEMAND_BEFORE[p.script].test(clause) || DEMAND_AFTER[p.script].test(after);
+}

@@ -170,6 +170,22 @@ describe('escalation needs someone who is not content', () => {
   });
 });
 
+describe('compensation needs a demand', () => {
+  const compensation = (text: string) => analyze(text).signals.some((s) => s.kind === 'compensation');
+
+  it('hears money, a refund or damages asked for', () => {
+    for (const text of ['我要求全额退款', '你们必须赔偿我的损失！', '这个损失你们得赔。', '赔钱！', 'Refund me now.', 'I want my money back.', 'You should pay for the repair.', 'Could you credit the fee back to my account?']) {
+      expect(compensation(text), text).toBe(true);
+    }
+  });
+
+  it('does not take a refund reported, a card or a doubled charge for one', () => {
+    for (const text of ['我已经收到退款了，谢谢你们', '麻烦帮我查一下退款到哪一步了', 'I paid with my credit card and the receipt is attached.', 'I was double charged for the same order.', 'The refund was processed yesterday, thanks.', '我不要求赔偿，只想把问题解决']) {
+      expect(compensation(text), text).toBe(false);
+    }
+  });
+});
+
 describe('furious needs heat, not a formal letter', () => {
   const LETTER_EN =
     'To whom it may concern, I am writing to file a formal complaint about my checking account. On March 3 I noticed a charge of $45.00 described as a service fee, which I never agreed to. I called customer service on March 5 and again on March 12 and was told both times that the fee would be reversed within ten business days. As of today the fee has not been reversed, and a second charge of $45.00 has appeared on my statement. I have attached copies of both statements. I have asked my attorney to review the account agreement and I will report this to the regulator. I would appreciate a written response and the reversal of both charges.';
