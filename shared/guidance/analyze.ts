@@ -284,6 +284,8 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
     sum(motiveScores, bestOf(p, MOTIVE_TERMS, ['publicity', 'profit', 'emotional'] as const));
     sum(needScores, bestOf(p, NEED_TERMS, NEEDS));
   });
+  // A pleased customer (praise that "should be on the news") threatens nobody: no banner.
+  if (score + complaint < 0) for (const kind of THREATENING) signalWords.delete(kind);
   const signals: Signal[] = SIGNAL_KINDS.filter((k) => signalWords.has(k)).map((kind) => ({ kind, words: [...signalWords.get(kind)!] }));
   const ruled = temperatureOf(score, complaint, signals, text.length <= SPOKEN_LENGTH[scriptOf(resolved)]);
   const reading = model && text.trim() ? readWithModel(model, text) : null;

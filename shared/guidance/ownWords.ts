@@ -8,16 +8,28 @@ import type { Hit, Prepared } from './matcher.js';
  */
 export function isCustomersOwn(p: Prepared, hit: Hit, negators: readonly string[]): boolean {
   const sentence = sentenceBefore(p, hit);
-  return !(insideLookalike(p, hit) || staffSaidIt(p, sentence) || deniedIntent(p, hit, negators) || hedgedHypothetical(p, sentence));
+  return !(insideLookalike(p, hit) || staffSaidIt(p, sentence) || deniedIntent(p, hit, negators) || hedgedHypothetical(p, sentence) || whoTheyAre(p, sentence));
+}
+
+/** "我是律师", "我在电视台工作", "I work at a TV station": who the customer is, not what they will do. */
+const IDENTITY = { zh: /我(是|在|就是|本身是|也是)[^，,]{0,4}$/, en: / i (am|'m|work|worked) (at |for |as |in )?(a |an |the |one )?(local )?$/ };
+
+function whoTheyAre(p: Prepared, sentence: string): boolean {
+  const clause = sentence.split(/[，,；;：:]/).pop()!;
+  return IDENTITY[p.script].test(p.script === 'en' ? ` ${clause.trim()} ` : clause);
 }
 
 /** Words that contain a signal word and mean something else. */
 const LOOKALIKES = {
-  zh: ['工商银行', '工商管理', '工商注册', '个体工商户', '记者证', '新闻联播', '热搜榜单'],
-  en: ['press the', 'food court', 'tennis court', 'basketball court'],
+  zh: ['工商银行', '工商管理', '工商注册', '个体工商户', '工商时间', '记者证', '新闻联播', '热搜榜单', '曝光过度', '曝光不足', '曝光度'],
+  en: ['food court', 'tennis court', 'basketball court'],
 } as const;
 
+/** A hotline's digits as part of an order number, an address or a room: 尾号12315, 1999巷, 315房间. */
+const NUMBER_AROUND = { before: /((订单|单号|编号|尾号|号码|房间|门牌|地址)[是为：:]?|\d)$/, after: /^([\d]|[巷弄号室楼栋房])/ };
+
 function insideLookalike(p: Prepared, hit: Hit): boolean {
+  if (/^\d+$/.test(hit.term) && (NUMBER_AROUND.before.test(p.text.slice(Math.max(0, hit.start - 4), hit.start).trim()) || NUMBER_AROUND.after.test(p.text.slice(hit.end).trim()))) return true;
   for (const word of LOOKALIKES[p.script]) {
     const offset = word.indexOf(hit.term);
     if (offset < 0) continue;
@@ -37,10 +49,10 @@ function sentenceBefore(p: Prepared, hit: Hit): string {
   return head.slice(start);
 }
 
-// A member of staff (or "they") said it; "我跟客服说" is the customer speaking to staff, so not that.
+// A member of staff (or "they", or a neighbour) said it; "我跟客服说" is the customer speaking to staff, so not that.
 const STAFF_SAID = {
-  zh: /(?<![跟对和向给])(店员|客服|工作人员|营业员|柜员|师傅|维修工|经理|主管|你们的人|对方|他们)[^，。！？]{0,8}?(说|告诉我|建议|让我|叫我|提醒我|提醒)/,
-  en: / (agent|representative|rep|staff|employee|manager|clerk|technician|engineer|they) (\S+ ){0,4}?(told|said|suggested|advised|recommended|mentioned) /,
+  zh: /(?<![跟对和向给])(店员|客服|工作人员|营业员|柜员|师傅|维修工|经理|主管|你们的人|对方|他们|邻居|朋友|别人|有人)[^，。！？]{0,8}?(说|告诉我|建议|让我|叫我|提醒我|提醒)/,
+  en: / (agent|representative|rep|staff|employee|manager|clerk|technician|engineer|they|neighbour|neighbor|friend) (\S+ ){0,4}?(told|said|suggested|advised|recommended|mentioned) /,
 };
 
 /** Staff's words govern the clause they are in: "师傅说好昨天上门一直没来，再不解决就找记者" is the customer's threat. */
@@ -51,7 +63,7 @@ function staffSaidIt(p: Prepared, sentence: string): boolean {
 
 // What may stand between a negator and the act it denies: 没有打算去报警, "not going to call the police".
 const INTENT = {
-  zh: /(打算|准备|想要|想过|想|要|会|去|再|考虑|立刻|马上|直接|真的|就)+$/,
+  zh: /(打算|准备|想要|想过|想|要|会|去|再|考虑|立刻|马上|直接|真的|就|把事情|把这事|把事)+$/,
   en: /( (going|plan|planning|want|wanting|intend|intending|to|call|contact|go|the|a|my|any|ever|really|actually))+ $/,
 };
 

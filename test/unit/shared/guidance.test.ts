@@ -170,6 +170,30 @@ describe('escalation needs someone who is not content', () => {
   });
 });
 
+describe('signal words that are no act of the customer', () => {
+  const kindsOf = (text: string) => analyze(text).signals.map((s) => s.kind);
+
+  it('reads a hotline number inside an order number or an address, a photo over-exposed and a TV ad break as nothing', () => {
+    expect(kindsOf('订单号尾号是12315，洗衣机说好今天送，到现在还没动静')).not.toContain('regulator');
+    expect(kindsOf('我家地址是民權東路1999巷，宅配司機說找不到路')).not.toContain('regulator');
+    expect(kindsOf('师傅拍的照片曝光过度，看不清楚接口')).not.toContain('media');
+    expect(kindsOf('廣告都在工商時間播，維修預約一直打不進去')).not.toContain('regulator');
+    expect(kindsOf('I pressed the reset button and now the lights blink. What should I press next?')).not.toContain('media');
+    // The number itself, dialled, is still the regulator's hotline.
+    expect(kindsOf('再不解决我就打12315投诉你们！')).toContain('regulator');
+  });
+
+  it('reads who the customer is, or what a neighbour said, as no threat; a customer who will not make trouble makes none', () => {
+    expect(kindsOf('我是律师，今天下午要开庭，能不能把维修改到明天？')).not.toContain('legal');
+    expect(kindsOf('I work at a TV station and my shift changed, can the technician come at six?')).not.toContain('media');
+    expect(kindsOf('邻居说他要去电视台曝光你们，我只想快点修好热水器')).not.toContain('media');
+    expect(kindsOf('我没有报警，也不想把事情闹大，就是洗衣机一直漏水')).toEqual([]);
+    // A smell of gas is a danger however calmly it is said.
+    expect(kindsOf('家裡一直有瓦斯味，我媽頭有點暈')).toContain('safety');
+    expect(kindsOf('I can smell gas in the kitchen since your engineer left.')).toContain('safety');
+  });
+});
+
 describe('compensation needs a demand', () => {
   const compensation = (text: string) => analyze(text).signals.some((s) => s.kind === 'compensation');
 
