@@ -71,6 +71,13 @@ function heldOut(dir: string): Set<string> {
 const tsvLines = (path: string) => readFileSync(path, 'utf8').split(/\r?\n/);
 const flag = (value: boolean): 0 | 1 => (value ? 1 : 0);
 
+/** GoEmotions ids: 2 anger, 3 annoyance (angry, as guidance-dev counts them); 9 disappointment, 10 disapproval, 11 disgust, 25 sadness (upset). */
+function goEmotion(text: string, labels: string): Example {
+  const ids = labels.split(',').map(Number);
+  const angry = ids.includes(2) || ids.includes(3);
+  return { text, script: 'en', angry: flag(angry), upset: flag(angry || [9, 10, 11, 25].some((id) => ids.includes(id))) };
+}
+
 /** Every corpus, mapped to upset-or-worse and angry-or-worse as each corpus's README suggests; `limit` rows of each for a quick slice. */
 export function readCorpora(limit = Infinity): Corpora {
   const train: Example[] = [];
@@ -111,7 +118,7 @@ export function readCorpora(limit = Infinity): Corpora {
   // XED (subtitles): 1 anger, 3 disgust, 6 sadness; a tenth of the English held back for figures.
   const xedDir = join(TRAIN_DIR, 'en-zh-xed');
   const xedDrop = heldOut(xedDir);
-  const xedXed: Example[] = [];
+  const xedHeldBack: Example[] = [];
   const xed = (file: string, script: 'zh' | 'en', into: (lineNo: number, e: Example) => void) =>
     tsvLines(join(xedDir, file)).forEach((line, i) => {
       const [text, labels] = line.split('\t');
@@ -120,10 +127,10 @@ export function readCorpora(limit = Infinity): Corpora {
       into(i + 1, { text, script, angry: flag(ids.includes(1)), upset: flag(ids.some((id) => id === 1 || id === 3 || id === 6)) });
     });
   const xedTrain: Example[] = [];
-  xed('en-annotated.tsv', 'en', (lineNo, e) => (lineNo % 10 === 0 ? xedXed : xedTrain).push(e));
+  xed('en-annotated.tsv', 'en', (lineNo, e) => (lineNo % 10 === 0 ? xedHeldBack : xedTrain).push(e));
   for (const file of ['zh-projections.tsv', 'tw-projections.tsv', 'cn-projections.tsv']) xed(file, 'zh', (_, e) => xedTrain.push(e));
   take(train, xedTrain);
-  report['XED en (every tenth line, held back)'] = xedXed;
+  report['XED en (every tenth line, held back)'] = xedHeldBack;
   const neutral: Example[] = [];
   tsvLines(join(xedDir, 'neu_en.txt')).forEach((line, i) => {
     const [label, text] = line.split('\t');
@@ -138,15 +145,12 @@ export function readCorpora(limit = Infinity): Corpora {
     train,
     tsvLines(join(goDir, 'train.tsv')).flatMap((line): Example[] => {
       const [text, labels, key] = line.split('\t');
-      if (!text || !labels || goDrop.has(`train.tsv\t${key}`)) return [];
-      const ids = labels.split(',').map(Number);
-      const angry = ids.includes(2) || ids.includes(3);
-      return [{ text, script: 'en', angry: flag(angry), upset: flag(angry || [9, 10, 11, 25].some((id) => ids.includes(id))) }];
+      return !text || !labels || goDrop.has(`train.tsv\t${key}`) ? [] : [goEmotion(text, labels)];
     }),
   );
 
   // COLD (Weibo and Zhihu comments): offensive wording is the hot end; it says nothing of upset. As a
-  // second Weibo-like source it lifted the angry head's ranking of held-back Weibo anger (AUC 0.59 → 0.65).
+  // second Weibo-like source it lifted the angry head's ranking of guidance-dev's Weibo anger (AUC 0.59 → 0.65).
   const coldDir = join(TRAIN_DIR, 'zh-cold');
   const coldDrop = heldOut(coldDir);
   take(
@@ -176,9 +180,7 @@ export function readCorpora(limit = Infinity): Corpora {
       .filter(Boolean)
       .map((line) => {
         const [text, labels] = line.split('\t');
-        const ids = (labels ?? '').split(',').map(Number);
-        const angry = ids.includes(2) || ids.includes(3);
-        return { text: text ?? '', script: 'en', angry: flag(angry), upset: flag(angry || [9, 10, 11, 25].some((id) => ids.includes(id))) };
+        return goEmotion(text ?? '', labels ?? '');
       });
   }
   const sliced = (sets: Record<string, Example[]>) => Object.fromEntries(Object.entries(sets).map(([name, rows]) => [name, rows.slice(0, limit)]));
