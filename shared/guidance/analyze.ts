@@ -62,8 +62,15 @@ export function detectLocale(text: string): GuidanceLocale {
 
 const scriptOf = (locale: GuidanceLocale): Script => (locale === 'en' ? 'en' : 'zh');
 
+/**
+ * Set phrases whose characters are judgements on their own: 不好意思 is "excuse me", 差点 "nearly"
+ * (差点着火 is a near-fire, not 差 "bad"), 差不多 "about". Blanked, not removed, so positions hold.
+ */
+const SET_PHRASES = /不好意思|差一点|差点|差不多/g;
+
 function prepared(text: string, locale: GuidanceLocale): Prepared {
-  return prepare(locale === 'en' ? text : toSimplified(text), scriptOf(locale));
+  if (locale === 'en') return prepare(text, 'en');
+  return prepare(toSimplified(text).replace(SET_PHRASES, (phrase) => ' '.repeat(phrase.length)), 'zh');
 }
 
 /** A term preceded by a negator does not count ("没有不满意", "not unhappy"); 不然 is no negator. */

@@ -170,6 +170,17 @@ describe('escalation needs someone who is not content', () => {
   });
 });
 
+describe('set phrases', () => {
+  it('reads 不好意思 as "excuse me" and 差点 as "nearly", not as judgements', () => {
+    expect(analyze('不好意思，想麻煩你幫我查一下這個月的電信帳單，好像重複扣了一次款。').temperature).toBeLessThan(2);
+    const nearFire = analyze('昨晚做饭差点着火，我已经关了总阀');
+    expect(nearFire.triggers).not.toContain('差');
+    expect(nearFire.signals.map((s) => s.kind)).toContain('safety');
+    // The judgement itself still counts beside them.
+    expect(analyze('服务太差了，差点被你们气死！').temperature).toBeGreaterThanOrEqual(2);
+  });
+});
+
 describe('signal words that are no act of the customer', () => {
   const kindsOf = (text: string) => analyze(text).signals.map((s) => s.kind);
 
