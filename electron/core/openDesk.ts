@@ -63,7 +63,8 @@ export function openDesk(dataDir: string, clock: Clock = systemClock, options: O
     if (backingUp || (last !== null && clock.now() - last < BACKUP_EVERY_MS)) return;
     backingUp = true;
     backUp(db, new Date(clock.now()))
-      .catch((error: unknown) => console.error(`[calmdesk] backup failed: ${error instanceof Error ? error.name : typeof error}`))
+      // A copy cut short by the desk closing is no failure: its partial file is gone and the next start takes one.
+      .catch((error: unknown) => db.open && console.error(`[calmdesk] backup failed: ${error instanceof Error ? error.name : typeof error}`))
       .finally(() => {
         backingUp = false;
       });
