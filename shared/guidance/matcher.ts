@@ -26,28 +26,32 @@ export function prepare(text: string, script: Script): Prepared {
   return { script, text: ` ${words.join(' ')} ` };
 }
 
-const sortedCache = new WeakMap<object, string[]>();
-function byLength(terms: Iterable<string>, key: object): string[] {
-  let sorted = sortedCache.get(key);
-  if (!sorted) {
-    sorted = [...terms].sort((a, b) => b.length - a.length);
-    sortedCache.set(key, sorted);
-  }
-  return sorted;
+/** The terms longest first, each with what is searched for: lower case, and in English between spaces. */
+interface Needle {
+  term: string;
+  needle: string;
+}
+const sortedCache = new WeakMap<object, Record<Script, Needle[] | undefined>>();
+function byLength(terms: Iterable<string>, key: object, script: Script): Needle[] {
+  let cached = sortedCache.get(key);
+  if (!cached) sortedCache.set(key, (cached = { zh: undefined, en: undefined }));
+  return (cached[script] ??= [...terms]
+    .sort((a, b) => b.length - a.length)
+    .map((term) => ({ term, needle: script === 'en' ? ` ${term.toLowerCase()} ` : term.toLowerCase() })));
 }
 
 /** Every non-overlapping occurrence of the terms, longest terms first. */
 export function findTerms(prepared: Prepared, terms: Iterable<string>, cacheKey: object): Hit[] {
   const taken = new Uint8Array(prepared.text.length);
   const hits: Hit[] = [];
-  for (const term of byLength(terms, cacheKey)) {
-    const needle = prepared.script === 'en' ? ` ${term.toLowerCase()} ` : term.toLowerCase();
+  const pad = prepared.script === 'en' ? 1 : 0;
+  for (const { term, needle } of byLength(terms, cacheKey, prepared.script)) {
     let from = 0;
     for (;;) {
       const at = prepared.text.indexOf(needle, from);
       if (at < 0) break;
-      const start = prepared.script === 'en' ? at + 1 : at;
-      const end = start + (prepared.script === 'en' ? needle.length - 2 : needle.length);
+      const start = at + pad;
+      const end = start + needle.length - 2 * pad;
       from = at + 1;
       let free = true;
       for (let i = start; i < end; i++) if (taken[i]) free = false;
