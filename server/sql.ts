@@ -51,6 +51,9 @@ async function postgresListener(connectionString: string, channel: string, onNot
 
 export function postgresSql(connectionString: string): Sql {
   const pool = new pg.Pool({ connectionString, max: 8 });
+  // An idle connection the database ended (a restart, a failover, an administrator) is dropped by the
+  // pool and replaced on the next query; unheard, its error would end the whole server process.
+  pool.on('error', () => undefined);
   const on = (client: pg.PoolClient | pg.Pool): Sql => ({
     async query<T>(text: string, params: unknown[] = []) {
       return (await client.query(text, params)).rows as T[];

@@ -5,7 +5,7 @@ import { readJson, writeJson } from '../../db/localState.js';
 import { postgresSql, type Sql } from '../../server/sql.js';
 import type { SyncConfig } from '../../electron/core/syncClient.js';
 import { complaint, ok } from '../fixtures/desk.js';
-import { complaintsOf, enrolledDesk, freshPostgres, postgresAvailable, projectionHash, setUpOrg, syncNow, type Desk } from './syncWorld.js';
+import { complaintsOf, enrolledDesk, freshPostgres, POSTGRES_URL, postgresAvailable, projectionHash, setUpOrg, syncNow, type Desk } from './syncWorld.js';
 
 const unavailable = await postgresAvailable();
 if (unavailable) console.warn(`[sync servers] SKIPPED: two server processes need PostgreSQL at 127.0.0.1:5432 (${unavailable}).`);
@@ -54,6 +54,19 @@ describe.skipIf(unavailable !== null)('two sync server processes on one PostgreS
     await Promise.all(servers.map((s) => new Promise((resolve) => (s.process.exitCode === null ? s.process.once('exit', resolve) : resolve(null)))));
     await admin?.close();
     await drop?.();
+  });
+
+  it('keeps serving when the database ends its idle connections (a restart, a failover)', async () => {
+    await Promise.all([admin.query('SELECT 1'), admin.query('SELECT 2'), admin.query('SELECT 3')]);
+    const [{ name }] = await admin.query<{ name: string }>('SELECT current_database() AS name');
+    const killer = postgresSql(POSTGRES_URL);
+    const [{ ended }] = await killer.query<{ ended: string }>('SELECT count(pg_terminate_backend(pid)) AS ended FROM pg_stat_activity WHERE datname = $1', [name]);
+    await killer.close();
+    expect(Number(ended)).toBeGreaterThanOrEqual(3);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(await admin.query<{ one: number }>('SELECT 1 AS one')).toEqual([{ one: 1 }]);
+    // The server processes lost their connections too, and answer.
+    for (const s of servers) expect((await fetch(`${s.url}/v1/health`)).status).toBe(200);
   });
 
   it('converges with desks talking to both in turn, hints across processes, and limits counted once for all', async () => {
