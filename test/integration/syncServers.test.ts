@@ -58,9 +58,9 @@ describe.skipIf(unavailable !== null)('two sync server processes on one PostgreS
 
   it('keeps serving when the database ends its idle connections (a restart, a failover)', async () => {
     await Promise.all([admin.query('SELECT 1'), admin.query('SELECT 2'), admin.query('SELECT 3')]);
-    const [{ name }] = await admin.query<{ name: string }>('SELECT current_database() AS name');
+    const { name } = (await admin.query<{ name: string }>('SELECT current_database() AS name'))[0]!;
     const killer = postgresSql(POSTGRES_URL);
-    const [{ ended }] = await killer.query<{ ended: string }>('SELECT count(pg_terminate_backend(pid)) AS ended FROM pg_stat_activity WHERE datname = $1', [name]);
+    const { ended } = (await killer.query<{ ended: string }>('SELECT count(pg_terminate_backend(pid)) AS ended FROM pg_stat_activity WHERE datname = $1', [name]))[0]!;
     await killer.close();
     expect(Number(ended)).toBeGreaterThanOrEqual(3);
     await new Promise((resolve) => setTimeout(resolve, 300));
