@@ -20,7 +20,7 @@ import {
 import { isCustomersOwn, isDemand } from './ownWords.js';
 import { before, endsWithAny, findTerms, prepare, type Prepared } from './matcher.js';
 import { NOT_NEGATORS } from './lexicons.js';
-import { combine, loadModel, readWithModel, type Model } from './model.js';
+import { combine, loadModel, normalizeForModel, readWithModel, type Model } from './model.js';
 import shippedModel from './data/model.json' with { type: 'json' };
 
 /** The trained model shipped beside the rules; null (rules alone) if its file is damaged. */
@@ -298,7 +298,7 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   const reading = model && text.trim() ? readWithModel(model, text) : null;
   const temperature = reading ? combine(ruled, reading, model!.thresholds[scriptOf(resolved)]) : ruled;
   // The clerk sees what the model heard too, in the customer's own characters.
-  if (reading && temperature > ruled) triggers.push(...(resolved === 'en' ? reading.strongest : ownWords(text, toSimplified(text.normalize('NFKC').toLowerCase()), reading.strongest)));
+  if (reading && temperature > ruled) triggers.push(...(resolved === 'en' ? reading.strongest : ownWords(text, normalizeForModel(text), reading.strongest)));
 
   if (signals.some((s) => s.kind === 'safety')) contentScores.set('incident', (contentScores.get('incident') ?? 0) + 2);
   // A calm question with nothing wrong in it is no complaint about anything (yet).

@@ -15,8 +15,22 @@ export function isCustomersOwn(p: Prepared, hit: Hit, negators: readonly string[
 const IDENTITY = { zh: /我(是|在|就是|本身是|也是)[^，,]{0,4}$/, en: / i (am|'m|work|worked) (at |for |as |in )?(a |an |the |one )?(local )?$/ };
 
 function whoTheyAre(p: Prepared, sentence: string): boolean {
+  return IDENTITY[p.script].test(lastClause(p, sentence));
+}
+
+/** The sentence's last clause; in English padded with spaces, as the patterns match whole words. */
+function lastClause(p: Prepared, sentence: string): string {
   const clause = sentence.split(/[，,；;：:]/).pop()!;
-  return IDENTITY[p.script].test(p.script === 'en' ? ` ${clause.trim()} ` : clause);
+  return p.script === 'en' ? ` ${clause.trim()} ` : clause;
+}
+
+/**
+ * The clause just before a hit: in Chinese up to twelve characters back; in English (" w1 w2 . w3 ")
+ * back to the last punctuation token, padded with spaces.
+ */
+function clauseBefore(p: Prepared, hit: Hit): string {
+  if (p.script === 'zh') return p.text.slice(Math.max(0, hit.start - 12), hit.start).split(/[，。！？；：,.!?;:、\n]/).pop()!;
+  return ` ${p.text.slice(0, hit.start).split(/ [,.!?;:](?= )/).pop()!.trim()} `;
 }
 
 /** Words that contain a signal word and mean something else. */
@@ -57,8 +71,7 @@ const STAFF_SAID = {
 
 /** Staff's words govern the clause they are in: "师傅说好昨天上门一直没来，再不解决就找记者" is the customer's threat. */
 function staffSaidIt(p: Prepared, sentence: string): boolean {
-  const clause = sentence.split(/[，,；;：:]/).pop()!;
-  return STAFF_SAID[p.script].test(p.script === 'en' ? ` ${clause.trim()} ` : clause);
+  return STAFF_SAID[p.script].test(lastClause(p, sentence));
 }
 
 // What may stand between a negator and the act it denies: 没有打算去报警, "not going to call the police".
@@ -68,7 +81,7 @@ const INTENT = {
 };
 
 function deniedIntent(p: Prepared, hit: Hit, negators: readonly string[]): boolean {
-  const clause = p.script === 'zh' ? p.text.slice(Math.max(0, hit.start - 12), hit.start).split(/[，。！？；：,.!?;:、\n]/).pop()! : ` ${p.text.slice(0, hit.start).trim().split(/ [,.!?;:] /).pop()!.trim()} `;
+  const clause = clauseBefore(p, hit);
   const stripped = clause.replace(INTENT[p.script], p.script === 'en' ? ' ' : '');
   if (stripped === clause) return false;
   return p.script === 'zh' ? negators.some((n) => stripped.endsWith(n)) : negators.some((n) => stripped.endsWith(` ${n} `));
@@ -100,8 +113,7 @@ const NOT_A_DEMAND_EN = /^ (card|score|limit|check|charged|charge|billed) /;
 export function isDemand(p: Prepared, hit: Hit): boolean {
   const after = p.text.slice(hit.end, hit.end + 12);
   if (p.script === 'en' && NOT_A_DEMAND_EN.test(after)) return false;
-  // The English text is " w1 w2 . w3 ": a clause ends at a punctuation token between spaces.
-  const clause = p.script === 'zh' ? p.text.slice(Math.max(0, hit.start - 12), hit.start).split(/[，。！？；：,.!?;:、\n]/).pop()! : ` ${p.text.slice(0, hit.start).split(/ [,.!?;:](?= )/).pop()!.trim()} `;
+  const clause = clauseBefore(p, hit);
   if (!clause.trim()) return true;
   return DEMAND_BEFORE[p.script].test(clause) || DEMAND_AFTER[p.script].test(after);
 }
