@@ -9,6 +9,13 @@ export interface Migration {
   rebuildProjections?: boolean;
 }
 
+/** The queue's totals (migration 12) counted from the rows; a rebuild counts them again the same way. */
+export const COUNT_CASES = `
+      INSERT INTO case_counts (key, n) SELECT 'all', count(*) FROM complaints;
+      INSERT INTO case_counts (key, n) SELECT 'open:' || is_open, count(*) FROM complaints GROUP BY is_open;
+      INSERT INTO case_counts (key, n) SELECT 'owner:' || owner_id, count(*) FROM complaints GROUP BY owner_id;
+      INSERT INTO case_counts (key, n) SELECT 'owner_open:' || owner_id || ':' || is_open, count(*) FROM complaints GROUP BY owner_id, is_open;`;
+
 export const MIGRATIONS: readonly Migration[] = [
   {
     version: 1,
@@ -323,10 +330,7 @@ export const MIGRATIONS: readonly Migration[] = [
       -- The queue's totals kept as the rows come and go, so a count never scans a million cases:
       -- all, open or closed, and the same per owner ("mine").
       CREATE TABLE case_counts (key TEXT PRIMARY KEY, n INTEGER NOT NULL) STRICT, WITHOUT ROWID;
-      INSERT INTO case_counts (key, n) SELECT 'all', count(*) FROM complaints;
-      INSERT INTO case_counts (key, n) SELECT 'open:' || is_open, count(*) FROM complaints GROUP BY is_open;
-      INSERT INTO case_counts (key, n) SELECT 'owner:' || owner_id, count(*) FROM complaints GROUP BY owner_id;
-      INSERT INTO case_counts (key, n) SELECT 'owner_open:' || owner_id || ':' || is_open, count(*) FROM complaints GROUP BY owner_id, is_open;
+${COUNT_CASES}
       CREATE TRIGGER complaints_counted AFTER INSERT ON complaints BEGIN
         INSERT INTO case_counts (key, n)
           VALUES ('all', 1), ('open:' || NEW.is_open, 1), ('owner:' || NEW.owner_id, 1), ('owner_open:' || NEW.owner_id || ':' || NEW.is_open, 1)

@@ -13,6 +13,7 @@ import { REFERENCE_ENTITY_IDS } from '../shared/eventSchemas.js';
 import type { Db } from './open.js';
 import { allEventsByEntity, eventsOf } from './eventLog.js';
 import { readReferenceItems, replaceReferenceItems } from './referenceItems.js';
+import { COUNT_CASES } from './migrations.js';
 
 /** Tables that are pure folds of the log; rebuilding drops and refills exactly these. */
 export const PROJECTION_TABLES = ['complaints', 'case_fts', 'staff', 'customers', 'customer_phones', 'library_items', 'sla_items', 'devices', 'monthly_reports', 'case_steps'] as const;
@@ -199,13 +200,7 @@ export function rebuildProjections(db: Db): void {
   })();
 }
 
-/** The queue's totals (migration 12) counted once from the rows, as the triggers would have kept them. */
+/** The queue's totals counted once from the refilled rows, as the triggers would have kept them. */
 function recountCases(db: Db): void {
-  db.exec(`
-    DELETE FROM case_counts;
-    INSERT INTO case_counts (key, n) SELECT 'all', count(*) FROM complaints;
-    INSERT INTO case_counts (key, n) SELECT 'open:' || is_open, count(*) FROM complaints GROUP BY is_open;
-    INSERT INTO case_counts (key, n) SELECT 'owner:' || owner_id, count(*) FROM complaints GROUP BY owner_id;
-    INSERT INTO case_counts (key, n) SELECT 'owner_open:' || owner_id || ':' || is_open, count(*) FROM complaints GROUP BY owner_id, is_open;
-  `);
+  db.exec(`DELETE FROM case_counts; ${COUNT_CASES}`);
 }
