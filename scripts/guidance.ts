@@ -13,7 +13,7 @@ import { join } from 'node:path';
 import { analyze, type GuidanceLocale } from '../shared/guidance/analyze.js';
 import { evaluate, formatReport, type Labelled } from '../shared/guidance/evaluate.js';
 import { loadModel } from '../shared/guidance/model.js';
-import { figures, readCorpora, TRAIN_DIR, trainModel } from './guidanceTrain.js';
+import { DEV_DIR, devSets, figures, readCorpora, TRAIN_DIR, trainModel } from './guidanceTrain.js';
 
 const MODEL_PATH = join(process.cwd(), 'shared', 'guidance', 'data', 'model.json');
 
@@ -52,17 +52,16 @@ function readJsonl<T>(path: string): T[] {
 }
 
 function dev(): void {
-  const dir = join(process.cwd(), '..', 'shared', 'data', 'guidance-dev');
-  if (!existsSync(dir)) {
-    console.error(`No development data at ${dir}.`);
+  if (!existsSync(DEV_DIR)) {
+    console.error(`No development data at ${DEV_DIR}.`);
     process.exit(1);
   }
-  const report = (name: string, rows: Array<{ text: string; angry: boolean; locale: GuidanceLocale }>) => {
+  for (const [name, rows] of Object.entries(devSets())) {
     let tp = 0;
     let fp = 0;
     let fn = 0;
     for (const row of rows) {
-      const predicted = analyze(row.text, row.locale).temperature >= 2;
+      const predicted = analyze(row.text, row.script === 'en' ? 'en' : 'zh-CN').temperature >= 2;
       if (predicted && row.angry) tp += 1;
       else if (predicted) fp += 1;
       else if (row.angry) fn += 1;
@@ -71,18 +70,7 @@ function dev(): void {
     const recall = tp / (tp + fn || 1);
     const f1 = (2 * precision * recall) / (precision + recall || 1);
     console.log(`${name}: ${rows.length} texts, ${rows.filter((r) => r.angry).length} angry — precision ${precision.toFixed(3)}, recall ${recall.toFixed(3)}, F1 ${f1.toFixed(3)}`);
-  };
-  const clue = readJsonl<{ content: string; label: string }>(join(dir, 'clue_emotion2020_valid.jsonl'));
-  report('zh Weibo (CLUE emotion2020 valid), anger', clue.map((r) => ({ text: r.content, angry: r.label === 'anger', locale: 'zh-CN' as const })));
-  const go = readFileSync(join(dir, 'goemotions_dev.tsv'), 'utf8')
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => {
-      const [text, labels] = line.split('\t');
-      const ids = (labels ?? '').split(',');
-      return { text: text ?? '', angry: ids.includes('2') || ids.includes('3'), locale: 'en' as const };
-    });
-  report('en Reddit (GoEmotions dev), anger or annoyance', go);
+  }
   if (existsSync(TRAIN_DIR)) {
     // The training corpora's own held-back splits (GoEmotions has only its train split here).
     const { report: heldBack } = readCorpora();

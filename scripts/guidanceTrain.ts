@@ -171,20 +171,26 @@ export function readCorpora(limit = Infinity): Corpora {
   );
 
   // The development sets: thresholds only.
-  if (existsSync(DEV_DIR)) {
-    calibrate['CLUE emotion2020 valid (zh Weibo)'] = tsvLines(join(DEV_DIR, 'clue_emotion2020_valid.jsonl'))
+  Object.assign(calibrate, devSets());
+  const sliced = (sets: Record<string, Example[]>) => Object.fromEntries(Object.entries(sets).map(([name, rows]) => [name, rows.slice(0, limit)]));
+  return { train, calibrate: sliced(calibrate), report: sliced(report), sources: ['BRIGHTER (CC BY 4.0)', 'CPED (Apache-2.0)', 'XED (CC BY 4.0)', 'GoEmotions (CC BY 4.0)', 'BANKING77 (CC BY 4.0)', 'COLD (Apache-2.0)'] };
+}
+
+/** ../shared/data/guidance-dev (none when it is absent): never trained on; thresholds and `guidance -- dev` only. */
+export function devSets(): Record<string, Example[]> {
+  if (!existsSync(DEV_DIR)) return {};
+  return {
+    'CLUE emotion2020 valid (zh Weibo)': tsvLines(join(DEV_DIR, 'clue_emotion2020_valid.jsonl'))
       .filter(Boolean)
       .map((l) => JSON.parse(l) as { content: string; label: string })
-      .map((r) => ({ text: r.content, script: 'zh', angry: flag(r.label === 'anger'), upset: flag(['anger', 'disgust', 'sadness'].includes(r.label)) }));
-    calibrate['GoEmotions dev (en Reddit)'] = tsvLines(join(DEV_DIR, 'goemotions_dev.tsv'))
+      .map((r) => ({ text: r.content, script: 'zh', angry: flag(r.label === 'anger'), upset: flag(['anger', 'disgust', 'sadness'].includes(r.label)) })),
+    'GoEmotions dev (en Reddit, anger or annoyance)': tsvLines(join(DEV_DIR, 'goemotions_dev.tsv'))
       .filter(Boolean)
       .map((line) => {
         const [text, labels] = line.split('\t');
         return goEmotion(text ?? '', labels ?? '');
-      });
-  }
-  const sliced = (sets: Record<string, Example[]>) => Object.fromEntries(Object.entries(sets).map(([name, rows]) => [name, rows.slice(0, limit)]));
-  return { train, calibrate: sliced(calibrate), report: sliced(report), sources: ['BRIGHTER (CC BY 4.0)', 'CPED (Apache-2.0)', 'XED (CC BY 4.0)', 'GoEmotions (CC BY 4.0)', 'BANKING77 (CC BY 4.0)', 'COLD (Apache-2.0)'] };
+      }),
+  };
 }
 
 /** mulberry32: a small seeded generator, so the order of examples is the same on every run. */
