@@ -15,6 +15,7 @@ import { LexiconExtension } from './guidance/lexicons.js';
 import { Policy } from './sla/policy.js';
 import { CalendarYear } from './sla/calendar.js';
 import { OpeningHoursSchema } from './sla/slaFold.js';
+import { CatalogueContent, FieldCatalogue } from './fieldCatalogue.js';
 
 export const SyncStatusSchema = z.object({
   configured: z.boolean(),
@@ -40,7 +41,7 @@ export const ClockInfo = z.object({
 });
 export type ClockInfo = z.infer<typeof ClockInfo>;
 
-const LibraryResponse = z.object({ scripts: ScriptLibrary, answers: z.array(StandardAnswer), wording: WordingLibrary, lexicon: LexiconExtension });
+const LibraryResponse = z.object({ scripts: ScriptLibrary, answers: z.array(StandardAnswer), wording: WordingLibrary, lexicon: LexiconExtension, catalogue: FieldCatalogue });
 
 /**
  * Every call the UI can make: channel → who may call it → request schema → response schema. The
@@ -362,6 +363,8 @@ export const contract = {
   'library.get': { auth: 'staff', request: z.object({}), response: LibraryResponse },
   'library.publishAnswer': { auth: 'staff', request: z.object({ answer: StandardAnswer.omit({ version: true }) }), response: LibraryResponse },
   'library.publishScripts': { auth: 'staff', request: z.object({ scripts: ScriptLibrary.omit({ version: true }) }), response: LibraryResponse },
+  /** HQ publishes a new version of the parts catalogue and fault categories. */
+  'library.publishCatalogue': { auth: 'staff', request: z.object({ catalogue: CatalogueContent }), response: LibraryResponse },
   'library.publishLexicon': { auth: 'staff', request: z.object({ lexicon: LexiconExtension.omit({ version: true }) }), response: LibraryResponse },
   'sla.get': {
     auth: 'staff',

@@ -8,6 +8,7 @@ import { STEPS } from './guidance/steps.js';
 import { SIGNAL_KINDS } from './guidance/lexicons.js';
 import { Credential, EventProof } from './proof.js';
 import { IMPROVE_TAGS, NOT_REACHED, SOLVED, type Solved } from './followUp.js';
+import { WorkOrderEventPayloads } from './workOrder.js';
 
 /** Which calming script was shown at intake, and which of its steps the clerk marked done. */
 /** The escalation signals the guidance raised on the customer's words at intake. */
@@ -90,6 +91,8 @@ export const ComplaintEventPayloads = {
   /** Waiting on the customer (documents, a visit they asked to move): the clock stops. */
   clock_paused: z.object({ reason: text(1_000) }),
   clock_resumed: z.object({ note: optionalText(1_000) }),
+  /** Onsite visits booked on the case and carried out by a technician (shared/workOrder.ts). */
+  ...WorkOrderEventPayloads,
 } as const;
 
 export type ComplaintEventType = keyof typeof ComplaintEventPayloads;

@@ -9,6 +9,7 @@ import { MAX_FOLLOW_UP_ATTEMPTS, reopensCase, type NotReached, type Solved } fro
 import { STEP_OF_STATUS } from './sla/clocks.js';
 import type { SlaStep } from './sla/policy.js';
 import type { SignalKind } from './guidance/lexicons.js';
+import { applyWorkOrderEvent, executionSummary, isWorkOrderEvent, type WorkOrderView } from './workOrder.js';
 
 export type ConflictReason = RefusalReason | 'before_received' | 'duplicate_received' | 'invalid_payload';
 
@@ -84,6 +85,8 @@ export interface CaseView {
   eventCount: number;
   /** Events this version of the app cannot interpret (a newer app wrote them); kept, never dropped. */
   unknownEventCount: number;
+  /** Onsite visits booked on the case, oldest first (a second visit follows the first). */
+  workOrders: WorkOrderView[];
   /** Events not valid at their place in HLC order (e.g. two offline desks both closed the case). */
   conflicts: CaseConflict[];
 }
@@ -147,12 +150,21 @@ function startCase(event: EventEnvelope, p: ComplaintPayload<'received'>, pendin
     notes: [],
     eventCount: 1,
     unknownEventCount: 0,
+    workOrders: [],
     conflicts: pending.splice(0),
   };
 }
 
 /** What an accepted action changes besides the status. */
 function applyAction(view: CaseView, event: EventEnvelope, type: CaseAction, payload: unknown): void {
+  if (isWorkOrderEvent(type)) {
+    const at = hlcWallMs(event.hlc);
+    applyWorkOrderEvent(view.workOrders, type, payload, event.actor, at);
+    if (type === 'work_order_created') view.firstContactAtMs ??= at;
+    const order = view.workOrders.find((o) => o.id === (payload as { workOrderId: string }).workOrderId);
+    if (type === 'work_order_completed' && order && view.status === 'approved' && order.signature) view.execution = executionSummary(order);
+    return;
+  }
   switch (type) {
     case 'classified': {
       const p = payload as ComplaintPayload<'classified'>;

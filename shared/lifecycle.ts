@@ -4,6 +4,7 @@ import { MAX_FOLLOW_UP_ATTEMPTS, reopensCase } from './followUp.js';
 import type { ComplaintEventType, ComplaintPayload } from './events.js';
 import { SUPERVISING_ROLES, type Actor } from './staff.js';
 import type { CaseView } from './fold.js';
+import { isWorkOrderEvent, workOrderRefusal, WORK_ORDER_EVENT_TYPES, type WorkOrderEventType, type WorkOrderRefusal } from './workOrder.js';
 
 /**
  * The case state machine, as data: for each action, the states it may start from, the state it
@@ -25,7 +26,8 @@ export type RefusalReason =
   | 'already_paused'
   | 'not_paused'
   /** A valid complaint closes only after the customer was reached at follow-up, or could not be. */
-  | 'needs_follow_up';
+  | 'needs_follow_up'
+  | WorkOrderRefusal;
 
 type Who = 'anyone' | 'owner_or_supervisor' | 'supervisor' | 'executor' | 'follow_up_caller';
 
@@ -37,7 +39,7 @@ interface Rule {
   /** Further conditions on the case and the actor; returns why the action is refused. */
   guard?: (view: CaseView, actor: Actor) => RefusalReason | null;
   /** Conditions on what the action says (checked when the payload is known). */
-  payloadGuard?: (view: CaseView, payload: never) => RefusalReason | null;
+  payloadGuard?: (view: CaseView, payload: never, actor: Actor) => RefusalReason | null;
 }
 
 const stay = (s: CaseStatus) => s;
@@ -47,7 +49,23 @@ const advanceFrom =
     earlier.includes(s) ? to : s;
 const goTo = (to: CaseStatus) => () => to;
 
+/** Every step of a work order is checked by the order's own state machine (shared/workOrder.ts). */
+const workOrderRule = (type: WorkOrderEventType, to: Rule['to'] = stay): Rule => ({
+  from: 'open',
+  to,
+  who: 'anyone',
+  payloadGuard: (view, payload: { workOrderId: string }, actor) => workOrderRefusal(view.workOrders ?? [], view.ownerId, type, payload, actor),
+});
+const workOrderRules = Object.fromEntries(WORK_ORDER_EVENT_TYPES.map((type) => [type, workOrderRule(type)])) as { [T in WorkOrderEventType]: Rule };
+
 export const RULES: { [A in CaseAction]: Rule } = {
+  ...workOrderRules,
+  // Agreeing a visit with the customer is contacting them.
+  work_order_created: workOrderRule('work_order_created', advanceFrom(['received', 'classified', 'assigned'], 'contacted')),
+  // A visit signed off by the customer carries out the approved remedy: no second typing.
+  work_order_completed: workOrderRule('work_order_completed', (s, view, payload: { workOrderId: string } | undefined) =>
+    s === 'approved' && (view.workOrders ?? []).some((o) => o.id === payload?.workOrderId && o.signature !== null) ? 'executed' : s,
+  ),
   classified: { from: 'open', to: advanceFrom(['received'], 'classified'), who: 'owner_or_supervisor' },
   assigned: { from: 'open', to: advanceFrom(['received', 'classified'], 'assigned'), who: 'owner_or_supervisor' },
   handed_over: {
@@ -155,12 +173,13 @@ export function refusal(view: CaseView, action: CaseAction, actor: Actor, payloa
   if (who) return who;
   const guarded = rule.guard?.(view, actor) ?? null;
   if (guarded) return guarded;
-  return payload !== undefined && rule.payloadGuard ? rule.payloadGuard(view, payload as never) : null;
+  return payload !== undefined && rule.payloadGuard ? rule.payloadGuard(view, payload as never, actor) : null;
 }
 
-/** The actions the UI offers this person on this case: refused ones are not shown at all. */
+/** The actions the UI offers this person on this case: refused ones are not shown at all. Work orders have their own screen. */
 export function allowedActions(view: CaseView, actor: Actor): CaseAction[] {
   return CASE_ACTIONS.filter((action) => {
+    if (isWorkOrderEvent(action)) return false;
     if (action === 'conflict_settled') return view.conflicts.some((c) => !c.settled) && refusal(view, action, actor) === null;
     if (action === 'escalated') return refusal(view, action, actor) === null && (view.severity !== 1 || !view.major);
     return refusal(view, action, actor) === null;

@@ -198,6 +198,7 @@ export function createDeskCore(db: Db, clock: Clock, options: DeskCoreOptions = 
     'library.publishAnswer': ({ answer }, context) => library.publishAnswer(signedIn(context), answer),
     'library.publishScripts': ({ scripts }, context) => library.publishScripts(signedIn(context), scripts),
     'library.publishLexicon': ({ lexicon }, context) => library.publishLexicon(signedIn(context), lexicon),
+    'library.publishCatalogue': ({ catalogue }, context) => library.publishCatalogue(signedIn(context), catalogue),
     'sla.get': () => {
       const ctx = sla.context();
       const branch = settings().branchCode;

@@ -4,6 +4,7 @@ import { LIBRARY_ENTITY_ID } from '../../shared/events.js';
 import { effectiveLibrary } from '../../shared/guidance/libraryFold.js';
 import type { Library, ScriptLibrary, StandardAnswer } from '../../shared/guidance/library.js';
 import type { LexiconExtension } from '../../shared/guidance/lexicons.js';
+import type { FieldCatalogue } from '../../shared/fieldCatalogue.js';
 import type { StaffView } from '../../shared/referenceFold.js';
 import type { EventWriter } from './eventWriter.js';
 import { requireRole } from './staffService.js';
@@ -24,6 +25,12 @@ export function createLibraryService(db: Db, writer: EventWriter) {
       requireRole(by, ['manager']);
       const next = { ...lexicon, version: current().lexicon.version + 1 };
       writer.write([{ entity: 'library', entityId: LIBRARY_ENTITY_ID, type: 'lexicon_published', payload: { lexicon: next } }], by);
+      return current();
+    },
+    publishCatalogue(by: StaffView, catalogue: Omit<FieldCatalogue, 'version'>): Library {
+      requireRole(by, ['manager']);
+      const next = { ...catalogue, version: current().catalogue.version + 1 };
+      writer.write([{ entity: 'library', entityId: LIBRARY_ENTITY_ID, type: 'catalogue_published', payload: { catalogue: next } }], by);
       return current();
     },
     publishScripts(by: StaffView, scripts: Omit<ScriptLibrary, 'version'>): Library {

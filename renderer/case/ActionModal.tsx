@@ -46,7 +46,7 @@ export function ActionModal({ action, detail, staff, error, busy, onSubmit, onCa
   const { t, i18n } = useTranslation();
   const [form] = Form.useForm<Record<string, unknown>>();
   const accepted = Form.useWatch('customerAccepted', form);
-  const [fields] = useState(() => ACTION_FIELDS[action]);
+  const [fields] = useState(() => (ACTION_FIELDS[action] ?? []));
   const library = useLibrary((s) => s.library);
   const values = Form.useWatch([], form) as Record<string, unknown> | undefined;
   const proposal = useMemo(() => proposeClassification(analyze(detail.description, undefined, library.lexicon)), [detail.description, library.lexicon]);

@@ -20,7 +20,8 @@ const choice = (name: string, options: readonly (string | number)[], optionKey: 
   required,
 });
 
-export const ACTION_FIELDS: Record<CaseAction, FieldSpec[]> = {
+/** Work orders are not in here: they have their own screen (renderer/field). */
+export const ACTION_FIELDS: Partial<Record<CaseAction, FieldSpec[]>> = {
   // The classification has a form of its own, shared with intake (classify/ClassificationFields).
   classified: [],
   assigned: [{ name: 'ownerId', kind: 'staff', required: true }],
@@ -68,7 +69,7 @@ export const ACTION_FIELDS: Record<CaseAction, FieldSpec[]> = {
 };
 
 /** One key per action, pressed outside a text field; shown on its button. */
-export const ACTION_KEYS: Record<CaseAction, string> = {
+export const ACTION_KEYS: Partial<Record<CaseAction, string>> = {
   classified: 'K',
   assigned: 'A',
   handed_over: 'H',

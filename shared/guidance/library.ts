@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Analysis, GuidanceLocale } from './analyze.js';
 import { SIGNAL_KINDS, GUIDANCE_CONTENTS, GUIDANCE_MOTIVES, toSimplified, EMPTY_EXTENSION, type LexiconExtension, type SignalKind } from './lexicons.js';
 import { textSimilarity } from '../similarity.js';
+import { SHIPPED_CATALOGUE, type FieldCatalogue } from '../fieldCatalogue.js';
 
 /**
  * Scripts, standard answers and do-not-say wording: data that HQ edits and versions. The shipped
@@ -60,6 +61,8 @@ export interface Library {
   wording: WordingLibrary;
   /** HQ's additions to the shipped word lists. */
   lexicon: LexiconExtension;
+  /** The parts and fault categories of onsite work. */
+  catalogue: FieldCatalogue;
 }
 
 export const SHIPPED_LIBRARY: Library = {
@@ -67,6 +70,7 @@ export const SHIPPED_LIBRARY: Library = {
   answers: z.array(StandardAnswer).parse(answerData.answers),
   wording: WordingLibrary.parse(wordingData),
   lexicon: EMPTY_EXTENSION,
+  catalogue: SHIPPED_CATALOGUE,
 };
 
 export interface GuidanceValues {

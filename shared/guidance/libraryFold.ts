@@ -4,15 +4,18 @@ import type { EventEnvelope } from '../events.js';
 import { SHIPPED_LIBRARY, ScriptLibrary, StandardAnswer, type Library } from './library.js';
 import { LexiconExtension } from './lexicons.js';
 import type { ReferenceItem } from '../referenceItem.js';
+import { FieldCatalogue, SHIPPED_CATALOGUE } from '../fieldCatalogue.js';
 
 /** What a publish event carries: a whole new version of the scripts, or of one standard answer. */
 export const LibraryEventPayloads = {
   lexicon_published: z.object({ lexicon: LexiconExtension }),
   scripts_published: z.object({ scripts: ScriptLibrary }),
   answer_published: z.object({ answer: StandardAnswer }),
+  /** The parts and fault categories technicians pick from onsite. */
+  catalogue_published: z.object({ catalogue: FieldCatalogue }),
 } as const;
 
-export type LibraryItem = ReferenceItem<'scripts' | 'answer' | 'lexicon'>;
+export type LibraryItem = ReferenceItem<'scripts' | 'answer' | 'lexicon' | 'catalogue'>;
 
 /** The published items, the highest version of each winning (HLC order breaks a tie). */
 export function foldLibrary(events: readonly EventEnvelope[]): LibraryItem[] {
@@ -29,6 +32,9 @@ export function foldLibrary(events: readonly EventEnvelope[]): LibraryItem[] {
     } else if (event.type === 'lexicon_published') {
       const p = LibraryEventPayloads.lexicon_published.safeParse(event.payload);
       if (p.success) keep({ kind: 'lexicon', itemId: 'lexicon', version: p.data.lexicon.version, data: p.data.lexicon });
+    } else if (event.type === 'catalogue_published') {
+      const p = LibraryEventPayloads.catalogue_published.safeParse(event.payload);
+      if (p.success) keep({ kind: 'catalogue', itemId: 'catalogue', version: p.data.catalogue.version, data: p.data.catalogue });
     } else if (event.type === 'answer_published') {
       const p = LibraryEventPayloads.answer_published.safeParse(event.payload);
       if (p.success) keep({ kind: 'answer', itemId: p.data.answer.id, version: p.data.answer.version, data: p.data.answer });
@@ -41,6 +47,7 @@ export function foldLibrary(events: readonly EventEnvelope[]): LibraryItem[] {
 export function effectiveLibrary(items: readonly LibraryItem[]): Library {
   const scripts = items.find((i) => i.kind === 'scripts');
   const lexicon = items.find((i) => i.kind === 'lexicon');
+  const catalogue = items.find((i) => i.kind === 'catalogue');
   const answers = new Map(SHIPPED_LIBRARY.answers.map((a) => [a.id, a]));
   for (const item of items) {
     if (item.kind !== 'answer') continue;
@@ -53,5 +60,6 @@ export function effectiveLibrary(items: readonly LibraryItem[]): Library {
     wording: SHIPPED_LIBRARY.wording,
     // Parsed, not cast: a version stored before complaint words existed gets an empty list of them.
     lexicon: lexicon ? LexiconExtension.parse(lexicon.data) : SHIPPED_LIBRARY.lexicon,
+    catalogue: catalogue && (catalogue.data as FieldCatalogue).version > SHIPPED_CATALOGUE.version ? (catalogue.data as FieldCatalogue) : SHIPPED_CATALOGUE,
   };
 }

@@ -1,3 +1,4 @@
+import { WORK_ORDER_EVENT_TYPES, type WorkOrderEventType } from '../../../shared/workOrder.js';
 import { describe, expect, it } from 'vitest';
 import { foldCase, type CaseView } from '../../../shared/fold.js';
 import { CASE_ACTIONS, allowedActions, refusal, type CaseAction } from '../../../shared/lifecycle.js';
@@ -51,7 +52,7 @@ const OWNER_SIDE: Person[] = ['owner', 'supervisor', 'manager'];
 const EVERYONE: Person[] = ['owner', 'otherClerk', 'technician', 'supervisor', 'manager'];
 
 /** Who may do what from which state: the process of domain.md and the issue, written out as a table. */
-const EXPECTED: Record<Exclude<CaseAction, 'conflict_settled'>, { from: readonly CaseStatus[]; who: Person[] }> = {
+const EXPECTED: Record<Exclude<CaseAction, 'conflict_settled' | WorkOrderEventType>, { from: readonly CaseStatus[]; who: Person[] }> = {
   classified: { from: OPEN, who: OWNER_SIDE },
   assigned: { from: OPEN, who: OWNER_SIDE },
   handed_over: { from: OPEN, who: OWNER_SIDE },
@@ -138,6 +139,6 @@ describe('the case state machine', () => {
   });
 
   it('covers every action of the lifecycle in this table', () => {
-    expect([...Object.keys(EXPECTED), 'conflict_settled'].sort()).toEqual([...CASE_ACTIONS].sort());
+    expect([...Object.keys(EXPECTED), 'conflict_settled', ...WORK_ORDER_EVENT_TYPES].sort()).toEqual([...CASE_ACTIONS].sort());
   });
 });
