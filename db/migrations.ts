@@ -357,6 +357,41 @@ ${COUNT_CASES}
       DROP INDEX case_steps_for_reports;
     `,
   },
+  {
+    version: 15,
+    sql: `
+      -- Onsite visits as the case's fold has them: a technician's day is one index range.
+      CREATE TABLE work_orders (
+        id              TEXT PRIMARY KEY,
+        case_id         TEXT NOT NULL,
+        branch          TEXT NOT NULL,
+        technician_id   TEXT NOT NULL,
+        status          TEXT NOT NULL,
+        window_start_ms INTEGER NOT NULL,
+        window_end_ms   INTEGER NOT NULL
+      ) STRICT;
+      CREATE INDEX work_orders_by_technician ON work_orders(technician_id, window_start_ms);
+      CREATE INDEX work_orders_by_window ON work_orders(window_start_ms);
+      CREATE INDEX work_orders_of_case ON work_orders(case_id);
+      -- The photos and signatures the log refers to (a projection) …
+      CREATE TABLE attachment_refs (
+        hash       TEXT NOT NULL,
+        case_id    TEXT NOT NULL,
+        media_type TEXT NOT NULL,
+        size       INTEGER NOT NULL,
+        PRIMARY KEY (hash, case_id)
+      ) STRICT, WITHOUT ROWID;
+      CREATE INDEX attachment_refs_of_case ON attachment_refs(case_id);
+      -- … and the files this desk holds of them (local state: never rebuilt, never synced).
+      CREATE TABLE attachment_files (
+        hash       TEXT PRIMARY KEY,
+        media_type TEXT NOT NULL,
+        size       INTEGER NOT NULL,
+        uploaded   INTEGER NOT NULL DEFAULT 0,
+        stored_at  INTEGER NOT NULL
+      ) STRICT;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;

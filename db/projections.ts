@@ -16,7 +16,7 @@ import { readReferenceItems, replaceReferenceItems } from './referenceItems.js';
 import { COUNT_CASES } from './migrations.js';
 
 /** Tables that are pure folds of the log; rebuilding drops and refills exactly these. */
-export const PROJECTION_TABLES = ['complaints', 'case_fts', 'staff', 'customers', 'customer_phones', 'library_items', 'sla_items', 'devices', 'monthly_reports', 'case_steps'] as const;
+export const PROJECTION_TABLES = ['complaints', 'case_fts', 'staff', 'customers', 'customer_phones', 'library_items', 'sla_items', 'devices', 'monthly_reports', 'case_steps', 'work_orders', 'attachment_refs'] as const;
 
 /** What a case is found by: its number, the customer, and everything written about it. */
 function searchText(view: CaseView): string {
@@ -53,6 +53,7 @@ function writeComplaint(db: Db, entityId: string, view: CaseView | null, sla: Sl
     // A plain delete, not INSERT OR REPLACE's: the queue's counters (migration 12) are kept by its trigger.
     statement(db, 'DELETE FROM complaints WHERE rowid = ?').run(previous.rowid);
   }
+  writeWorkOrders(db, entityId, view);
   if (!view) {
     statement(db, 'DELETE FROM case_steps WHERE case_id = ?').run(entityId);
     return;
@@ -91,6 +92,19 @@ function writeComplaint(db: Db, entityId: string, view: CaseView | null, sla: Sl
   statement(db, 'INSERT INTO case_fts (rowid, grams) VALUES (?, ?)').run(written.lastInsertRowid, searchText(view));
   const number = parseCaseNumber(view.caseNumber);
   if (number) statement(db, 'INSERT OR REPLACE INTO devices (device_id, desk) VALUES (?, ?)').run(view.receivedDevice, `${number.branch}-${number.device}`);
+}
+
+/** The case's visits for the technicians' lists, and the photos and signatures they refer to. */
+function writeWorkOrders(db: Db, caseId: string, view: CaseView | null): void {
+  statement(db, 'DELETE FROM work_orders WHERE case_id = ?').run(caseId);
+  statement(db, 'DELETE FROM attachment_refs WHERE case_id = ?').run(caseId);
+  if (!view?.workOrders?.length) return;
+  const order = statement(db, 'INSERT INTO work_orders (id, case_id, branch, technician_id, status, window_start_ms, window_end_ms) VALUES (?, ?, ?, ?, ?, ?, ?)');
+  const ref = statement(db, 'INSERT OR IGNORE INTO attachment_refs (hash, case_id, media_type, size) VALUES (?, ?, ?, ?)');
+  for (const o of view.workOrders) {
+    order.run(o.id, caseId, view.branch, o.technicianId, o.status, o.windowStartMs, o.windowEndMs);
+    for (const a of [...o.photos.map((p) => p.attachment), ...(o.signature ? [o.signature.attachment] : [])]) ref.run(a.hash, caseId, a.mediaType, a.size);
+  }
 }
 
 function writeStaff(db: Db, entityId: string, view: StaffView | null): void {

@@ -9,6 +9,7 @@ import type { SessionGrant } from '../shared/proof.js';
 import { checkEvent, loadBatchState, REFERENCE_ENTITIES, registerFirstManager, saveBatchState, type Device } from './eventChecks.js';
 import { postgresRateStore } from './rateLimitStore.js';
 import { serverKeys } from './schema.js';
+import { recordAttachmentRefs, registerAttachmentRoutes } from './attachments.js';
 import type { Sql } from './sql.js';
 
 /**
@@ -212,6 +213,8 @@ export function buildServer({ sql, logger = false, enrolPerMinute = 10, trustPro
       };
     });
 
+    registerAttachmentRoutes(app, sql, authenticate, refuse, perDevice);
+
     /** "There is more": a server-sent hint, so desks need not poll fast. Polling works without it. */
     app.get(`${SYNC_API}/hints`, { config: perDevice }, async (request, reply) => {
       const device = await authenticate(request, reply);
@@ -299,6 +302,7 @@ async function storeBatch(tx: Sql, device: Device, events: EventEnvelope[], gran
       [owned.map((a) => a.event.entity), owned.map((a) => a.event.entityId), owned.map((a) => a.branch)],
     );
   }
+  await recordAttachmentRefs(tx, accepted);
   const storedIds = new Set(stored.map((r) => r.id));
   for (const { event } of accepted) if (!storedIds.has(event.id)) duplicates.push(event.id);
   return { accepted: [...storedIds], duplicates, refused };

@@ -99,6 +99,19 @@ const MIGRATIONS: Array<{ version: number; sql: string }> = [
       CREATE TABLE rate_windows (key TEXT PRIMARY KEY, started_at TIMESTAMPTZ NOT NULL, hits INTEGER NOT NULL)
     `,
   },
+  {
+    version: 6,
+    sql: `
+      -- Which branch's events refer to which photo or signature: a desk may fetch only what it may see.
+      CREATE TABLE attachment_refs (hash TEXT NOT NULL, branch TEXT NOT NULL, media_type TEXT NOT NULL, size INTEGER NOT NULL, PRIMARY KEY (hash, branch));
+      -- The files themselves, in the database beside the events: one backup, one code path for PGlite
+      -- and PostgreSQL. An upload appends chunks and is complete once its sha256 matches its name.
+      CREATE TABLE attachments (
+        hash TEXT PRIMARY KEY, media_type TEXT NOT NULL, size INTEGER NOT NULL,
+        received INTEGER NOT NULL DEFAULT 0, complete BOOLEAN NOT NULL DEFAULT false, data BYTEA NOT NULL DEFAULT ''::bytea
+      )
+    `,
+  },
 ];
 
 export async function migrate(sql: Sql): Promise<number> {

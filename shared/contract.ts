@@ -16,6 +16,7 @@ import { Policy } from './sla/policy.js';
 import { CalendarYear } from './sla/calendar.js';
 import { OpeningHoursSchema } from './sla/slaFold.js';
 import { CatalogueContent, FieldCatalogue } from './fieldCatalogue.js';
+import { ATTACHMENT_MEDIA_TYPES, AttachmentRef, HASH_PATTERN, WorkOrderSchema } from './workOrder.js';
 
 export const SyncStatusSchema = z.object({
   configured: z.boolean(),
@@ -27,6 +28,9 @@ export const SyncStatusSchema = z.object({
   waiting: z.number().int(),
   refused: z.array(z.object({ eventId: z.string(), type: z.string(), reason: z.string() })),
   skewWarning: z.boolean(),
+  /** Photos and signatures waiting to go to the server, and referred to here but not downloaded yet. */
+  attachmentsUp: z.number().int().default(0),
+  attachmentsDown: z.number().int().default(0),
 });
 
 export const CLOCK_STATES = ['ok', 'due_soon', 'overdue', 'paused'] as const;
@@ -117,6 +121,8 @@ export const CaseDetail = CaseSummary.extend({
   noteCount: z.number().int(),
   guidance: GuidanceRecord.nullable(),
   conflicts: z.array(z.object({ eventId: z.string(), type: z.string(), actor: z.string(), reason: z.string(), settled: z.boolean() })),
+  /** The onsite visits booked on the case, oldest first. */
+  workOrders: z.array(WorkOrderSchema.extend({ technicianName: z.string() })),
 });
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
@@ -226,6 +232,26 @@ export const CustomerDetail = z.object({
 export const RepeatMatch = z.object({ id: z.string(), caseNumber: z.string(), receivedAt: z.string(), similarity: z.number() });
 
 const Session = z.object({ session: z.string(), staff: StaffSummary });
+
+/** One visit in a technician's list: the job, the case in the customer's words, and who the customer is to us. */
+export const JobItem = z.object({
+  workOrder: WorkOrderSchema,
+  technicianName: z.string(),
+  caseId: z.string(),
+  caseNumber: z.string(),
+  caseStatus: z.enum(CASE_STATUSES),
+  customerName: z.string(),
+  description: z.string(),
+  expectation: z.string(),
+  severity: Severity.nullable(),
+  major: z.boolean(),
+  /** Earlier complaints of the same customer (by phone), and how many of them ended unhappy. */
+  history: z.object({ cases: z.number().int(), unhappy: z.number().int() }),
+});
+export type JobItem = z.infer<typeof JobItem>;
+
+/** Photos (as JPEG, re-encoded on the desk) and signatures (PNG); the base64 limit lets the core say "too large" itself. */
+const AttachmentUpload = z.object({ mediaType: z.enum(ATTACHMENT_MEDIA_TYPES), data: z.base64().max(72_000_000) });
 
 export const contract = {
   'staff.roster': {
@@ -360,6 +386,16 @@ export const contract = {
     response: z.object({ data: IntakeDraft, savedAt: z.string() }).nullable(),
   },
   'draft.clear': { auth: 'staff', request: z.object({ key: z.enum(DRAFT_KEYS) }), response: z.object({ cleared: z.boolean() }) },
+  /** The signed-in technician's visits (or, for a supervisor, everyone's): open ones and the day's, by appointment. */
+  'field.jobs': { auth: 'staff', request: z.object({ scope: z.enum(['mine', 'all']).default('mine') }), response: z.object({ items: z.array(JobItem) }) },
+  /** Stores a photo or signature on this desk (metadata removed); the event then refers to it by hash. */
+  'attachment.add': { auth: 'staff', request: AttachmentUpload, response: AttachmentRef },
+  /** A photo or signature by hash: 'missing' until it has been downloaded to this desk. */
+  'attachment.get': {
+    auth: 'staff',
+    request: z.object({ hash: z.string().regex(HASH_PATTERN) }),
+    response: z.discriminatedUnion('state', [z.object({ state: z.literal('present'), mediaType: z.enum(ATTACHMENT_MEDIA_TYPES), data: z.string() }), z.object({ state: z.literal('missing') })]),
+  },
   'library.get': { auth: 'staff', request: z.object({}), response: LibraryResponse },
   'library.publishAnswer': { auth: 'staff', request: z.object({ answer: StandardAnswer.omit({ version: true }) }), response: LibraryResponse },
   'library.publishScripts': { auth: 'staff', request: z.object({ scripts: ScriptLibrary.omit({ version: true }) }), response: LibraryResponse },
@@ -428,6 +464,10 @@ export const ERROR_CODES = [
   'internal',
   /** The desk's own backend (core worker, browser host) did not answer: nothing was sent or saved. */
   'unreachable',
+  /** A photo or signature over the size limit: nothing stored. */
+  'too_large',
+  /** Not a JPEG or PNG image (checked by its bytes): nothing stored. */
+  'unsupported_type',
 ] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
 

@@ -8,7 +8,8 @@ import { SUPERVISING_ROLES, type Actor } from './staff.js';
  */
 
 /** What an attachment is to an event: its content's hash, type and size. The bytes travel apart. */
-export const ATTACHMENT_MEDIA_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+/** Photos are JPEG (the desk re-encodes them), signatures PNG: the two whose metadata the desk can strip. */
+export const ATTACHMENT_MEDIA_TYPES = ['image/jpeg', 'image/png'] as const;
 export type AttachmentMediaType = (typeof ATTACHMENT_MEDIA_TYPES)[number];
 /** A resized photo is far below this; anything larger is refused before a byte is stored. */
 export const MAX_ATTACHMENT_BYTES = 10 * 1024 * 1024;
@@ -281,3 +282,29 @@ export function arrivalState(order: Pick<WorkOrderView, 'status' | 'windowStartM
   if (now >= order.windowEndMs) return 'overdue';
   return now >= order.windowStartMs ? 'due_soon' : 'ok';
 }
+
+/** A work order as the desk hands it to the screens (the contract's shape of WorkOrderView). */
+export const WorkOrderSchema = z.object({
+  id: z.string(),
+  technicianId: z.string(),
+  windowStartMs: z.number(),
+  windowEndMs: z.number(),
+  address: z.string(),
+  phone: z.string(),
+  checkList: z.string(),
+  previousId: z.string().nullable(),
+  status: z.enum(WORK_ORDER_STATUSES),
+  createdBy: z.string(),
+  createdAtMs: z.number(),
+  setOffAtMs: z.number().nullable(),
+  arrivedAtMs: z.number().nullable(),
+  diagnosis: z.object({ faultCategory: z.string(), fault: z.string() }).nullable(),
+  parts: z.array(z.object({ code: z.string(), name: z.string(), unitPrice: z.number(), warranty: z.boolean(), quantity: z.number() })),
+  workDone: z.string().nullable(),
+  photos: z.array(z.object({ stage: z.enum(PHOTO_STAGES), attachment: AttachmentRef })),
+  signature: z.object({ signerName: z.string(), attachment: AttachmentRef }).nullable(),
+  labour: z.number(),
+  rating: z.number().nullable(),
+  completedAtMs: z.number().nullable(),
+  cancelReason: z.string().nullable(),
+}) satisfies z.ZodType<WorkOrderView>;

@@ -173,6 +173,7 @@ export function createCaseService(db: Db, writer: EventWriter, customers: Custom
     noteCount: v.noteCount,
     guidance: v.guidance,
     conflicts: v.conflicts,
+    workOrders: (v.workOrders ?? []).map((o) => ({ ...o, technicianName: nameOf(names, o.technicianId) })),
   });
 
   const explainBlocked = (v: CaseView, staff: StaffView, names: Names) => {

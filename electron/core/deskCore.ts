@@ -22,6 +22,9 @@ import { createSyncClient, startSyncLoop, type SyncOptions } from './syncClient.
 import { DEFAULT_SECRET_COST, macOf, sealGrant, signEvent, type SecretCost } from '../../keys/actorKeys.js';
 import { saveGrant } from '../../db/syncQueries.js';
 import type { Prover } from './eventWriter.js';
+import { createAttachmentStore } from './attachmentStore.js';
+import { createAttachmentSync } from './attachmentSync.js';
+import { createFieldService } from './fieldService.js';
 
 export interface CallContext {
   /** The signed-in person, for channels whose contract says `auth: 'staff'`; null otherwise. */
@@ -88,7 +91,9 @@ export function createDeskCore(db: Db, clock: Clock, options: DeskCoreOptions = 
     return keys.grant ? { grant: keys.grant.id, mac: macOf(keys.grant.key, event) } : { sig: signEvent(keys.privateKey, event) };
   };
   const writer = createEventWriter(db, clock, deviceId, prove);
-  const sync = createSyncClient(db, writer, clock, options.sync);
+  const attachments = createAttachmentStore(db, clock);
+  const sync = createSyncClient(db, writer, clock, createAttachmentSync(db, attachments), options.sync);
+  const field = createFieldService(db, clock, () => settings().timeZone, attachments);
   const staffService = createStaffService(db, writer, sessions, {
     branch: () => settings().branchCode,
     central: sync.signInCentral,
@@ -159,6 +164,7 @@ export function createDeskCore(db: Db, clock: Clock, options: DeskCoreOptions = 
     'case.get': ({ id }, context) => cases.get(signedIn(context), id),
     'case.act': ({ id, action }, context) => {
       // zod has checked the payload against its type's schema; the union type is lost in the generic output.
+      field.checkAction(action as CaseActionRequest);
       const result = cases.act(signedIn(context), id, action as CaseActionRequest);
       push('case.changed', { id });
       return result;
@@ -194,6 +200,9 @@ export function createDeskCore(db: Db, clock: Clock, options: DeskCoreOptions = 
       return data.success ? { data: data.data, savedAt: draft.savedAt } : null;
     },
     'draft.clear': ({ key }) => ({ cleared: clearDraft(db, key) }),
+    'field.jobs': ({ scope }, context) => ({ items: field.jobs(signedIn(context), scope) }),
+    'attachment.add': ({ data, mediaType }, context) => (signedIn(context), field.addAttachment(data, mediaType)),
+    'attachment.get': ({ hash }, context) => (signedIn(context), field.getAttachment(hash)),
     'library.get': () => library.current(),
     'library.publishAnswer': ({ answer }, context) => library.publishAnswer(signedIn(context), answer),
     'library.publishScripts': ({ scripts }, context) => library.publishScripts(signedIn(context), scripts),

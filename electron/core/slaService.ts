@@ -4,6 +4,7 @@ import { recordEvents } from '../../db/eventStore.js';
 import { readSlaContext } from '../../db/projections.js';
 import { alarmsToRaise, escalationCandidates, FIRST_ESCALATION_CURSOR } from '../../db/complaintQueries.js';
 import { markAlarmRaised } from '../../db/localState.js';
+import { arrivalAlarmsToRaise } from '../../db/workOrderQueries.js';
 import { EVENT_SCHEMA_VERSION, SLA_ENTITY_ID, type EventEnvelope } from '../../shared/events.js';
 import { eventsOf } from '../../db/eventLog.js';
 import { formatHlc, hlcWallMs } from '../../shared/hlc.js';
@@ -134,12 +135,18 @@ export function createSlaService(db: Db, writer: EventWriter, clock: Clock) {
     /** Due-soon and overdue alarms not raised yet on this desk (up to `limit`); each rings once, also across restarts. */
     newAlarms(now = clock.now(), limit = -1): { alarms: Alarm[]; more: boolean } {
       const rows = alarmsToRaise(db, now, limit);
+      // A visit's arrival is a promise to the customer too: it rings like any other deadline.
+      const arrivals = limit > 0 && rows.length >= limit ? [] : arrivalAlarmsToRaise(db, now, limit > 0 ? limit - rows.length : -1);
       db.transaction(() => {
         for (const row of rows) markAlarmRaised(db, { caseId: row.id, step: row.slaStep, stepStart: row.stepStartedAtMs, threshold: row.threshold }, now);
+        for (const row of arrivals) markAlarmRaised(db, { caseId: row.caseId, step: `arrival:${row.workOrderId}`, stepStart: row.windowStartMs, threshold: row.threshold }, now);
       })();
       return {
-        alarms: rows.map((row): Alarm => ({ caseId: row.id, caseNumber: row.caseNumber, step: row.slaStep, threshold: row.threshold })),
-        more: limit > 0 && rows.length === limit,
+        alarms: [
+          ...rows.map((row): Alarm => ({ caseId: row.id, caseNumber: row.caseNumber, step: row.slaStep, threshold: row.threshold })),
+          ...arrivals.map((row): Alarm => ({ caseId: row.caseId, caseNumber: row.caseNumber, step: 'arrival', threshold: row.threshold })),
+        ],
+        more: limit > 0 && rows.length + arrivals.length >= limit,
       };
     },
     publishPolicy(by: StaffView, policy: Omit<Policy, 'version'>) {

@@ -7,6 +7,7 @@ import { EnrolResponse, type EnrolRequest, MAX_PULL_EVENTS, MAX_PUSH_EVENTS, Pul
 import type { Clock } from './clock.js';
 import { DeskError } from './deskError.js';
 import type { EventWriter } from './eventWriter.js';
+import type { AttachmentSync } from './attachmentSync.js';
 
 /**
  * The desk side of sync: push the events made here, pull everyone else's after a cursor, and keep
@@ -34,6 +35,8 @@ export interface SyncStatus {
   refused: Array<{ eventId: string; type: string; reason: string }>;
   /** A received event was stamped far ahead of this desk's clock: the clock may be wrong. */
   skewWarning: boolean;
+  attachmentsUp: number;
+  attachmentsDown: number;
 }
 
 const PUSH_BATCH = MAX_PUSH_EVENTS;
@@ -41,7 +44,7 @@ const PUSH_BATCH = MAX_PUSH_EVENTS;
 export type Fetch = (
   url: string,
   init?: { method?: string; headers?: Record<string, string>; body?: string | Uint8Array<ArrayBuffer>; signal?: AbortSignal },
-) => Promise<{ ok: boolean; status: number; json(): Promise<unknown>; headers?: { get(name: string): string | null } }>;
+) => Promise<{ ok: boolean; status: number; json(): Promise<unknown>; arrayBuffer(): Promise<ArrayBuffer>; headers?: { get(name: string): string | null } }>;
 
 /** Bodies smaller than this go as they are: gzip's header and a round of work are not worth it. */
 const COMPRESS_FROM_BYTES = 1024;
@@ -52,9 +55,12 @@ export interface SyncOptions {
   pullPage?: number;
   /** Called after each pulled page is stored (tests use it to kill a desk mid-pull). */
   onPulledPage?: (count: number) => void;
+  /** Bytes per attachment chunk, and a hook after each (tests cut a transfer off with it). */
+  attachmentChunkBytes?: number;
+  onAttachmentChunk?: (hash: string, sent: number) => void;
 }
 
-export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, options: SyncOptions = {}) {
+export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, attachments: AttachmentSync, options: SyncOptions = {}) {
   const fetchImpl = options.fetch ?? (fetch as unknown as Fetch);
   const pullPage = options.pullPage ?? MAX_PULL_EVENTS;
   const config = () => readJson<SyncConfig>(db, 'meta', 'sync.config') ?? null;
@@ -160,6 +166,10 @@ export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, opti
       try {
         await push(cfg);
         const { received, cases } = await pull(cfg);
+        // After the events: the server takes a file only once an event it holds refers to it.
+        const transfer = { fetch: fetchImpl, serverUrl: cfg.serverUrl, token: cfg.token, ...(options.attachmentChunkBytes ? { chunkBytes: options.attachmentChunkBytes } : {}), ...(options.onAttachmentChunk ? { onChunk: options.onAttachmentChunk } : {}) };
+        await attachments.upload(transfer);
+        await attachments.download(transfer);
         state.online = true;
         state.lastError = null;
         state.lastSyncAt = clock.now();
@@ -175,7 +185,7 @@ export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, opti
     },
     status(): SyncStatus {
       const cfg = config();
-      return { configured: cfg !== null, serverUrl: cfg?.serverUrl ?? null, ...state, waiting: cfg ? countWaiting(db, pushedSeq()) : 0, refused: latestRefusals(db) };
+      return { configured: cfg !== null, serverUrl: cfg?.serverUrl ?? null, ...state, waiting: cfg ? countWaiting(db, pushedSeq()) : 0, refused: latestRefusals(db), ...attachments.counts() };
     },
   };
 }

@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { recordEvents } from '../../../db/eventStore.js';
 import type { EventEnvelope } from '../../../shared/events.js';
-import type { Clock } from '../../../electron/core/clock.js';
+import { fakeClock } from '../../fixtures/clock.js';
 import { complaint, ok, openTeamDesk, openTestDesk } from '../../fixtures/desk.js';
 import { tempDir } from '../../fixtures/tempDir.js';
 import { newId } from '../../../shared/ids.js';
 import { formatHlc } from '../../../shared/hlc.js';
 import { caseNumberPrefix, formatCaseNumber } from '../../../shared/caseNumber.js';
 
-function fakeClock(iso: string): Clock & { set(iso: string): void; advance(ms: number): void } {
-  let now = Date.parse(iso);
-  return { now: () => now, set: (next) => void (now = Date.parse(next)), advance: (ms) => void (now += ms) };
-}
 const HOUR = 3_600_000;
 const allEvents = (db: import('../../../db/open.js').Db) =>
   (db.prepare('SELECT id, entity, entity_id AS entityId, type, payload, actor, actor_role AS actorRole, device, hlc, schema FROM events').all() as Array<
