@@ -24,9 +24,13 @@ import { FollowUpPage } from '../followup/FollowUpPage.js';
 import { SearchModal } from '../search/SearchModal.js';
 import { ReportsPage } from '../reports/ReportsPage.js';
 import { SettingsPage } from '../settings/SettingsPage.js';
+import { JobsPage } from '../field/JobsPage.js';
+import { WorkOrderPage } from '../field/WorkOrderPage.js';
 
 const antdLocales = { 'zh-CN': zhCN, 'zh-TW': zhTW, en: enUS } satisfies Record<Locale, unknown>;
-const NAV: Array<View['name']> = ['intake', 'queue', 'followup', 'reports', 'library', 'settings'];
+const NAV: Array<View['name']> = ['intake', 'queue', 'followup', 'reports', 'library', 'settings', 'jobs'];
+/** A technician's day is their visits: they land on them, with intake and the queue beside. */
+const TECHNICIAN_NAV: Array<View['name']> = ['jobs', 'intake', 'queue', 'settings'];
 // Notices and alarms below the top bar; constants, so App.useApp() keeps its identity across renders.
 const MESSAGE_CONFIG = { top: 72 };
 const NOTIFICATION_CONFIG = { placement: 'bottomRight' as const };
@@ -49,6 +53,10 @@ function Page({ view }: { view: View }) {
       return <LibraryPage />;
     case 'settings':
       return <SettingsPage />;
+    case 'jobs':
+      return <JobsPage />;
+    case 'workOrder':
+      return <WorkOrderPage caseId={view.caseId} workOrderId={view.workOrderId} />;
   }
 }
 
@@ -61,7 +69,7 @@ export function App() {
   const [searching, setSearching] = useState(false);
   const answering = deskHealth((s) => s.answering);
   const counterOnly = settings?.counterMode === true && (staff?.role === 'clerk' || staff?.role === 'technician');
-  const nav = counterOnly ? COUNTER_NAV : NAV;
+  const nav = counterOnly ? COUNTER_NAV : staff?.role === 'technician' ? TECHNICIAN_NAV : NAV;
 
   useEffect(() => {
     load().catch(setLoadError);
@@ -71,13 +79,13 @@ export function App() {
   const loadLibrary = useLibrary((s) => s.load);
   useEffect(() => {
     if (!staff) return;
-    go({ name: 'intake' });
+    go({ name: counterOnly ? 'intake' : staff.role === 'technician' ? 'jobs' : 'intake' });
     loadLibrary().catch(() => undefined);
     // Scripts, answers and lexicon published by HQ take effect as soon as a pull brings them.
     return onDesk('sync.done', ({ received }) => {
       if (received > 0) loadLibrary().catch(() => undefined);
     });
-  }, [staff, go, loadLibrary]);
+  }, [staff, go, loadLibrary, counterOnly]);
 
   // Search from anywhere: '/' outside a text field, or Ctrl+K anywhere (not at a shared counter).
   useEffect(() => {
@@ -116,7 +124,7 @@ export function App() {
   if (loadError) return <Alert type="error" showIcon style={{ margin: 24 }} message={errorText(t, loadError)} />;
   if (!settings) return <Spin style={{ margin: 48 }} tip={t('common.loading')} />;
 
-  const selected = view.name === 'case' ? 'queue' : view.name;
+  const selected = view.name === 'case' ? 'queue' : view.name === 'workOrder' ? 'jobs' : view.name;
   return (
     <ConfigProvider locale={antdLocales[settings.locale]} button={{ autoInsertSpace: false }} theme={{ token: { colorPrimary: '#2f7d6d', fontSize: 14 } }}>
       <AntApp message={MESSAGE_CONFIG} notification={NOTIFICATION_CONFIG}>

@@ -1,6 +1,6 @@
 import { create } from 'zustand';
 
-export type View = { name: 'intake' } | { name: 'queue' } | { name: 'followup' } | { name: 'reports' } | { name: 'case'; id: string } | { name: 'library' } | { name: 'settings' };
+export type View = { name: 'intake' } | { name: 'queue' } | { name: 'followup' } | { name: 'reports' } | { name: 'case'; id: string } | { name: 'library' } | { name: 'settings' } | { name: 'jobs' } | { name: 'workOrder'; caseId: string; workOrderId: string };
 
 interface NavState {
   view: View;

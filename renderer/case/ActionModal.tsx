@@ -4,6 +4,7 @@ import { Alert, Checkbox, Form, Input, Modal, Radio, Select, Switch } from 'antd
 import type { CaseDetail, StaffSummary } from '../../shared/contract.js';
 import type { CaseAction } from '../../shared/lifecycle.js';
 import { ACTION_FIELDS, type FieldSpec } from './actionForms.js';
+import { executionSummary } from '../../shared/workOrder.js';
 import { checkWording } from '../../shared/guidance/library.js';
 import { analyze, type GuidanceLocale } from '../../shared/guidance/analyze.js';
 import { proposeClassification } from '../../shared/guidance/propose.js';
@@ -36,6 +37,11 @@ function initialValues(action: CaseAction, detail: CaseDetail, proposal: Classif
       return { customerAccepted: true };
     case 'chased':
       return { source: 'customer' };
+    case 'executed': {
+      // The remedy was carried out onsite: the visit's result is the summary, not typed a second time.
+      const visit = detail.workOrders.filter((o) => o.status === 'completed').at(-1);
+      return visit ? { summary: executionSummary(visit) } : {};
+    }
     default:
       return {};
   }

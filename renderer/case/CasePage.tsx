@@ -20,6 +20,8 @@ import { usePromiseTime } from '../guidance/usePromiseTime.js';
 import type { Step } from '../../shared/guidance/steps.js';
 import { clockText, STATE_COLOURS } from '../sla/timeLeft.js';
 import { useFormatDue } from '../sla/formatDue.js';
+import { useSession } from '../app/sessionStore.js';
+import { WorkOrdersCard } from '../field/WorkOrdersCard.js';
 
 type CaseData = ResponseOf<'case.get'>;
 
@@ -38,6 +40,7 @@ export function CasePage({ id }: { id: string }) {
   const library = useLibrary((s) => s.library);
   const promiseTime = usePromiseTime();
   const formatDue = useFormatDue();
+  const me = useSession((s) => s.staff);
 
   const load = useCallback(() => {
     call('case.get', { id })
@@ -103,6 +106,18 @@ export function CasePage({ id }: { id: string }) {
       setActionError(errorText(t, e));
     } finally {
       setBusy(false);
+    }
+  };
+
+  /** A work-order step taken from the case (booking a visit): the answer is the case again. */
+  const actOnCase = async (next: CaseActionRequest) => {
+    try {
+      setData(await call('case.act', { id, action: next }));
+      void message.success(t('case.actionSaved', { action: t(`action.${next.type}`) }));
+      return true;
+    } catch (e) {
+      setError(errorText(t, e));
+      return false;
     }
   };
 
@@ -258,6 +273,12 @@ export function CasePage({ id }: { id: string }) {
             )}
           </Descriptions>
         </Card>
+        <WorkOrdersCard
+          detail={c}
+          staff={staff}
+          canBook={c.status !== 'closed' && (c.ownerId === me?.id || me?.role === 'supervisor' || me?.role === 'manager')}
+          act={actOnCase}
+        />
         <Card title={t('case.timeline')}>
           <TimelineView entries={data.timeline} names={names} />
         </Card>

@@ -19,6 +19,11 @@ const SHOWN_FIELDS: Record<string, string[]> = {
   followed_up: ['suggestions'],
   follow_up_attempted: ['note'],
   closed: ['recourse'],
+  work_order_created: ['address', 'checkList'],
+  work_order_rescheduled: ['reason'],
+  work_order_cancelled: ['reason'],
+  work_order_diagnosed: ['fault'],
+  work_order_work_done: ['summary'],
   reopened: ['reason'],
   chased: ['note'],
   escalated: ['reason'],
@@ -72,7 +77,8 @@ function Headline({ entry, names }: { entry: TimelineEntry; names: Map<string, s
     case 'chased':
       return <>{t('event.chased', { source: t(`chaseSource.${String(p.source)}`) })}</>;
     default:
-      return <>{t(`event.${entry.type}`, { defaultValue: t('event.other', { type: entry.type }) })}</>;
+      // Work-order lines name the technician, the part and the like from the payload itself.
+      return <>{t(`event.${entry.type}`, { ...p, technician: name(p.technicianId), stage: p.stage ? t(`field.stage.${String(p.stage)}`) : '', defaultValue: t('event.other', { type: entry.type }) })}</>;
   }
 }
 

@@ -39,9 +39,14 @@ export function SyncIndicator() {
         : t('sync.offline', { count: status.waiting });
   const colour = !status.configured ? 'default' : status.online ? (status.waiting ? 'processing' : 'success') : 'warning';
   return (
-    <Tooltip title={[status.lastError && !status.online && t('sync.lastFailed'), status.refused.length > 0 && t('sync.refusedCount', { count: status.refused.length }), status.skewWarning && t('sync.skew')].filter(Boolean).join(' · ') || undefined}>
+    <Tooltip title={[status.lastError && !status.online && t('sync.lastFailed'), status.refused.length > 0 && t('sync.refusedCount', { count: status.refused.length }), status.skewWarning && t('sync.skew'), status.attachmentsUp > 0 && t('sync.attachmentsUp', { count: status.attachmentsUp }), status.attachmentsDown > 0 && t('sync.attachmentsDown', { count: status.attachmentsDown })].filter(Boolean).join(' · ') || undefined}>
       <Button size="small" type="text" data-testid="sync-indicator" disabled={!status.configured || status.syncing} onClick={() => void syncNow().catch(() => undefined)}>
         <Badge status={colour} text={label} />
+        {status.attachmentsUp + status.attachmentsDown > 0 && (
+          <span className="sync-attachments" data-testid="sync-attachments" style={{ marginLeft: 6, color: '#888' }}>
+            {[status.attachmentsUp > 0 && t('sync.attachmentsUp', { count: status.attachmentsUp }), status.attachmentsDown > 0 && t('sync.attachmentsDown', { count: status.attachmentsDown })].filter(Boolean).join(' · ')}
+          </span>
+        )}
         {status.refused.length > 0 && <Badge count={status.refused.length} style={{ marginLeft: 6 }} />}
       </Button>
     </Tooltip>

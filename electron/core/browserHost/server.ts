@@ -13,7 +13,8 @@ import { CONTENT_SECURITY_POLICY } from '../contentSecurityPolicy.js';
  * transport differs: every call goes through the same dispatcher (validation + core).
  */
 export const TOKEN_HEADER = 'x-calmdesk-token';
-export const MAX_BODY_BYTES = 1_000_000;
+/** Large enough for a photo or signature (at most 10 MB, base64 in JSON); the core refuses larger ones itself. */
+export const MAX_BODY_BYTES = 16_000_000;
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -54,7 +55,7 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
-const refusal = (code: 'unauthorized' | 'invalid_request', message: string): DeskResult<never> => ({
+const refusal = (code: 'unauthorized' | 'invalid_request' | 'too_large', message: string): DeskResult<never> => ({
   ok: false,
   error: { code, message },
 });
@@ -126,7 +127,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
           return sendJson(res, 401, refusal('unauthorized', 'missing or wrong desk token'));
         }
         const raw = await readBody(req);
-        if (raw === null) return sendJson(res, 413, refusal('invalid_request', 'request too large'));
+        if (raw === null) return sendJson(res, 413, refusal('too_large', 'request too large'));
         let body: unknown;
         try {
           body = JSON.parse(raw);
