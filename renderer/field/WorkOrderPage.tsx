@@ -145,8 +145,8 @@ export function WorkOrderPage({ caseId, workOrderId }: { caseId: string; workOrd
             </Button>
           </Space>
         )}
-        {supervising && (order.status === 'booked' || order.status === 'en_route' || order.status === 'on_site') && (
-          <SupervisorActions order={order} busy={busy} act={act} />
+        {(supervising || c.ownerId === staff?.id) && (order.status === 'booked' || order.status === 'en_route' || order.status === 'on_site') && (
+          <BookingActions order={order} busy={busy} act={act} supervising={supervising} />
         )}
       </Card>
       {(order.status === 'on_site' || order.status === 'completed') && <VisitWork order={order} editable={mine && order.status === 'on_site'} busy={busy} act={act} customerName={c.customerName} setError={setError} />}
@@ -157,19 +157,51 @@ export function WorkOrderPage({ caseId, workOrderId }: { caseId: string; workOrd
 
 type Act = (action: CaseActionRequest, done?: string) => Promise<boolean>;
 
-function SupervisorActions({ order, busy, act }: { order: Order; busy: boolean; act: Act }) {
+/** Changing a booking: the owner or a supervisor moves the window; a supervisor reassigns or cancels. */
+function BookingActions({ order, busy, act, supervising }: { order: Order; busy: boolean; act: Act; supervising: boolean }) {
   const { t } = useTranslation();
+  const timeZone = useSettings((s) => s.settings?.timeZone ?? 'Asia/Shanghai');
   const [technicians, setTechnicians] = useState<Array<{ value: string; label: string }>>([]);
   const [cancelling, setCancelling] = useState(false);
+  const [moving, setMoving] = useState(false);
   const [reason, setReason] = useState('');
+  const [start, setStart] = useState('');
+  const [hours, setHours] = useState(2);
   useEffect(() => {
     call('staff.roster', {})
       .then((r) => setTechnicians(r.staff.filter((s) => s.role === 'technician' && s.active).map((s) => ({ value: s.id, label: s.name }))))
       .catch(() => undefined);
   }, []);
+  const reschedule = () => {
+    const from = branchInstant(start, timeZone);
+    void act(
+      { type: 'work_order_rescheduled', payload: { workOrderId: order.id, windowStart: new Date(from).toISOString(), windowEnd: new Date(from + hours * HOUR).toISOString(), reason } },
+      t('field.done.work_order_rescheduled'),
+    ).then((ok) => ok && setMoving(false));
+  };
   return (
     <Space wrap style={{ marginTop: 16 }}>
       {order.status !== 'on_site' && (
+        <Button size="large" onClick={() => setMoving(true)} disabled={busy}>
+          {t('action.work_order_rescheduled')}
+        </Button>
+      )}
+      <Modal
+        open={moving}
+        title={t('action.work_order_rescheduled')}
+        okButtonProps={{ disabled: !start || !reason.trim() }}
+        onCancel={() => setMoving(false)}
+        onOk={reschedule}
+      >
+        <Space direction="vertical" style={{ width: '100%' }}>
+          <Space wrap>
+            <Input type="datetime-local" size="large" value={start} onChange={(e) => setStart(e.target.value)} aria-label={t('field.windowStart')} style={{ width: 240 }} />
+            <InputNumber size="large" min={1} max={12} value={hours} onChange={(v) => setHours(v ?? 2)} addonAfter={t('field.hours')} aria-label={t('field.windowHours')} />
+          </Space>
+          <Input.TextArea rows={2} value={reason} onChange={(e) => setReason(e.target.value)} placeholder={t('actionField.reason')} aria-label={t('actionField.reason')} />
+        </Space>
+      </Modal>
+      {supervising && order.status !== 'on_site' && (
         <Select
           size="large"
           style={{ minWidth: 220 }}
@@ -179,9 +211,11 @@ function SupervisorActions({ order, busy, act }: { order: Order; busy: boolean; 
           onChange={(technicianId: string) => void act({ type: 'work_order_reassigned', payload: { workOrderId: order.id, technicianId } }, t('field.done.work_order_reassigned'))}
         />
       )}
-      <Button size="large" danger onClick={() => setCancelling(true)} disabled={busy}>
-        {t('field.cancel')}
-      </Button>
+      {supervising && (
+        <Button size="large" danger onClick={() => setCancelling(true)} disabled={busy}>
+          {t('field.cancel')}
+        </Button>
+      )}
       <Modal
         open={cancelling}
         title={t('field.cancel')}

@@ -1,12 +1,13 @@
 import { readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { complaint, ok } from '../fixtures/desk.js';
+import { complaint, ok, openTestDesk } from '../fixtures/desk.js';
 import { contains, GPS_MARK, jpegWithGps, pngWithText } from '../fixtures/images.js';
 import { readJson } from '../../db/localState.js';
 import { newId } from '../../shared/ids.js';
 import type { SyncConfig } from '../../electron/core/syncClient.js';
-import { enrolledDesk, engineFor, joinCode, setUpOrg, startServer, syncNow, type Desk, type JoinCode, type RunningServer } from './syncWorld.js';
+import { CHUNK_BYTES } from '../fixtures/crashSteps.js';
+import { enrolledDesk, engineFor, joinCode, syncUntilKilled, setUpOrg, startServer, syncNow, type Desk, type JoinCode, type RunningServer } from './syncWorld.js';
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
 /** A photo big enough to take several chunks. */
@@ -116,6 +117,38 @@ describe('photos and signatures travel beside the events', () => {
     expect(ok(hq.desk, hq.session, 'attachment.get', { hash: ink.hash }).state).toBe('present');
     for (const d of [branch, laptop, shanghai, hq]) d.desk.close();
   }, 120_000);
+
+  it('an upload cut off by a SIGKILL of the desk goes on from the bytes the server holds', async () => {
+    const laptop = await enrolledDesk('killed', server.url, await joinCode(server.sql, 'BJ01', 'K'));
+    const caseId = ok(laptop.desk, laptop.session, 'case.create', complaint('赵女士', '洗衣机不排水', '13700137000')).id;
+    const tech = ok(laptop.desk, laptop.session, 'staff.enrol', { name: '孙工', role: 'technician', pin: '300003' });
+    const workOrderId = newId();
+    const now = Date.now();
+    await act(laptop, caseId, 'work_order_created', { workOrderId, technicianId: tech.id, windowStart: new Date(now).toISOString(), windowEnd: new Date(now + 3_600_000).toISOString(), address: '海淀区', phone: '13700137000' });
+    const techSession = ok(laptop.desk, undefined, 'auth.signIn', { staffId: tech.id, pin: '300003' }).session;
+    await act({ desk: laptop.desk, session: techSession }, caseId, 'work_order_arrived', { workOrderId });
+    const photo = ok(laptop.desk, techSession, 'attachment.add', { mediaType: 'image/jpeg', data: base64(bigPhoto()) });
+    await act({ desk: laptop.desk, session: techSession }, caseId, 'work_order_photo_added', { workOrderId, stage: 'before', attachment: photo });
+    const dataDir = dirname(laptop.desk.db.name);
+    laptop.desk.close();
+
+    // The desk's process dies (SIGKILL) right after the server has taken its second chunk.
+    const killed = await syncUntilKilled(dataDir, /CHUNK 2 /);
+    expect(killed.signal).toBe('SIGKILL');
+    const [held] = await server.sql.query<{ received: number; complete: boolean }>('SELECT received, complete FROM attachments WHERE hash = $1', [photo.hash]);
+    expect(held?.complete).toBe(false);
+    expect(Number(held?.received)).toBeGreaterThanOrEqual(2 * CHUNK_BYTES);
+
+    const sentFrom: number[] = [];
+    const again = openTestDesk(dataDir, undefined, { sync: { attachmentChunkBytes: CHUNK_BYTES, onAttachmentChunk: (_hash, received) => sentFrom.push(received) } });
+    const session = ok(again, undefined, 'auth.signIn', { staffId: laptop.staffId, pin: '900001' }).session;
+    expect((await syncNow({ ...laptop, desk: again, session })).ok).toBe(true);
+    // Nothing the server already held was sent again.
+    expect(sentFrom[0]).toBe(Math.min(Number(held!.received) + CHUNK_BYTES, photo.size));
+    const [done] = await server.sql.query<{ complete: boolean; n: number }>('SELECT complete, length(data) AS n FROM attachments WHERE hash = $1', [photo.hash]);
+    expect(done).toMatchObject({ complete: true, n: photo.size });
+    again.close();
+  }, 60_000);
 
   it('refuses bytes that do not hash to the name they are sent under, and keeps none of them', async () => {
     const desk = await enrolledDesk('forger', server.url, await joinCode(server.sql, 'BJ01', 'F'));

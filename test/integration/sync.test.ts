@@ -3,7 +3,6 @@ import { newId } from '../../shared/ids.js';
 import { complaint, ok, openTestDesk } from '../fixtures/desk.js';
 import { provenBy } from './forge.js';
 import { revokeDevice } from '../../server/admin.js';
-import { spawn } from 'node:child_process';
 import { readJson, writeJson } from '../../db/localState.js';
 import type { SyncConfig } from '../../electron/core/syncClient.js';
 import {
@@ -16,6 +15,7 @@ import {
   setUpOrg,
   startServer,
   syncNow,
+  syncUntilKilled,
   type Desk,
   type JoinCode,
   type RunningServer,
@@ -107,15 +107,7 @@ function suite(engine: 'pglite' | 'postgres') {
     reader.desk.close();
 
     // The child pulls five events a page; it is killed as soon as two pages are stored.
-    const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/pullUntilKilled.ts', readerDir], { stdio: ['ignore', 'pipe', 'inherit'] });
-    await new Promise<void>((resolve) => {
-      let out = '';
-      child.stdout.on('data', (chunk: Buffer) => {
-        out += chunk.toString();
-        if (/PAGE 2 /.test(out) && child.exitCode === null) child.kill('SIGKILL');
-      });
-      child.once('exit', () => resolve());
-    });
+    await syncUntilKilled(readerDir, /PAGE 2 /);
 
     const resumed = openTestDesk(readerDir);
     const again = { ...reader, desk: resumed, session: ok(resumed, undefined, 'auth.signIn', { staffId: reader.staffId, pin: '900001' }).session };

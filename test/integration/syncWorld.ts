@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { buildServer } from '../../server/app.js';
@@ -135,4 +136,17 @@ export async function engineFor(engine: 'pglite' | 'postgres'): Promise<{ open: 
   if (engine === 'pglite') return { open: engines.pglite(), drop: async () => undefined };
   const db = await freshPostgres();
   return { open: engines.postgres(db.url), drop: db.drop };
+}
+
+/** Syncs the closed desk in `dataDir` in a child process (test/fixtures/syncUntilKilled.ts) and SIGKILLs it once its output matches. */
+export async function syncUntilKilled(dataDir: string, killAt: RegExp): Promise<{ output: string; signal: NodeJS.Signals | null }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'test/fixtures/syncUntilKilled.ts', dataDir], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let output = '';
+  return new Promise((resolve) => {
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      if (killAt.test(output) && child.exitCode === null) child.kill('SIGKILL');
+    });
+    child.once('exit', (_code, signal) => resolve({ output, signal }));
+  });
 }

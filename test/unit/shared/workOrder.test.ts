@@ -104,6 +104,22 @@ describe('work orders on a case', () => {
     ]);
   });
 
+  it('moves a booked window at the owner’s or a supervisor’s word, not the technician’s, and not once on site', () => {
+    const log = caseLog();
+    const wo = newId();
+    log.add('work_order_created', booking(wo), CLERK, 'clerk');
+    const moved = { workOrderId: wo, windowStart: new Date(T0 + 24 * HOUR).toISOString(), windowEnd: new Date(T0 + 26 * HOUR).toISOString(), reason: '客户改到明天' };
+    const byTech = log.add('work_order_rescheduled', moved, TECH, 'technician');
+    log.add('work_order_rescheduled', moved, CLERK, 'clerk');
+    expect(log.view().workOrders[0]).toMatchObject({ windowStartMs: T0 + 24 * HOUR, windowEndMs: T0 + 26 * HOUR });
+    log.add('work_order_arrived', { workOrderId: wo }, TECH, 'technician');
+    const late = log.add('work_order_rescheduled', { ...moved, reason: '再改' }, SUPERVISOR, 'supervisor');
+    expect(log.view().conflicts.map((c) => [c.eventId, c.reason])).toEqual([
+      [byTech.id, 'not_owner'],
+      [late.id, 'work_order_state'],
+    ]);
+  });
+
   it('opens a second visit booked at the door, at the same address, for the same technician', () => {
     const log = caseLog();
     const first = newId();
