@@ -105,11 +105,13 @@ const MIGRATIONS: Array<{ version: number; sql: string }> = [
       -- Which branch's events refer to which photo or signature: a desk may fetch only what it may see.
       CREATE TABLE attachment_refs (hash TEXT NOT NULL, branch TEXT NOT NULL, media_type TEXT NOT NULL, size INTEGER NOT NULL, PRIMARY KEY (hash, branch));
       -- The files themselves, in the database beside the events: one backup, one code path for PGlite
-      -- and PostgreSQL. An upload appends chunks and is complete once its sha256 matches its name.
+      -- and PostgreSQL. An upload's chunks are kept apart (appending to one value would rewrite it
+      -- per chunk) and joined once all have come. The file is complete once its sha256 matches its name.
       CREATE TABLE attachments (
         hash TEXT PRIMARY KEY, media_type TEXT NOT NULL, size INTEGER NOT NULL,
-        received INTEGER NOT NULL DEFAULT 0, complete BOOLEAN NOT NULL DEFAULT false, data BYTEA NOT NULL DEFAULT ''::bytea
-      )
+        received INTEGER NOT NULL DEFAULT 0, complete BOOLEAN NOT NULL DEFAULT false, data BYTEA
+      );
+      CREATE TABLE attachment_chunks (hash TEXT NOT NULL, at INTEGER NOT NULL, data BYTEA NOT NULL, PRIMARY KEY (hash, at))
     `,
   },
 ];

@@ -22,10 +22,12 @@ const mb = (bytes: number, ms: number) => bytes / 1024 / 1024 / (ms / 1000);
 
 /** Photos as big as a desk keeps them at most (the body is noise, so nothing compresses). */
 function photos(): Uint8Array[] {
+  const shell = jpegWithGps('');
   return Array.from({ length: FILES }, () => {
     const noise = Buffer.alloc(FILE_BYTES);
     for (let i = 0; i < noise.length; i += 4) noise.writeUInt32LE((Math.random() * 2 ** 32) >>> 0, i);
-    return jpegWithGps(noise.toString('latin1'));
+    // The scan data between the headers and the end-of-image marker.
+    return new Uint8Array(Buffer.concat([shell.subarray(0, shell.length - 2), noise, shell.subarray(-2)]));
   });
 }
 

@@ -177,8 +177,9 @@ describe('photos and signatures travel beside the events', () => {
       body: new Uint8Array(other.size),
     });
     expect(forged.status).toBe(422);
-    const [kept] = await server.sql.query<{ received: number; complete: boolean; n: number }>('SELECT received, complete, length(data) AS n FROM attachments WHERE hash = $1', [other.hash]);
-    expect(kept).toMatchObject({ received: 0, complete: false, n: 0 });
+    const [kept] = await server.sql.query<{ received: number; complete: boolean; n: number | null }>('SELECT received, complete, length(data) AS n FROM attachments WHERE hash = $1', [other.hash]);
+    expect(kept).toMatchObject({ received: 0, complete: false, n: null });
+    expect(await server.sql.query('SELECT 1 FROM attachment_chunks WHERE hash = $1', [other.hash])).toEqual([]);
     desk.desk.close();
   }, 60_000);
 });
