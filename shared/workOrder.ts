@@ -118,10 +118,7 @@ export function chargeOf(order: Pick<WorkOrderView, 'parts' | 'labour'>): number
   return order.parts.reduce((sum, p) => sum + (p.warranty ? 0 : p.unitPrice * p.quantity), 0) + order.labour;
 }
 
-/** A completed visit with the customer's signature: the proof that the remedy was carried out. */
-export const isSignedOff = (order: WorkOrderView): boolean => order.status === 'completed' && order.signature !== null;
-
-export const OPEN_WORK_ORDER: readonly WorkOrderStatus[] = ['booked', 'en_route', 'on_site'];
+const OPEN_WORK_ORDER: readonly WorkOrderStatus[] = ['booked', 'en_route', 'on_site'];
 
 export type WorkOrderRefusal = 'no_such_work_order' | 'work_order_exists' | 'work_order_state' | 'not_technician' | 'not_permitted' | 'not_owner' | 'needs_work_done';
 

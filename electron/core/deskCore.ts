@@ -164,8 +164,9 @@ export function createDeskCore(db: Db, clock: Clock, options: DeskCoreOptions = 
     'case.get': ({ id }, context) => cases.get(signedIn(context), id),
     'case.act': ({ id, action }, context) => {
       // zod has checked the payload against its type's schema; the union type is lost in the generic output.
+      const staff = signedIn(context);
       field.checkAction(action as CaseActionRequest);
-      const result = cases.act(signedIn(context), id, action as CaseActionRequest);
+      const result = cases.act(staff, id, action as CaseActionRequest);
       push('case.changed', { id });
       return result;
     },
