@@ -54,6 +54,23 @@ describe('field work on the desk', () => {
     desk.close();
   });
 
+  it('takes a new parts catalogue from a manager only, and every desk then offers it', () => {
+    const { desk, team } = openTeamDesk(fakeClock(MONDAY_10));
+    const shipped = ok(desk, team.technician.session, 'library.get', {}).catalogue;
+    expect(shipped.parts.map((p) => p.code)).toContain('WH-VALVE-PR');
+    const names = { 'zh-CN': '热水器电源板', 'zh-TW': '熱水器電源板', en: 'Water heater power board' };
+    const next = { parts: [...shipped.parts, { code: 'WH-PSU', names, appliance: 'water_heater' as const, unitPrice: 16_000, warranty: true }], faults: shipped.faults };
+    const bySupervisor = desk.dispatch('library.publishCatalogue', { catalogue: next }, team.supervisor.session);
+    expect(bySupervisor).toMatchObject({ ok: false, error: { code: 'forbidden' } });
+    const twice = desk.dispatch('library.publishCatalogue', { catalogue: { ...next, parts: [...next.parts, next.parts[0]!] } }, team.manager.session);
+    expect(twice).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
+    ok(desk, team.manager.session, 'library.publishCatalogue', { catalogue: next });
+    const published = ok(desk, team.technician.session, 'library.get', {}).catalogue;
+    expect(published.version).toBe(shipped.version + 1);
+    expect(published.parts.find((p) => p.code === 'WH-PSU')?.names.en).toBe('Water heater power board');
+    desk.close();
+  });
+
   it('rings the arrival promise like any deadline: due soon when the window opens, overdue when it closes, once each', () => {
     const clock = fakeClock(MONDAY_10);
     const { desk, team } = openTeamDesk(clock);
