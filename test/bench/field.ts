@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import type { Sql } from '../../server/sql.js';
 import { newId } from '../../shared/ids.js';
 import { complaint, ok, openTeamDesk } from '../fixtures/desk.js';
-import { jpegWithGps } from '../fixtures/images.js';
+import { bigJpeg } from '../fixtures/images.js';
 import { tempDir } from '../fixtures/tempDir.js';
 import { engines, enrolledDesk, freshPostgres, postgresAvailable, setUpOrg, startServer, syncNow } from '../integration/syncWorld.js';
 
@@ -21,15 +21,7 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const mb = (bytes: number, ms: number) => bytes / 1024 / 1024 / (ms / 1000);
 
 /** Photos as big as a desk keeps them at most (the body is noise, so nothing compresses). */
-function photos(): Uint8Array[] {
-  const shell = jpegWithGps('');
-  return Array.from({ length: FILES }, () => {
-    const noise = Buffer.alloc(FILE_BYTES);
-    for (let i = 0; i < noise.length; i += 4) noise.writeUInt32LE((Math.random() * 2 ** 32) >>> 0, i);
-    // The scan data between the headers and the end-of-image marker.
-    return new Uint8Array(Buffer.concat([shell.subarray(0, shell.length - 2), noise, shell.subarray(-2)]));
-  });
-}
+const photos = (): Uint8Array[] => Array.from({ length: FILES }, () => bigJpeg(FILE_BYTES));
 
 /** Writing and reading the same bytes as plain files on the same disk: what the transfer is compared with. */
 function rawCopyRate(files: Uint8Array[]): number {

@@ -1,8 +1,8 @@
-import { readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { complaint, ok, openTestDesk } from '../fixtures/desk.js';
-import { contains, GPS_MARK, jpegWithGps, pngWithText } from '../fixtures/images.js';
+import { bigJpeg, contains, GPS_MARK, jpegWithGps, pngWithText } from '../fixtures/images.js';
 import { readJson } from '../../db/localState.js';
 import { newId } from '../../shared/ids.js';
 import type { SyncConfig } from '../../electron/core/syncClient.js';
@@ -10,8 +10,8 @@ import { CHUNK_BYTES } from '../fixtures/crashSteps.js';
 import { enrolledDesk, engineFor, joinCode, syncUntilKilled, setUpOrg, startServer, syncNow, type Desk, type JoinCode, type RunningServer } from './syncWorld.js';
 
 const base64 = (bytes: Uint8Array) => Buffer.from(bytes).toString('base64');
-/** A photo big enough to take several chunks. */
-const bigPhoto = () => jpegWithGps('x'.repeat(40_000) + newId());
+/** A photo of several chunks (and few enough requests for the server's per-device limit). */
+const bigPhoto = () => bigJpeg(400 * 1024);
 
 async function act(d: { desk: Desk['desk']; session: string }, caseId: string, type: string, payload: object) {
   return ok(d.desk, d.session, 'case.act', { id: caseId, action: { type, payload } as never });
@@ -25,6 +25,21 @@ describe('photos and signatures travel beside the events', () => {
     codes = await setUpOrg(server.sql);
   }, 60_000);
   afterAll(async () => server.stop());
+
+  /** A new desk of BJ01 on which a technician took one big photo at a visit (not synced yet). */
+  async function deskWithVisitPhoto(deskCode: string) {
+    const laptop = await enrolledDesk(`visit${deskCode}`, server.url, await joinCode(server.sql, 'BJ01', deskCode));
+    const caseId = ok(laptop.desk, laptop.session, 'case.create', complaint('赵女士', '洗衣机不排水', '13700137000')).id;
+    const tech = ok(laptop.desk, laptop.session, 'staff.enrol', { name: `孙工${deskCode}`, role: 'technician', pin: '300003' });
+    const workOrderId = newId();
+    const now = Date.now();
+    await act(laptop, caseId, 'work_order_created', { workOrderId, technicianId: tech.id, windowStart: new Date(now).toISOString(), windowEnd: new Date(now + 3_600_000).toISOString(), address: '海淀区', phone: '13700137000' });
+    const t = { desk: laptop.desk, session: ok(laptop.desk, undefined, 'auth.signIn', { staffId: tech.id, pin: '300003' }).session };
+    await act(t, caseId, 'work_order_arrived', { workOrderId });
+    const photo = ok(laptop.desk, t.session, 'attachment.add', { mediaType: 'image/jpeg', data: base64(bigPhoto()) });
+    await act(t, caseId, 'work_order_photo_added', { workOrderId, stage: 'before', attachment: photo });
+    return { laptop, photo };
+  }
 
   it('a technician’s photo and signature reach the server in resumable chunks and the branch desk after them; other branches are refused', async () => {
     const branch = await enrolledDesk('branch', server.url, codes.bjA!);
@@ -46,7 +61,7 @@ describe('photos and signatures travel beside the events', () => {
     let cutAfterFirstChunk = true;
     const sent: number[] = [];
     const laptop = await enrolledDesk('laptop', server.url, codes.bjB!, {
-      attachmentChunkBytes: 16 * 1024,
+      attachmentChunkBytes: CHUNK_BYTES,
       onAttachmentChunk: (_hash, received) => {
         sent.push(received);
         if (cutAfterFirstChunk) {
@@ -70,10 +85,10 @@ describe('photos and signatures travel beside the events', () => {
 
     expect((await syncNow(laptop)).ok).toBe(false);
     const [partial] = await server.sql.query<{ received: number; complete: boolean }>('SELECT received, complete FROM attachments WHERE hash = $1', [photo.hash]);
-    expect(partial).toMatchObject({ received: 16 * 1024, complete: false });
+    expect(partial).toMatchObject({ received: CHUNK_BYTES, complete: false });
     expect((await syncNow(laptop)).ok).toBe(true);
     // Resumed where the server stood: the first chunk was not sent again.
-    expect(sent.filter((n) => n === 16 * 1024)).toHaveLength(1);
+    expect(sent.filter((n) => n === CHUNK_BYTES)).toHaveLength(1);
     expect(ok(laptop.desk, techSession, 'sync.status', {})).toMatchObject({ attachmentsUp: 0, attachmentsDown: 0 });
     const [stored] = await server.sql.query<{ complete: boolean; size: number }>('SELECT complete, size FROM attachments WHERE hash = $1', [photo.hash]);
     expect(stored).toMatchObject({ complete: true, size: photo.size });
@@ -119,16 +134,7 @@ describe('photos and signatures travel beside the events', () => {
   }, 120_000);
 
   it('an upload cut off by a SIGKILL of the desk goes on from the bytes the server holds', async () => {
-    const laptop = await enrolledDesk('killed', server.url, await joinCode(server.sql, 'BJ01', 'K'));
-    const caseId = ok(laptop.desk, laptop.session, 'case.create', complaint('赵女士', '洗衣机不排水', '13700137000')).id;
-    const tech = ok(laptop.desk, laptop.session, 'staff.enrol', { name: '孙工', role: 'technician', pin: '300003' });
-    const workOrderId = newId();
-    const now = Date.now();
-    await act(laptop, caseId, 'work_order_created', { workOrderId, technicianId: tech.id, windowStart: new Date(now).toISOString(), windowEnd: new Date(now + 3_600_000).toISOString(), address: '海淀区', phone: '13700137000' });
-    const techSession = ok(laptop.desk, undefined, 'auth.signIn', { staffId: tech.id, pin: '300003' }).session;
-    await act({ desk: laptop.desk, session: techSession }, caseId, 'work_order_arrived', { workOrderId });
-    const photo = ok(laptop.desk, techSession, 'attachment.add', { mediaType: 'image/jpeg', data: base64(bigPhoto()) });
-    await act({ desk: laptop.desk, session: techSession }, caseId, 'work_order_photo_added', { workOrderId, stage: 'before', attachment: photo });
+    const { laptop, photo } = await deskWithVisitPhoto('K');
     const dataDir = dirname(laptop.desk.db.name);
     laptop.desk.close();
 
@@ -148,6 +154,30 @@ describe('photos and signatures travel beside the events', () => {
     const [done] = await server.sql.query<{ complete: boolean; n: number }>('SELECT complete, length(data) AS n FROM attachments WHERE hash = $1', [photo.hash]);
     expect(done).toMatchObject({ complete: true, n: photo.size });
     again.close();
+  }, 60_000);
+
+  it('a download cut off part-way goes on from the bytes this desk already has (an HTTP range)', async () => {
+    const { laptop, photo } = await deskWithVisitPhoto('U');
+    const ranges: Array<string | null> = [];
+    const branch = await enrolledDesk('resumer', server.url, await joinCode(server.sql, 'BJ01', 'D'), {
+      fetch: (url, init) => {
+        if (url.endsWith(`/attachments/${photo.hash}`)) ranges.push(init?.headers?.range ?? null);
+        return fetch(url, init);
+      },
+    });
+    expect((await syncNow(laptop)).ok).toBe(true);
+    // What a desk killed mid-download leaves: the first part of the file beside the database.
+    const held = ok(laptop.desk, laptop.session, 'attachment.get', { hash: photo.hash });
+    const original = Buffer.from(held.state === 'present' ? held.data : '', 'base64');
+    const part = join(dirname(branch.desk.db.name), 'attachments', photo.hash.slice(0, 2), `${photo.hash}.part`);
+    mkdirSync(dirname(part), { recursive: true });
+    writeFileSync(part, original.subarray(0, 10_000));
+    expect((await syncNow(branch)).ok).toBe(true);
+    expect(ranges).toEqual(['bytes=10000-']);
+    const got = ok(branch.desk, branch.session, 'attachment.get', { hash: photo.hash });
+    expect(got.state === 'present' && Buffer.from(got.data, 'base64').equals(original)).toBe(true);
+    laptop.desk.close();
+    branch.desk.close();
   }, 60_000);
 
   it('refuses bytes that do not hash to the name they are sent under, and keeps none of them', async () => {
