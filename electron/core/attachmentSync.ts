@@ -16,6 +16,12 @@ export interface AttachmentTransfer {
   onChunk?: (hash: string, sent: number) => void;
 }
 
+/** Times a chunk is tried again after the server said "too many requests" before the round gives up. */
+const RATE_LIMIT_RETRIES = 5;
+const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+/** The server's Retry-After (seconds), capped: a day of photos goes up at the pace the server allows. */
+const retryAfterMs = (response: { headers?: { get(name: string): string | null } }) => Math.min(10_000, Math.max(200, Number(response.headers?.get('retry-after') ?? 1) * 1000));
+
 /**
  * Photos and signatures travel beside the events, by hash, in chunks that resume where the last
  * transfer stopped: the server keeps what it received; a desk keeps a `.part` file of a download.
@@ -34,6 +40,7 @@ export function createAttachmentSync(db: Db, store: AttachmentStore) {
       // Not known to the server yet (the event that refers to it has not reached it): next round.
       if (!status.ok) continue;
       let { received, complete } = (await status.json()) as { received: number; complete: boolean };
+      let retries = 0;
       while (!complete) {
         const chunk = bytes.subarray(received, received + chunkBytes);
         const query = `offset=${received}&size=${ref.size}&type=${encodeURIComponent(ref.mediaType)}`;
@@ -44,6 +51,10 @@ export function createAttachmentSync(db: Db, store: AttachmentStore) {
           signal: AbortSignal.timeout(60_000),
         });
         const body = (await answer.json()) as { received?: number; complete?: boolean; error?: string };
+        if (answer.status === 429 && retries++ < RATE_LIMIT_RETRIES) {
+          await wait(retryAfterMs(answer));
+          continue;
+        }
         // 409: the server holds a different amount (an earlier transfer's answer was lost); go on from there.
         if (!answer.ok && answer.status !== 409) throw Object.assign(new Error(body.error ?? `HTTP ${answer.status}`), { status: answer.status });
         received = body.received ?? 0;

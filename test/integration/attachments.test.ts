@@ -180,6 +180,30 @@ describe('photos and signatures travel beside the events', () => {
     branch.desk.close();
   }, 60_000);
 
+  it('a desk told "too many requests" mid-upload waits as the server says and finishes in the same round', async () => {
+    const statuses: number[] = [];
+    const { laptop, photo } = await deskWithVisitPhoto('R');
+    const dataDir = dirname(laptop.desk.db.name);
+    laptop.desk.close();
+    // The same desk with small chunks: a hundred and more requests in a second or two, past the per-device limit.
+    const eager = openTestDesk(dataDir, undefined, {
+      sync: {
+        attachmentChunkBytes: 2 * 1024,
+        fetch: async (url, init) => {
+          const response = await fetch(url, init);
+          if (init?.method === 'PUT') statuses.push(response.status);
+          return response;
+        },
+      },
+    });
+    const session = ok(eager, undefined, 'auth.signIn', { staffId: laptop.staffId, pin: '900001' }).session;
+    expect((await syncNow({ ...laptop, desk: eager, session })).ok).toBe(true);
+    expect(statuses).toContain(429);
+    const [stored] = await server.sql.query<{ complete: boolean }>('SELECT complete FROM attachments WHERE hash = $1', [photo.hash]);
+    expect(stored?.complete).toBe(true);
+    eager.close();
+  }, 60_000);
+
   it('refuses bytes that do not hash to the name they are sent under, and keeps none of them', async () => {
     const desk = await enrolledDesk('forger', server.url, await joinCode(server.sql, 'BJ01', 'F'));
     const tech = ok(desk.desk, desk.session, 'staff.enrol', { name: '钱工', role: 'technician', pin: '300002' });
