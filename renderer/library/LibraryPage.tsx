@@ -8,6 +8,7 @@ import { useSession } from '../app/sessionStore.js';
 import { AnswerEditor } from './AnswerEditor.js';
 import { PhraseEditor } from './PhraseEditor.js';
 import { LexiconEditor } from './LexiconEditor.js';
+import { CatalogueEditor } from './CatalogueEditor.js';
 
 type Phrase = ReturnType<typeof useLibrary.getState>['library']['scripts']['phrases'][number];
 
@@ -96,6 +97,11 @@ export function LibraryPage() {
             key: 'lexicon',
             label: t('library.lexicon.title', { version: library.lexicon.version }),
             children: <LexiconEditor key={library.lexicon.version} />,
+          },
+          {
+            key: 'catalogue',
+            label: t('library.catalogue.title', { version: library.catalogue.version }),
+            children: <CatalogueEditor key={library.catalogue.version} />,
           },
         ]}
       />

@@ -197,3 +197,26 @@ test('a visit from booking to the customer’s signature, done offline on the te
   await expect(laptop.getByRole('heading', { name: 'My jobs' })).toBeVisible();
   await laptop.screenshot({ path: join(SCREENSHOTS, 'field-jobs-en.png') });
 });
+
+test('a manager adds a part to the catalogue and publishes it as the next version', async ({ page }) => {
+  hosts.push(await startHost(tempDataDir(), NOW));
+  await setUpDesk(page, hosts[0]!.url, MANAGER.name);
+  await page.keyboard.press('Alt+5');
+  await page.getByRole('tab', { name: /配件与故障/ }).click();
+  const editor = page.getByTestId('catalogue-editor');
+  await expect(editor.getByLabel('名称（简体） 1', { exact: true }).first()).toHaveValue('热水器泄压阀');
+  await editor.getByTestId('add-catalogue-part').click();
+  const row = String((await invokeAs<{ catalogue: { parts: unknown[] } }>(page, MANAGER, 'library.get', {})).catalogue.parts.length + 1);
+  await editor.getByLabel(`编码 ${row}`, { exact: true }).fill('wh-psu');
+  await editor.getByLabel(`名称（简体） ${row}`, { exact: true }).fill('热水器电源板');
+  await editor.getByLabel(`名称（繁体） ${row}`, { exact: true }).fill('熱水器電源板');
+  await editor.getByLabel(`名称（英文） ${row}`, { exact: true }).fill('Water heater power board');
+  await editor.getByLabel(`单价 ${row}`, { exact: true }).fill('160');
+  await page.getByTestId('publish-catalogue').click();
+  await expect(page.getByText('已发布第 2 版')).toBeVisible();
+  await expect(page.getByRole('tab', { name: '配件与故障（第 2 版）' })).toBeVisible();
+  const library = await invokeAs<{ catalogue: { version: number; parts: Array<{ code: string; unitPrice: number }> } }>(page, MANAGER, 'library.get', {});
+  expect(library.catalogue.version).toBe(2);
+  expect(library.catalogue.parts.find((p) => p.code === 'WH-PSU')?.unitPrice).toBe(16_000);
+  await page.screenshot({ path: join(SCREENSHOTS, 'field-catalogue-zh-CN.png'), fullPage: true });
+});
