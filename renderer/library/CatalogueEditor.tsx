@@ -10,6 +10,7 @@ import { useSession } from '../app/sessionStore.js';
 import { formatMoney } from '../field/fieldFormat.js';
 
 const blankNames = () => ({ 'zh-CN': '', 'zh-TW': '', en: '' });
+const TABLE = { size: 'small' as const, rowKey: (_: unknown, i?: number) => String(i), pagination: false as const };
 
 /** 配件与故障: the parts and fault categories technicians pick from; a manager publishes a new version. */
 export function CatalogueEditor() {
@@ -53,6 +54,11 @@ export function CatalogueEditor() {
       ),
   });
 
+  /** What parts and fault categories both have: a code, a name in each language, an appliance. */
+  const sharedColumns = <T extends { code: string; names: CataloguePart['names']; appliance: (typeof APPLIANCES)[number] }>(edit: (i: number, change: Partial<T>) => void) => [code<T>(edit), ...nameColumns<T>(edit), appliance<T>(edit)];
+  const removeColumn = <T,>(setList: (update: (list: T[]) => T[]) => void) =>
+    isManager ? [{ title: '', key: 'remove', render: (_: unknown, _row: T, i: number) => <Button size="small" onClick={() => setList((list) => list.filter((_x, j) => j !== i))}>{t('library.catalogue.remove')}</Button> }] : [];
+
   const publish = async () => {
     setBusy(true);
     setError(null);
@@ -73,14 +79,10 @@ export function CatalogueEditor() {
       {error && <Alert type="error" showIcon message={error} />}
       <Typography.Title level={5}>{t('field.parts')}</Typography.Title>
       <Table
-        size="small"
-        rowKey={(_, i) => String(i)}
-        pagination={false}
+        {...TABLE}
         dataSource={parts}
         columns={[
-          code<CataloguePart>(editPart),
-          ...nameColumns<CataloguePart>(editPart),
-          appliance<CataloguePart>(editPart),
+          ...sharedColumns<CataloguePart>(editPart),
           {
             title: t('field.unitPrice'),
             key: 'price',
@@ -97,9 +99,7 @@ export function CatalogueEditor() {
             render: (_: unknown, row: CataloguePart, i: number) =>
               isManager ? <Switch checked={row.warranty} onChange={(warranty) => editPart(i, { warranty })} aria-label={`${t('field.warranty')} ${i + 1}`} /> : row.warranty ? t('field.underWarranty') : t('field.chargeable'),
           },
-          ...(isManager
-            ? [{ title: '', key: 'remove', render: (_: unknown, _row: CataloguePart, i: number) => <Button size="small" onClick={() => setParts((list) => list.filter((_p, j) => j !== i))}>{t('library.catalogue.remove')}</Button> }]
-            : []),
+          ...removeColumn<CataloguePart>(setParts),
         ]}
       />
       {isManager && (
@@ -108,20 +108,7 @@ export function CatalogueEditor() {
         </Button>
       )}
       <Typography.Title level={5}>{t('field.faultCategory')}</Typography.Title>
-      <Table
-        size="small"
-        rowKey={(_, i) => String(i)}
-        pagination={false}
-        dataSource={faults}
-        columns={[
-          code<FaultCategory>(editFault),
-          ...nameColumns<FaultCategory>(editFault),
-          appliance<FaultCategory>(editFault),
-          ...(isManager
-            ? [{ title: '', key: 'remove', render: (_: unknown, _row: FaultCategory, i: number) => <Button size="small" onClick={() => setFaults((list) => list.filter((_f, j) => j !== i))}>{t('library.catalogue.remove')}</Button> }]
-            : []),
-        ]}
-      />
+      <Table {...TABLE} dataSource={faults} columns={[...sharedColumns<FaultCategory>(editFault), ...removeColumn<FaultCategory>(setFaults)]} />
       {isManager && (
         <Space>
           <Button onClick={() => setFaults((list) => [...list, { code: '', names: blankNames(), appliance: 'other' }])}>{t('library.catalogue.addFault')}</Button>
