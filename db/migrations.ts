@@ -1,3 +1,5 @@
+import { REPORT_CELLS_SCHEMA } from './reportCells.js';
+
 /**
  * Numbered schema migrations. Migration N brings the database to `user_version` N; each runs in
  * its own transaction together with the version bump. Never edit a released migration: add one.
@@ -390,6 +392,13 @@ ${COUNT_CASES}
         uploaded   INTEGER NOT NULL DEFAULT 0,
         stored_at  INTEGER NOT NULL
       ) STRICT;
+    `,
+  },
+  {
+    version: 16,
+    sql: `${REPORT_CELLS_SCHEMA}
+      -- A period's open cases past their deadline, per branch, without reading its closed ones.
+      CREATE INDEX complaints_open_for_reports ON complaints(branch, received_ms, due_at) WHERE is_open = 1;
     `,
   },
 ];

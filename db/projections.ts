@@ -14,6 +14,7 @@ import type { Db } from './open.js';
 import { allEventsByEntity, eventsOf } from './eventLog.js';
 import { readReferenceItems, replaceReferenceItems } from './referenceItems.js';
 import { COUNT_CASES } from './migrations.js';
+import { refillReportCells } from './reportCells.js';
 
 /** Tables that are pure folds of the log; rebuilding drops and refills exactly these. */
 export const PROJECTION_TABLES = ['complaints', 'case_fts', 'staff', 'customers', 'customer_phones', 'library_items', 'sla_items', 'devices', 'monthly_reports', 'case_steps', 'work_orders', 'attachment_refs'] as const;
@@ -211,6 +212,7 @@ export function rebuildProjections(db: Db): void {
     flush();
     for (const { sql } of setAside) db.exec(sql);
     recountCases(db);
+    refillReportCells(db);
   })();
 }
 

@@ -1,4 +1,5 @@
 import { statement } from './statements.js';
+import { cellsOfRows, MONTH_DIMENSIONS, reportCellsOffsetMs, type CellDimension } from './reportCells.js';
 import type { Db } from './open.js';
 import type { ReportFigures } from '../shared/reportFigures.js';
 import type { CaseView } from '../shared/fold.js';
@@ -29,26 +30,27 @@ export interface Count {
 
 const WHERE = 'received_ms >= @fromMs AND received_ms < @toMs AND (@branch IS NULL OR branch = @branch)';
 
-/** One row of the period's cases grouped by every small dimension at once; the figures are sums of these. */
-interface CubeRow {
-  severity: string;
-  channel: string;
+/** A dimension's value in the period, with the sums of its cells (db/reportCells.ts). */
+interface CellSum {
+  dim: Exclude<CellDimension, 'day'>;
   branch: string;
-  content: string;
-  satisfaction: number | null;
+  key: string;
   n: number;
   major: number;
   open: number;
-  overdue: number;
   repeats: number;
   unreachable: number;
+  rated: number;
+  satisfactionSum: number;
   closedTimed: number;
   closedSpanMs: number;
+  closed: number;
+  closedOnTime: number;
 }
-type CubeSum = keyof Omit<CubeRow, 'severity' | 'channel' | 'branch' | 'content' | 'satisfaction'>;
+type CellField = keyof Omit<CellSum, 'dim' | 'branch' | 'key'>;
 
 const byBinary = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-const sumOf = (rows: readonly CubeRow[], field: CubeSum) => rows.reduce((total, r) => total + r[field], 0);
+const sumOf = (rows: readonly CellSum[], field: CellField) => rows.reduce((total, r) => total + r[field], 0);
 
 /** Counts summed by a key, in first-seen order. */
 function tally<T>(rows: readonly T[], key: (r: T) => string, count: (r: T) => number): Count[] {
@@ -58,19 +60,13 @@ function tally<T>(rows: readonly T[], key: (r: T) => string, count: (r: T) => nu
 }
 
 /** Counts of one dimension, most first (ties by key), as the charts show them. */
-const countsOf = (rows: readonly CubeRow[], key: (r: CubeRow) => string): Count[] =>
-  tally(rows, key, (r) => r.n).sort((x, y) => y.count - x.count || byBinary(x.key, y.key));
+const countsOf = (rows: readonly CellSum[]): Count[] =>
+  tally(rows, (r) => r.key, (r) => r.n).sort((x, y) => y.count - x.count || byBinary(x.key, y.key));
 
-/** Satisfaction (1–5) averaged over the rows that have one, with how many rated. */
-function satisfactionOf(rows: readonly CubeRow[]): { rated: number; average: number | null } {
-  let rated = 0;
-  let sum = 0;
-  for (const r of rows) {
-    if (r.satisfaction === null) continue;
-    rated += r.n;
-    sum += r.satisfaction * r.n;
-  }
-  return { rated, average: rated ? sum / rated : null };
+/** Satisfaction (1–5) averaged over the rated cases, with how many rated. */
+function satisfactionOf(rows: readonly CellSum[]): { rated: number; average: number | null } {
+  const rated = sumOf(rows, 'rated');
+  return { rated, average: rated ? sumOf(rows, 'satisfactionSum') / rated : null };
 }
 
 function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]> {
@@ -83,68 +79,113 @@ function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]>
   return groups;
 }
 
+const DAY_MS = 86_400_000;
+const MONTH_DIMS = MONTH_DIMENSIONS.map((d) => `'${d}'`).join(', ');
+const CELL_SUMS = `sum(n) AS n, sum(major) AS major, sum(open) AS open, sum(repeats) AS repeats, sum(unreachable) AS unreachable, sum(rated) AS rated,
+  sum(satisfaction_sum) AS satisfactionSum, sum(closed_timed) AS closedTimed, sum(closed_span_ms) AS closedSpanMs, sum(closed) AS closed, sum(closed_on_time) AS closedOnTime`;
+const CELL_BRANCH = '(@branch IS NULL OR branch = @branch)';
+/** Bound numbers arrive as floating point: whole days need integer division. */
+const OFFSET = 'CAST(@offset AS INTEGER)';
+
+/** `YYYYMM` of an instant in a calendar `offsetMs` east of UTC, as the cells number months. */
+const monthNumber = (ms: number, offsetMs: number) => {
+  const d = new Date(ms + offsetMs);
+  return d.getUTCFullYear() * 100 + d.getUTCMonth() + 1;
+};
+/** Whether an instant is a first-of-the-month midnight of that calendar. */
+const startsMonth = (ms: number, offsetMs: number) => (ms + offsetMs) % DAY_MS === 0 && new Date(ms + offsetMs).getUTCDate() === 1;
+
+/**
+ * The period's cells: the stored ones when the period is whole months of their calendar, else summed
+ * from the period's rows with the same definitions (another time zone; a month in summer time).
+ */
+function periodCells(db: Db, scope: ReportScope, trendFromMs: number) {
+  const offsetMs = scope.utcOffsetMinutes * 60_000;
+  const stored = reportCellsOffsetMs(db) === offsetMs && [scope.fromMs, scope.toMs, trendFromMs].every((ms) => startsMonth(ms, offsetMs));
+  const params = { branch: scope.branch ?? null, offset: offsetMs, fromMs: scope.fromMs, toMs: scope.toMs, trendFromMs };
+  const rowsFrom = (from: string) => `c.received_ms >= ${from} AND c.received_ms < @toMs AND (@branch IS NULL OR c.branch = @branch)`;
+  const months = stored
+    ? `SELECT * FROM report_cells WHERE dim IN (${MONTH_DIMS}) AND period >= ${monthNumber(scope.fromMs, offsetMs)} AND period < ${monthNumber(scope.toMs, offsetMs)}`
+    : cellsOfRows(MONTH_DIMENSIONS, OFFSET, rowsFrom('@fromMs'));
+  const days = stored
+    ? `SELECT * FROM report_cells WHERE dim = 'day' AND period >= ${(trendFromMs + offsetMs) / DAY_MS} AND period < ${(scope.toMs + offsetMs) / DAY_MS}`
+    : cellsOfRows(['day'], OFFSET, rowsFrom('@trendFromMs'));
+  return {
+    cells: statement(db, `SELECT dim, branch, key, ${CELL_SUMS} FROM (${months}) WHERE ${CELL_BRANCH} GROUP BY dim, branch, key HAVING sum(n) <> 0`).all(params) as CellSum[],
+    days: (
+      statement(db,
+        `SELECT period, key AS content, sum(n) AS count, sum(rated) AS rated, sum(satisfaction_sum) AS satisfactionSum, sum(unreachable) AS unreachable
+         FROM (${days}) WHERE ${CELL_BRANCH} GROUP BY period, key HAVING sum(n) <> 0 ORDER BY period, key`,
+      ).all(params) as Array<{ period: number; content: string; count: number; rated: number; satisfactionSum: number; unreachable: number }>
+    ).map(({ period, ...day }) => ({ day: new Date(period * DAY_MS).toISOString().slice(0, 10), ...day })),
+  };
+}
+
 export function reportFigures(db: Db, scope: ReportScope, now: number): ReportFigures {
-  const params = { fromMs: scope.fromMs, toMs: scope.toMs, branch: scope.branch ?? null, now, offset: scope.utcOffsetMinutes * 60_000 };
-  const trendParams = { ...params, fromMs: scope.trendFromMs ?? scope.fromMs };
-  // One pass over the covering index for the totals, severity, channel, branches and satisfaction: at an
-  // HQ desk a year is 150,000 cases, and each separate query read and sorted them all again.
-  const cube = statement(db,
-    `SELECT coalesce(CAST(severity AS TEXT), 'none') AS severity, channel, branch, coalesce(content, 'none') AS content, satisfaction,
-       count(*) AS n, coalesce(sum(major), 0) AS major, coalesce(sum(is_open), 0) AS open, coalesce(sum(is_open = 1 AND due_at <= @now), 0) AS overdue,
-       coalesce(sum(is_repeat), 0) AS repeats, coalesce(sum(follow_up_state = 'unreachable'), 0) AS unreachable,
-       count(closed_ms) AS closedTimed, coalesce(sum(closed_ms - received_ms), 0) AS closedSpanMs
-     FROM complaints WHERE ${WHERE} GROUP BY 1, 2, 3, 4, 5`,
-  ).all(params) as CubeRow[];
-  const total = sumOf(cube, 'n');
-  const open = sumOf(cube, 'open');
-  const closedCount = sumOf(cube, 'closedTimed');
+  const params = { fromMs: scope.fromMs, toMs: scope.toMs, branch: scope.branch ?? null, now };
+  const { cells, days } = periodCells(db, scope, scope.trendFromMs ?? scope.fromMs);
+  const of = (dim: CellSum['dim']) => cells.filter((c) => c.dim === dim);
+  // Every case is in exactly one channel: the channel cells sum to the period's totals.
+  const cases = of('channel');
+  const total = sumOf(cases, 'n');
+  const open = sumOf(cases, 'open');
+  const closedCount = sumOf(cases, 'closedTimed');
   const p90 = closedCount
     ? (statement(db, `SELECT (closed_ms - received_ms) / 3600000.0 AS hours FROM complaints WHERE ${WHERE} AND closed_ms IS NOT NULL ORDER BY 1 LIMIT 1 OFFSET @at`)
         .get({ ...params, at: Math.min(closedCount - 1, Math.ceil(closedCount * 0.9) - 1) }) as { hours: number }).hours
     : null;
-  // Days of the trend's months and the period's in one pass (a year at HQ is 150,000 rows per pass):
-  // the period's days by content, and every month's satisfaction summed from its days.
-  const days = statement(db,
-    `SELECT date((received_ms + @offset) / 1000, 'unixepoch') AS day, coalesce(content, 'none') AS content, count(*) AS count,
-       count(satisfaction) AS rated, coalesce(sum(satisfaction), 0) AS satisfactionSum, coalesce(sum(follow_up_state = 'unreachable'), 0) AS unreachable
-     FROM complaints WHERE ${WHERE} GROUP BY 1, 2 ORDER BY 1, 2`,
-  ).all(trendParams) as Array<ReportFigures['byDayContent'][number] & { rated: number; satisfactionSum: number; unreachable: number }>;
-  const firstDay = new Date(scope.fromMs + params.offset).toISOString().slice(0, 10);
+  const overdueByBranch = overdueOf(db, params, [...new Set(cases.map((c) => c.branch))]);
+  const firstDay = new Date(scope.fromMs + scope.utcOffsetMinutes * 60_000).toISOString().slice(0, 10);
   const byDayContent = days.filter((d) => d.day >= firstDay).map(({ day, content, count }) => ({ day, content, count }));
-  const rated = cube.filter((r) => r.satisfaction !== null);
+  const contents = of('content');
   return {
     total,
-    major: sumOf(cube, 'major'),
-    byContent: countsOf(cube, (r) => r.content),
-    bySeverity: countsOf(cube, (r) => r.severity),
-    byChannel: countsOf(cube, (r) => r.channel),
+    major: sumOf(cases, 'major'),
+    byContent: countsOf(contents),
+    bySeverity: countsOf(of('severity')),
+    byChannel: countsOf(cases),
     byDay: tally(byDayContent, (r) => r.day, (r) => r.count).sort((x, y) => byBinary(x.key, y.key)),
-    byCause: statement(db, `SELECT content, cause, count(*) AS count FROM complaints WHERE ${WHERE} AND content IS NOT NULL GROUP BY 1, 2 ORDER BY 3 DESC, 1, 2 LIMIT 10`)
-      .all(params) as ReportFigures['byCause'],
+    byCause: countsOf(of('cause'))
+      .map(({ key, count }) => {
+        const [content, cause] = JSON.parse(key) as [string, string];
+        return { content, cause, count };
+      })
+      .sort((x, y) => y.count - x.count || byBinary(x.content, y.content) || byBinary(x.cause, y.cause))
+      .slice(0, 10),
     open,
-    overdue: sumOf(cube, 'overdue'),
+    overdue: [...overdueByBranch.values()].reduce((sum, n) => sum + n, 0),
     closed: total - open,
-    handlingHours: { average: closedCount ? sumOf(cube, 'closedSpanMs') / closedCount / 3_600_000 : null, p90 },
-    repeats: sumOf(cube, 'repeats'),
-    satisfaction: countsOf(rated, (r) => String(r.satisfaction)).sort((x, y) => byBinary(y.key, x.key)),
-    unreachable: sumOf(cube, 'unreachable'),
-    satisfactionByContent: [...groupBy(rated, (r) => r.content)]
+    handlingHours: { average: closedCount ? sumOf(cases, 'closedSpanMs') / closedCount / 3_600_000 : null, p90 },
+    repeats: sumOf(cases, 'repeats'),
+    satisfaction: countsOf(of('satisfaction')).sort((x, y) => byBinary(y.key, x.key)),
+    unreachable: sumOf(cases, 'unreachable'),
+    satisfactionByContent: [...groupBy(contents, (r) => r.key)]
       .map(([key, rows]) => ({ key, ...satisfactionOf(rows) }))
+      .filter((r) => r.rated > 0)
       .sort((x, y) => y.rated - x.rated || byBinary(x.key, y.key)),
     // The month's own follow-ups and the months before it, by the month the complaint came in.
     satisfactionTrend: [...groupBy(days, (d) => d.day.slice(0, 7))].map(([month, rows]) => {
       const rated = rows.reduce((n, r) => n + r.rated, 0);
       return { month, rated, average: rated ? rows.reduce((n, r) => n + r.satisfactionSum, 0) / rated : null, unreachable: rows.reduce((n, r) => n + r.unreachable, 0) };
     }),
-    byOwner: byStaff(db, params),
+    byOwner: byStaff(of('owner'), of('taker')),
     steps: stepCompliance(db, params),
     signals: statement(db, `SELECT s.value AS key, count(*) AS count FROM complaints, json_each(complaints.signals) s WHERE ${WHERE} AND complaints.signals <> '[]' GROUP BY 1 ORDER BY 2 DESC, 1`).all(params) as Count[],
     byDayContent,
     repeaters: repeaters(db, params),
-    byBranch: [...groupBy(cube, (r) => r.branch)]
-      .map(([branch, rows]) => ({ branch, total: sumOf(rows, 'n'), overdue: sumOf(rows, 'overdue'), repeats: sumOf(rows, 'repeats'), averageSatisfaction: satisfactionOf(rows).average }))
+    byBranch: [...groupBy(cases, (r) => r.branch)]
+      .map(([branch, rows]) => ({ branch, total: sumOf(rows, 'n'), overdue: overdueByBranch.get(branch) ?? 0, repeats: sumOf(rows, 'repeats'), averageSatisfaction: satisfactionOf(rows).average }))
       .sort((x, y) => byBinary(x.branch, y.branch)),
   };
+}
+
+/** Open cases of the period past their deadline, per branch: one range of the open cases' index each. */
+function overdueOf(db: Db, params: Record<string, unknown>, branches: readonly string[]): Map<string, number> {
+  const count = statement(db,
+    `SELECT count(*) AS n FROM complaints INDEXED BY complaints_open_for_reports
+     WHERE is_open = 1 AND branch = @branch AND received_ms >= @fromMs AND received_ms < @toMs AND due_at <= @now`,
+  );
+  return new Map(branches.map((branch) => [branch, (count.get({ ...params, branch }) as { n: number }).n]));
 }
 
 /** One customer: the customer record when there is one, else the phone's digits. */
@@ -168,24 +209,19 @@ function repeaters(db: Db, params: Record<string, unknown>): ReportFigures['repe
     .sort((a, b) => b.cases - a.cases || b.repeats - a.repeats || a.key.localeCompare(b.key));
 }
 
-/** Owners and intake staff of the period's cases, with how their cases went: one pass, owner × taker. */
-function byStaff(db: Db, params: Record<string, unknown>): ReportFigures['byOwner'] {
-  const pairs = statement(db,
-    `SELECT owner_id AS ownerId, received_by AS takenBy, count(*) AS n, coalesce(sum(is_open = 0), 0) AS closed,
-       coalesce(sum(is_open = 0 AND late_steps = 0), 0) AS closedOnTime, count(satisfaction) AS rated, coalesce(sum(satisfaction), 0) AS satisfactionSum
-     FROM complaints WHERE ${WHERE} GROUP BY 1, 2`,
-  ).all(params) as Array<{ ownerId: string; takenBy: string; n: number; closed: number; closedOnTime: number; rated: number; satisfactionSum: number }>;
+/** Owners and intake staff of the period's cases, with how the cases they own went. */
+function byStaff(owners: readonly CellSum[], takers: readonly CellSum[]): ReportFigures['byOwner'] {
   const staff = new Map<string, ReportFigures['byOwner'][number] & { rated: number; satisfactionSum: number }>();
   const row = (id: string) => staff.get(id) ?? staff.set(id, { ownerId: id, taken: 0, owned: 0, closed: 0, closedOnTime: 0, averageSatisfaction: null, rated: 0, satisfactionSum: 0 }).get(id)!;
-  for (const p of pairs) {
-    const owner = row(p.ownerId);
-    owner.owned += p.n;
-    owner.closed += p.closed;
-    owner.closedOnTime += p.closedOnTime;
-    owner.rated += p.rated;
-    owner.satisfactionSum += p.satisfactionSum;
-    row(p.takenBy).taken += p.n;
+  for (const o of owners) {
+    const owner = row(o.key);
+    owner.owned += o.n;
+    owner.closed += o.closed;
+    owner.closedOnTime += o.closedOnTime;
+    owner.rated += o.rated;
+    owner.satisfactionSum += o.satisfactionSum;
   }
+  for (const t of takers) row(t.key).taken += t.n;
   return [...staff.values()]
     .map(({ rated, satisfactionSum, ...r }) => ({ ...r, averageSatisfaction: rated ? satisfactionSum / rated : null }))
     .sort((a, b) => b.owned - a.owned || b.taken - a.taken || byBinary(a.ownerId, b.ownerId));

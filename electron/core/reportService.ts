@@ -6,6 +6,7 @@ import type { ParsedRequestOf, ResponseOf } from '../../shared/contract.js';
 import type { StaffView } from '../../shared/referenceFold.js';
 import type { Settings } from '../../shared/settings.js';
 import { instantOf } from '../../shared/sla/time.js';
+import { alignReportCells } from '../../db/reportCells.js';
 import { exportCaseRows, MAX_EXPORT_ROWS, tablesWorkbook, type ExportOptions } from './exportFiles.js';
 import type { CaseRowWithOutcome } from '../../db/complaintQueries.js';
 import type { Clock } from './clock.js';
@@ -39,10 +40,22 @@ export function createReportService(db: Db, writer: EventWriter, clock: Clock, s
       trendFromMs: instantOf(`${shiftMonth(month, 1 - TREND_MONTHS)}-01`, 0, timeZone),
     };
   };
+  // The report cells follow the desk's time zone (its standard time: summer months are summed from the
+  // rows). Checked at the first report, not at start: moving them re-sums every case once.
+  let cellsAligned = false;
+  const alignCells = () => {
+    if (cellsAligned) return;
+    const { timeZone } = settings();
+    const year = new Date(clock.now()).getUTCFullYear();
+    const offsetOn = (day: string) => Date.parse(`${day}T00:00:00Z`) - instantOf(day, 0, timeZone);
+    alignReportCells(db, Math.min(offsetOn(`${year}-01-01`), offsetOn(`${year}-07-01`)));
+    cellsAligned = true;
+  };
   const casesOf = (request: { month: string; branch?: string | undefined; dimension?: ReportDimension | undefined; value?: string | undefined }, limit: number) =>
     reportCases(db, scopeOf(request.month, request.branch), request.dimension && request.value !== undefined ? { dimension: request.dimension, value: request.value } : null, limit, clock.now());
 
   const draftOf = (month: string, branch: string | undefined) => {
+    alignCells();
     const scope = scopeOf(month, branch);
     const now = clock.now();
     return {
@@ -79,6 +92,7 @@ export function createReportService(db: Db, writer: EventWriter, clock: Clock, s
     },
     figures(staff: StaffView, request: ParsedRequestOf<'reports.get'>): ResponseOf<'reports.get'> {
       requireRole(staff, ['supervisor', 'manager']);
+      alignCells();
       const figures = reportFigures(db, scopeOf(request.month, request.branch), clock.now());
       const names = staffNames(db);
       return { ...figures, branches: reportBranches(db), ownerNames: Object.fromEntries(figures.byOwner.map((o) => [o.ownerId, names.get(o.ownerId) ?? o.ownerId])) };
