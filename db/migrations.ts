@@ -399,6 +399,8 @@ ${COUNT_CASES}
     sql: `${REPORT_CELLS_SCHEMA}
       -- A period's open cases past their deadline, per branch, without reading its closed ones.
       CREATE INDEX complaints_open_for_reports ON complaints(branch, received_ms, due_at) WHERE is_open = 1;
+      -- The desk's idle steps merge any level of the search index holding two segments (mergeSearchSegments).
+      INSERT INTO case_fts (case_fts, rank) VALUES ('usermerge', 2);
     `,
   },
 ];

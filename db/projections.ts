@@ -180,6 +180,21 @@ export function projectEntity(db: Db, entity: Entity, entityId: string, sla: () 
   if (foldable(entity, entityId)) writeEntity(db, entity, entityId, eventsOf(db, entity, entityId), sla);
 }
 
+/**
+ * One step of tidying the search index; true while there was work. Every transaction that writes a case
+ * adds a small segment to the index and FTS5 merges them only four at a time, so after a busy year a
+ * search visits dozens of segments (退款 at 150,000 cases: 9.9 ms, 1.8 ms once merged). With usermerge 2
+ * (migration 16) a step merges `pages` leaf pages of any level holding two segments: a tidy index is
+ * left alone, not rewritten.
+ */
+export function mergeSearchSegments(db: Db, pages = 100): boolean {
+  const changes = () => (statement(db, 'SELECT total_changes() AS n').get() as { n: number }).n;
+  const before = changes();
+  statement(db, "INSERT INTO case_fts (case_fts, rank) VALUES ('merge', ?)").run(pages);
+  // The command itself counts as one change; merged pages count as more.
+  return changes() - before > 1;
+}
+
 /** Tables refilled row by row in a rebuild whose indexes are cheaper to build once, sorted, afterwards. */
 const BULK_TABLES = ['complaints', 'case_steps'];
 

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { closeDatabase, openDatabase, type Db } from '../../db/open.js';
 import { backUp, latestBackupAt } from '../../db/backup.js';
+import { mergeSearchSegments } from '../../db/projections.js';
 import { systemClock, type Clock } from './clock.js';
 import { createDeskCore, type DeskCore, type DeskCoreOptions } from './deskCore.js';
 import { createDispatcher } from './dispatch.js';
@@ -48,9 +49,10 @@ export function openDesk(dataDir: string, clock: Clock = systemClock, options: O
     const step = () => {
       let more = false;
       try {
-        more = core.tick(tickBatch).more;
+        // Deadlines first; when they are done, the search index is tidied a step at a time.
+        more = core.tick(tickBatch).more || mergeSearchSegments(db);
       } catch (error) {
-        console.error(`[calmdesk] deadline check failed: ${error instanceof Error ? error.name : typeof error}`);
+        console.error(`[calmdesk] background step failed: ${error instanceof Error ? error.name : typeof error}`);
       }
       ticking = more ? setImmediate(step) : null;
     };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rebuildProjections } from '../../../db/projections.js';
+import { mergeSearchSegments, rebuildProjections } from '../../../db/projections.js';
 import { complaint, ok, openTeamDesk } from '../../fixtures/desk.js';
 import { recordEvents } from '../../../db/eventStore.js';
 import { caseNumberPrefix, formatCaseNumber } from '../../../shared/caseNumber.js';
@@ -87,5 +87,29 @@ describe('case search', () => {
 
     const exported = await desk.dispatchAsync('case.searchExport', { text: '退款', branch: 'BJ01', format: 'csv', columns: EXPORT_COLUMNS.map((c) => c), words: {}, sheet: 'x' }, s);
     expect(exported).toMatchObject({ ok: true, value: { rows: 1_250 } });
+  });
+
+  it('merges the index segments a step at a time while the desk is idle, changing no answer, and leaves a tidy index alone', () => {
+    const clock = { now: () => Date.parse('2026-11-23T02:00:00Z') };
+    const { desk, team } = openTeamDesk(clock);
+    const s = team.clerk.session;
+    // Each case its own transaction, as at the counter: each adds a segment to the index.
+    for (let i = 0; i < 120; i++) ok(desk, s, 'case.create', complaint(`客户${i}`, i % 3 ? '热水器漏水，要求退款' : '宽带断线', `1380000${String(i).padStart(4, '0')}`));
+    const find = (text: string) => ok(desk, s, 'case.search', { text, limit: 100 }).items.map((c) => c.caseNumber).sort();
+    const answers = ['退款', '热水器', '宽带', '0042', '客户7'].map(find);
+    expect(answers[0]).toHaveLength(80);
+
+    // The index's shadow table lists each segment's pages: its distinct ids are the segments a search visits.
+    const segments = () => (desk.db.prepare('SELECT count(DISTINCT segid) AS n FROM case_fts_idx').get() as { n: number }).n;
+    expect(segments()).toBeGreaterThan(10);
+    let steps = 0;
+    while (mergeSearchSegments(desk.db, 20)) steps++;
+    expect(steps).toBeGreaterThan(0);
+    expect(segments()).toBe(1);
+    expect(mergeSearchSegments(desk.db, 20)).toBe(false);
+    expect(['退款', '热水器', '宽带', '0042', '客户7'].map(find)).toEqual(answers);
+    const later = ok(desk, s, 'case.create', complaint('新客户', '空调不制冷', '13900009999'));
+    expect(find('制冷')).toEqual([later.caseNumber]);
+    desk.close();
   });
 });
