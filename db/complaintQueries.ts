@@ -211,18 +211,16 @@ export function searchCases(db: Db, match: string, filter: SearchFilter, limit: 
   if (filter.ownerId) clauses.push('c.owner_id = @ownerId');
   if (filter.fromMs !== undefined) clauses.push('c.received_ms >= @fromMs');
   if (filter.toMs !== undefined) clauses.push('c.received_ms < @toMs');
-  const params = { ...filter, match, limit, window: Math.max(limit, RANKED_MATCHES) - 1 };
-  // FTS5 walks its matches newest first without sorting; the match this far down bounds the ranking.
-  const floor = statement(db,
-    `SELECT case_fts.rowid AS floor FROM case_fts JOIN complaints c ON c.rowid = case_fts.rowid
-     WHERE ${clauses.join(' AND ')} ORDER BY case_fts.rowid DESC LIMIT 1 OFFSET @window`,
-  ).get(params) as { floor: number } | undefined;
-  if (floor) clauses.push('case_fts.rowid >= @floor');
   const columns = LIST_COLUMNS.split(',').map((c) => `c.${c.trim()}`).join(', ');
+  // FTS5 walks its matches newest first without sorting and stops at the window; only the best few are
+  // then read whole (a bound of `rowid >= floor` instead made FTS5 read the term's whole list).
   return statement(db,
-      `SELECT ${columns}, c.content, c.closed_ms, c.satisfaction, json_extract(c.view, '$.description') AS description, bm25(case_fts) AS score
-       FROM case_fts JOIN complaints c ON c.rowid = case_fts.rowid
-       WHERE ${clauses.join(' AND ')} ORDER BY score, c.received_hlc DESC LIMIT @limit`,
-    )
-    .all({ ...params, floor: floor?.floor ?? 0 }) as Array<CaseRowWithOutcome & { description: string; score: number }>;
+    `WITH recent AS (
+       SELECT case_fts.rowid AS id, bm25(case_fts) AS score FROM case_fts JOIN complaints c ON c.rowid = case_fts.rowid
+       WHERE ${clauses.join(' AND ')} ORDER BY case_fts.rowid DESC LIMIT @window),
+     best AS (
+       SELECT recent.id, recent.score, c.received_hlc AS hlc FROM recent JOIN complaints c ON c.rowid = recent.id ORDER BY recent.score, hlc DESC LIMIT @limit)
+     SELECT ${columns}, c.content, c.closed_ms, c.satisfaction, json_extract(c.view, '$.description') AS description, best.score
+     FROM best JOIN complaints c ON c.rowid = best.id ORDER BY best.score, best.hlc DESC`,
+  ).all({ ...filter, match, limit, window: Math.max(limit, RANKED_MATCHES) }) as Array<CaseRowWithOutcome & { description: string; score: number }>;
 }
