@@ -102,13 +102,17 @@ const startsMonth = (ms: number, offsetMs: number) => (ms + offsetMs) % DAY_MS =
 function periodCells(db: Db, scope: ReportScope, trendFromMs: number) {
   const offsetMs = scope.utcOffsetMinutes * 60_000;
   const stored = reportCellsOffsetMs(db) === offsetMs && [scope.fromMs, scope.toMs, trendFromMs].every((ms) => startsMonth(ms, offsetMs));
-  const params = { branch: scope.branch ?? null, offset: offsetMs, fromMs: scope.fromMs, toMs: scope.toMs, trendFromMs };
+  const params = {
+    branch: scope.branch ?? null, offset: offsetMs, fromMs: scope.fromMs, toMs: scope.toMs, trendFromMs,
+    fromMonth: monthNumber(scope.fromMs, offsetMs), toMonth: monthNumber(scope.toMs, offsetMs),
+    fromDay: Math.floor((trendFromMs + offsetMs) / DAY_MS), toDay: Math.floor((scope.toMs + offsetMs) / DAY_MS),
+  };
   const rowsFrom = (from: string) => `c.received_ms >= ${from} AND c.received_ms < @toMs AND (@branch IS NULL OR c.branch = @branch)`;
   const months = stored
-    ? `SELECT * FROM report_cells WHERE dim IN (${MONTH_DIMS}) AND period >= ${monthNumber(scope.fromMs, offsetMs)} AND period < ${monthNumber(scope.toMs, offsetMs)}`
+    ? `SELECT * FROM report_cells WHERE dim IN (${MONTH_DIMS}) AND period >= @fromMonth AND period < @toMonth`
     : cellsOfRows(MONTH_DIMENSIONS, OFFSET, rowsFrom('@fromMs'));
   const days = stored
-    ? `SELECT * FROM report_cells WHERE dim = 'day' AND period >= ${(trendFromMs + offsetMs) / DAY_MS} AND period < ${(scope.toMs + offsetMs) / DAY_MS}`
+    ? `SELECT * FROM report_cells WHERE dim = 'day' AND period >= @fromDay AND period < @toDay`
     : cellsOfRows(['day'], OFFSET, rowsFrom('@trendFromMs'));
   return {
     cells: statement(db, `SELECT dim, branch, key, ${CELL_SUMS} FROM (${months}) WHERE ${CELL_BRANCH} GROUP BY dim, branch, key HAVING sum(n) <> 0`).all(params) as CellSum[],
