@@ -77,7 +77,11 @@ export function cellsOfRows(dimensions: readonly CellDimension[], offset: string
 
 const FILL = `INSERT INTO report_cells (${COLUMNS}) ${cellsOfRows(Object.keys(DIMENSIONS) as CellDimension[], STORED_OFFSET, '1')}`;
 
-/** Migration 16: the table, its calendar (Beijing time until a desk says otherwise), the triggers, the first fill. */
+/**
+ * Migration 16: the table, its calendar (Beijing time until a desk says otherwise), the triggers, the first
+ * fill. It is built from the definitions above: changing them takes a new migration that makes the
+ * triggers again and refills the cells.
+ */
 export const REPORT_CELLS_SCHEMA = `
       CREATE TABLE report_cells (
         dim    TEXT NOT NULL,
