@@ -31,6 +31,8 @@ async function pick(page: Page, testId: string, text: string) {
   await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option-active')).toContainText(text);
   await page.keyboard.press('Enter');
   await expect(select).toContainText(text);
+  // The list closes with an animation: the next pick must not find this one's active option still there.
+  await expect(page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')).toHaveCount(0);
 }
 
 /** A real JPEG, made by the browser itself (the desk re-encodes whatever the camera gives). */
