@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseActionRequest } from '../../../shared/contract.js';
-import { complaint, ok, openTeamDesk } from '../../fixtures/desk.js';
+import { complaint, ok, openTeamDesk, openTestDesk } from '../../fixtures/desk.js';
 import { fakeClock } from '../../fixtures/clock.js';
 import { rebuildProjections } from '../../../db/projections.js';
 import { alignReportCells, refillReportCells } from '../../../db/reportCells.js';
@@ -14,7 +14,7 @@ const cellsOf = (db: Db) => db.prepare('SELECT * FROM report_cells WHERE n <> 0 
 describe('report cells', () => {
   it('are kept by the triggers exactly as summing the rows gives them, and a month reads the same from them as from the rows in either calendar', () => {
     const clock = fakeClock('2026-10-20T02:00:00Z');
-    const { desk, team } = openTeamDesk(clock);
+    const { desk, team, dataDir } = openTeamDesk(clock);
     const sign = (p: typeof team.clerk) => ok(desk, undefined, 'auth.signIn', { staffId: p.staff.id, pin: p.pin }).session;
     const act = (p: typeof team.clerk, id: string, action: CaseActionRequest) => ok(desk, sign(p), 'case.act', { id, action });
     const classification = (content: 'product' | 'quality', major: boolean) =>
@@ -79,6 +79,13 @@ describe('report cells', () => {
     alignReportCells(desk.db, 0);
     expect(months.map((scope) => reportFigures(desk.db, scope, now))).toEqual(fromCells);
     expect(utcMonths.map((scope) => reportFigures(desk.db, scope, now))).toEqual(utcFromRows);
+
+    // A desk from before the cells: the upgrade sums what it holds, on Beijing's calendar.
+    desk.db.exec('DROP TRIGGER complaints_into_report_cells; DROP TRIGGER complaints_out_of_report_cells; DROP TABLE report_cells; DROP TABLE report_cells_offset; DROP INDEX complaints_open_for_reports; PRAGMA user_version = 15');
     desk.close();
+    const upgraded = openTestDesk(dataDir, clock);
+    expect(cellsOf(upgraded.db)).toEqual(kept);
+    expect(months.map((scope) => reportFigures(upgraded.db, scope, now))).toEqual(fromCells);
+    upgraded.close();
   });
 });
