@@ -29,7 +29,7 @@ const SUMS: ReadonlyArray<readonly [column: string, value: RowSql]> = [
   ['closed_on_time', (r) => `(${r}.is_open = 0 AND ${r}.late_steps = 0)`],
 ];
 
-const DAY_MS = 86_400_000;
+export const DAY_MS = 86_400_000;
 const dayOf = (r: string, offset: string) => `((${r}.received_ms + ${offset}) / ${DAY_MS})`;
 const monthOf = (r: string, offset: string) => `CAST(strftime('%Y%m', (${r}.received_ms + ${offset}) / 1000, 'unixepoch') AS INTEGER)`;
 

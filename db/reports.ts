@@ -1,5 +1,5 @@
 import { statement } from './statements.js';
-import { cellsOfRows, MONTH_DIMENSIONS, reportCellsOffsetMs, type CellDimension } from './reportCells.js';
+import { cellsOfRows, DAY_MS, MONTH_DIMENSIONS, reportCellsOffsetMs, type CellDimension } from './reportCells.js';
 import type { Db } from './open.js';
 import type { ReportFigures } from '../shared/reportFigures.js';
 import type { CaseView } from '../shared/fold.js';
@@ -79,7 +79,6 @@ function groupBy<T>(rows: readonly T[], key: (r: T) => string): Map<string, T[]>
   return groups;
 }
 
-const DAY_MS = 86_400_000;
 const MONTH_DIMS = MONTH_DIMENSIONS.map((d) => `'${d}'`).join(', ');
 const CELL_SUMS = `sum(n) AS n, sum(major) AS major, sum(open) AS open, sum(repeats) AS repeats, sum(unreachable) AS unreachable, sum(rated) AS rated,
   sum(satisfaction_sum) AS satisfactionSum, sum(closed_timed) AS closedTimed, sum(closed_span_ms) AS closedSpanMs, sum(closed) AS closed, sum(closed_on_time) AS closedOnTime`;
@@ -149,7 +148,7 @@ export function reportFigures(db: Db, scope: ReportScope, now: number): ReportFi
     bySeverity: countsOf(of('severity')),
     byChannel: countsOf(cases),
     byDay: tally(byDayContent, (r) => r.day, (r) => r.count).sort((x, y) => byBinary(x.key, y.key)),
-    byCause: countsOf(of('cause'))
+    byCause: tally(of('cause'), (r) => r.key, (r) => r.n)
       .map(({ key, count }) => {
         const [content, cause] = JSON.parse(key) as [string, string];
         return { content, cause, count };

@@ -24,6 +24,9 @@ const shiftMonth = (month: string, by: number) => {
   return `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, '0')}`;
 };
 
+/** How far east of UTC a zone's clocks stand at the start of a calendar day, in ms. */
+const offsetMsOn = (day: string, timeZone: string) => Date.parse(`${day}T00:00:00Z`) - instantOf(day, 0, timeZone);
+
 /**
  * Reports for supervisors and managers: a month's figures from the projection's columns, the cases
  * behind a figure, and those cases as Excel or CSV (built here, off the window's thread).
@@ -36,7 +39,7 @@ export function createReportService(db: Db, writer: EventWriter, clock: Clock, s
       fromMs,
       toMs: instantOf(`${shiftMonth(month, 1)}-01`, 0, timeZone),
       ...(branch ? { branch } : {}),
-      utcOffsetMinutes: Math.round((Date.parse(`${month}-01T00:00:00Z`) - fromMs) / 60_000),
+      utcOffsetMinutes: Math.round(offsetMsOn(`${month}-01`, timeZone) / 60_000),
       trendFromMs: instantOf(`${shiftMonth(month, 1 - TREND_MONTHS)}-01`, 0, timeZone),
     };
   };
@@ -47,8 +50,7 @@ export function createReportService(db: Db, writer: EventWriter, clock: Clock, s
     if (cellsAligned) return;
     const { timeZone } = settings();
     const year = new Date(clock.now()).getUTCFullYear();
-    const offsetOn = (day: string) => Date.parse(`${day}T00:00:00Z`) - instantOf(day, 0, timeZone);
-    alignReportCells(db, Math.min(offsetOn(`${year}-01-01`), offsetOn(`${year}-07-01`)));
+    alignReportCells(db, Math.min(offsetMsOn(`${year}-01-01`, timeZone), offsetMsOn(`${year}-07-01`, timeZone)));
     cellsAligned = true;
   };
   const casesOf = (request: { month: string; branch?: string | undefined; dimension?: ReportDimension | undefined; value?: string | undefined }, limit: number) =>
