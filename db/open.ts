@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
-import { existsSync, readFileSync, statSync, unlinkSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { LATEST_SCHEMA_VERSION, MIGRATIONS, type Migration } from './migrations.js';
-import { rebuildProjections } from './projections.js';
+import { rebuildProjections, type RebuildProgress } from './projections.js';
 
 export type Db = Database.Database;
 
@@ -42,8 +42,7 @@ export function integrityProblems(db: Db): string[] {
 const SEAL_SUFFIX = '.sealed.json';
 const TRUST_SEAL_MS = 7 * 86_400_000;
 
-/** Reads and removes the seal: whatever happens next, the file is unsealed until it is closed cleanly. */
-function takeSeal(file: string): { size: number; mtimeMs: number; checkedAt: number } | null {
+function readSeal(file: string): { size: number; mtimeMs: number; checkedAt: number } | null {
   const path = file + SEAL_SUFFIX;
   if (!existsSync(path)) return null;
   try {
@@ -53,9 +52,40 @@ function takeSeal(file: string): { size: number; mtimeMs: number; checkedAt: num
       : null;
   } catch {
     return null;
-  } finally {
-    unlinkSync(path);
   }
+}
+
+/** When the seal says every page was last found sound, if nobody has touched the file since and that was within the week. */
+function trustedCheck(file: string, now: number): number | null {
+  const seal = readSeal(file);
+  if (!seal) return null;
+  const { size, mtimeMs } = statSync(file);
+  const untouched = size === seal.size && Math.trunc(mtimeMs) === seal.mtimeMs;
+  return untouched && now >= seal.checkedAt && now - seal.checkedAt < TRUST_SEAL_MS ? seal.checkedAt : null;
+}
+
+/**
+ * What opening `file` will take beyond a moment, read without opening it for writing and without
+ * taking the seal: every page read (after a crash, a copy or a week), an upgrade (a copy of the file,
+ * migrations, often a rebuild of the projections), or nothing. Hosts use it to show a progress page first.
+ */
+export function workBeforeOpening(file: string, now: number, migrations: readonly Migration[] = MIGRATIONS): 'none' | 'check' | 'upgrade' {
+  if (!existsSync(file)) return 'none';
+  let current: number;
+  try {
+    const db = new Database(file, { readonly: true, fileMustExist: true });
+    try {
+      current = db.pragma('user_version', { simple: true }) as number;
+    } finally {
+      db.close();
+    }
+  } catch {
+    // A file that cannot be read is the open's to explain.
+    return 'none';
+  }
+  // An upgrade copies the file first and may rebuild every projection: minutes at HQ size.
+  if (current > 0 && migrations.some((m) => m.version > current)) return 'upgrade';
+  return trustedCheck(file, now) === null ? 'check' : 'none';
 }
 
 /**
@@ -78,7 +108,12 @@ export interface OpenOptions {
   migrations?: readonly Migration[];
   /** Used to name the pre-migration backup; injectable so tests are deterministic. */
   now?: () => Date;
+  /** Told when the open has long work to do: reading every page, or upgrading the file. */
+  onProgress?: (progress: OpeningProgress) => void;
 }
+
+/** Long work of an open: every page read, an upgrade's copy and migrations (no count known for these), a rebuild. */
+export type OpeningProgress = { stage: 'checking' | 'backingUp' | 'migrating'; done: 0; total: 0 } | RebuildProgress;
 
 export interface OpenedDatabase {
   db: Db;
@@ -94,11 +129,11 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
   const latest = migrations.length ? migrations[migrations.length - 1]!.version : 0;
   const isNew = file === ':memory:' || !existsSync(file);
   const now = (options.now?.() ?? new Date()).getTime();
-  const seal = isNew ? null : takeSeal(file);
-  const stat = seal && statSync(file);
-  const untouched = seal !== null && stat !== null && stat.size === seal.size && Math.trunc(stat.mtimeMs) === seal.mtimeMs;
-  const trusted = untouched && now >= seal.checkedAt && now - seal.checkedAt < TRUST_SEAL_MS;
-  const checkedAt = trusted ? seal.checkedAt : now;
+  const sealedCheck = isNew ? null : trustedCheck(file, now);
+  // Whatever happens next, the file is unsealed until it is closed cleanly.
+  if (!isNew) rmSync(file + SEAL_SUFFIX, { force: true });
+  const trusted = sealedCheck !== null;
+  const checkedAt = sealedCheck ?? now;
   let db: Db;
   try {
     db = new Database(file);
@@ -115,6 +150,7 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     }
     if (current > latest) throw new DatabaseTooNewError(current, latest);
     if (!isNew && !trusted) {
+      options.onProgress?.({ stage: 'checking', done: 0, total: 0 });
       let problems: string[];
       try {
         problems = integrityProblems(db);
@@ -132,16 +168,18 @@ export function openDatabase(file: string, options: OpenOptions = {}): OpenedDat
     if (!isNew && current > 0 && current < latest) {
       const stamp = (options.now?.() ?? new Date()).toISOString().replace(/[:.]/g, '-');
       backupPath = `${file}.before-v${latest}.${stamp}.bak`;
+      options.onProgress?.({ stage: 'backingUp', done: 0, total: 0 });
       db.exec(`VACUUM INTO '${backupPath.replace(/'/g, "''")}'`);
     }
     const pending = migrations.filter((m) => m.version > current);
+    if (!isNew && pending.length) options.onProgress?.({ stage: 'migrating', done: 0, total: 0 });
     for (const migration of pending) {
       db.transaction(() => {
         db.exec(migration.sql);
         db.pragma(`user_version = ${migration.version}`);
       })();
     }
-    if (current > 0 && pending.some((m) => m.rebuildProjections)) rebuildProjections(db);
+    if (current > 0 && pending.some((m) => m.rebuildProjections)) rebuildProjections(db, options.onProgress);
     return { db, backupPath, migratedFrom: current, checkedAt };
   } catch (error) {
     db.close();

@@ -11,7 +11,7 @@ import { clocksOfCase, foldSla, slaContext, stepRecords, type SlaContext, type S
 import { SLA_ENTITY_ID, type Entity, type EventEnvelope } from '../shared/events.js';
 import { REFERENCE_ENTITY_IDS } from '../shared/eventSchemas.js';
 import type { Db } from './open.js';
-import { allEventsByEntity, eventsOf } from './eventLog.js';
+import { allEventsByEntity, countEvents, eventsOf } from './eventLog.js';
 import { readReferenceItems, replaceReferenceItems } from './referenceItems.js';
 import { COUNT_CASES } from './migrations.js';
 import { refillReportCells } from './reportCells.js';
@@ -195,6 +195,16 @@ export function mergeSearchSegments(db: Db, pages = 100): boolean {
   return changes() - before > 1;
 }
 
+/** How far a rebuild is: events folded of all in the log, then the indexes and totals made again. */
+export interface RebuildProgress {
+  stage: 'rebuilding' | 'indexing';
+  done: number;
+  total: number;
+}
+
+/** Events between two progress reports of a rebuild: a few times a second. */
+const PROGRESS_EVERY = 2_000;
+
 /** Tables refilled row by row in a rebuild whose indexes are cheaper to build once, sorted, afterwards. */
 const BULK_TABLES = ['complaints', 'case_steps'];
 
@@ -203,8 +213,10 @@ const BULK_TABLES = ['complaints', 'case_steps'];
  * and the queue's counting triggers are set aside while they refill and made again at the end: one
  * sorted build per index instead of a million scattered updates (50,000 cases here: 52 → 40 s).
  */
-export function rebuildProjections(db: Db): void {
+export function rebuildProjections(db: Db, onProgress?: (progress: RebuildProgress) => void): void {
   db.transaction(() => {
+    const total = onProgress ? countEvents(db) : 0;
+    let done = 0;
     const setAside = db
       .prepare(`SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') AND tbl_name IN (${BULK_TABLES.map(() => '?').join(', ')}) AND sql IS NOT NULL`)
       .all(...BULK_TABLES) as Array<{ type: 'index' | 'trigger'; name: string; sql: string }>;
@@ -223,8 +235,10 @@ export function rebuildProjections(db: Db): void {
       const first = group[0];
       if (first && (first.entity !== event.entity || first.entityId !== event.entityId)) flush();
       group.push(event);
+      if (onProgress && ++done % PROGRESS_EVERY === 0) onProgress({ stage: 'rebuilding', done, total });
     }
     flush();
+    onProgress?.({ stage: 'indexing', done: total, total });
     for (const { sql } of setAside) db.exec(sql);
     recountCases(db);
     refillReportCells(db);

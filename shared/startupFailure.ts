@@ -43,3 +43,34 @@ export function startupFailureText(reason: StartFailure | null): string {
   const key = reason ?? 'unreadable';
   return `${STARTUP_TEXT['zh-CN'][key]}\n\n${STARTUP_TEXT.en[key]}`;
 }
+
+/** What a desk says while an open takes long (`OpeningProgress` in db/open.ts), again before the app's translations load. */
+export const OPENING_TEXT: Record<Locale, Record<'title' | 'checking' | 'backingUp' | 'migrating' | 'rebuilding' | 'indexing' | 'keepOn', string>> = {
+  'zh-CN': {
+    title: '安心台正在打开本机数据',
+    checking: '上次没有正常关闭，正在逐页检查数据文件是否完好。',
+    backingUp: '安心台已更新，升级数据之前先完整备份一份。',
+    migrating: '正在把数据升级到新版本的格式。',
+    rebuilding: '安心台已更新，正在按新版本重新整理案件列表：已处理 {done} / {total} 条记录。',
+    indexing: '正在重建索引和统计数字，马上就好。',
+    keepOn: '请不要关闭电脑。完成后会自动进入安心台；已受理的案件都在，不会丢失。',
+  },
+  'zh-TW': {
+    title: '安心台正在開啟本機資料',
+    checking: '上次沒有正常關閉，正在逐頁檢查資料檔案是否完好。',
+    backingUp: '安心台已更新，升級資料之前先完整備份一份。',
+    migrating: '正在把資料升級到新版本的格式。',
+    rebuilding: '安心台已更新，正在依新版本重新整理案件清單：已處理 {done} / {total} 筆紀錄。',
+    indexing: '正在重建索引和統計數字，馬上就好。',
+    keepOn: '請不要關閉電腦。完成後會自動進入安心台；已受理的案件都在，不會遺失。',
+  },
+  en: {
+    title: 'CalmDesk is opening the data on this computer',
+    checking: 'CalmDesk was not closed normally last time, so it is reading every page of the data file to make sure it is sound.',
+    backingUp: 'CalmDesk was updated; before upgrading the data it keeps a full copy of it.',
+    migrating: "Upgrading the data to the new version's format.",
+    rebuilding: 'CalmDesk was updated and is rebuilding its case lists from the records: {done} of {total} records done.',
+    indexing: 'Rebuilding the indexes and totals; almost done.',
+    keepOn: 'Please keep the computer on. CalmDesk opens by itself when this is done; every case taken is safe.',
+  },
+};

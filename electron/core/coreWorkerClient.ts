@@ -1,6 +1,7 @@
 import { Worker, type WorkerOptions } from 'node:worker_threads';
 import type { DeskResult, PushEventName } from '../../shared/contract.js';
 import type { StartFailure, WorkerReply, WorkerRequest } from './workerProtocol.js';
+import type { OpeningProgress } from '../../db/open.js';
 
 /** The core worker could not open the desk's data; `reason` says why in a way the window can explain. */
 export class CoreStartError extends Error {
@@ -20,9 +21,10 @@ export interface CoreWorkerClient {
 export async function startCoreWorker(
   workerFile: string | URL,
   dataDir: string,
-  options: Pick<WorkerOptions, 'execArgv'> = {},
+  options: Pick<WorkerOptions, 'execArgv'> & { onOpening?: (progress: OpeningProgress) => void } = {},
 ): Promise<CoreWorkerClient> {
-  const worker = new Worker(workerFile, { ...options, workerData: { dataDir } });
+  const { onOpening, ...workerOptions } = options;
+  const worker = new Worker(workerFile, { ...workerOptions, workerData: { dataDir } });
   const pending = new Map<number, (result: DeskResult<unknown>) => void>();
   const pushListeners: Array<(event: PushEventName, payload: unknown) => void> = [];
   let nextId = 1;
@@ -39,6 +41,8 @@ export async function startCoreWorker(
       if (reply.kind === 'ready') {
         worker.off('error', reject);
         resolve();
+      } else if (reply.kind === 'opening') {
+        onOpening?.(reply.progress);
       } else if (reply.kind === 'failed') {
         reject(new CoreStartError(reply.reason));
       } else if (reply.kind === 'result') {

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { closeDatabase, openDatabase, type Db } from '../../db/open.js';
+import { closeDatabase, openDatabase, type Db, type OpeningProgress } from '../../db/open.js';
 import { backUp, latestBackupAt } from '../../db/backup.js';
 import { mergeSearchSegments } from '../../db/projections.js';
 import { systemClock, type Clock } from './clock.js';
@@ -28,6 +28,8 @@ export interface OpenDeskOptions extends DeskCoreOptions {
   tickMs?: number;
   /** Cases per transaction of deadline work; between batches the desk answers its callers. */
   tickBatch?: number;
+  /** Told how far a long open is (every page read, an upgrade's rebuild). */
+  onOpening?: (progress: OpeningProgress) => void;
 }
 
 const DEFAULT_TICK_MS = 60_000;
@@ -38,7 +40,7 @@ const BACKUP_EVERY_MS = 24 * 3_600_000;
 /** Opens (creating and migrating if needed) the desk's database in `dataDir`, and its core. */
 export function openDesk(dataDir: string, clock: Clock = systemClock, options: OpenDeskOptions = {}): OpenDesk {
   mkdirSync(dataDir, { recursive: true });
-  const { db, checkedAt } = openDatabase(join(dataDir, DATABASE_FILE));
+  const { db, checkedAt } = openDatabase(join(dataDir, DATABASE_FILE), options.onOpening ? { onProgress: options.onOpening } : {});
   const core = createDeskCore(db, clock, options);
   const tickMs = options.tickMs ?? 0;
   const tickBatch = options.tickBatch ?? DEFAULT_TICK_BATCH;

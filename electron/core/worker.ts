@@ -11,7 +11,10 @@ if (!parentPort) throw new Error('core worker must run in a worker thread');
 const port = parentPort;
 let opened: ReturnType<typeof openDesk>;
 try {
-  opened = openDesk((workerData as { dataDir: string }).dataDir, undefined, { tickMs: DEFAULT_TICK_MS });
+  opened = openDesk((workerData as { dataDir: string }).dataDir, undefined, {
+    tickMs: DEFAULT_TICK_MS,
+    onOpening: (progress) => port.postMessage({ kind: 'opening', progress } satisfies WorkerReply),
+  });
 } catch (error) {
   port.postMessage({ kind: 'failed', reason: error instanceof DatabaseTooNewError ? 'too_new' : error instanceof DatabaseDamagedError ? 'damaged' : 'unreadable' } satisfies WorkerReply);
   process.exit(1);

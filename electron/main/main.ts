@@ -7,7 +7,10 @@ import { CONTENT_SECURITY_POLICY } from '../core/contentSecurityPolicy.js';
 import { PUSH_CHANNEL } from '../../shared/ipcChannels.js';
 import { registerContractHandlers } from './ipc.js';
 import { hardenApp } from './guards.js';
-import { isTrustedRendererUrl, secureWindowOptions } from './window.js';
+import { isTrustedRendererUrl, openingWindowOptions, secureWindowOptions } from './window.js';
+import { openingPage } from '../core/browserHost/openingPage.js';
+import { localeOf } from '../core/browserHost/plainPage.js';
+import type { OpeningProgress } from '../core/workerProtocol.js';
 
 // Thin glue: window, CSP, IPC wiring. Everything else lives in core, which runs in a worker.
 const rendererIndex = join(__dirname, '..', 'renderer', 'index.html');
@@ -28,7 +31,16 @@ async function main(): Promise<void> {
 
   // CALMDESK_DATA_DIR lets tests and support staff point the desk at another data folder.
   const dataDir = process.env.CALMDESK_DATA_DIR ?? app.getPath('userData');
-  const core = await startCoreWorker(join(__dirname, 'coreWorker.cjs'), dataDir);
+  // A long open (every page read after a crash, an upgrade's rebuild) shows how far it is; redrawn at most twice a second.
+  let opening: BrowserWindow | null = null;
+  let drawnAt = 0;
+  const showOpening = (progress: OpeningProgress) => {
+    if (Date.now() - drawnAt < 500) return;
+    drawnAt = Date.now();
+    opening ??= new BrowserWindow(openingWindowOptions());
+    void opening.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(openingPage(localeOf(app.getLocale()), progress, false))}`);
+  };
+  const core = await startCoreWorker(join(__dirname, 'coreWorker.cjs'), dataDir, { onOpening: showOpening }).finally(() => opening?.destroy());
   registerContractHandlers(ipcMain, (channel, request, session) => core.invoke(channel, request, session), (url) =>
     isTrustedRendererUrl(url, rendererIndex),
   );

@@ -25,6 +25,16 @@ export function secureWindowOptions(preloadPath: string, devTools = false) {
   } as const;
 }
 
+/** The small window that shows a long open's progress: a page drawn by main, no script, no bridge. */
+export function openingWindowOptions() {
+  return {
+    width: 720,
+    height: 400,
+    title: 'CalmDesk 安心台',
+    webPreferences: { contextIsolation: true, sandbox: true, nodeIntegration: false, javascript: false, webSecurity: true, devTools: false },
+  } as const;
+}
+
 /** Only our own packaged page may call the desk or be navigated to. */
 export function isTrustedRendererUrl(url: string, rendererIndexPath: string): boolean {
   try {

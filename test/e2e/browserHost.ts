@@ -17,7 +17,8 @@ export function tempDataDir(): string {
   return mkdtempSync(join(tmpdir(), 'calmdesk-e2e-'));
 }
 
-export async function startHost(dataDir: string, extraArgs: string[] = []): Promise<RunningHost> {
+/** `ready`: what the host prints once it is there; by default the desk itself, not its opening page. */
+export async function startHost(dataDir: string, extraArgs: string[] = [], ready = /running at (http:\/\/127\.0\.0\.1:\d+\/)/): Promise<RunningHost> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'electron/core/browserHost/cli.ts', '--data-dir', dataDir, ...extraArgs], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -26,7 +27,7 @@ export async function startHost(dataDir: string, extraArgs: string[] = []): Prom
     const timer = setTimeout(() => reject(new Error(`host did not start: ${output}`)), 30_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
-      const match = /running at (http:\/\/127\.0\.0\.1:\d+\/)/.exec(output);
+      const match = ready.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]!);

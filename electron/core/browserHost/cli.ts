@@ -3,10 +3,11 @@ import { join, resolve } from 'node:path';
 import { existsSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { DEFAULT_TICK_MS, openDesk } from '../openDesk.js';
+import { DATABASE_FILE, DEFAULT_TICK_MS, openDesk } from '../openDesk.js';
 import { fixedStartClock, systemClock } from '../clock.js';
 import { startBrowserHost } from './server.js';
-import { DatabaseDamagedError, DatabaseTooNewError } from '../../../db/open.js';
+import { DatabaseDamagedError, DatabaseTooNewError, workBeforeOpening } from '../../../db/open.js';
+import { openInChild, startOpeningHost } from './openingHost.js';
 import { startDamagedHost } from './damagedHost.js';
 import { restoreNewestBackup } from '../restore.js';
 
@@ -60,7 +61,22 @@ async function openOrRecover(port: number): Promise<{ desk: ReturnType<typeof op
   }
 }
 
-const { desk, port } = await openOrRecover(values.port ? Number(values.port) : 0);
+/**
+ * An open with long work first (every page read after a crash, an upgrade's rebuild) runs in a worker
+ * while a page on the desk's address shows how far it is; the desk opens on that port afterwards.
+ */
+async function openLongWorkFirst(port: number): Promise<number> {
+  const file = join(dataDir, DATABASE_FILE);
+  const work = workBeforeOpening(file, clock.now());
+  if (work === 'none') return port;
+  const opening = await startOpeningHost(port, { stage: work === 'check' ? 'checking' : 'backingUp', done: 0, total: 0 });
+  console.log(`CalmDesk is opening its data at ${opening.url} (${work === 'check' ? 'checking every page' : 'upgrading'}).`);
+  await openInChild(file, opening.update);
+  await opening.close();
+  return Number(new URL(opening.url).port);
+}
+
+const { desk, port } = await openOrRecover(await openLongWorkFirst(values.port ? Number(values.port) : 0));
 const host = await startBrowserHost({ dispatch: desk.dispatchAsync, core: desk.core, rendererDir, port });
 console.log(`CalmDesk is running at ${host.url} (data: ${dataDir}). Press Ctrl+C to stop.`);
 const stop = () => {

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import Database from 'better-sqlite3';
 import { startCoreWorker } from '../../../electron/core/coreWorkerClient.js';
@@ -31,6 +32,21 @@ describe('core in a worker thread (how Electron runs it)', () => {
     expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_request' } });
     expect(pushed).toEqual([['case.changed', { id }]]);
     await client.close();
+  });
+
+  it('tells the window how far a long open is: after a crash, every page is read before the desk answers', async () => {
+    const dataDir = tempDir();
+    openTeamDesk(undefined, dataDir).desk.close();
+    // A crash leaves no seal beside the file.
+    rmSync(join(dataDir, `${DATABASE_FILE}.sealed.json`));
+    const stages: string[] = [];
+    const client = await startCoreWorker(bundle, dataDir, { onOpening: (progress) => stages.push(progress.stage) });
+    expect(stages).toEqual(['checking']);
+    await client.close();
+    // Closed cleanly this time: the next open has nothing long to do.
+    stages.length = 0;
+    await (await startCoreWorker(bundle, dataDir, { onOpening: (progress) => stages.push(progress.stage) })).close();
+    expect(stages).toEqual([]);
   });
 
   it('says why when the data was written by a newer CalmDesk, instead of dying silently', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { closeSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, rmSync, statSync, truncateSync, utimesSync, writeFileSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
-import { closeDatabase, DatabaseDamagedError, openDatabase } from '../../../db/open.js';
+import { closeDatabase, DatabaseDamagedError, openDatabase, workBeforeOpening } from '../../../db/open.js';
 import { backUp, backupsOf, KEEP_BACKUPS } from '../../../db/backup.js';
 import { DATABASE_FILE } from '../../../electron/core/openDesk.js';
 import { restoreNewestBackup } from '../../../electron/core/restore.js';
@@ -69,8 +69,13 @@ describe('a damaged database never takes cases', () => {
     const sealed = readFileSync(`${desk.file}.sealed.json`, 'utf8');
     const lastCheck = (JSON.parse(sealed) as { checkedAt: number }).checkedAt;
     const openAt = (ms: number) => {
-      const opened = openDatabase(desk.file, { now: () => new Date(ms) });
+      // A host asks first whether to show the opening page; the answer must match what the open then does.
+      const foreseen = workBeforeOpening(desk.file, ms);
+      const stages: string[] = [];
+      const opened = openDatabase(desk.file, { now: () => new Date(ms), onProgress: (p) => stages.push(p.stage) });
       closeDatabase(opened.db, opened.checkedAt);
+      expect(stages).toEqual(foreseen === 'check' ? ['checking'] : []);
+      expect(foreseen).toBe(opened.checkedAt === ms ? 'check' : 'none');
       return opened.checkedAt;
     };
     // Untouched since a clean close a day ago: trusted, the last check stands (no four-gigabyte read at HQ).

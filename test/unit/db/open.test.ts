@@ -3,7 +3,10 @@ import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { DatabaseTooNewError, LATEST_SCHEMA_VERSION, openDatabase } from '../../../db/open.js';
+import { closeDatabase, DatabaseTooNewError, LATEST_SCHEMA_VERSION, openDatabase, workBeforeOpening, type OpeningProgress } from '../../../db/open.js';
+import { recordEvents } from '../../../db/eventStore.js';
+import { newId } from '../../../shared/ids.js';
+import { receivedEvent } from '../../fixtures/events.js';
 import { MIGRATIONS } from '../../../db/migrations.js';
 import { tempDir } from '../../fixtures/tempDir.js';
 
@@ -61,5 +64,28 @@ describe('opening the database', () => {
     expect(db.pragma('user_version', { simple: true })).toBe(LATEST_SCHEMA_VERSION);
     expect(db.prepare("SELECT name FROM sqlite_master WHERE name = 'half_done'").get()).toBeUndefined();
     db.close();
+  });
+
+  it('tells how far an upgrade is, from the copy through the rebuild, and a host can foresee it', () => {
+    const file = join(tempDir(), 'desk.sqlite');
+    const first = openDatabase(file);
+    const start = Date.parse('2026-11-02T01:00:00Z');
+    for (let i = 0; i < 5_000; i += 1_000) {
+      recordEvents(first.db, Array.from({ length: 1_000 }, (_, j) => receivedEvent(newId(), start + (i + j) * 60_000, {}, i + j + 1)));
+    }
+    const cases = first.db.prepare('SELECT id, case_number, status, due_at FROM complaints ORDER BY id').all();
+    closeDatabase(first.db, first.checkedAt);
+    const next = [...MIGRATIONS, { version: LATEST_SCHEMA_VERSION + 1, sql: 'CREATE TABLE later (x INTEGER)', rebuildProjections: true }];
+    expect(workBeforeOpening(file, Date.now())).toBe('none');
+    expect(workBeforeOpening(file, Date.now(), next)).toBe('upgrade');
+    const seen: OpeningProgress[] = [];
+    const upgraded = openDatabase(file, { migrations: next, onProgress: (p) => seen.push(p) });
+    // Sealed and untouched, so no page-by-page read; the copy, the migration, then the rebuild counting up to every event.
+    expect(seen.map((p) => p.stage)).toEqual(['backingUp', 'migrating', 'rebuilding', 'rebuilding', 'indexing']);
+    expect(seen.filter((p) => p.stage === 'rebuilding').map((p) => [p.done, p.total])).toEqual([[2_000, 5_000], [4_000, 5_000]]);
+    expect(seen.at(-1)).toEqual({ stage: 'indexing', done: 5_000, total: 5_000 });
+    expect(upgraded.db.prepare('SELECT id, case_number, status, due_at FROM complaints ORDER BY id').all()).toEqual(cases);
+    closeDatabase(upgraded.db, upgraded.checkedAt);
+    expect(workBeforeOpening(file, Date.now(), next)).toBe('none');
   });
 });

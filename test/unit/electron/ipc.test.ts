@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { pathToFileURL } from 'node:url';
 import { registerContractHandlers, type IpcMainLike } from '../../../electron/main/ipc.js';
-import { isTrustedRendererUrl, secureWindowOptions } from '../../../electron/main/window.js';
+import { isTrustedRendererUrl, openingWindowOptions, secureWindowOptions } from '../../../electron/main/window.js';
 import { externalLinkAllowed, hardenApp, type ContentsLike } from '../../../electron/main/guards.js';
 import { createDeskBridge, type IpcRendererLike } from '../../../electron/preload/bridge.js';
 import { CHANNEL_NAMES } from '../../../shared/contract.js';
@@ -75,6 +75,8 @@ describe('Electron IPC glue', () => {
   it('opens windows isolated, sandboxed and without Node', () => {
     const { webPreferences } = secureWindowOptions('/app/preload.cjs');
     expect(webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false, devTools: false });
+    // The opening window shows a page main draws: no script runs in it and it has no bridge to the desk.
+    expect(openingWindowOptions().webPreferences).toEqual({ contextIsolation: true, sandbox: true, nodeIntegration: false, javascript: false, webSecurity: true, devTools: false });
     expect(isTrustedRendererUrl(pathToFileURL(RENDERER).href, RENDERER)).toBe(true);
     expect(isTrustedRendererUrl(`${pathToFileURL(RENDERER).href}#queue`, RENDERER)).toBe(true);
     expect(isTrustedRendererUrl('http://127.0.0.1:3000/', RENDERER)).toBe(false);
