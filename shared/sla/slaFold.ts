@@ -85,7 +85,7 @@ export function stepRecords(view: CaseClockView & { finishedSteps: ReadonlyArray
   const { clocks, policy, hours } = clocksOfCase(view, ctx);
   const finished = (step: SlaStep, startedAtMs: number, endedAtMs: number): StepRecord => {
     const pauses = view.pauses.filter((p) => p.start < endedAtMs).map((p) => ({ start: p.start, end: Math.min(p.end ?? endedAtMs, endedAtMs) }));
-    return { step, startedAtMs, endedAtMs, dueAtMs: deadline(step, startedAtMs, { ...view, pauses }, policy, ctx.calendar, hours).dueAt };
+    return { step, startedAtMs, endedAtMs, dueAtMs: deadline(step, startedAtMs, { branch: view.branch, severity: view.severity, major: view.major, pauses }, policy, ctx.calendar, hours).dueAt };
   };
   const records = view.finishedSteps.map((s) => finished(s.step, s.startedAtMs, s.endedAtMs));
   if (view.firstContactAtMs !== null) records.push(finished('contact', view.receivedAtMs, view.firstContactAtMs));
