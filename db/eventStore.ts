@@ -2,6 +2,7 @@ import { statement } from './statements.js';
 import type { EventEnvelope, Entity } from '../shared/events.js';
 import type { Db } from './open.js';
 import { projectEntity, readSlaContext } from './projections.js';
+import { BULK_CASES, keepingSumsInBulk } from './bulkSums.js';
 import type { SlaContext } from '../shared/sla/slaFold.js';
 
 /**
@@ -28,7 +29,12 @@ export function recordEvents(db: Db, events: readonly EventEnvelope[], origin: '
     const ordered = [...touched].sort(([, a], [, b]) => Number(b === 'sla') - Number(a === 'sla'));
     let sla: SlaContext | undefined;
     const slaOnce = () => (sla ??= readSlaContext(db));
-    for (const [key, entity] of ordered) projectEntity(db, entity, key.split('\u0000')[1]!, slaOnce);
+    const project = () => {
+      for (const [key, entity] of ordered) projectEntity(db, entity, key.split('\u0000')[1]!, slaOnce);
+    };
+    const caseIds = [...touched].filter(([, entity]) => entity === 'complaint').map(([key]) => key.split('\u0000')[1]!);
+    if (caseIds.length >= BULK_CASES) keepingSumsInBulk(db, caseIds, project);
+    else project();
     return stored;
   })();
 }

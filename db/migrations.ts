@@ -11,12 +11,19 @@ export interface Migration {
   rebuildProjections?: boolean;
 }
 
-/** The queue's totals (migration 12) counted from the rows; a rebuild counts them again the same way. */
+/** The queue's totals (migration 12) of the rows that match `where`, by key: what the counting triggers add up. */
+export const caseCountsOf = (where: string) => `
+        SELECT 'all' AS key, count(*) AS n FROM complaints WHERE ${where}
+        UNION ALL SELECT 'open:' || is_open, count(*) FROM complaints WHERE ${where} GROUP BY is_open
+        UNION ALL SELECT 'owner:' || owner_id, count(*) FROM complaints WHERE ${where} GROUP BY owner_id
+        UNION ALL SELECT 'owner_open:' || owner_id || ':' || is_open, count(*) FROM complaints WHERE ${where} GROUP BY owner_id, is_open`;
+
+/** The queue's totals counted from every row; a rebuild counts them again the same way. */
 export const COUNT_CASES = `
-      INSERT INTO case_counts (key, n) SELECT 'all', count(*) FROM complaints;
-      INSERT INTO case_counts (key, n) SELECT 'open:' || is_open, count(*) FROM complaints GROUP BY is_open;
-      INSERT INTO case_counts (key, n) SELECT 'owner:' || owner_id, count(*) FROM complaints GROUP BY owner_id;
-      INSERT INTO case_counts (key, n) SELECT 'owner_open:' || owner_id || ':' || is_open, count(*) FROM complaints GROUP BY owner_id, is_open;`;
+      INSERT INTO case_counts (key, n) ${caseCountsOf('1')};`;
+
+/** The triggers that keep the totals as rows come and go (migration 12). */
+export const CASE_COUNT_TRIGGERS = ['complaints_counted', 'complaints_uncounted'];
 
 export const MIGRATIONS: readonly Migration[] = [
   {

@@ -105,6 +105,21 @@ export const REPORT_CELLS_SCHEMA = `
       END;
       ${FILL};`;
 
+/** The triggers that keep the cells in step with the complaints rows. */
+export const REPORT_CELL_TRIGGERS = ['complaints_into_report_cells', 'complaints_out_of_report_cells'];
+
+/**
+ * Adds (`sign` 1) or takes away (−1) the cells of the cases whose ids are in the JSON array `@ids`:
+ * what the triggers do a row at a time, for a page of many cases at once (see `keepingSumsInBulk`).
+ */
+export function addCellsOfCases(db: Db, ids: string, sign: 1 | -1): void {
+  const where = 'c.id IN (SELECT value FROM json_each(@ids))';
+  statement(db, `INSERT INTO report_cells (${COLUMNS})
+    SELECT dim, period, branch, key, ${SUMS.map(([column]) => `${sign} * ${column}`).join(', ')}
+    FROM (${cellsOfRows(Object.keys(DIMENSIONS) as CellDimension[], STORED_OFFSET, where)}) WHERE true
+    ${ADD_UP}`).run({ ids });
+}
+
 /** Every cell summed again from the rows (a rebuild refills the rows with the triggers set aside). */
 export function refillReportCells(db: Db): void {
   db.exec(`DELETE FROM report_cells; ${FILL}`);

@@ -6,6 +6,11 @@ import { rebuildProjections } from '../../../db/projections.js';
 import { alignReportCells, refillReportCells } from '../../../db/reportCells.js';
 import { reportFigures } from '../../../db/reports.js';
 import type { Db } from '../../../db/open.js';
+import { recordEvents } from '../../../db/eventStore.js';
+import { rowToEvent, type EventRow } from '../../../db/eventLog.js';
+import { newId } from '../../../shared/ids.js';
+import { receivedEvent } from '../../fixtures/events.js';
+import { tempDir } from '../../fixtures/tempDir.js';
 
 const HOUR = 3_600_000;
 /** The cells that hold anything, in a fixed order (a case moving on leaves emptied cells behind). */
@@ -87,5 +92,53 @@ describe('report cells', () => {
     expect(cellsOf(upgraded.db)).toEqual(kept);
     expect(months.map((scope) => reportFigures(upgraded.db, scope, now))).toEqual(fromCells);
     upgraded.close();
+  });
+
+  it('come out the same when a pulled page of many cases keeps them per page instead of per row, and so do the queue totals', () => {
+    const clock = fakeClock('2026-11-03T02:00:00Z');
+    const { desk: a, team } = openTeamDesk(clock);
+    const sign = (p: typeof team.clerk) => ok(a, undefined, 'auth.signIn', { staffId: p.staff.id, pin: p.pin }).session;
+    const clerk = sign(team.clerk);
+    const ids = Array.from({ length: 40 }, (_, i) => {
+      clock.set(new Date(Date.parse('2026-11-03T02:00:00Z') + i * 7 * HOUR).toISOString());
+      return ok(a, clerk, 'case.create', { ...complaint(`客户${i}`, '热水器漏水', `138000000${String(i).padStart(2, '0')}`), channel: i % 3 ? 'phone' : 'walk_in' }).id;
+    });
+    const half = (a.db.prepare('SELECT max(seq) AS seq FROM events').get() as { seq: number }).seq;
+    // Then every case moves on: classified, some handed over, some contacted, one closed with a rating.
+    for (const [i, id] of ids.entries()) {
+      ok(a, clerk, 'case.act', { id, action: { type: 'classified', payload: { severity: (i % 3) + 1, major: i % 7 === 0, nature: 'valid', communicationKind: null, content: i % 2 ? 'product' : 'quality', cause: 'service_level', motive: 'emotional' } } } as never);
+      if (i % 5 === 1) ok(a, clerk, 'case.act', { id, action: { type: 'customer_contacted', payload: { summary: '已回电' } } });
+      if (i % 4 === 0) ok(a, clerk, 'case.act', { id, action: { type: 'handed_over', payload: { toId: team.clerk2.staff.id, reason: '调岗' } } });
+    }
+    for (const action of [
+      { type: 'customer_contacted', payload: { summary: '已回电' } },
+      { type: 'investigated', payload: { findings: '属实' } },
+      { type: 'proposal_made', payload: { remedy: '更换' } },
+    ] as CaseActionRequest[]) ok(a, clerk, 'case.act', { id: ids[2]!, action });
+    ok(a, sign(team.manager), 'case.act', { id: ids[2]!, action: { type: 'approved', payload: {} } });
+    for (const action of [
+      { type: 'executed', payload: { summary: '已更换' } },
+      { type: 'feedback_given', payload: { summary: '已告知' } },
+      { type: 'followed_up', payload: { satisfaction: 4, solved: 'yes' } },
+      { type: 'closed', payload: { customerAccepted: true } },
+    ] as CaseActionRequest[]) ok(a, clerk, 'case.act', { id: ids[2]!, action });
+
+    // Desk B pulls it all in two pages: 40 new cases, then the same 40 rewritten.
+    const b = openTestDesk(tempDir(), clock);
+    const page = (where: string) => (a.db.prepare(`SELECT * FROM events WHERE ${where} ORDER BY seq`).all(half) as EventRow[]).map(rowToEvent);
+    recordEvents(b.db, page('seq <= ?'), 'server');
+    recordEvents(b.db, page('seq > ?'), 'server');
+    const countsOf = (db: Db) => db.prepare('SELECT * FROM case_counts WHERE n <> 0 ORDER BY key').all();
+    expect(cellsOf(b.db)).toEqual(cellsOf(a.db));
+    expect(countsOf(b.db)).toEqual(countsOf(a.db));
+    expect(cellsOf(b.db).length).toBeGreaterThan(30);
+    // And the triggers are back: one more case, written alone, is summed as it is written.
+    recordEvents(b.db, [receivedEvent(newId(), Date.parse('2026-11-20T02:00:00Z'), { device: 'desk-c' }, 901)], 'server');
+    const summed = cellsOf(b.db);
+    refillReportCells(b.db);
+    expect(cellsOf(b.db)).toEqual(summed);
+    expect((b.db.prepare("SELECT n FROM case_counts WHERE key = 'all'").get() as { n: number }).n).toBe(41);
+    a.close();
+    b.close();
   });
 });
