@@ -29,22 +29,22 @@ export function readSlaContext(db: Db): SlaContext {
   return slaContext(readReferenceItems<SlaItem['kind']>(db, 'sla_items'));
 }
 
-/** Writes the case's steps with their deadlines; returns how many finished after their deadline. */
-function writeCaseSteps(db: Db, view: CaseView, sla: SlaContext): number {
+/**
+ * Writes the case's steps with their deadlines, and returns the columns the queue sorts and filters
+ * by: the nearest running deadline, and how many steps finished after theirs. The case's clocks are
+ * worked out once for both (working-time arithmetic is most of a case's write).
+ */
+function writeCaseSteps(db: Db, view: CaseView, sla: SlaContext) {
   statement(db, 'DELETE FROM case_steps WHERE case_id = ?').run(view.id);
   const insert = statement(db, 'INSERT OR REPLACE INTO case_steps (case_id, step, started_ms, due_ms, ended_ms, received_ms, branch) VALUES (?, ?, ?, ?, ?, ?, ?)');
-  let late = 0;
-  for (const r of stepRecords(view, sla)) {
+  const clocks = clocksOfCase(view, sla);
+  let lateSteps = 0;
+  for (const r of stepRecords(view, sla, clocks)) {
     insert.run(view.id, r.step, r.startedAtMs, r.dueAtMs, r.endedAtMs, view.receivedAtMs, view.branch);
-    if (r.endedAtMs !== null && r.endedAtMs > r.dueAtMs) late++;
+    if (r.endedAtMs !== null && r.endedAtMs > r.dueAtMs) lateSteps++;
   }
-  return late;
-}
-
-/** The nearest deadline of a case, kept in columns so the queue can sort and filter by it. */
-function clockColumns(view: CaseView, sla: SlaContext) {
-  const first = clocksOfCase(view, sla).clocks[0];
-  return { dueAt: first?.dueAt ?? null, dueSoonAt: first?.dueSoonAt ?? null, slaStep: first?.step ?? null };
+  const first = clocks.clocks[0];
+  return { lateSteps, dueAt: first?.dueAt ?? null, dueSoonAt: first?.dueSoonAt ?? null, slaStep: first?.step ?? null };
 }
 
 function writeComplaint(db: Db, entityId: string, view: CaseView | null, sla: SlaContext): void {
@@ -59,8 +59,8 @@ function writeComplaint(db: Db, entityId: string, view: CaseView | null, sla: Sl
     statement(db, 'DELETE FROM case_steps WHERE case_id = ?').run(entityId);
     return;
   }
-  // The steps first: how many ran late is a column of the row.
-  const lateSteps = writeCaseSteps(db, view, sla);
+  // The steps first: how many ran late and the nearest deadline are columns of the row.
+  const stepColumns = writeCaseSteps(db, view, sla);
   const written = statement(db,
     `INSERT INTO complaints (id, case_number, case_prefix, case_seq, branch, customer_id, customer_name,
        customer_phone, phone_digits, channel, status, is_open, severity, major, owner_id, chase_count, is_repeat,
@@ -95,7 +95,7 @@ function writeComplaint(db: Db, entityId: string, view: CaseView | null, sla: Sl
     lastHlc: view.lastHlc,
     conflictCount: view.conflicts.filter((c) => !c.settled).length,
     view: JSON.stringify(view),
-    ...clockColumns(view, sla),
+    ...stepColumns,
     receivedAtMs: view.receivedAtMs,
     needsContact: view.firstContactAtMs === null ? 1 : 0,
     content: view.classification?.content ?? null,
@@ -108,7 +108,6 @@ function writeComplaint(db: Db, entityId: string, view: CaseView | null, sla: Sl
     signals: JSON.stringify(view.signals),
     stepStartedAtMs: view.stepStartedAtMs,
     receivedBy: view.receivedBy,
-    lateSteps,
   });
   statement(db, 'INSERT INTO case_fts (rowid, grams) VALUES (?, ?)').run(written.lastInsertRowid, searchText(view));
   const number = parseCaseNumber(view.caseNumber);
@@ -164,7 +163,7 @@ function writeSla(db: Db, events: readonly EventEnvelope[]): void {
   const update = statement(db, 'UPDATE complaints SET due_at = @dueAt, due_soon_at = @dueSoonAt, sla_step = @slaStep, late_steps = @lateSteps WHERE id = @id');
   for (const row of statement(db, 'SELECT id, view FROM complaints WHERE is_open = 1').all() as Array<{ id: string; view: string }>) {
     const view = JSON.parse(row.view) as CaseView;
-    update.run({ id: row.id, ...clockColumns(view, sla), lateSteps: writeCaseSteps(db, view, sla) });
+    update.run({ id: row.id, ...writeCaseSteps(db, view, sla) });
   }
 }
 

@@ -81,8 +81,11 @@ export interface StepRecord {
  * Every step of a case against its deadline: the finished ones (counting only the pauses that fell
  * inside them) and the running ones as the queue sees them. On time means ended by the deadline.
  */
-export function stepRecords(view: CaseClockView & { finishedSteps: ReadonlyArray<{ step: SlaStep; startedAtMs: number; endedAtMs: number }> }, ctx: SlaContext): StepRecord[] {
-  const { clocks, policy, hours } = clocksOfCase(view, ctx);
+export function stepRecords(
+  view: CaseClockView & { finishedSteps: ReadonlyArray<{ step: SlaStep; startedAtMs: number; endedAtMs: number }> },
+  ctx: SlaContext,
+  { clocks, policy, hours }: ReturnType<typeof clocksOfCase> = clocksOfCase(view, ctx),
+): StepRecord[] {
   const finished = (step: SlaStep, startedAtMs: number, endedAtMs: number): StepRecord => {
     const pauses = view.pauses.filter((p) => p.start < endedAtMs).map((p) => ({ start: p.start, end: Math.min(p.end ?? endedAtMs, endedAtMs) }));
     return { step, startedAtMs, endedAtMs, dueAtMs: deadline(step, startedAtMs, { branch: view.branch, severity: view.severity, major: view.major, pauses }, policy, ctx.calendar, hours).dueAt };
