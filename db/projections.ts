@@ -35,7 +35,6 @@ export function readSlaContext(db: Db): SlaContext {
  * worked out once for both (working-time arithmetic is most of a case's write).
  */
 function writeCaseSteps(db: Db, view: CaseView, sla: SlaContext) {
-  statement(db, 'DELETE FROM case_steps WHERE case_id = ?').run(view.id);
   const insert = statement(db, 'INSERT OR REPLACE INTO case_steps (case_id, step, started_ms, due_ms, ended_ms, received_ms, branch) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const clocks = clocksOfCase(view, sla);
   let lateSteps = 0;
@@ -47,18 +46,24 @@ function writeCaseSteps(db: Db, view: CaseView, sla: SlaContext) {
   return { lateSteps, dueAt: first?.dueAt ?? null, dueSoonAt: first?.dueSoonAt ?? null, slaStep: first?.step ?? null };
 }
 
-function writeComplaint(db: Db, entityId: string, view: CaseView | null, sla: SlaContext): void {
+/** Takes a case's rows out of every table its projection writes. */
+function clearComplaint(db: Db, entityId: string): void {
   const previous = statement(db, 'SELECT rowid FROM complaints WHERE id = ?').get(entityId) as { rowid: number } | undefined;
   if (previous) {
     statement(db, 'DELETE FROM case_fts WHERE rowid = ?').run(previous.rowid);
     // A plain delete, not INSERT OR REPLACE's: the queue's counters (migration 12) are kept by its trigger.
     statement(db, 'DELETE FROM complaints WHERE rowid = ?').run(previous.rowid);
   }
+  statement(db, 'DELETE FROM case_steps WHERE case_id = ?').run(entityId);
+  statement(db, 'DELETE FROM work_orders WHERE case_id = ?').run(entityId);
+  statement(db, 'DELETE FROM attachment_refs WHERE case_id = ?').run(entityId);
+}
+
+/** Writes a case's rows; `fresh` when a rebuild has emptied the tables and there is nothing to clear. */
+function writeComplaint(db: Db, entityId: string, view: CaseView | null, sla: SlaContext, fresh = false): void {
+  if (!fresh) clearComplaint(db, entityId);
+  if (!view) return;
   writeWorkOrders(db, entityId, view);
-  if (!view) {
-    statement(db, 'DELETE FROM case_steps WHERE case_id = ?').run(entityId);
-    return;
-  }
   // The steps first: how many ran late and the nearest deadline are columns of the row.
   const stepColumns = writeCaseSteps(db, view, sla);
   const written = statement(db,
@@ -115,10 +120,8 @@ function writeComplaint(db: Db, entityId: string, view: CaseView | null, sla: Sl
 }
 
 /** The case's visits for the technicians' lists, and the photos and signatures they refer to. */
-function writeWorkOrders(db: Db, caseId: string, view: CaseView | null): void {
-  statement(db, 'DELETE FROM work_orders WHERE case_id = ?').run(caseId);
-  statement(db, 'DELETE FROM attachment_refs WHERE case_id = ?').run(caseId);
-  if (!view?.workOrders?.length) return;
+function writeWorkOrders(db: Db, caseId: string, view: CaseView): void {
+  if (!view.workOrders?.length) return;
   const order = statement(db, 'INSERT INTO work_orders (id, case_id, branch, technician_id, status, window_start_ms, window_end_ms) VALUES (?, ?, ?, ?, ?, ?, ?)');
   const ref = statement(db, 'INSERT OR IGNORE INTO attachment_refs (hash, case_id, media_type, size) VALUES (?, ?, ?, ?)');
   for (const o of view.workOrders) {
@@ -163,6 +166,7 @@ function writeSla(db: Db, events: readonly EventEnvelope[]): void {
   const update = statement(db, 'UPDATE complaints SET due_at = @dueAt, due_soon_at = @dueSoonAt, sla_step = @slaStep, late_steps = @lateSteps WHERE id = @id');
   for (const row of statement(db, 'SELECT id, view FROM complaints WHERE is_open = 1').all() as Array<{ id: string; view: string }>) {
     const view = JSON.parse(row.view) as CaseView;
+    statement(db, 'DELETE FROM case_steps WHERE case_id = ?').run(row.id);
     update.run({ id: row.id, ...writeCaseSteps(db, view, sla) });
   }
 }
@@ -174,10 +178,10 @@ function writeMonthlyReport(db: Db, entityId: string, report: MonthlyReport | nu
 }
 
 /** Folds one entity's full history and writes its row: a late event lands in its right place. */
-function writeEntity(db: Db, entity: Entity, entityId: string, events: readonly EventEnvelope[], sla: () => SlaContext): void {
+function writeEntity(db: Db, entity: Entity, entityId: string, events: readonly EventEnvelope[], sla: () => SlaContext, fresh = false): void {
   switch (entity) {
     case 'complaint':
-      return writeComplaint(db, entityId, foldCase(events), sla());
+      return writeComplaint(db, entityId, foldCase(events), sla(), fresh);
     case 'staff':
       return writeStaff(db, entityId, foldStaff(events));
     case 'customer':
@@ -247,7 +251,7 @@ export function rebuildProjections(db: Db, onProgress?: (progress: RebuildProgre
     let group: EventEnvelope[] = [];
     const flush = () => {
       const first = group[0];
-      if (first && first.entity !== 'sla' && foldable(first.entity, first.entityId)) writeEntity(db, first.entity, first.entityId, group, () => sla);
+      if (first && first.entity !== 'sla' && foldable(first.entity, first.entityId)) writeEntity(db, first.entity, first.entityId, group, () => sla, true);
       group = [];
     };
     for (const event of allEventsByEntity(db)) {
