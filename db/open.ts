@@ -42,6 +42,7 @@ export function integrityProblems(db: Db): string[] {
 const SEAL_SUFFIX = '.sealed.json';
 const TRUST_SEAL_MS = 7 * 86_400_000;
 
+/** The seal beside the file, if there is a readable one. */
 function readSeal(file: string): { size: number; mtimeMs: number; checkedAt: number } | null {
   const path = file + SEAL_SUFFIX;
   if (!existsSync(path)) return null;
@@ -89,7 +90,7 @@ export function workBeforeOpening(file: string, now: number, migrations: readonl
 }
 
 /**
- * Closes the database and seals the file as it was left (see `takeSeal`). The file's time is set a
+ * Closes the database and seals the file as it was left (see `trustedCheck`). The file's time is set a
  * second back to a whole second first: the kernel stamps writes with a coarse clock, so a write in
  * the same few milliseconds as the close would otherwise leave the time as sealed; now any later
  * write moves it.
