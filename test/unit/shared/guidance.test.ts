@@ -287,3 +287,30 @@ describe("escalation signals need the customer's own act", () => {
     expect(kinds('The agent said she would ask a supervisor to call me back.', 'en')).not.toContain('escalation');
   });
 });
+
+describe('motive: profit-seeking is a demand beyond the loss', () => {
+  it('reads a refund, a repair, a replacement or paying for the damage as making good the loss, not as profit-seeking', () => {
+    for (const [text, locale] of [
+      ['洗衣机用了一个月就坏了，我要求退货退款。', 'zh-CN'],
+      ['你们的人把我家地板泡坏了，维修费你们出，并赔偿我的损失。', 'zh-CN'],
+      ['冷氣壞了，請免費幫我換一台新的。', 'zh-TW'],
+      ['My washer broke after a month. I want my money back.', 'en'],
+      ['Your driver dented my car. Pay for the repair and compensate me for the damage.', 'en'],
+      ['I just want to double check when the refund arrives.', 'en'],
+    ] as const) {
+      expect(analyze(text, locale).motive, text).not.toBe('profit');
+    }
+  });
+
+  it('reads multiples, pain-and-suffering money, longer warranties and extras as profit-seeking', () => {
+    for (const [text, locale] of [
+      ['光退款可不行，我要双倍赔偿。', 'zh-CN'],
+      ['修好了也得赔我精神损失费，再延保两年。', 'zh-CN'],
+      ['換新之外，我還要延長保固三年，再加送一組濾網。', 'zh-TW'],
+      ['A refund is not enough, I want double the price back for my trouble.', 'en'],
+      ['Fix it, and I expect an extended warranty on top of that.', 'en'],
+    ] as const) {
+      expect(analyze(text, locale).motive, text).toBe('profit');
+    }
+  });
+});
