@@ -31,12 +31,13 @@ async function main(): Promise<void> {
 
   // CALMDESK_DATA_DIR lets tests and support staff point the desk at another data folder.
   const dataDir = process.env.CALMDESK_DATA_DIR ?? app.getPath('userData');
-  // A long open (every page read after a crash, an upgrade's rebuild) shows how far it is; redrawn at most twice a second.
+  // A long open (every page read after a crash, an upgrade) shows how far it is: redrawn at each new
+  // stage, and within one at most twice a second.
   let opening: BrowserWindow | null = null;
-  let drawnAt = 0;
+  let drawn = { stage: '', at: 0 };
   const showOpening = (progress: OpeningProgress) => {
-    if (Date.now() - drawnAt < 500) return;
-    drawnAt = Date.now();
+    if (progress.stage === drawn.stage && Date.now() - drawn.at < 500) return;
+    drawn = { stage: progress.stage, at: Date.now() };
     opening ??= new BrowserWindow(openingWindowOptions());
     void opening.loadURL(`data:text/html;charset=utf-8,${encodeURIComponent(openingPage(localeOf(app.getLocale()), progress, false))}`);
   };

@@ -62,7 +62,7 @@ async function openOrRecover(port: number): Promise<{ desk: ReturnType<typeof op
 }
 
 /**
- * An open with long work first (every page read after a crash, an upgrade's rebuild) runs in a worker
+ * An open with long work first (every page read after a crash, an upgrade) runs in a child process
  * while a page on the desk's address shows how far it is; the desk opens on that port afterwards.
  */
 async function openLongWorkFirst(port: number): Promise<number> {
