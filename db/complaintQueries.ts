@@ -147,20 +147,47 @@ export function escalationCandidates(db: Db, receivedBefore: number, chasers: nu
   return { views: rows.map((r) => JSON.parse(r.view) as CaseView), next };
 }
 
+/** Where a pass over the open cases near a deadline goes on from: the last index entry read. */
+export interface AlarmCursor {
+  dueSoonAt: number;
+  dueAt: number;
+  step: string;
+  stepStart: number;
+  rowid: number;
+}
+export const FIRST_ALARM_CURSOR: AlarmCursor = { dueSoonAt: -1, dueAt: -1, step: '', stepStart: -1, rowid: 0 };
+
+/** Index entries read per alarm a call may return: most cases near a deadline have rung already. */
+const ALARM_SCAN_PER_RESULT = 20;
+
 /**
  * Open cases whose current deadline is due soon or past at `now` and whose alarm for that step and
- * threshold this desk has not raised yet (-1: all of them). The index of open cases near a deadline
- * is named: left to itself the planner walked every open case, every minute.
+ * threshold this desk has not raised yet: up to `limit` (-1: all) from the index of open cases near a
+ * deadline after `cursor`, reading at most `limit` × 20 entries, and where to go on from (null: the
+ * pass is done). The index is named and walked in order, a bounded stretch per call: re-reading it
+ * from the start for every batch, past the alarms already raised, made a catch-up over a million
+ * cases quadratic.
  */
-export function alarmsToRaise(db: Db, now: number, limit = -1): Array<{ id: string; caseNumber: string; slaStep: string; stepStartedAtMs: number; threshold: 'overdue' | 'due_soon' }> {
-  return statement(db,
-    `SELECT id, caseNumber, slaStep, stepStartedAtMs, threshold FROM (
-       SELECT c.id, c.case_number AS caseNumber, c.sla_step AS slaStep, c.step_started_ms AS stepStartedAtMs,
-         CASE WHEN c.due_at <= @now THEN 'overdue' ELSE 'due_soon' END AS threshold
-       FROM complaints c INDEXED BY complaints_open_due_soon WHERE c.is_open = 1 AND c.due_soon_at <= @now) AS due
-     WHERE NOT EXISTS (SELECT 1 FROM alarms_raised a WHERE a.case_id = due.id AND a.step = due.slaStep AND a.step_start = due.stepStartedAtMs AND a.threshold = due.threshold)
-     LIMIT @limit`,
-  ).all({ now, limit }) as Array<{ id: string; caseNumber: string; slaStep: string; stepStartedAtMs: number; threshold: 'overdue' | 'due_soon' }>;
+export function alarmsToRaise(db: Db, now: number, cursor: AlarmCursor, limit = -1): { rows: Array<{ id: string; caseNumber: string; slaStep: string; stepStartedAtMs: number; threshold: 'overdue' | 'due_soon' }>; next: AlarmCursor | null } {
+  const scan = limit > 0 ? limit * ALARM_SCAN_PER_RESULT : -1;
+  const scanned = statement(db,
+    `SELECT c.rowid AS rowid, c.id, c.case_number AS caseNumber, c.sla_step AS slaStep, c.step_started_ms AS stepStartedAtMs,
+       c.due_soon_at AS dueSoonAt, c.due_at AS dueAt, CASE WHEN c.due_at <= @now THEN 'overdue' ELSE 'due_soon' END AS threshold
+     FROM complaints c INDEXED BY complaints_open_due_soon
+     WHERE c.is_open = 1 AND c.due_soon_at <= @now
+       AND (c.due_soon_at, c.due_at, c.sla_step, c.step_started_ms, c.rowid) > (@dueSoonAt, @dueAt, @step, @stepStart, @rowid)
+     ORDER BY c.due_soon_at, c.due_at, c.sla_step, c.step_started_ms, c.rowid LIMIT @scan`,
+  ).all({ now, scan, ...cursor }) as Array<{ rowid: number; id: string; caseNumber: string; slaStep: string; stepStartedAtMs: number; dueSoonAt: number; dueAt: number; threshold: 'overdue' | 'due_soon' }>;
+  const raised = statement(db, 'SELECT 1 FROM alarms_raised WHERE case_id = ? AND step = ? AND step_start = ? AND threshold = ?');
+  const rows: Array<{ id: string; caseNumber: string; slaStep: string; stepStartedAtMs: number; threshold: 'overdue' | 'due_soon' }> = [];
+  const cursorAt = (r: (typeof scanned)[number]): AlarmCursor => ({ dueSoonAt: r.dueSoonAt, dueAt: r.dueAt, step: r.slaStep, stepStart: r.stepStartedAtMs, rowid: r.rowid });
+  for (const r of scanned) {
+    if (raised.get(r.id, r.slaStep, r.stepStartedAtMs, r.threshold)) continue;
+    rows.push({ id: r.id, caseNumber: r.caseNumber, slaStep: r.slaStep, stepStartedAtMs: r.stepStartedAtMs, threshold: r.threshold });
+    if (rows.length === limit) return { rows, next: cursorAt(r) };
+  }
+  const last = scanned[scanned.length - 1];
+  return { rows, next: last && scanned.length === scan ? cursorAt(last) : null };
 }
 
 /** The case already created on this desk for a form's request id, if any. */

@@ -17,7 +17,7 @@ import { createCustomerService } from './customerService.js';
 import { createCaseService, summaryOfView } from './caseService.js';
 import { createLibraryService } from './libraryService.js';
 import { createReportService } from './reportService.js';
-import { createSlaService } from './slaService.js';
+import { createSlaService, type Alarm } from './slaService.js';
 import { createSyncClient, startSyncLoop, type SyncOptions } from './syncClient.js';
 import { DEFAULT_SECRET_COST, macOf, sealGrant, signEvent, type SecretCost } from '../../keys/actorKeys.js';
 import { saveGrant } from '../../db/syncQueries.js';
@@ -79,6 +79,8 @@ export function createDeskCore(db: Db, clock: Clock, options: DeskCoreOptions = 
   const listeners = new Set<PushListener>();
   /** What a pass of deadline work that spans several batches has done so far. */
   let catchUp = { escalated: 0, alarms: 0 };
+  let deadlinePass: 'escalations' | 'alarms' = 'escalations';
+  let held: { escalated: string[]; alarms: Alarm[] } = { escalated: [], alarms: [] };
   const push: PushListener = (event, payload) => {
     for (const listener of listeners) listener(event, payload);
   };
@@ -272,18 +274,31 @@ export function createDeskCore(db: Db, clock: Clock, options: DeskCoreOptions = 
     },
     tick(batch = -1) {
       const now = clock.now();
-      const escalations = sla.escalateDue(now, batch);
-      const { alarms, more } = escalations.more ? { alarms: [], more: true } : sla.newAlarms(now, batch);
-      const catchingUp = more || catchUp.escalated + catchUp.alarms > 0;
+      // A pass escalates first, then rings alarms; a pass under way goes on where it stopped, so the
+      // alarms of a long backlog never wait on a fresh walk over the escalations (nor the other way round).
+      const escalations = deadlinePass === 'escalations' ? sla.escalateDue(now, batch) : { escalated: [], more: false };
+      if (!escalations.more) deadlinePass = 'alarms';
+      const { alarms, more: alarmsMore } = escalations.more ? { alarms: [], more: false } : sla.newAlarms(now, batch);
+      const more = escalations.more || alarmsMore;
+      if (!more) deadlinePass = 'escalations';
       catchUp = { escalated: catchUp.escalated + escalations.escalated.length, alarms: catchUp.alarms + alarms.length };
-      // A handful rings one by one; a backlog (a desk back after a holiday) is one summary, not a flood.
-      if (!catchingUp) {
-        for (const id of escalations.escalated) push('case.changed', { id });
-        for (const alarm of alarms) push('alarm', alarm);
+      // A handful rings one by one when the pass ends; a backlog (a desk back after a holiday) shows its
+      // progress in the top bar and ends in one summary, not a flood.
+      const handful = batch <= 0 || catchUp.escalated + catchUp.alarms <= batch;
+      if (handful) {
+        held.escalated.push(...escalations.escalated);
+        held.alarms.push(...alarms);
       } else {
         push('deadlines.progress', { ...catchUp, finished: !more });
       }
-      if (!more) catchUp = { escalated: 0, alarms: 0 };
+      if (!more) {
+        if (handful) {
+          for (const id of held.escalated) push('case.changed', { id });
+          for (const alarm of held.alarms) push('alarm', alarm);
+        }
+        catchUp = { escalated: 0, alarms: 0 };
+        held = { escalated: [], alarms: [] };
+      }
       return { more };
     },
     resolveSession(session) {

@@ -2,7 +2,7 @@ import { v5 as uuidv5 } from 'uuid';
 import type { Db } from '../../db/open.js';
 import { recordEvents } from '../../db/eventStore.js';
 import { readSlaContext } from '../../db/projections.js';
-import { alarmsToRaise, escalationCandidates, FIRST_ESCALATION_CURSOR } from '../../db/complaintQueries.js';
+import { alarmsToRaise, escalationCandidates, FIRST_ALARM_CURSOR, FIRST_ESCALATION_CURSOR } from '../../db/complaintQueries.js';
 import { markAlarmRaised } from '../../db/localState.js';
 import { arrivalAlarmsToRaise } from '../../db/workOrderQueries.js';
 import { EVENT_SCHEMA_VERSION, SLA_ENTITY_ID, type EventEnvelope } from '../../shared/events.js';
@@ -46,8 +46,9 @@ export interface Alarm {
  */
 export function createSlaService(db: Db, writer: EventWriter, clock: Clock) {
   const context = () => readSlaContext(db);
-  /** Where the escalation pass goes on from. */
+  /** Where the escalation pass and the alarm pass go on from. */
   let escalationCursor = FIRST_ESCALATION_CURSOR;
+  let alarmCursor = FIRST_ALARM_CURSOR;
 
   const clockOf = (view: CaseView, now = clock.now()): CaseClockInfo | null => {
     const ctx = context();
@@ -118,25 +119,36 @@ export function createSlaService(db: Db, writer: EventWriter, clock: Clock) {
           if (nth) events.push(escalation(view, 'chasers', hlcWallMs(nth.hlc) + 1, nth.id));
         }
       }
-      // One transaction for the batch; each escalation in its own savepoint, so one case that cannot
-      // take it (its log refused by the fold) does not hold back the others on every later tick.
+      // One transaction for the batch, written as one page (its sums kept per page, db/bulkSums.ts). If a
+      // case cannot take its escalation, the page is undone and each case tried in its own savepoint, so
+      // that one case does not hold back the others on every later tick.
       const escalated: string[] = [];
       db.transaction(() => {
-        for (const event of events) {
-          try {
-            escalated.push(...recordEvents(db, [event]).map((e) => e.entityId));
-          } catch (error) {
-            console.error(`[calmdesk] escalation not recorded: ${error instanceof Error ? error.name : typeof error}`);
+        try {
+          escalated.push(...recordEvents(db, events).map((e) => e.entityId));
+        } catch {
+          for (const event of events) {
+            try {
+              escalated.push(...recordEvents(db, [event]).map((e) => e.entityId));
+            } catch (error) {
+              console.error(`[calmdesk] escalation not recorded: ${error instanceof Error ? error.name : typeof error}`);
+            }
           }
         }
       })();
       return { escalated, more: !done };
     },
-    /** Due-soon and overdue alarms not raised yet on this desk (up to `limit`); each rings once, also across restarts. */
+    /**
+     * Due-soon and overdue alarms not raised yet on this desk, each ringing once, also across restarts:
+     * up to `limit` per call (-1: all), resuming where the last call stopped, so a desk back from a long
+     * holiday rings its backlog in batches and a quiet minute reads past the alarms already raised in
+     * bounded stretches, never holding the desk up.
+     */
     newAlarms(now = clock.now(), limit = -1): { alarms: Alarm[]; more: boolean } {
-      const rows = alarmsToRaise(db, now, limit);
-      // A visit's arrival is a promise to the customer too: it rings like any other deadline.
-      const arrivals = limit > 0 && rows.length >= limit ? [] : arrivalAlarmsToRaise(db, now, limit > 0 ? limit - rows.length : -1);
+      const { rows, next } = alarmsToRaise(db, now, alarmCursor, limit);
+      alarmCursor = next ?? FIRST_ALARM_CURSOR;
+      // A visit's arrival is a promise to the customer too: it rings like any other deadline, at the pass's end.
+      const arrivals = next ? [] : arrivalAlarmsToRaise(db, now);
       db.transaction(() => {
         for (const row of rows) markAlarmRaised(db, { caseId: row.id, step: row.slaStep, stepStart: row.stepStartedAtMs, threshold: row.threshold }, now);
         for (const row of arrivals) markAlarmRaised(db, { caseId: row.caseId, step: `arrival:${row.workOrderId}`, stepStart: row.windowStartMs, threshold: row.threshold }, now);
@@ -146,7 +158,7 @@ export function createSlaService(db: Db, writer: EventWriter, clock: Clock) {
           ...rows.map((row): Alarm => ({ caseId: row.id, caseNumber: row.caseNumber, step: row.slaStep, threshold: row.threshold })),
           ...arrivals.map((row): Alarm => ({ caseId: row.caseId, caseNumber: row.caseNumber, step: 'arrival', threshold: row.threshold })),
         ],
-        more: limit > 0 && rows.length + arrivals.length >= limit,
+        more: next !== null,
       };
     },
     publishPolicy(by: StaffView, policy: Omit<Policy, 'version'>) {

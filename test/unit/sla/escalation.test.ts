@@ -215,12 +215,16 @@ describe('automatic escalation on two offline desks', () => {
         schema: 1,
       };
     };
-    recordEvents(desk.db, Array.from({ length: cases }, (_, i) => received(i)));
+    const all = Array.from({ length: cases }, (_, i) => received(i));
+    recordEvents(desk.db, all);
     desk.close();
 
     // Back after the Spring Festival: every case is long past its contact deadline.
     clock.set('2026-02-24T01:00:00Z');
     const back = openTestDesk(dataDir, clock, { tickMs: 60_000, tickBatch: 100 });
+    // One case whose escalation the database refuses (a fault injected below the app): the rest go on.
+    const stuck = all[150]!.entityId;
+    back.db.exec(`CREATE TEMP TRIGGER refuse_one BEFORE INSERT ON events WHEN NEW.entity_id = '${stuck}' AND NEW.type = 'escalated' BEGIN SELECT RAISE(ABORT, 'refused'); END`);
     const escalatedCount = () => (back.db.prepare("SELECT count(*) AS n FROM events WHERE type = 'escalated'").get() as { n: number }).n;
     const progress: Array<{ escalated: number; alarms: number; finished: boolean }> = [];
     const alarms: unknown[] = [];
@@ -235,23 +239,41 @@ describe('automatic escalation on two offline desks', () => {
 
     await expect.poll(() => progress.at(-1)?.finished, { timeout: 30_000 }).toBe(true);
     const rows = back.db.prepare("SELECT entity_id, count(*) AS n FROM events WHERE type = 'escalated' GROUP BY 1").all() as Array<{ n: number }>;
-    expect(rows).toHaveLength(cases);
+    expect(rows).toHaveLength(cases - 1);
     expect(rows.every((r) => r.n === 1)).toBe(true);
+    expect(back.db.prepare("SELECT 1 FROM events WHERE type = 'escalated' AND entity_id = ?").get(stuck)).toBeUndefined();
+    // Every escalated case carries it in the queue, and the totals still count every case once.
+    expect((back.db.prepare('SELECT count(*) AS n FROM complaints WHERE severity IS NOT NULL').get() as { n: number }).n).toBe(cases - 1);
+    expect((back.db.prepare("SELECT n FROM case_counts WHERE key = 'all'").get() as { n: number }).n).toBe(cases);
     const raised = (back.db.prepare('SELECT count(*) AS n FROM alarms_raised').get() as { n: number }).n;
     expect(raised).toBe(cases);
-    // Batches of 100: five of escalations, five of alarms, each reported with the running totals.
-    expect(progress.length).toBeGreaterThanOrEqual(9);
+    // Batches of 100: five of escalations, five of alarms, each reported with the running totals once
+    // the work is more than a handful (the first batch of 100 still is one).
+    expect(progress.length).toBeGreaterThanOrEqual(8);
     expect(progress.map((p) => p.escalated)).toEqual([...progress.map((p) => p.escalated)].sort((a, b) => a - b));
-    expect(progress.at(-1)).toEqual({ escalated: cases, alarms: cases, finished: true });
+    expect(progress.at(-1)).toEqual({ escalated: cases - 1, alarms: cases, finished: true });
     // A backlog is one summary, not 450 notices.
     expect(alarms).toHaveLength(0);
 
     // Nothing is left to do: another pass writes nothing and rings nothing.
     progress.length = 0;
+    back.db.exec('DROP TRIGGER refuse_one');
     expect(back.core.tick(100)).toEqual({ more: false });
     expect(escalatedCount()).toBe(cases);
     expect(progress).toEqual([]);
     expect(alarms).toEqual([]);
+
+    // One more case falls due. A quiet pass in small batches reads past the 450 alarms already raised
+    // over several calls, and the one new alarm still rings on its own, not as a backlog summary.
+    const late = received(cases);
+    recordEvents(back.db, [late]);
+    clock.set('2026-02-26T01:00:00Z');
+    let calls = 0;
+    while (back.core.tick(10).more) calls += 1;
+    expect(calls).toBeGreaterThan(1);
+    expect(progress).toEqual([]);
+    expect(alarms).toEqual([expect.objectContaining({ caseId: late.entityId, threshold: 'overdue' })]);
+    expect((back.db.prepare('SELECT count(*) AS n FROM alarms_raised').get() as { n: number }).n).toBe(cases + 1);
     back.close();
   });
 });
