@@ -112,4 +112,29 @@ describe('case search', () => {
     expect(find('制冷')).toEqual([later.caseNumber]);
     desk.close();
   });
+
+  it('keeps each case\'s search entry through actions that change no searchable word, and renews it when one does', () => {
+    const clock = { now: () => Date.parse('2026-11-23T02:00:00Z') };
+    const { desk, team } = openTeamDesk(clock);
+    const s = team.clerk.session;
+    const find = (text: string) => ok(desk, s, 'case.search', { text }).items.map((c) => c.id);
+    const entries = () => (desk.db.prepare('SELECT count(*) AS n FROM case_fts').get() as { n: number }).n;
+    const a = ok(desk, s, 'case.create', complaint('王女士', '洗衣机漏水，地板泡坏了', '13800138000'));
+    const b = ok(desk, s, 'case.create', complaint('李先生', '宽带断线三天', '13900139000'));
+    const rowid = () => (desk.db.prepare('SELECT rowid FROM complaints WHERE id = ?').get(a.id) as { rowid: number }).rowid;
+    const before = rowid();
+    // No searchable word changes: classified, handed over. The entry stays as it was.
+    ok(desk, s, 'case.act', { id: a.id, action: { type: 'classified', payload: { severity: 2, major: false, nature: 'valid', communicationKind: null, content: 'product', cause: 'product_quality', motive: 'unknown' } } });
+    ok(desk, s, 'case.act', { id: a.id, action: { type: 'handed_over', payload: { toId: team.clerk2.staff.id, reason: '换班' } } });
+    expect(rowid()).toBe(before);
+    expect(find('漏水')).toEqual([a.id]);
+    // A note adds words: found by them and still by the old ones, with one entry per case.
+    const s2 = team.clerk2.session;
+    ok(desk, s2, 'case.act', { id: a.id, action: { type: 'note_added', payload: { text: '已约周六上门更换进水阀' } } });
+    expect(ok(desk, s2, 'case.search', { text: '进水阀' }).items.map((c) => c.id)).toEqual([a.id]);
+    expect(find('漏水')).toEqual([a.id]);
+    expect(find('断线')).toEqual([b.id]);
+    expect(entries()).toBe(2);
+    desk.close();
+  });
 });
