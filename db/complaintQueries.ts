@@ -157,6 +157,15 @@ export interface AlarmCursor {
 }
 export const FIRST_ALARM_CURSOR: AlarmCursor = { dueSoonAt: -1, dueAt: -1, step: '', stepStart: -1, rowid: 0 };
 
+/** An alarm to ring: the case, the step whose deadline it is, and whether it is near or past. */
+export interface AlarmRow {
+  id: string;
+  caseNumber: string;
+  slaStep: string;
+  stepStartedAtMs: number;
+  threshold: 'overdue' | 'due_soon';
+}
+
 /** Index entries read per alarm a call may return: most cases near a deadline have rung already. */
 const ALARM_SCAN_PER_RESULT = 20;
 
@@ -168,7 +177,7 @@ const ALARM_SCAN_PER_RESULT = 20;
  * from the start for every batch, past the alarms already raised, made a catch-up over a million
  * cases quadratic.
  */
-export function alarmsToRaise(db: Db, now: number, cursor: AlarmCursor, limit = -1): { rows: Array<{ id: string; caseNumber: string; slaStep: string; stepStartedAtMs: number; threshold: 'overdue' | 'due_soon' }>; next: AlarmCursor | null } {
+export function alarmsToRaise(db: Db, now: number, cursor: AlarmCursor, limit = -1): { rows: AlarmRow[]; next: AlarmCursor | null } {
   const scan = limit > 0 ? limit * ALARM_SCAN_PER_RESULT : -1;
   const scanned = statement(db,
     `SELECT c.rowid AS rowid, c.id, c.case_number AS caseNumber, c.sla_step AS slaStep, c.step_started_ms AS stepStartedAtMs,
@@ -177,9 +186,9 @@ export function alarmsToRaise(db: Db, now: number, cursor: AlarmCursor, limit = 
      WHERE c.is_open = 1 AND c.due_soon_at <= @now
        AND (c.due_soon_at, c.due_at, c.sla_step, c.step_started_ms, c.rowid) > (@dueSoonAt, @dueAt, @step, @stepStart, @rowid)
      ORDER BY c.due_soon_at, c.due_at, c.sla_step, c.step_started_ms, c.rowid LIMIT @scan`,
-  ).all({ now, scan, ...cursor }) as Array<{ rowid: number; id: string; caseNumber: string; slaStep: string; stepStartedAtMs: number; dueSoonAt: number; dueAt: number; threshold: 'overdue' | 'due_soon' }>;
+  ).all({ now, scan, ...cursor }) as Array<AlarmRow & { rowid: number; dueSoonAt: number; dueAt: number }>;
   const raised = statement(db, 'SELECT 1 FROM alarms_raised WHERE case_id = ? AND step = ? AND step_start = ? AND threshold = ?');
-  const rows: Array<{ id: string; caseNumber: string; slaStep: string; stepStartedAtMs: number; threshold: 'overdue' | 'due_soon' }> = [];
+  const rows: AlarmRow[] = [];
   const cursorAt = (r: (typeof scanned)[number]): AlarmCursor => ({ dueSoonAt: r.dueSoonAt, dueAt: r.dueAt, step: r.slaStep, stepStart: r.stepStartedAtMs, rowid: r.rowid });
   for (const r of scanned) {
     if (raised.get(r.id, r.slaStep, r.stepStartedAtMs, r.threshold)) continue;

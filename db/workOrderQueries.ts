@@ -23,16 +23,15 @@ export function jobRows(db: Db, technicianId: string | null, fromMs: number, lim
 }
 
 /** Visits not arrived at whose window has opened (due soon) or closed (overdue), not yet rung on this desk. */
-export function arrivalAlarmsToRaise(db: Db, now: number, limit = -1): Array<{ caseId: string; caseNumber: string; workOrderId: string; windowStartMs: number; threshold: 'overdue' | 'due_soon' }> {
+export function arrivalAlarmsToRaise(db: Db, now: number): Array<{ caseId: string; caseNumber: string; workOrderId: string; windowStartMs: number; threshold: 'overdue' | 'due_soon' }> {
   return statement(db,
     `SELECT caseId, caseNumber, workOrderId, windowStartMs, threshold FROM (
        SELECT w.case_id AS caseId, c.case_number AS caseNumber, w.id AS workOrderId, w.window_start_ms AS windowStartMs,
          CASE WHEN w.window_end_ms <= @now THEN 'overdue' ELSE 'due_soon' END AS threshold
        FROM work_orders w JOIN complaints c ON c.id = w.case_id
        WHERE w.window_start_ms <= @now AND w.status IN ('booked', 'en_route')) AS due
-     WHERE NOT EXISTS (SELECT 1 FROM alarms_raised a WHERE a.case_id = due.caseId AND a.step = 'arrival:' || due.workOrderId AND a.step_start = due.windowStartMs AND a.threshold = due.threshold)
-     LIMIT @limit`,
-  ).all({ now, limit }) as Array<{ caseId: string; caseNumber: string; workOrderId: string; windowStartMs: number; threshold: 'overdue' | 'due_soon' }>;
+     WHERE NOT EXISTS (SELECT 1 FROM alarms_raised a WHERE a.case_id = due.caseId AND a.step = 'arrival:' || due.workOrderId AND a.step_start = due.windowStartMs AND a.threshold = due.threshold)`,
+  ).all({ now }) as Array<{ caseId: string; caseNumber: string; workOrderId: string; windowStartMs: number; threshold: 'overdue' | 'due_soon' }>;
 }
 
 /** How many complaints a phone number made, and how many of them ended with the customer unhappy. */
