@@ -1,3 +1,5 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import pg from 'pg';
 import { PGlite } from '@electric-sql/pglite';
 
@@ -81,9 +83,21 @@ export function postgresSql(connectionString: string): Sql {
 
 type PGliteLike = Pick<PGlite, 'query'> & { transaction?: PGlite['transaction'] };
 
+/** Shared buffers of an embedded server: a branch office's server should fit in a few hundred MB. */
+const PGLITE_SHARED_BUFFERS = '16MB';
+
 export async function pgliteSql(dataDir?: string): Promise<Sql> {
-  const db = new PGlite(dataDir);
-  await db.waitReady;
+  // PostgreSQL's default 128 MB of shared buffers is one block of wasm memory PGlite keeps for good;
+  // PGlite's own files sit in the operating system's page cache anyway.
+  const open = async () => {
+    const db = new PGlite(dataDir, { postgresqlconf: [`shared_buffers=${PGLITE_SHARED_BUFFERS}`] });
+    await db.waitReady;
+    return db;
+  };
+  // Creating the database (initdb) leaves some 450 MB of wasm memory with the instance that did it,
+  // for as long as it lives: a new server's database is created, closed, and opened again.
+  if (dataDir && !dataDir.includes('://') && !existsSync(join(dataDir, 'PG_VERSION'))) await (await open()).close();
+  const db = await open();
   const on = (handle: PGliteLike): Sql => ({
     async query<T>(text: string, params: unknown[] = []) {
       return (await handle.query<T>(text, params)).rows;

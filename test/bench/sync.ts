@@ -18,7 +18,12 @@ import { saveGrant } from '../../db/syncQueries.js';
 import type { SyncConfig } from '../../electron/core/syncClient.js';
 import { macOf, macValid, openGrant, sealGrant, unlockCredential } from '../../keys/actorKeys.js';
 import { serverKeys } from '../../server/schema.js';
-import { engines, enrolledDesk, freshPostgres, postgresAvailable, setUpOrg, startServer, syncNow } from '../integration/syncWorld.js';
+import { engines, enrolledDesk, freshPostgres, postgresAvailable, serverProcess, setUpOrg, startServer, syncNow, type Desk } from '../integration/syncWorld.js';
+import { migrate } from '../../server/schema.js';
+import { pgliteSql } from '../../server/sql.js';
+import { tempDir } from '../fixtures/tempDir.js';
+import { readFileSync } from 'node:fs';
+import type { SessionGrant } from '../../shared/proof.js';
 
 const EVENTS = Number(process.env.BENCH_EVENTS ?? 100_000);
 
@@ -39,12 +44,11 @@ async function rawInsertRate(sql: Sql): Promise<number> {
   return EVENTS / ((performance.now() - started) / 1000);
 }
 
-async function run(engine: string, open: () => Promise<Sql>): Promise<void> {
-  const server = await startServer(open);
-  const codes = await setUpOrg(server.sql);
-  const a = await enrolledDesk('benchA', server.url, codes.bjA!);
-  // Desk A's log: one case per event, written through the real write path in batches, each proven
-  // the way the desk proves it: a MAC under the manager's session grant, sealed to the server.
+/**
+ * Desk A's log: one case per event, written through the real write path in batches, each proven
+ * the way the desk proves it: a MAC under the manager's session grant, sealed to the server.
+ */
+function fillDesk(a: Desk, count: number): { events: EventEnvelope[]; grant: SessionGrant } {
   const staff = a.staffId;
   const device = a.desk.core.deviceId;
   const privateKey = unlockCredential('900001', staffById(a.desk.db, staff)!.credential!)!;
@@ -52,9 +56,9 @@ async function run(engine: string, open: () => Promise<Sql>): Promise<void> {
   const { grant, key } = sealGrant(staff, device, privateKey, serverKey, Date.now());
   saveGrant(a.desk.db, grant);
   const all: EventEnvelope[] = [];
-  for (let done = 0; done < EVENTS; done += 2_000) {
+  for (let done = 0; done < count; done += 2_000) {
     const batch: EventEnvelope[] = [];
-    for (let i = done; i < Math.min(EVENTS, done + 2_000); i++) {
+    for (let i = done; i < Math.min(count, done + 2_000); i++) {
       const at = Date.parse('2026-03-02T02:00:00Z') + i * 1_000;
       batch.push({
         id: newId(),
@@ -73,6 +77,14 @@ async function run(engine: string, open: () => Promise<Sql>): Promise<void> {
     recordEvents(a.desk.db, batch);
     all.push(...batch);
   }
+  return { events: all, grant };
+}
+
+async function run(engine: string, open: () => Promise<Sql>): Promise<void> {
+  const server = await startServer(open);
+  const codes = await setUpOrg(server.sql);
+  const a = await enrolledDesk('benchA', server.url, codes.bjA!);
+  const { events: all, grant } = fillDesk(a, EVENTS);
   let started = performance.now();
   const pushed = await syncNow(a);
   if (!pushed.ok) throw new Error(JSON.stringify(pushed));
@@ -124,6 +136,63 @@ async function wireBytes(serverUrl: string, token: string, events: EventEnvelope
   return `bytes per event on the wire: pull ${plain.toFixed(0)} B plain, ${gzipped.toFixed(0)} B gzipped; push ${(Buffer.byteLength(batch) / Math.min(PUSH_BATCH, events.length)).toFixed(0)} B plain, ${push.toFixed(0)} B gzipped`;
 }
 
+/** Resident and peak resident memory of a process, from the kernel's own accounting. */
+function memoryOf(pid: number): string {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const mib = (field: string) => Math.round(Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? NaN) / 1024);
+  return `${mib('VmRSS')} MiB resident (peak ${mib('VmHWM')} MiB)`;
+}
+
+/** Every page of the branch, as a new desk pulls it, gzipped; the answers are read and dropped. */
+async function fullPull(serverUrl: string, token: string): Promise<number> {
+  let after = 0;
+  let events = 0;
+  for (;;) {
+    const response = await fetch(`${serverUrl}/v1/pull?after=${after}`, { headers: { authorization: `Bearer ${token}`, 'accept-encoding': 'gzip' } });
+    if (response.status === 429) {
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      continue;
+    }
+    const page = (await response.json()) as { events: unknown[]; next: number; more: boolean };
+    events += page.events.length;
+    after = page.next;
+    if (!page.more) return events;
+  }
+}
+
+/** The server as its own process on PGlite, as `npm run server` runs it: its memory after a big push and 15 full pulls. */
+async function serverMemory(): Promise<void> {
+  const dir = tempDir('calmdesk-pglite-');
+  const setup = await pgliteSql(dir);
+  await migrate(setup);
+  const codes = await setUpOrg(setup);
+  await setup.close();
+  const server = await serverProcess({}, ['--data-dir', dir]);
+  const pid = server.process.pid!;
+  try {
+    const listening = memoryOf(pid);
+    const a = await enrolledDesk('benchMemory', server.url, codes.bjA!);
+    fillDesk(a, EVENTS);
+    let started = performance.now();
+    const pushed = await syncNow(a);
+    if (!pushed.ok) throw new Error(JSON.stringify(pushed));
+    const pushSeconds = (performance.now() - started) / 1000;
+    const afterPush = memoryOf(pid);
+    const token = readJson<SyncConfig>(a.desk.db, 'meta', 'sync.config')!.token;
+    started = performance.now();
+    for (let i = 0; i < 15; i++) if ((await fullPull(server.url, token)) < EVENTS) throw new Error('a full pull came back short');
+    const pullSeconds = (performance.now() - started) / 1000;
+    console.log(
+      `PGlite server process: ${listening} when listening; ${afterPush} after ${EVENTS.toLocaleString('en')} events pushed (${pushSeconds.toFixed(1)} s); ` +
+        `${memoryOf(pid)} after 15 full pulls (${(pullSeconds / 15).toFixed(1)} s each); goal ≤ 200 MB`,
+    );
+    a.desk.close();
+  } finally {
+    server.process.kill('SIGTERM');
+    await new Promise((resolve) => server.process.once('exit', resolve));
+  }
+}
+
 await run('PGlite', engines.pglite());
 const unavailable = await postgresAvailable();
 if (unavailable) console.log(`PostgreSQL: skipped (${unavailable})`);
@@ -135,3 +204,4 @@ else {
     await db.drop();
   }
 }
+await serverMemory();

@@ -1,33 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { newId } from '../../shared/ids.js';
 import { readJson, writeJson } from '../../db/localState.js';
 import { postgresSql, type Sql } from '../../server/sql.js';
 import type { SyncConfig } from '../../electron/core/syncClient.js';
 import { complaint, ok } from '../fixtures/desk.js';
-import { complaintsOf, enrolledDesk, freshPostgres, POSTGRES_URL, postgresAvailable, projectionHash, setUpOrg, syncNow, type Desk } from './syncWorld.js';
+import { complaintsOf, enrolledDesk, freshPostgres, POSTGRES_URL, postgresAvailable, projectionHash, serverProcess, setUpOrg, syncNow, type Desk } from './syncWorld.js';
 
 const unavailable = await postgresAvailable();
 if (unavailable) console.warn(`[sync servers] SKIPPED: two server processes need PostgreSQL at 127.0.0.1:5432 (${unavailable}).`);
-
-/** `npm run server` as its own operating-system process on the database, on a free loopback port. */
-async function serverProcess(databaseUrl: string): Promise<{ url: string; process: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', '0'], {
-    env: { ...process.env, DATABASE_URL: databaseUrl },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      out += chunk.toString();
-      const found = /CalmDesk sync server at (http:\/\/\S+)/.exec(out);
-      if (found) resolve(found[1]!);
-    });
-    child.once('exit', (code) => reject(new Error(`the server process exited (${code}) before listening`)));
-  });
-  child.stdout!.resume();
-  return { url, process: child };
-}
 
 /** Points the desk's sync at another server process (as a load balancer would route its next request). */
 function routeTo(d: Desk, url: string): void {
@@ -45,7 +26,7 @@ describe.skipIf(unavailable !== null)('two sync server processes on one PostgreS
     const db = await freshPostgres();
     drop = db.drop;
     // Both start at once on an empty database: the migrations must take turns.
-    servers = await Promise.all([serverProcess(db.url), serverProcess(db.url)]);
+    servers = await Promise.all([serverProcess({ DATABASE_URL: db.url }), serverProcess({ DATABASE_URL: db.url })]);
     admin = postgresSql(db.url);
   }, 60_000);
 

@@ -1,5 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import pg from 'pg';
 import { buildServer } from '../../server/app.js';
@@ -44,6 +44,25 @@ export async function freshPostgres(): Promise<{ url: string; drop(): Promise<vo
       await c.end();
     },
   };
+}
+
+/** `npm run server` as its own operating-system process, on a free loopback port. */
+export async function serverProcess(env: Record<string, string>, args: string[] = []): Promise<{ url: string; process: ChildProcess }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', '0', ...args], {
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    let out = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      const found = /CalmDesk sync server at (http:\/\/\S+)/.exec(out);
+      if (found) resolve(found[1]!);
+    });
+    child.once('exit', (code) => reject(new Error(`the server process exited (${code}) before listening`)));
+  });
+  child.stdout!.resume();
+  return { url, process: child };
 }
 
 export interface RunningServer {
