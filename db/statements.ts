@@ -18,3 +18,8 @@ export function statement(db: Database.Database, sql: string): Database.Statemen
   }
   return prepared;
 }
+
+/** The SQL of every statement this connection keeps prepared: what the desk has been running. */
+export function preparedSql(db: Database.Database): string[] {
+  return [...(caches.get(db)?.keys() ?? [])];
+}

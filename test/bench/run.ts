@@ -65,18 +65,25 @@ function seed(dataDir: string): { took: number; staffId: string; pin: string; ma
   const start = Date.parse('2026-01-01T01:00:00Z');
   const perDay = 400;
   const [, took] = time(() => {
-    for (let offset = 0; offset < CASES; offset += 2_000) {
+    for (let offset = 0; offset < CASES; offset += 1_000) {
       const batch: EventEnvelope[] = [];
-      for (let i = offset; i < Math.min(CASES, offset + 2_000); i++) {
+      for (let i = offset; i < Math.min(CASES, offset + 1_000); i++) {
         const at = start + Math.floor(i / perDay) * 86_400_000 + (i % perDay) * 60_000;
         const prefix = caseNumberPrefix('BJ01', 'A', localDateKey(at, 'Asia/Shanghai'));
+        // Each case from a new caller, registered as the intake registers one.
+        const customer = { name: `客户${i}`, phone: `138${String(i).padStart(8, '0')}` };
+        const customerId = newId();
+        const stamp = (counter: number) => formatHlc({ wallMs: at, counter, node: desk.core.deviceId });
+        const by = { actor: team.clerk.staff.id, actorRole: 'clerk' as const, device: desk.core.deviceId, schema: 1 };
+        batch.push({ id: newId(), entity: 'customer', entityId: customerId, type: 'customer_registered', payload: { name: customer.name, phones: [customer.phone] }, ...by, hlc: stamp(0) });
         batch.push({
           id: newId(),
           entity: 'complaint',
           entityId: newId(),
           type: 'received',
           payload: {
-            customer: { name: `客户${i}`, phone: `138${String(i).padStart(8, '0')}` },
+            customer,
+            customerId,
             channel: i % 3 ? 'phone' : 'walk_in',
             description: `${COMPLAINTS[i % COMPLAINTS.length]!}（第${i}号）`,
             expectation: '尽快上门维修',
@@ -84,11 +91,8 @@ function seed(dataDir: string): { took: number; staffId: string; pin: string; ma
             branch: 'BJ01',
             receivedAt: new Date(at).toISOString(),
           },
-          actor: team.clerk.staff.id,
-          actorRole: 'clerk',
-          device: desk.core.deviceId,
-          hlc: formatHlc({ wallMs: at, counter: 0, node: desk.core.deviceId }),
-          schema: 1,
+          ...by,
+          hlc: stamp(1),
         });
       }
       recordEvents(desk.db, batch);
@@ -144,7 +148,7 @@ const reused = keptDir !== undefined && existsSync(seededFile);
 mkdirSync(dataDir, { recursive: true });
 const seeded = reused ? (JSON.parse(readFileSync(seededFile, 'utf8')) as ReturnType<typeof seed>) : seed(dataDir);
 if (keptDir) writeFileSync(seededFile, JSON.stringify(seeded));
-console.log(`seed ${CASES} cases (batches of 2,000 events through recordEvents): ${(seeded.took / 1000).toFixed(1)} s${reused ? ' (an earlier run; this desk is reused)' : ''}`);
+console.log(`seed ${CASES} cases, each with its new customer (pages of 2,000 events through recordEvents): ${(seeded.took / 1000).toFixed(1)} s${reused ? ' (an earlier run; this desk is reused)' : ''}`);
 const signIn = (desk: ReturnType<typeof openDesk>) => ok(desk, undefined, 'auth.signIn', { staffId: seeded.staffId, pin: seeded.pin }).session;
 
 const reopen: number[] = [];

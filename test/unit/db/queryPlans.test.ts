@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { complaint, ok, openTeamDesk } from '../../fixtures/desk.js';
+import { preparedSql } from '../../../db/statements.js';
+
+/** Tables that grow with every case taken: a statement that reads all of one slows down every year. */
+const GROWING = ['events', 'complaints', 'customers', 'customer_phones', 'case_steps', 'work_orders', 'attachment_refs'];
+
+/** How SQLite plans to run a statement, its parameters bound to nothing in particular. */
+const planOf = (db: ReturnType<typeof openTeamDesk>['desk']['db'], sql: string) =>
+  (db.prepare(`EXPLAIN QUERY PLAN ${sql.replace(/\?|@\w+/g, 'NULL')}`).all() as Array<{ detail: string }>).map((r) => r.detail);
+
+describe('what a desk runs while taking and handling cases', () => {
+  it('finds its rows through an index: no statement reads a whole growing table', () => {
+    const { desk, team } = openTeamDesk();
+    const clerk = team.clerk.session;
+    const ids = Array.from({ length: 3 }, (_, i) => ok(desk, clerk, 'case.create', complaint(`客户${i}`, '热水器漏水', `1380000000${i}`)).id);
+    // The same caller again (a repeat), and a customer's record corrected.
+    const again = ok(desk, clerk, 'case.create', complaint('客户0', '热水器又漏水了', '13800000000'));
+    ok(desk, clerk, 'customer.update', { id: again.customerId!, changes: { phones: ['13800000000', '13900000009'] } });
+    for (const [who, action] of [
+      [clerk, { type: 'classified', payload: { severity: 3, major: false, nature: 'communication', communicationKind: 'venting', content: 'attitude', cause: 'service_level', motive: 'emotional' } }],
+      [clerk, { type: 'customer_contacted', payload: { summary: '已回电' } }],
+      [clerk, { type: 'handed_over', payload: { toId: team.clerk2.staff.id, reason: '调岗' } }],
+    ] as const)
+      ok(desk, who, 'case.act', { id: ids[1]!, action } as never);
+    ok(desk, clerk, 'case.get', { id: ids[1]! });
+    ok(desk, clerk, 'case.list', { limit: 50 });
+    ok(desk, clerk, 'case.search', { text: '漏水' });
+    ok(desk, clerk, 'case.list', { limit: 50, sort: 'urgency', state: 'open' });
+
+    const scans = preparedSql(desk.db).flatMap((sql) =>
+      planOf(desk.db, sql)
+        // "SCAN t USING INDEX" walks an index in order and stops at the page's LIMIT; a bare "SCAN t" reads every row.
+        .filter((step) => GROWING.some((table) => step === `SCAN ${table}`))
+        .map((step) => `${step}: ${sql.replace(/\s+/g, ' ')}`),
+    );
+    expect(preparedSql(desk.db).length).toBeGreaterThan(20);
+    expect(scans).toEqual([]);
+    desk.close();
+  });
+});
