@@ -38,13 +38,15 @@ export interface ServerOptions {
   enrolPerMinute?: number;
   /** Behind a load balancer: take the client's address from X-Forwarded-For (the enrolment limit counts per address). */
   trustProxy?: boolean;
+  /** Requests per second from one desk, counted across every server process. */
+  devicePerSecond?: number;
 }
 
 function refuse(reply: FastifyReply, status: number, error: string, message: string) {
   return reply.code(status).send({ error, message });
 }
 
-export function buildServer({ sql, logger = false, enrolPerMinute = 10, trustProxy = false }: ServerOptions): FastifyInstance {
+export function buildServer({ sql, logger = false, enrolPerMinute = 10, trustProxy = false, devicePerSecond = RATE_PER_SECOND }: ServerOptions): FastifyInstance {
   const app = Fastify({ logger, bodyLimit: MAX_BODY_BYTES, trustProxy });
   // Per-route limits, counted in PostgreSQL so that several server processes share them: enrolment
   // per address (codes must not be guessable by trying), everything else per device token (a runaway
@@ -59,7 +61,7 @@ export function buildServer({ sql, logger = false, enrolPerMinute = 10, trustPro
     }),
   });
   const perDevice = {
-    rateLimit: { max: RATE_PER_SECOND, timeWindow: 1_000, keyGenerator: (request: FastifyRequest) => `device:${sha256(request.headers.authorization ?? '')}` },
+    rateLimit: { max: devicePerSecond, timeWindow: 1_000, keyGenerator: (request: FastifyRequest) => `device:${sha256(request.headers.authorization ?? '')}` },
   };
   // Pages of events are JSON that gzip shrinks to a fraction: answers are compressed when the desk
   // accepts it, and pushed batches may arrive gzipped. The body limit applies to the unpacked body.

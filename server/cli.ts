@@ -12,7 +12,7 @@ import type { Role } from '../shared/staff.js';
  */
 const { values, positionals } = parseArgs({
   allowPositionals: true,
-  options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, hq: { type: 'boolean' }, 'trust-proxy': { type: 'boolean' } },
+  options: { 'data-dir': { type: 'string' }, port: { type: 'string' }, host: { type: 'string' }, hq: { type: 'boolean' }, 'trust-proxy': { type: 'boolean' }, 'device-rate': { type: 'string' } },
 });
 
 async function open(): Promise<Sql> {
@@ -22,7 +22,7 @@ async function open(): Promise<Sql> {
 }
 
 const USAGE = `usage:
-  npm run server [-- --data-dir DIR --port 8787 --trust-proxy]
+  npm run server [-- --data-dir DIR --port 8787 --trust-proxy --device-rate 50]
   npm run server -- admin branch CODE NAME
   npm run server -- admin enrol BRANCH DESK [--hq]
   npm run server -- admin staff BRANCH NAME ROLE      (the password is asked for, or read from stdin)
@@ -85,7 +85,12 @@ if (positionals[0] === 'admin') {
   }
   await sql.close();
 } else {
-  const app = buildServer({ sql, logger: true, trustProxy: values['trust-proxy'] ?? false });
+  const deviceRate = values['device-rate'] === undefined ? undefined : Number(values['device-rate']);
+  if (deviceRate !== undefined && !(Number.isSafeInteger(deviceRate) && deviceRate > 0)) {
+    console.error('--device-rate must be a whole number of requests per second');
+    process.exit(2);
+  }
+  const app = buildServer({ sql, logger: true, trustProxy: values['trust-proxy'] ?? false, devicePerSecond: deviceRate });
   const address = await app.listen({ host: values.host ?? '127.0.0.1', port: Number(values.port ?? 8787) });
   console.log(`CalmDesk sync server at ${address}`);
   const stop = () => void app.close().then(() => sql.close()).then(() => process.exit(0));

@@ -15,6 +15,9 @@ function routeTo(d: Desk, url: string): void {
   writeJson(d.desk.db, 'meta', 'sync.config', { ...readJson<SyncConfig>(d.desk.db, 'meta', 'sync.config')!, serverUrl: url });
 }
 
+/** Requests per second from one desk in these server processes. */
+const DEVICE_RATE = 20;
+
 const tokenOf = (d: Desk) => readJson<SyncConfig>(d.desk.db, 'meta', 'sync.config')!.token;
 
 describe.skipIf(unavailable !== null)('two sync server processes on one PostgreSQL', () => {
@@ -26,7 +29,9 @@ describe.skipIf(unavailable !== null)('two sync server processes on one PostgreS
     const db = await freshPostgres();
     drop = db.drop;
     // Both start at once on an empty database: the migrations must take turns.
-    servers = await Promise.all([serverProcess({ DATABASE_URL: db.url }), serverProcess({ DATABASE_URL: db.url })]);
+    // A small per-desk limit, so a short burst crosses it for certain within one window.
+    const start = () => serverProcess({ DATABASE_URL: db.url }, ['--device-rate', String(DEVICE_RATE)]);
+    servers = await Promise.all([start(), start()]);
     admin = postgresSql(db.url);
   }, 60_000);
 
@@ -87,10 +92,11 @@ describe.skipIf(unavailable !== null)('two sync server processes on one PostgreS
     expect(atHq).toHaveLength(1 + 4 * 3);
     expect(atHq.filter((c) => c.branch === 'BJ01')).toEqual(complaintsOf(a));
 
-    // One device's requests split across both processes: the per-device limit (50 a second) counts
-    // them together; each process alone sees fewer than its limit.
+    // One device's requests split across both processes: the per-device limit counts them together;
+    // each process alone sees fewer than the limit. After a quiet second, so no window of the syncs above is still open.
+    await new Promise((resolve) => setTimeout(resolve, 1_100));
     const statuses = await Promise.all(
-      Array.from({ length: 80 }, (_, i) => fetch(`${servers[i % 2]!.url}/v1/pull?after=999999`, { headers: { authorization: `Bearer ${tokenOf(a)}` } }).then((r) => r.status)),
+      Array.from({ length: DEVICE_RATE + DEVICE_RATE / 2 }, (_, i) => fetch(`${servers[i % 2]!.url}/v1/pull?after=999999`, { headers: { authorization: `Bearer ${tokenOf(a)}` } }).then((r) => r.status)),
     );
     expect(statuses).toContain(200);
     expect(statuses).toContain(429);
