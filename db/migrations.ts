@@ -412,9 +412,9 @@ ${COUNT_CASES}
   },
   {
     version: 17,
-    // Writing a customer again clears their phones by customer: without this it read every phone of
-    // every customer (at an HQ desk, a million rows for each case taken from a new caller).
     sql: `
+      -- Writing a customer again clears their phones by customer: without this it read every phone of
+      -- every customer (at an HQ desk, a million rows for each case taken from a new caller).
       CREATE INDEX customer_phones_of_customer ON customer_phones(customer_id);
       -- Each sync asks for the photos still to upload: the few not sent, not every photo ever taken.
       CREATE INDEX attachment_files_to_upload ON attachment_files(hash) WHERE uploaded = 0;
