@@ -65,6 +65,7 @@ function seed(dataDir: string): { took: number; staffId: string; pin: string; ma
   const { desk, team } = openTeamDesk(undefined, dataDir);
   const start = Date.parse('2026-01-01T01:00:00Z');
   const perDay = 400;
+  const by = { actor: team.clerk.staff.id, actorRole: 'clerk' as const, device: desk.core.deviceId, schema: 1 };
   const [, took] = time(() => {
     for (let offset = 0; offset < CASES; offset += 1_000) {
       const batch: EventEnvelope[] = [];
@@ -75,7 +76,6 @@ function seed(dataDir: string): { took: number; staffId: string; pin: string; ma
         const customer = { name: `客户${i}`, phone: `138${String(i).padStart(8, '0')}` };
         const customerId = newId();
         const stamp = (counter: number) => formatHlc({ wallMs: at, counter, node: desk.core.deviceId });
-        const by = { actor: team.clerk.staff.id, actorRole: 'clerk' as const, device: desk.core.deviceId, schema: 1 };
         batch.push({ id: newId(), entity: 'customer', entityId: customerId, type: 'customer_registered', payload: { name: customer.name, phones: [customer.phone] }, ...by, hlc: stamp(0) });
         batch.push({
           id: newId(),
