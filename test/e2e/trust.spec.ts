@@ -91,6 +91,8 @@ async function printReceipt(page: Page, file: string): Promise<{ pages: number; 
     window.print = () => undefined;
   });
   await page.getByRole('button', { name: '打印回执' }).click();
+  // The receipt alone on its paper, or the PDF would be the whole screen on the default page (seen once in CI).
+  await expect(page.locator('body')).toHaveClass(/printing-receipt/);
   await page.pdf({ path: file, preferCSSPageSize: true, printBackground: true });
   const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
   const pages = Number(/Pages:\s+(\d+)/.exec(info)![1]);
