@@ -28,9 +28,12 @@ export function markUploaded(db: Db, hash: string): void {
   statement(db, 'UPDATE attachment_files SET uploaded = 1 WHERE hash = ?').run(hash);
 }
 
-/** Files made here that the log refers to and the server does not have yet. */
+/**
+ * Files made here that the log refers to and the server does not have yet, oldest first: a cut
+ * connection resumes the file it was sending, not whichever one an index happens to list first.
+ */
 export function attachmentsToUpload(db: Db): AttachmentRef[] {
-  return statement(db, 'SELECT f.hash, f.media_type AS mediaType, f.size FROM attachment_files f WHERE f.uploaded = 0 AND EXISTS (SELECT 1 FROM attachment_refs r WHERE r.hash = f.hash)').all() as AttachmentRef[];
+  return statement(db, 'SELECT f.hash, f.media_type AS mediaType, f.size FROM attachment_files f WHERE f.uploaded = 0 AND EXISTS (SELECT 1 FROM attachment_refs r WHERE r.hash = f.hash) ORDER BY f.stored_at, f.rowid').all() as AttachmentRef[];
 }
 
 /** Files the log refers to that this desk does not hold yet. */
