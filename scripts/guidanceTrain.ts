@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, type GuidanceLocale } from '../shared/guidance/analyze.js';
-import { combine, featuresOf, MODEL_BITS, readWithModel, loadModel, type Model, type ModelFile, type Thresholds } from '../shared/guidance/model.js';
+import { combine, featuresOf, MODEL_BITS, readWithModel, loadModel, WRITTEN_LENGTH, type Model, type ModelFile, type Thresholds } from '../shared/guidance/model.js';
 
 export const TRAIN_DIR = join(process.cwd(), '..', 'shared', 'data', 'guidance-train');
 export const DEV_DIR = join(process.cwd(), '..', 'shared', 'data', 'guidance-dev');
@@ -258,41 +258,42 @@ function quantized(head: { bias: number; weights: Float64Array }): ModelFile['he
 const f1 = (tp: number, fp: number, fn: number) => (tp ? (2 * tp) / (2 * tp + fp + fn) : 0);
 
 /**
- * The probability at which the model alone raises a reading (shared/guidance/model.ts `combine`): the
- * best F1 on the calibration sets of that script that is no less precise than the rules alone —
- * false alarms cost the clerk most (an outburst that never happened).
+ * Where the model changes a reading (shared/guidance/model.ts `combine`): the thresholds with the best
+ * F1 on the calibration sets of that script that are no less precise than the rules alone — false
+ * alarms cost the clerk most (an outburst that never happened). Anger first, both of its thresholds
+ * together (raising, and tempering written text); then upset, given anger.
  */
 function calibrated(model: Model, sets: Example[], script: 'zh' | 'en'): Thresholds {
   const rows = sets
     .filter((e) => e.script === script)
-    .map((e) => ({ e, rules: analyze(e.text, script === 'en' ? 'en' : undefined, undefined, null).temperature, reading: readWithModel(model, e.text) }));
+    .map((e) => ({ e, rules: analyze(e.text, script === 'en' ? 'en' : undefined, undefined, null).temperature, reading: readWithModel(model, e.text), written: e.text.length > WRITTEN_LENGTH[script] }));
   const grid = Array.from({ length: 19 }, (_, i) => Number((0.05 * (i + 1)).toFixed(2)));
-  const search = (level: 1 | 2, label: (e: Example) => 0 | 1 | null, other: Thresholds) => {
+  const search = (level: 1 | 2, label: (e: Example) => 0 | 1 | null, candidates: Thresholds[]) => {
     const labelled = rows.filter((r) => label(r.e) !== null && r.rules >= level);
     const rulesPrecision = labelled.filter((r) => label(r.e) === 1).length / (labelled.length || 1);
-    let top = { threshold: 1, score: -1 };
-    for (const threshold of grid) {
-      const thresholds = level === 2 ? { ...other, angry: threshold } : { ...other, upset: threshold };
+    let top = { thresholds: candidates[0]!, score: -1 };
+    for (const thresholds of candidates) {
       let [tp, fp, fn] = [0, 0, 0];
       for (const r of rows) {
         const actual = label(r.e);
         if (actual === null) continue;
-        const predicted = combine(r.rules, r.reading, thresholds) >= level;
+        const predicted = combine(r.rules, r.reading, thresholds, r.written) >= level;
         if (predicted && actual) tp++;
         else if (predicted) fp++;
         else if (actual) fn++;
       }
       const score = f1(tp, fp, fn);
-      if (tp / (tp + fp || 1) >= rulesPrecision && score > top.score) top = { threshold, score };
+      if (tp / (tp + fp || 1) >= rulesPrecision && score > top.score) top = { thresholds, score };
     }
-    return top.threshold;
+    return top.thresholds;
   };
-  const angry = search(2, (e) => e.angry, NEUTRAL);
-  return { angry, upset: search(1, (e) => e.upset, { ...NEUTRAL, angry }) };
+  const tempering = [0, 0.01, 0.02, 0.03, 0.05, 0.08, 0.1, 0.15, 0.2];
+  const anger = search(2, (e) => e.angry, [NEUTRAL, ...grid.flatMap((angry) => tempering.map((tempers) => ({ ...NEUTRAL, angry, tempers })))]);
+  return search(1, (e) => e.upset, [anger, ...grid.map((upset) => ({ ...anger, upset }))]);
 }
 
 /** Before calibration: the rules' reading, untouched. */
-const NEUTRAL: Thresholds = { upset: 1, angry: 1 };
+const NEUTRAL: Thresholds = { upset: 1, angry: 1, tempers: 0 };
 
 /** Trains, calibrates and returns the model file's text (stable key order, so the bytes repeat). */
 export function trainModel(corpora: Corpora, options: TrainOptions = {}): string {
@@ -301,7 +302,7 @@ export function trainModel(corpora: Corpora, options: TrainOptions = {}): string
   const head = (pick: (e: Example) => 0 | 1 | null) =>
     quantized(trainHead(featured.flatMap(({ e, buckets }) => (pick(e) === null ? [] : [{ buckets, label: pick(e)! }])), settings));
   const heads = { upset: head((e) => e.upset), angry: head((e) => e.angry) };
-  const draft: ModelFile = { format: 1, bits: MODEL_BITS, heads, thresholds: { zh: NEUTRAL, en: NEUTRAL }, trainedOn: corpora.sources };
+  const draft: ModelFile = { format: 2, bits: MODEL_BITS, heads, thresholds: { zh: NEUTRAL, en: NEUTRAL }, trainedOn: corpora.sources };
   const model = loadModel(draft)!;
   const sets = Object.values(corpora.calibrate).flat();
   const file: ModelFile = { ...draft, thresholds: { zh: calibrated(model, sets, 'zh'), en: calibrated(model, sets, 'en') } };

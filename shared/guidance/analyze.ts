@@ -20,7 +20,7 @@ import {
 import { isCustomersOwn, isDemand } from './ownWords.js';
 import { before, endsWithAny, findTerms, prepare, type Prepared } from './matcher.js';
 import { NOT_NEGATORS } from './lexicons.js';
-import { combine, loadModel, normalizeForModel, readWithModel, type Model } from './model.js';
+import { combine, loadModel, normalizeForModel, readWithModel, WRITTEN_LENGTH, type Model } from './model.js';
 import shippedModel from './data/model.json' with { type: 'json' };
 
 /** The trained model shipped beside the rules; null (rules alone) if its file is damaged. */
@@ -296,7 +296,7 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   const signals: Signal[] = SIGNAL_KINDS.filter((k) => signalWords.has(k)).map((kind) => ({ kind, words: [...signalWords.get(kind)!] }));
   const ruled = temperatureOf(score, complaint, signals, text.length <= SPOKEN_LENGTH[scriptOf(resolved)]);
   const reading = model && text.trim() ? readWithModel(model, text) : null;
-  const temperature = reading ? combine(ruled, reading, model!.thresholds[scriptOf(resolved)]) : ruled;
+  const temperature = reading ? combine(ruled, reading, model!.thresholds[scriptOf(resolved)], text.length > WRITTEN_LENGTH[scriptOf(resolved)]) : ruled;
   // The clerk sees what the model heard too, in the customer's own characters.
   if (reading && temperature > ruled) triggers.push(...(resolved === 'en' ? reading.strongest : ownWords(text, normalizeForModel(text), reading.strongest)));
 

@@ -11,10 +11,10 @@ function modelHearing(grams: string[]): ModelFile {
   for (const gram of grams) weights.writeInt8(127, bucketOf(gram));
   const silent = { bias: -3, scale: 0.3, weights: Buffer.alloc(1 << MODEL_BITS).toString('base64') };
   return {
-    format: 1,
+    format: 2,
     bits: MODEL_BITS,
     heads: { upset: silent, angry: { bias: -3, scale: 0.3, weights: weights.toString('base64') } },
-    thresholds: { zh: { upset: 0.5, angry: 0.5 }, en: { upset: 0.5, angry: 0.5 } },
+    thresholds: { zh: { upset: 0.5, angry: 0.5, tempers: 0.2 }, en: { upset: 0.5, angry: 0.5, tempers: 0.2 } },
     trainedOn: ['test'],
   };
 }
@@ -37,7 +37,7 @@ describe('the guidance model beside the rules', () => {
     const damaged: unknown[] = [
       undefined,
       {},
-      { ...good, format: 2 },
+      { ...good, format: 1 },
       { ...good, heads: { ...good.heads, angry: { ...good.heads.angry, weights: good.heads.angry.weights.slice(0, 1000) } } },
       { ...good, heads: { ...good.heads, upset: { ...good.heads.upset, weights: '%%% not base64 %%%' } } },
     ];
@@ -61,11 +61,19 @@ describe('the guidance model beside the rules', () => {
     expect(analyze('请问营业厅几点开门', 'zh-CN', undefined, model).temperature).toBe(0);
   });
 
-  it('never lowers what the rules read', () => {
-    const model = loadModel(modelHearing([]))!;
-    for (const text of ['你们这是欺诈！我要去消协投诉，还要找记者曝光！', '太过分了！！到底有没有人管？！', 'This is the third time. I am done being polite.']) {
-      expect(analyze(text, undefined, undefined, model).temperature).toBe(analyze(text, undefined, undefined, null).temperature);
+  it('tempers a written complaint it hears no anger in, never an outburst at the counter or a threat', () => {
+    const deaf = loadModel(modelHearing([]))!;
+    const letter = '我上个月买的洗衣机用了三天就坏了，师傅上门两次都没修好，到底什么时候能解决？我已经请了两天假在家等了。';
+    expect(analyze(letter, 'zh-CN', undefined, null).temperature).toBe(2);
+    expect(analyze(letter, 'zh-CN', undefined, deaf).temperature).toBe(1);
+    // The same letter with a model that hears its anger keeps the rules' reading.
+    expect(analyze(letter, 'zh-CN', undefined, loadModel(modelHearing(['修好']))!).temperature).toBe(2);
+    const spoken = ['快递晚了三天，水果都烂了，我要全额退款。', 'I called and the agent just hung up on me. Unbelievable.'];
+    const threats = ['你们这是欺诈！我要去消协投诉，还要找记者曝光！', `${letter}再不解决我就去找记者曝光。`];
+    for (const text of [...spoken, ...threats]) {
+      expect(analyze(text, undefined, undefined, deaf).temperature).toBe(analyze(text, undefined, undefined, null).temperature);
     }
+    expect(spoken.map((text) => analyze(text, undefined, undefined, null).temperature)).toEqual([2, 2]);
   });
 
   it.skipIf(!existsSync(TRAIN_DIR))('trains reproducibly: the same slice and seed give the same bytes, another seed other bytes', () => {
@@ -77,6 +85,8 @@ describe('the guidance model beside the rules', () => {
     for (const t of Object.values(trained.thresholds)) {
       expect(t.angry).toBeGreaterThan(0);
       expect(t.upset).toBeLessThanOrEqual(1);
+      expect(t.tempers).toBeGreaterThanOrEqual(0);
+      expect(t.tempers).toBeLessThan(t.angry);
     }
   }, 120_000);
 });
