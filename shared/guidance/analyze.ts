@@ -17,9 +17,9 @@ import {
   type Script,
   type SignalKind,
 } from './lexicons.js';
-import { isCustomersOwn, isDemand } from './ownWords.js';
+import { isCustomersOwn, isDemand, namesAnAct } from './ownWords.js';
 import { before, endsWithAny, findTerms, prepare, type Prepared } from './matcher.js';
-import { NOT_NEGATORS } from './lexicons.js';
+import { NAMES_NEEDING_AN_ACT, NOT_NEGATORS } from './lexicons.js';
 import { combine, loadModel, normalizeForModel, readWithModel, WRITTEN_LENGTH, type Model } from './model.js';
 import shippedModel from './data/model.json' with { type: 'json' };
 
@@ -191,6 +191,7 @@ function findSignals(p: Prepared, lexicons: Lexicons): Signal[] {
     if (!kinds.includes('threat') && negated(p, hit, negators)) continue;
     // Escalation needs the customer's own act: not staff's words, a denial, a hedged "if ever" or a lookalike.
     if (kinds.some((k) => OWN_ACT_KINDS.includes(k)) && !isCustomersOwn(p, hit, negators)) continue;
+    if (NAMES_NEEDING_AN_ACT[p.script].has(hit.term) && !namesAnAct(p, hit)) continue;
     // Compensation only on an explicit demand for it.
     if (kinds.includes('compensation') && !isDemand(p, hit)) continue;
     for (const kind of kinds) words.set(kind, (words.get(kind) ?? new Set()).add(hit.term));

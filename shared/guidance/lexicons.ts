@@ -109,6 +109,9 @@ export function lexiconsWith(extension: LexiconExtension = EMPTY_EXTENSION): Lex
 type PerScript = { zh: string[]; en: string[] };
 export const SIGNAL_TERMS = signalData.signals as Record<SignalKind, PerScript>;
 export const ESCALATING_SIGNALS = signalData.escalating as SignalKind[];
+/** Names of a body or a platform (记者, 12315, 微博, police, Facebook): a signal only with an act on them. */
+const names = signalData.namesNeedingAnAct as Record<Script, string[]>;
+export const NAMES_NEEDING_AN_ACT: Record<Script, ReadonlySet<string>> = { zh: new Set(names.zh), en: new Set(names.en) };
 /** Words that contain a negator but negate nothing (不然 "otherwise"). */
 export const NOT_NEGATORS = signalData.notNegators as Record<Script, string[]>;
 export const CONTENT_TERMS = categoryData.content as Record<Exclude<GuidanceContent, 'other'>, PerScript>;

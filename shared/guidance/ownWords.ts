@@ -12,7 +12,7 @@ export function isCustomersOwn(p: Prepared, hit: Hit, negators: readonly string[
 }
 
 /** "我是律师", "我在电视台工作", "I work at a TV station": who the customer is, not what they will do. */
-const IDENTITY = { zh: /我(是|在|就是|本身是|也是)[^，,]{0,4}$/, en: / i (am|'m|work|worked) (at |for |as |in )?(a |an |the |one )?(local )?$/ };
+const IDENTITY = { zh: /我(是|在|就是|本身是|也是)[^，,]{0,4}$/, en: / i( am|'m| work| worked) (at |for |as |in )?(a |an |the |one )?(local )?$/ };
 
 function whoTheyAre(p: Prepared, sentence: string): boolean {
   return IDENTITY[p.script].test(lastClause(p, sentence));
@@ -36,7 +36,7 @@ function clauseBefore(p: Prepared, hit: Hit): string {
 /** Words that contain a signal word and mean something else. */
 const LOOKALIKES = {
   zh: ['工商银行', '工商管理', '工商注册', '个体工商户', '工商时间', '记者证', '新闻联播', '热搜榜单', '曝光过度', '曝光不足', '曝光度'],
-  en: ['food court', 'tennis court', 'basketball court'],
+  en: ['food court', 'tennis court', 'basketball court', 'dumpster fire', 'fire sale', 'burnt out', 'burned out', 'hurt my feelings', 'hurts my feelings', 'smoke and mirrors'],
 } as const;
 
 /** A hotline's digits as part of an order number, an address or a room: 尾号12315, 1999巷, 315房间. */
@@ -95,6 +95,34 @@ function hedgedHypothetical(p: Prepared, sentence: string): boolean {
   return CONDITIONAL[p.script].test(text) && HEDGE[p.script].test(text);
 }
 
+/**
+ * What a customer does to a body or a platform: calls it, goes to it, reports to it, posts on it,
+ * brings it in. Before the name (找记者, 打了12315, 发到抖音, 咨询了律师, "calling the police",
+ * "posted the whole story on Reddit") or just after it (让媒体都来看, 记者过来, "the news covers this").
+ * A verb of many uses (去, 发, "go", "get") counts only right beside the name: 去看看B站上的 and
+ * "get similar negativity on reddit" are no acts.
+ */
+const ACT_BEFORE = {
+  zh: [
+    /(联系|咨询|委托|投诉|举报|反映|申诉|告诉|曝光|上传|拨打|打给|打到|发到|发在|放到|贴到|拿去|闹到|捅到|晒到)[^，。！？；,!?;]{0,6}$/,
+    /(找|叫|请|让|打|拨|告|发|传|放|贴|po|去|到|向|给|报|上|跟|会|要)[了到给在上去向的个条篇一下]{0,2}$/,
+  ],
+  en: [
+    / (call|calling|called|ring|contact|contacting|contacted|report|reporting|reported|tell|telling|told|write|writing|wrote|file|filing|filed|complain|complaining|complained|post|posting|posted|share|sharing|shared|tweet|tweeting|upload|uploading|uploaded|hire|hiring|hired|consult|consulting|consulted|talk|talking|talked|speak|speaking|spoke|escalate|escalating|escalated|notify|notifying|notified|alert|alerting|alerted|involve|involving|warn|warned|warning|bring|bringing|lodge|lodged|forward|forwarding|forwarded|send|sending|sent|ask|asking|asked|hear from|hearing from|will)( [^ .,!?;:]+){0,6} $/,
+    / (go|going|went|put|putting|take|taking|took|get|getting|got|see you in)( [^ .,!?;:]+){0,2} $/,
+  ],
+};
+const ACT_AFTER = {
+  zh: /^[^，。！？；,!?;]{0,4}?(曝光|投诉|举报|反映|申诉|起诉|都来|来看|来采访|来处理|过来|发帖|发文|上发|评理|处理|知道|看看|出面|介入)/,
+  en: /^ ((will|is going to|are going to|can|could|would) |(covers|cover|hear|hears|know|find out|gets involved|get involved|involved|be in touch)( |$))/,
+};
+
+/** A name (记者, 12315, 微博, police, Facebook) says nothing unless an act is done to it: "美国警察…", "I saw it on Facebook". */
+export function namesAnAct(p: Prepared, hit: Hit): boolean {
+  const clause = clauseBefore(p, hit);
+  return ACT_BEFORE[p.script].some((act) => act.test(clause)) || ACT_AFTER[p.script].test(p.text.slice(hit.end, hit.end + 24));
+}
+
 /** Words a customer puts before what they want: 要求退款, 必须赔偿, "I want a refund", "you should pay for". */
 const DEMAND_BEFORE = {
   zh: /(要求|要|给我|必须|得|应该|应当|请|希望|让你们|还我|赔我|怎么|谁来|负责|能不能|可不可以|可以)[^，。！？；,.!?;]{0,6}$/,
@@ -102,8 +130,12 @@ const DEMAND_BEFORE = {
 };
 /** Words after it that make it one: 退款给我, 赔偿我的损失, "refund me", "compensation for". */
 const DEMAND_AFTER = { zh: /^(给我|我|谁|由谁|怎么|必须|吧|[^，。！？]{0,4}(得赔|要赔|来赔|负责|承担|得出))/, en: /^ (me|my|us|now|immediately|asap|for|or) / };
-/** English uses of the words that ask for nothing: a credit card, a doubled charge. */
-const NOT_A_DEMAND_EN = /^ (card|score|limit|check|charged|charge|billed) /;
+/** "Took credit for your idea": credit followed by "for" is praise or blame, not money. */
+const CREDIT_FOR = /^ for /;
+/** English uses of the words that ask for nothing: a credit card, a doubled charge, a double whammy. */
+const NOT_A_DEMAND_EN = /^ (card|cards|score|limit|check|charged|charge|billed|union|history|report|rating|info|line|whammy|standards|edged) /;
+/** Words that are an imperative at the start of a clause ("Refund me!", "赔钱！"); "Double shields…" and "Credit? For what?" are not. */
+const NOT_IMPERATIVE = new Set(['double', 'credit']);
 
 /**
  * Compensation is a demand for money, a refund or damages in so many words: "退款到现在还没到账"
@@ -114,6 +146,6 @@ export function isDemand(p: Prepared, hit: Hit): boolean {
   const after = p.text.slice(hit.end, hit.end + 12);
   if (p.script === 'en' && NOT_A_DEMAND_EN.test(after)) return false;
   const clause = clauseBefore(p, hit);
-  if (!clause.trim()) return true;
-  return DEMAND_BEFORE[p.script].test(clause) || DEMAND_AFTER[p.script].test(after);
+  if (!clause.trim()) return !NOT_IMPERATIVE.has(hit.term);
+  return DEMAND_BEFORE[p.script].test(clause) || (DEMAND_AFTER[p.script].test(after) && !(hit.term === 'credit' && CREDIT_FOR.test(after)));
 }

@@ -265,6 +265,34 @@ describe("escalation signals need the customer's own act", () => {
     expect(escalating('If this happens again I would probably contact a lawyer.', 'en')).toEqual([]);
   });
 
+  it('does not take a body or a platform named without an act on it for a threat', () => {
+    // Where the customer saw something, what the news said, who the police are: no banner.
+    for (const [text, locale] of [
+      ['我在小红书上看到你们的活动，想问问还有没有名额', 'zh-CN'],
+      ['新闻上说你们这款热水器召回了，我家这台要不要换？', 'zh-CN'],
+      ['我在微博上看到過這個故事，所以來問問', 'zh-TW'],
+      ['警察叔叔说附近有人偷电瓶车，你们停车场有监控吗？', 'zh-CN'],
+      ['I saw your ad on Facebook and wanted to ask about the washer deal.', 'en'],
+      ['The police closed the road outside, so the technician could not park.', 'en'],
+      ["Didn't expect to see your store on reddit today, nice work.", 'en'],
+    ] as const) {
+      expect(escalating(text, locale), text).toEqual([]);
+    }
+    // The same names with the customer's act on them still raise it.
+    expect(escalating('我现在就把视频发到小红书上')).toEqual(['social']);
+    expect(escalating('不给说法我就让媒体都来看看')).toEqual(['media']);
+    expect(escalating("I'm posting this on Facebook tonight.", 'en')).toEqual(['social']);
+    expect(escalating('Fix it by Friday or I am calling the police.', 'en')).toEqual(['legal']);
+  });
+
+  it("reads 'I'm a lawyer' as who the customer is, 'shocked' at a bill as surprise, and credit for an idea as no money", () => {
+    expect(escalating("I'm a lawyer, so weekdays are hard. Could the install be on Saturday?", 'en')).toEqual([]);
+    expect(kinds('I was shocked to see the bill this month. Can you explain it?')).not.toContain('safety');
+    expect(kinds('I got shocked when I touched the washer door.')).toContain('safety');
+    expect(kinds('Your manager took credit for my idea, but fine.')).not.toContain('compensation');
+    expect(kinds('Double shields would help. Anyway, my router is fine now.')).not.toContain('compensation');
+  });
+
   it('keeps the real thing: an ultimatum, a report made, the customer telling staff, a danger', () => {
     expect(escalating('再不解决我就打12315投诉你们，还要找记者曝光！')).toEqual(['media', 'regulator']);
     expect(escalating('如果今天不给我处理，我就去法院起诉你们')).toEqual(['legal']);
