@@ -225,17 +225,20 @@ const GRIEVANCE: Partial<Record<SignalKind, number>> = { repeat: 1, compensation
 /** Longer than what a customer says in one go at the counter (three or four sentences): a written letter. */
 const SPOKEN_LENGTH: Record<Script, number> = { zh: 100, en: 300 };
 
-function temperatureOf(score: number, complaint: number, signals: Signal[], spoken: boolean): Temperature {
+function temperatureOf(score: number, complaint: number, signals: Signal[], stretches: number): Temperature {
   const grievance = signals.reduce((sum, s) => sum + (GRIEVANCE[s.kind] ?? 0), 0);
   const total = score + grievance;
+  // A letter's grievance words add up over its length: its heat is what it carries per stretch a
+  // customer says in one go, so a long, factual letter is not furious for its length alone.
+  const heat = score / stretches;
   // Thresholds measured on the development sets (npm run guidance -- dev): 2 balances anger
   // precision and recall on both Weibo and Reddit text. Complaints only ever make a customer upset.
-  const t: Temperature = total >= 5 ? 3 : total >= 2 ? 2 : total + complaint >= 0.8 ? 1 : 0;
+  const t: Temperature = total / stretches >= 5 ? 3 : total >= 2 ? 2 : total + complaint >= 0.8 ? 1 : 0;
   // Threatening the media, the courts or a regulator is what temperature 3 means: at the counter, in
   // a sentence or two. A long letter that names the regulator or a lawyer is furious only with real
-  // heat in its words (not its grievances, such as a repeat), never for its legal vocabulary or length. A content customer who mentions a
-  // journalist threatens nobody.
-  if (total + complaint >= 0 && signals.some((s) => THREATENING.includes(s.kind))) return score >= 2 || spoken ? 3 : (Math.max(t, 2) as Temperature);
+  // heat in its words (not its grievances, such as a repeat), never for its legal vocabulary or
+  // length. A content customer who mentions a journalist threatens nobody.
+  if (total + complaint >= 0 && signals.some((s) => THREATENING.includes(s.kind))) return heat >= 2 || stretches === 1 ? 3 : (Math.max(t, 2) as Temperature);
   return t;
 }
 
@@ -295,7 +298,7 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   // A pleased customer (praise that "should be on the news") threatens nobody: no banner.
   if (score + complaint < 0) for (const kind of THREATENING) signalWords.delete(kind);
   const signals: Signal[] = SIGNAL_KINDS.filter((k) => signalWords.has(k)).map((kind) => ({ kind, words: [...signalWords.get(kind)!] }));
-  const ruled = temperatureOf(score, complaint, signals, text.length <= SPOKEN_LENGTH[scriptOf(resolved)]);
+  const ruled = temperatureOf(score, complaint, signals, Math.max(1, text.length / SPOKEN_LENGTH[scriptOf(resolved)]));
   const reading = model && text.trim() ? readWithModel(model, text) : null;
   const temperature = reading ? combine(ruled, reading, model!.thresholds[scriptOf(resolved)], text.length > WRITTEN_LENGTH[scriptOf(resolved)]) : ruled;
   // The clerk sees what the model heard too, in the customer's own characters.

@@ -235,6 +235,15 @@ describe('furious needs heat, not a formal letter', () => {
     }
   });
 
+  it('does not read a long factual letter as furious for the grievance words its length adds up', () => {
+    const letter =
+      'I opened a credit card with this bank in 2021 with a promotional 0% APR for 18 months. When the promotion ended, the bank began charging interest on the entire original balance, including amounts I had already paid off. When I called, the agent was rude and hung up on me twice. I wrote a letter explaining the error and received a form response that did not address my question. I have been a loyal customer for years and I am extremely disappointed with how this has been handled. Please investigate these charges and refund the interest that was wrongly applied.';
+    expect(analyze(letter, 'en', undefined, null).temperature).toBe(2);
+    expect(analyze(letter, 'en').temperature).toBeLessThan(3);
+    // The same grievances said at the counter in two sentences are as hot as they sound.
+    expect(analyze('The agent was rude and hung up on me twice. I am extremely disappointed and I want the interest refunded!', 'en').temperature).toBe(3);
+  });
+
   it('still reads the same threat said at the counter, or a letter with real heat in it, as furious', () => {
     expect(analyze('再不退钱我就去工信部投诉你们！').temperature).toBe(3);
     expect(analyze('I have asked my attorney to look at this and I will report you to the regulator.', 'en').temperature).toBe(3);
