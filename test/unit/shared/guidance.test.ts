@@ -179,6 +179,15 @@ describe('set phrases', () => {
     // The judgement itself still counts beside them.
     expect(analyze('服务太差了，差点被你们气死！').temperature).toBeGreaterThanOrEqual(2);
   });
+
+  it('reads words that only contain an angry character (热闹, 灿烂, 热爱, 滚烫, 滚筒) as what they mean', () => {
+    for (const text of ['星河滚烫，你是人间理想', '很喜欢走亲戚，亲戚聚在一起很热闹', '愿你成为最灿烂的自己', '很热爱这个领域，祝愿自己以后也能做航天', '看到滚筒洗衣机在打折，想问问还有没有货']) {
+      expect(analyze(text, 'zh-CN', undefined, null).temperature, text).toBe(0);
+    }
+    // The words themselves still count.
+    expect(analyze('滚！别在这儿烦我！', 'zh-CN', undefined, null).temperature).toBeGreaterThanOrEqual(2);
+    expect(analyze('房间太热了，空调一直不制冷', 'zh-CN', undefined, null).temperature).toBe(1);
+  });
 });
 
 describe('signal words that are no act of the customer', () => {
