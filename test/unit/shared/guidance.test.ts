@@ -188,6 +188,13 @@ describe('set phrases', () => {
     expect(analyze('滚！别在这儿烦我！', 'zh-CN', undefined, null).temperature).toBeGreaterThanOrEqual(2);
     expect(analyze('房间太热了，空调一直不制冷', 'zh-CN', undefined, null).temperature).toBe(1);
   });
+
+  it("reads \"can't wait\" as looking forward and a joke told as no complaint; \"is a joke\" and \"can't log in\" still are", () => {
+    expect(analyze("I can't wait to get the new router set up!", 'en', undefined, null).temperature).toBe(0);
+    expect(analyze('He told a joke and the whole queue laughed.', 'en', undefined, null).temperature).toBe(0);
+    expect(analyze('Your customer service is a joke.', 'en', undefined, null).temperature).toBeGreaterThanOrEqual(1);
+    expect(analyze("I can't log in to my account.", 'en', undefined, null).temperature).toBeGreaterThanOrEqual(1);
+  });
 });
 
 describe('signal words that are no act of the customer', () => {
