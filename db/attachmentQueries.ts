@@ -36,7 +36,7 @@ export function attachmentsToUpload(db: Db): AttachmentRef[] {
   return statement(db, 'SELECT f.hash, f.media_type AS mediaType, f.size FROM attachment_files f WHERE f.uploaded = 0 AND EXISTS (SELECT 1 FROM attachment_refs r WHERE r.hash = f.hash) ORDER BY f.stored_at, f.rowid').all() as AttachmentRef[];
 }
 
-/** Files the log refers to that this desk does not hold yet. */
+/** Files the log refers to that this desk does not hold yet (kept by migration 18's triggers). */
 export function attachmentsToDownload(db: Db): AttachmentRef[] {
-  return statement(db, 'SELECT DISTINCT r.hash, r.media_type AS mediaType, r.size FROM attachment_refs r WHERE NOT EXISTS (SELECT 1 FROM attachment_files f WHERE f.hash = r.hash)').all() as AttachmentRef[];
+  return statement(db, 'SELECT hash, media_type AS mediaType, size FROM attachments_missing').all() as AttachmentRef[];
 }

@@ -420,6 +420,30 @@ ${COUNT_CASES}
       CREATE INDEX attachment_files_to_upload ON attachment_files(hash) WHERE uploaded = 0;
     `,
   },
+  {
+    version: 18,
+    sql: `
+      -- The photos and signatures the log refers to that this desk does not hold yet, kept by triggers:
+      -- each sync and each sync status asked for them by reading every reference ever made.
+      CREATE TABLE attachments_missing (
+        hash       TEXT PRIMARY KEY,
+        media_type TEXT NOT NULL,
+        size       INTEGER NOT NULL
+      ) STRICT, WITHOUT ROWID;
+      INSERT OR IGNORE INTO attachments_missing (hash, media_type, size)
+        SELECT r.hash, r.media_type, r.size FROM attachment_refs r WHERE NOT EXISTS (SELECT 1 FROM attachment_files f WHERE f.hash = r.hash);
+      CREATE TRIGGER attachment_ref_made AFTER INSERT ON attachment_refs
+        WHEN NOT EXISTS (SELECT 1 FROM attachment_files WHERE hash = NEW.hash)
+        BEGIN INSERT OR IGNORE INTO attachments_missing (hash, media_type, size) VALUES (NEW.hash, NEW.media_type, NEW.size); END;
+      CREATE TRIGGER attachment_ref_gone AFTER DELETE ON attachment_refs
+        WHEN NOT EXISTS (SELECT 1 FROM attachment_refs WHERE hash = OLD.hash)
+        BEGIN DELETE FROM attachments_missing WHERE hash = OLD.hash; END;
+      CREATE TRIGGER attachment_file_held AFTER INSERT ON attachment_files
+        BEGIN DELETE FROM attachments_missing WHERE hash = NEW.hash; END;
+      CREATE TRIGGER attachment_file_gone AFTER DELETE ON attachment_files
+        BEGIN INSERT OR IGNORE INTO attachments_missing (hash, media_type, size) SELECT hash, media_type, size FROM attachment_refs WHERE hash = OLD.hash LIMIT 1; END;
+    `,
+  },
 ];
 
 export const LATEST_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1]!.version;
