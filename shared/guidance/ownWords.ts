@@ -125,11 +125,15 @@ export function namesAnAct(p: Prepared, hit: Hit): boolean {
 
 /** Words a customer puts before what they want: 要求退款, 必须赔偿, "I want a refund", "you should pay for". */
 const DEMAND_BEFORE = {
-  zh: /(要求|要|给我|必须|得|应该|应当|请|希望|让你们|还我|赔我|怎么|谁来|负责|能不能|可不可以|可以)[^，。！？；,.!?;]{0,6}$/,
+  zh: /(要求|要|给我|必须|得|应该|应当|(?<![申邀])请(?!问)|希望|让你们|还我|赔我|怎么|谁来|负责|能不能|可不可以|可以)[^，。！？；,.!?;]{0,6}$/,
   en: / (want|wants|demand|demanding|expect|need|request|requesting|asking for|ask for|deserve|owe me|give me|get me|please|must|should|have to|will|i'd like|like|could you|can you|would you) (\S+ ){0,4}$/,
 };
 /** Words after it that make it one: 退款给我, 赔偿我的损失, "refund me", "compensation for". */
 const DEMAND_AFTER = { zh: /^(给我|我|谁|由谁|怎么|必须|吧|[^，。！？]{0,4}(得赔|要赔|来赔|负责|承担|得出))/, en: /^ (me|my|us|now|immediately|asap|for|or) / };
+/** A refund reported or described, not asked for: 退款了, 退款已到账, 退货退款都很顺利, "the refund was quick". */
+const REPORTED_AFTER = { zh: /^(退款|退货|退钱)?(了|已|已经|都|很|也|到账|成功|顺利|的|流程|速度|处理)/, en: /^ (was|is|has|had|went|came|arrived|took|process|policy) / };
+/** 可以退款 states a policy; 可以退款吗 asks for one. */
+const QUESTION_AFTER = /^[^，。！？；,.!?;]{0,6}(吗|么|[?？])/;
 /** "Took credit for your idea": credit followed by "for" is praise or blame, not money. */
 const CREDIT_FOR = /^ for /;
 /** English uses of the words that ask for nothing: a credit card, a doubled charge, a double whammy. */
@@ -145,7 +149,10 @@ const NOT_IMPERATIVE = new Set(['double', 'credit']);
 export function isDemand(p: Prepared, hit: Hit): boolean {
   const after = p.text.slice(hit.end, hit.end + 12);
   if (p.script === 'en' && NOT_A_DEMAND_EN.test(after)) return false;
+  if (REPORTED_AFTER[p.script].test(after)) return false;
   const clause = clauseBefore(p, hit);
   if (!clause.trim()) return !NOT_IMPERATIVE.has(hit.term);
-  return DEMAND_BEFORE[p.script].test(clause) || (DEMAND_AFTER[p.script].test(after) && !(hit.term === 'credit' && CREDIT_FOR.test(after)));
+  const asked = DEMAND_BEFORE[p.script].exec(clause);
+  if (asked && (asked[1] !== '可以' || QUESTION_AFTER.test(after))) return true;
+  return DEMAND_AFTER[p.script].test(after) && !(hit.term === 'credit' && CREDIT_FOR.test(after));
 }

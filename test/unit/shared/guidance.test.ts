@@ -225,8 +225,14 @@ describe('compensation needs a demand', () => {
   const compensation = (text: string) => analyze(text).signals.some((s) => s.kind === 'compensation');
 
   it('hears money, a refund or damages asked for', () => {
-    for (const text of ['我要求全额退款', '你们必须赔偿我的损失！', '这个损失你们得赔。', '赔钱！', 'Refund me now.', 'I want my money back.', 'You should pay for the repair.', 'Could you credit the fee back to my account?']) {
+    for (const text of ['我要求全额退款', '你们必须赔偿我的损失！', '这个损失你们得赔。', '赔钱！', '用了三天就坏了，可以退款吗？', '能不能退款？', 'Refund me now.', 'I want my money back.', 'You should pay for the repair.', 'Could you credit the fee back to my account?']) {
       expect(compensation(text), text).toBe(true);
+    }
+  });
+
+  it('does not take a refund asked about, received or praised in a review for a demand', () => {
+    for (const text of ['请问退款多久到账？', '客服给我退款了，处理很快，好评', '七天无理由退货，可以退款，很方便', '退货退款都很顺利，下次还来', '申请了退款，两天就到了', 'Refund was quick and easy, great service.']) {
+      expect(compensation(text), text).toBe(false);
     }
   });
 
