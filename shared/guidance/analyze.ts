@@ -304,7 +304,10 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   const reading = model && text.trim() ? readWithModel(model, text) : null;
   const temperature = reading ? combine(ruled, reading, model!.thresholds[scriptOf(resolved)], text.length > WRITTEN_LENGTH[scriptOf(resolved)]) : ruled;
   // The clerk sees what the model heard too, in the customer's own characters.
-  if (reading && temperature > ruled) triggers.push(...(resolved === 'en' ? reading.strongest : ownWords(text, normalizeForModel(text), reading.strongest)));
+  if (reading && temperature > ruled) {
+    const heard = temperature >= 2 ? reading.strongest.angry : reading.strongest.upset;
+    triggers.push(...(resolved === 'en' ? heard : ownWords(text, normalizeForModel(text), heard)));
+  }
 
   if (signals.some((s) => s.kind === 'safety')) contentScores.set('incident', (contentScores.get('incident') ?? 0) + 2);
   // A calm question with nothing wrong in it is no complaint about anything (yet).

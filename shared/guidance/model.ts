@@ -117,8 +117,8 @@ export function loadModel(file: unknown, warn: (message: string) => void = conso
 export interface ModelReading {
   upset: number;
   angry: number;
-  /** The grams that pushed "angry" up most, strongest first, as the model read them. */
-  strongest: string[];
+  /** The grams that pushed each head up most, strongest first, as the model read them. */
+  strongest: { upset: string[]; angry: string[] };
 }
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
@@ -129,18 +129,21 @@ export function readWithModel(model: Model, text: string): ModelReading {
   const norm = features.size ? 1 / Math.sqrt(features.size) : 0;
   let upset = 0;
   let angry = 0;
-  const pushes: Array<[string, number]> = [];
+  const pushes = { upset: [] as Array<[string, number]>, angry: [] as Array<[string, number]> };
   for (const [bucket, gram] of features) {
-    upset += model.upset.weights[bucket]!;
-    const push = model.angry.weights[bucket]!;
-    angry += push;
-    if (push > 0 && gram !== SCRIPT_ZH && gram !== SCRIPT_EN) pushes.push([gram, push]);
+    const toUpset = model.upset.weights[bucket]!;
+    const toAngry = model.angry.weights[bucket]!;
+    upset += toUpset;
+    angry += toAngry;
+    if (gram === SCRIPT_ZH || gram === SCRIPT_EN) continue;
+    if (toUpset > 0) pushes.upset.push([gram, toUpset]);
+    if (toAngry > 0) pushes.angry.push([gram, toAngry]);
   }
-  pushes.sort((a, b) => b[1] - a[1]);
+  const strongest = (grams: Array<[string, number]>) => grams.sort((a, b) => b[1] - a[1]).slice(0, 3).map(([gram]) => gram);
   return {
     upset: sigmoid(model.upset.bias + upset * model.upset.scale * norm),
     angry: sigmoid(model.angry.bias + angry * model.angry.scale * norm),
-    strongest: pushes.slice(0, 3).map(([gram]) => gram),
+    strongest: { upset: strongest(pushes.upset), angry: strongest(pushes.angry) },
   };
 }
 

@@ -5,15 +5,17 @@ import { readCorpora, TRAIN_DIR, trainModel } from '../../../scripts/guidanceTra
 import { TRAINING_CORPORA } from '../../../shared/thirdPartyNotices.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 
-/** A model file whose angry head hears only the given grams (every other text stays near 5 %). */
-function modelHearing(grams: string[]): ModelFile {
-  const weights = Buffer.alloc(1 << MODEL_BITS);
-  for (const gram of grams) weights.writeInt8(127, bucketOf(gram));
-  const silent = { bias: -3, scale: 0.3, weights: Buffer.alloc(1 << MODEL_BITS).toString('base64') };
+/** A model file whose heads hear only the given grams (every other text stays near 5 %). */
+function modelHearing(angryGrams: string[], upsetGrams: string[] = []): ModelFile {
+  const head = (grams: string[]) => {
+    const weights = Buffer.alloc(1 << MODEL_BITS);
+    for (const gram of grams) weights.writeInt8(127, bucketOf(gram));
+    return { bias: -3, scale: 0.3, weights: weights.toString('base64') };
+  };
   return {
     format: 2,
     bits: MODEL_BITS,
-    heads: { upset: silent, angry: { bias: -3, scale: 0.3, weights: weights.toString('base64') } },
+    heads: { upset: head(upsetGrams), angry: head(angryGrams) },
     thresholds: { zh: { upset: 0.5, angry: 0.5, tempers: 0.2 }, en: { upset: 0.5, angry: 0.5, tempers: 0.2 } },
     trainedOn: ['test'],
   };
@@ -59,6 +61,17 @@ describe('the guidance model beside the rules', () => {
     expect(analyze('我今天看到了藍鯨', 'zh-TW', undefined, model).triggers).toContain('藍鯨');
     // Texts it does not hear keep the rules' reading.
     expect(analyze('请问营业厅几点开门', 'zh-CN', undefined, model).temperature).toBe(0);
+  });
+
+  it('shows the words of the head that raised the reading: what it heard as upset, not as angry', () => {
+    // Its angry head hears 营业厅 too, short of that head's threshold.
+    const file = modelHearing(['营业厅'], ['排队']);
+    const model = loadModel({ ...file, thresholds: { zh: { upset: 0.5, angry: 0.999, tempers: 0 }, en: file.thresholds.en } })!;
+    const raised = analyze('我今天在营业厅排队办了新卡', 'zh-CN', undefined, model);
+    expect(analyze('我今天在营业厅排队办了新卡', 'zh-CN', undefined, null).temperature).toBe(0);
+    expect(raised.temperature).toBe(1);
+    expect(raised.triggers).toContain('排队');
+    expect(raised.triggers).not.toContain('营业厅');
   });
 
   it('tempers a written complaint it hears no anger in, never an outburst at the counter or a threat', () => {
