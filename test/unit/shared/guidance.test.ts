@@ -139,6 +139,12 @@ describe('customer reviews', () => {
     for (const text of positive) expect(analyze(text).temperature, text).toBe(0);
   });
 
+  it('reads a plain report of a fault or of being left waiting as upset, by the rules alone', () => {
+    for (const text of ['冰箱不制冷', '热水器不出热水', '售后推来推去', '前台态度冷淡，入住等了半小时', '网速很卡', 'The technician never showed up.', 'I have been on hold for an hour.', 'Nobody answers the phone.']) {
+      expect(analyze(text, undefined, undefined, null).temperature, text).toBe(1);
+    }
+  });
+
   it('reads judgements of a product or a service as upset, however many, but never as angry', () => {
     const judgements = ['房间很旧，隔音差，卫生间不干净，早餐很一般，性价比不高，下次不会再来', '浴室不乾淨，房間有黴味，菜太鹹又油膩', 'Tiny room, dirty carpet, noisy at night, overpriced, unhelpful staff, never coming back'];
     for (const text of judgements) expect(analyze(text).temperature, text).toBe(1);
