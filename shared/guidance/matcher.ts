@@ -26,7 +26,7 @@ export function prepare(text: string, script: Script): Prepared {
   return { script, text: ` ${words.join(' ')} ` };
 }
 
-/** The terms longest first, each with what is searched for: lower case, and in English between spaces. */
+/** The terms longest first, each with what is searched for: lower case, and in English split into words as the text is ("one-star" is ` one - star `). */
 interface Needle {
   term: string;
   needle: string;
@@ -37,7 +37,7 @@ function byLength(terms: Iterable<string>, key: object, script: Script): Needle[
   if (!cached) sortedCache.set(key, (cached = { zh: undefined, en: undefined }));
   return (cached[script] ??= [...terms]
     .sort((a, b) => b.length - a.length)
-    .map((term) => ({ term, needle: script === 'en' ? ` ${term.toLowerCase()} ` : term.toLowerCase() })));
+    .map((term) => ({ term, needle: prepare(term, script).text })));
 }
 
 /** Every non-overlapping occurrence of the terms, longest terms first. */

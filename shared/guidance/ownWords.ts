@@ -98,7 +98,8 @@ function hedgedHypothetical(p: Prepared, sentence: string): boolean {
 /**
  * What a customer does to a body or a platform: calls it, goes to it, reports to it, posts on it,
  * brings it in. Before the name (找记者, 打了12315, 发到抖音, 咨询了律师, "calling the police",
- * "posted the whole story on Reddit") or just after it (让媒体都来看, 记者过来, "the news covers this").
+ * "posted the whole story on Reddit"), just after it (让媒体都来看, 记者过来, 12315见, 律师会联系你们,
+ * "the news covers this"). The customer's own lawyer (我的律师, "my attorney") is a signal term of its own.
  * A verb of many uses (去, 发, "go", "get") counts only right beside the name: 去看看B站上的 and
  * "get similar negativity on reddit" are no acts.
  */
@@ -113,7 +114,7 @@ const ACT_BEFORE = {
   ],
 };
 const ACT_AFTER = {
-  zh: /^[^，。！？；,!?;]{0,4}?(曝光|投诉|举报|反映|申诉|起诉|都来|来看|来采访|来处理|过来|发帖|发文|上发|评理|处理|知道|看看|出面|介入)/,
+  zh: /^([^，。！？；,!?;]{0,4}?(曝光|投诉|举报|反映|申诉|起诉|都来|来看|来采访|来处理|过来|发帖|发文|上发|评理|处理|知道|看看|出面|介入|联系你们|找你们)|见(?![过到面]))/,
   en: /^ ((will|is going to|are going to|can|could|would) |(covers|cover|hear|hears|know|find out|gets involved|get involved|involved|be in touch)( |$))/,
 };
 

@@ -317,6 +317,9 @@ describe("escalation signals need the customer's own act", () => {
     }
     // The same names with the customer's act on them still raise it.
     expect(escalating('我现在就把视频发到小红书上')).toEqual(['social']);
+    expect(escalating('我律师会联系你们')).toEqual(['legal']);
+    expect(escalating('再不退钱，我们12315见')).toEqual(['regulator']);
+    expect(escalating('Expect a one-star review on Yelp.', 'en')).toEqual(['social']);
     expect(escalating('不给说法我就让媒体都来看看')).toEqual(['media']);
     expect(escalating("I'm posting this on Facebook tonight.", 'en')).toEqual(['social']);
     expect(escalating('Fix it by Friday or I am calling the police.', 'en')).toEqual(['legal']);
