@@ -189,8 +189,8 @@ function findSignals(p: Prepared, lexicons: Lexicons): Signal[] {
   const words = new Map<SignalKind, Set<string>>();
   for (const hit of findTerms(p, kindsOf.keys(), kindsOf)) {
     const kinds = kindsOf.get(hit.term)!;
-    // "我不会去曝光" is no media threat; a threat keeps its own negation (不会放过).
-    if (!kinds.includes('threat') && negated(p, hit, negators)) continue;
+    // "我不会去曝光" is no media threat; a threat keeps its own negation (不会放过), a repeat its own ("didn't show up again").
+    if (!kinds.includes('threat') && !kinds.includes('repeat') && negated(p, hit, negators)) continue;
     // Escalation needs the customer's own act: not staff's words, a denial, a hedged "if ever" or a lookalike.
     if (kinds.some((k) => OWN_ACT_KINDS.includes(k)) && !isCustomersOwn(p, hit, negators)) continue;
     if (NAMES_NEEDING_AN_ACT[p.script].has(hit.term) && !namesAnAct(p, hit)) continue;
@@ -297,8 +297,10 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
     sum(motiveScores, bestOf(p, MOTIVE_TERMS, ['publicity', 'profit', 'emotional'] as const));
     sum(needScores, bestOf(p, NEED_TERMS, NEEDS));
   });
-  // A pleased customer (praise that "should be on the news") threatens nobody: no banner.
+  // A pleased customer (praise that "should be on the news") threatens nobody: no banner. Nor is a
+  // thank-you for last time (谢谢你们上次…) a repeat complaint: a repeat needs something wrong now.
   if (score + complaint < 0) for (const kind of THREATENING) signalWords.delete(kind);
+  if (score + complaint <= 0) signalWords.delete('repeat');
   const signals: Signal[] = SIGNAL_KINDS.filter((k) => signalWords.has(k)).map((kind) => ({ kind, words: [...signalWords.get(kind)!] }));
   const ruled = temperatureOf(score, complaint, signals, Math.max(1, text.length / SPOKEN_LENGTH[scriptOf(resolved)]));
   const reading = model && text.trim() ? readWithModel(model, text) : null;

@@ -333,6 +333,14 @@ describe("escalation signals need the customer's own act", () => {
     expect(kinds('Double shields would help. Anyway, my router is fine now.')).not.toContain('compensation');
   });
 
+  it('hears a repeat in the times counted and the visits made, not in a thank-you for last time', () => {
+    const repeat = (text: string) => kinds(text).includes('repeat');
+    for (const text of ['我打了五次电话都没人管', '同样的问题上个月反映过一次，这个月账单又多扣了！', "The technician didn't show up again.", 'This is my second visit about the same issue.']) {
+      expect(repeat(text), text).toBe(true);
+    }
+    for (const text of ['谢谢你们上次及时帮我处理，今天来再办一个业务。', '謝謝你們上次幫忙，這次想再辦一張卡。']) expect(repeat(text), text).toBe(false);
+  });
+
   it('keeps the real thing: an ultimatum, a report made, the customer telling staff, a danger', () => {
     expect(escalating('再不解决我就打12315投诉你们，还要找记者曝光！')).toEqual(['media', 'regulator']);
     expect(escalating('如果今天不给我处理，我就去法院起诉你们')).toEqual(['legal']);
