@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, type GuidanceLocale } from '../shared/guidance/analyze.js';
-import { combine, featuresOf, MODEL_BITS, readWithModel, loadModel, WRITTEN_LENGTH, type Model, type ModelFile, type Thresholds } from '../shared/guidance/model.js';
+import { combine, featuresOf, MODEL_BITS, readWithModel, loadModel, MODEL_TEMPERS_BEYOND, type Model, type ModelFile, type Thresholds } from '../shared/guidance/model.js';
 
 export const TRAIN_DIR = join(process.cwd(), '..', 'shared', 'data', 'guidance-train');
 export const DEV_DIR = join(process.cwd(), '..', 'shared', 'data', 'guidance-dev');
@@ -261,12 +261,12 @@ const f1 = (tp: number, fp: number, fn: number) => (tp ? (2 * tp) / (2 * tp + fp
  * Where the model changes a reading (shared/guidance/model.ts `combine`): the thresholds with the best
  * F1 on the calibration sets of that script that are no less precise than the rules alone — false
  * alarms cost the clerk most (an outburst that never happened). Anger first, both of its thresholds
- * together (raising, and tempering written text); then upset, given anger.
+ * together (raising, and tempering a longer text); then upset, given anger.
  */
 function calibrated(model: Model, sets: Example[], script: 'zh' | 'en'): Thresholds {
   const rows = sets
     .filter((e) => e.script === script)
-    .map((e) => ({ e, rules: analyze(e.text, script === 'en' ? 'en' : undefined, undefined, null).temperature, reading: readWithModel(model, e.text), written: e.text.length > WRITTEN_LENGTH[script] }));
+    .map((e) => ({ e, rules: analyze(e.text, script === 'en' ? 'en' : undefined, undefined, null).temperature, reading: readWithModel(model, e.text), mayTemper: e.text.length > MODEL_TEMPERS_BEYOND[script] }));
   const grid = Array.from({ length: 19 }, (_, i) => Number((0.05 * (i + 1)).toFixed(2)));
   const search = (level: 1 | 2, label: (e: Example) => 0 | 1 | null, candidates: Thresholds[]) => {
     const labelled = rows.filter((r) => label(r.e) !== null && r.rules >= level);
@@ -277,7 +277,7 @@ function calibrated(model: Model, sets: Example[], script: 'zh' | 'en'): Thresho
       for (const r of rows) {
         const actual = label(r.e);
         if (actual === null) continue;
-        const predicted = combine(r.rules, r.reading, thresholds, r.written) >= level;
+        const predicted = combine(r.rules, r.reading, thresholds, r.mayTemper) >= level;
         if (predicted && actual) tp++;
         else if (predicted) fp++;
         else if (actual) fn++;

@@ -20,7 +20,7 @@ import {
 import { isCustomersOwn, isDemand, namesAnAct } from './ownWords.js';
 import { before, endsWithAny, findTerms, prepare, type Prepared } from './matcher.js';
 import { NAMES_NEEDING_AN_ACT, NOT_NEGATORS } from './lexicons.js';
-import { combine, loadModel, normalizeForModel, readWithModel, WRITTEN_LENGTH, type Model } from './model.js';
+import { combine, loadModel, normalizeForModel, readWithModel, MODEL_TEMPERS_BEYOND, type Model } from './model.js';
 import shippedModel from './data/model.json' with { type: 'json' };
 
 /** The trained model shipped beside the rules; null (rules alone) if its file is damaged. */
@@ -302,9 +302,10 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   if (score + complaint < 0) for (const kind of THREATENING) signalWords.delete(kind);
   if (score + complaint <= 0) signalWords.delete('repeat');
   const signals: Signal[] = SIGNAL_KINDS.filter((k) => signalWords.has(k)).map((kind) => ({ kind, words: [...signalWords.get(kind)!] }));
-  const ruled = temperatureOf(score, complaint, signals, Math.max(1, text.length / SPOKEN_LENGTH[scriptOf(resolved)]));
+  const script = scriptOf(resolved);
+  const ruled = temperatureOf(score, complaint, signals, Math.max(1, text.length / SPOKEN_LENGTH[script]));
   const reading = model && text.trim() ? readWithModel(model, text) : null;
-  const temperature = reading ? combine(ruled, reading, model!.thresholds[scriptOf(resolved)], text.length > WRITTEN_LENGTH[scriptOf(resolved)]) : ruled;
+  const temperature = reading ? combine(ruled, reading, model!.thresholds[script], text.length > MODEL_TEMPERS_BEYOND[script]) : ruled;
   // The clerk sees what the model heard too, in the customer's own characters.
   if (reading && temperature > ruled) {
     const heard = temperature >= 2 ? reading.strongest.angry : reading.strongest.upset;

@@ -148,25 +148,25 @@ export function readWithModel(model: Model, text: string): ModelReading {
 }
 
 /**
- * Texts longer than this are written (a letter, a post, a review), not a sentence or two said at the
- * counter. The model learned from written posts; anger words said at the counter the clerk also hears
- * in the customer's voice, so the model tempers only written text. Measured with the tempering
+ * Texts longer than a sentence or two said at the counter: a letter, a post, a review, where the model
+ * may temper. The model learned from written posts; anger words said at the counter the clerk also
+ * hears in the customer's voice, so the model leaves them alone. Measured with the tempering
  * threshold calibrated each time: tempering any text cost the fixtures (counter speech, nearly all
  * shorter) angry F1 0.877 → 0.846; tempering beyond 40 / 120 characters gave them 0.901, and the
  * development sets stayed within 0.03 of tempering any text (CLUE 0.359 → 0.371, GoEmotions 0.494 → 0.468).
  */
-export const WRITTEN_LENGTH = { zh: 40, en: 120 } as const;
+export const MODEL_TEMPERS_BEYOND = { zh: 40, en: 120 } as const;
 
 /**
  * The temperature from the rules' reading and the model's. The model raises what it is sure of, and
- * tempers the rules' "angry" of a written text to "upset" when it is sure there is no anger: together
+ * tempers the rules' "angry" of a longer text (`mayTemper`) to "upset" when it is sure there is no anger: together
  * they rank anger better than either alone on every development and held-back set, and a formal
  * letter's grievance words stop reading as an outburst. Threats (3) are the rules' alone; the model
  * never makes a complaint calm (measured: its upset head hears a polite complaint about a product as
  * calm, which the clerk must not).
  */
-export function combine(rules: 0 | 1 | 2 | 3, reading: ModelReading, t: Thresholds, written: boolean): 0 | 1 | 2 | 3 {
-  if (rules === 2 && written && reading.angry < t.tempers) return 1;
+export function combine(rules: 0 | 1 | 2 | 3, reading: ModelReading, t: Thresholds, mayTemper: boolean): 0 | 1 | 2 | 3 {
+  if (rules === 2 && mayTemper && reading.angry < t.tempers) return 1;
   if (rules < 2 && reading.angry >= t.angry) return 2;
   if (rules < 1 && reading.upset >= t.upset) return 1;
   return rules;
