@@ -27,21 +27,34 @@ export interface LocalParts {
 }
 
 const MAX_CACHED = 100_000;
-const offsets = new Map<string, number>();
+const offsets = new Map<string, Map<number, number>>();
 const HOUR = 3_600_000;
+const DAY = 86_400_000;
+
+/** The zone's offset from UTC at an instant, in ms. */
+function offsetAt(instantMs: number, timeZone: string): number {
+  // Zone offsets change only on the hour: ask Intl once per zone and hour, then do arithmetic.
+  let byHour = offsets.get(timeZone);
+  if (!byHour) offsets.set(timeZone, (byHour = new Map()));
+  const hour = Math.floor(instantMs / HOUR);
+  let offset = byHour.get(hour);
+  if (offset === undefined) {
+    offset = offsetMinutes(hour * HOUR, timeZone) * 60_000;
+    if (byHour.size >= MAX_CACHED) byHour.clear();
+    byHour.set(hour, offset);
+  }
+  return offset;
+}
 
 /** The branch-local calendar date and minute of the day at an instant. */
 export function localParts(instantMs: number, timeZone: string): LocalParts {
-  // Zone offsets change only on the hour: ask Intl once per zone and hour, then do arithmetic.
-  const key = `${timeZone}|${Math.floor(instantMs / HOUR)}`;
-  let offset = offsets.get(key);
-  if (offset === undefined) {
-    offset = offsetMinutes(Math.floor(instantMs / HOUR) * HOUR, timeZone);
-    if (offsets.size >= MAX_CACHED) offsets.clear();
-    offsets.set(key, offset);
-  }
-  const local = new Date(instantMs + offset * 60_000);
+  const local = new Date(instantMs + offsetAt(instantMs, timeZone));
   return { date: local.toISOString().slice(0, 10), minuteOfDay: local.getUTCHours() * 60 + local.getUTCMinutes() + local.getUTCSeconds() / 60 };
+}
+
+/** The branch-local calendar day at an instant, as days since 1970-01-01: what day arithmetic counts in. */
+export function localDayNumber(instantMs: number, timeZone: string): number {
+  return Math.floor((instantMs + offsetAt(instantMs, timeZone)) / DAY);
 }
 
 function intlParts(instantMs: number, timeZone: string): LocalParts {

@@ -1,5 +1,5 @@
 import { isWorkingDay, type WorkCalendar } from './calendar.js';
-import { instantOf, localParts, nextDate } from './time.js';
+import { instantOf, localDayNumber, localParts } from './time.js';
 
 /** When a branch is open: the same hours on every working day, in its own time zone. */
 export interface OpeningHours {
@@ -17,15 +17,46 @@ export interface Interval {
 }
 
 const MAX_DAYS = 3 * 366;
+const DAY_MS = 86_400_000;
+
+/** One local calendar day's opening, or null when the branch is closed all day. */
+type Opening = Interval | null;
+
+/**
+ * Each day's opening by day number, per hours and calendar (both are built once and never changed).
+ * Every deadline walks the same days again and again, four walks per case written: a lookup here
+ * is a fraction of a microsecond, where working a day out (date strings, the calendar's sets, the
+ * zone's offset) took a few, and those walks were the largest part of writing a case.
+ */
+const openings = new WeakMap<OpeningHours, WeakMap<WorkCalendar, Map<number, Opening>>>();
+
+function openingsOf(calendar: WorkCalendar, hours: OpeningHours): Map<number, Opening> {
+  let byCalendar = openings.get(hours);
+  if (!byCalendar) openings.set(hours, (byCalendar = new WeakMap()));
+  let days = byCalendar.get(calendar);
+  if (!days) byCalendar.set(calendar, (days = new Map()));
+  return days;
+}
+
+function openingOn(day: number, days: Map<number, Opening>, calendar: WorkCalendar, hours: OpeningHours): Opening {
+  let opening = days.get(day);
+  if (opening === undefined) {
+    const date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    const start = instantOf(date, hours.opensAt, hours.timeZone);
+    const end = instantOf(date, hours.closesAt, hours.timeZone);
+    opening = isWorkingDay(calendar, date) && end > start ? { start, end } : null;
+    days.set(day, opening);
+  }
+  return opening;
+}
 
 /** The branch's open intervals from `fromMs` on, one working day at a time. */
 export function* openIntervals(fromMs: number, calendar: WorkCalendar, hours: OpeningHours): Generator<Interval> {
-  let { date } = localParts(fromMs, hours.timeZone);
-  for (let i = 0; i < MAX_DAYS; i++, date = nextDate(date)) {
-    if (!isWorkingDay(calendar, date)) continue;
-    const start = Math.max(fromMs, instantOf(date, hours.opensAt, hours.timeZone));
-    const end = instantOf(date, hours.closesAt, hours.timeZone);
-    if (end > start) yield { start, end };
+  const days = openingsOf(calendar, hours);
+  const first = localDayNumber(fromMs, hours.timeZone);
+  for (let day = first; day < first + MAX_DAYS; day++) {
+    const opening = openingOn(day, days, calendar, hours);
+    if (opening && opening.end > fromMs) yield { start: Math.max(fromMs, opening.start), end: opening.end };
   }
 }
 

@@ -70,6 +70,22 @@ describe('deadlines in working time', () => {
     expect(new Date(addWorkingMinutes(at('2025-03-07T16:30:00Z'), 60, cal, london)).toISOString()).toBe('2025-03-10T09:30:00.000Z');
   });
 
+  it('follow each calendar and each branch’s hours, asked in turn (days once worked out are not another’s)', () => {
+    const friday = at('2025-03-07T08:30:00Z'); // Friday 16:30 Beijing
+    const extraHoliday = buildCalendar([...OFFICIAL_YEARS, { year: 2025, holidays: ['2025-03-10'], workdays: [], source: 'manager' }]);
+    const early: OpeningHours = { ...DEFAULT_HOURS, closesAt: 16 * 60 };
+    for (let round = 0; round < 2; round++) {
+      // An hour on Friday, an hour on Monday (or Tuesday, when Monday is a holiday).
+      expect(beijing(addWorkingMinutes(friday, 120, cal, hours))).toBe('2025-03-10 10:00');
+      expect(beijing(addWorkingMinutes(friday, 120, extraHoliday, hours))).toBe('2025-03-11 10:00');
+      // Closed at 16:00: nothing left of Friday, so Monday 09:00–11:00.
+      expect(beijing(addWorkingMinutes(friday, 120, cal, early))).toBe('2025-03-10 11:00');
+    }
+    // A London branch across the clocks going forward (Sunday 30 March 2025): Monday opens at 09:00 BST = 08:00Z.
+    const london: OpeningHours = { timeZone: 'Europe/London', opensAt: 9 * 60, closesAt: 17 * 60 };
+    expect(new Date(addWorkingMinutes(at('2025-03-28T16:30:00Z'), 60, cal, london)).toISOString()).toBe('2025-03-31T08:30:00.000Z');
+  });
+
   it('never shortens for a pause, and adds exactly the paused working time', () => {
     const start = at('2025-03-04T02:00:00Z'); // Tue 10:00
     const plain = addWorkingMinutes(start, 180, cal, hours);
