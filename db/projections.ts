@@ -135,7 +135,11 @@ function writeComplaint(db: Db, entityId: string, view: CaseView | null, sla: Sl
   });
   if (!searchKept) statement(db, 'INSERT INTO case_fts (rowid, grams) VALUES (?, ?)').run(written.lastInsertRowid, grams);
   const number = parseCaseNumber(view.caseNumber);
-  if (number) statement(db, 'INSERT OR REPLACE INTO devices (device_id, desk) VALUES (?, ?)').run(view.receivedDevice, `${number.branch}-${number.device}`);
+  // Written only when new or changed: every case of a desk names the same desk, and a replace is a delete and an insert.
+  if (number) {
+    statement(db, 'INSERT INTO devices (device_id, desk) VALUES (?, ?) ON CONFLICT (device_id) DO UPDATE SET desk = excluded.desk WHERE desk IS NOT excluded.desk')
+      .run(view.receivedDevice, `${number.branch}-${number.device}`);
+  }
 }
 
 /** The case's visits for the technicians' lists, and the photos and signatures they refer to. */
@@ -149,8 +153,8 @@ function writeWorkOrders(db: Db, caseId: string, view: CaseView): void {
   }
 }
 
-function writeStaff(db: Db, entityId: string, view: StaffView | null): void {
-  statement(db, 'DELETE FROM staff WHERE id = ?').run(entityId);
+function writeStaff(db: Db, entityId: string, view: StaffView | null, fresh = false): void {
+  if (!fresh) statement(db, 'DELETE FROM staff WHERE id = ?').run(entityId);
   if (!view) return;
   statement(db, 'INSERT INTO staff (id, name, role, branch, active, pin_hash, credential) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
     view.id,
@@ -163,9 +167,11 @@ function writeStaff(db: Db, entityId: string, view: StaffView | null): void {
   );
 }
 
-function writeCustomer(db: Db, entityId: string, view: CustomerView | null): void {
-  statement(db, 'DELETE FROM customers WHERE id = ?').run(entityId);
-  statement(db, 'DELETE FROM customer_phones WHERE customer_id = ?').run(entityId);
+function writeCustomer(db: Db, entityId: string, view: CustomerView | null, fresh = false): void {
+  if (!fresh) {
+    statement(db, 'DELETE FROM customers WHERE id = ?').run(entityId);
+    statement(db, 'DELETE FROM customer_phones WHERE customer_id = ?').run(entityId);
+  }
   if (!view) return;
   statement(db, 'INSERT INTO customers (id, name, phones, notes, tier) VALUES (?, ?, ?, ?, ?)').run(
     view.id,
@@ -196,15 +202,15 @@ function writeMonthlyReport(db: Db, entityId: string, report: MonthlyReport | nu
   if (report) statement(db, 'INSERT INTO monthly_reports (id, month, branch, version, data) VALUES (?, ?, ?, ?, ?)').run(entityId, report.month, report.branch, report.version, JSON.stringify(report));
 }
 
-/** Folds one entity's full history and writes its row: a late event lands in its right place. */
+/** Folds one entity's full history and writes its row: a late event lands in its right place. `fresh`: see writeComplaint. */
 function writeEntity(db: Db, entity: Entity, entityId: string, events: readonly EventEnvelope[], sla: () => SlaContext, fresh = false): void {
   switch (entity) {
     case 'complaint':
       return writeComplaint(db, entityId, foldCase(events), sla(), fresh);
     case 'staff':
-      return writeStaff(db, entityId, foldStaff(events));
+      return writeStaff(db, entityId, foldStaff(events), fresh);
     case 'customer':
-      return writeCustomer(db, entityId, foldCustomer(events));
+      return writeCustomer(db, entityId, foldCustomer(events), fresh);
     case 'library':
       return replaceReferenceItems(db, 'library_items', foldLibrary(events));
     case 'sla':
