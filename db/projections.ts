@@ -61,8 +61,10 @@ function writeCaseSteps(db: Db, view: CaseView, sla: SlaContext) {
 /** Takes a case's rows out of every table its projection writes but the search index; returns the row that was there. */
 function clearComplaint(db: Db, entityId: string): { rowid: number; view: string } | undefined {
   const previous = statement(db, 'SELECT rowid, view FROM complaints WHERE id = ?').get(entityId) as { rowid: number; view: string } | undefined;
+  // A case's other rows are only ever written with its row: a case not written yet has none.
+  if (!previous) return undefined;
   // A plain delete, not INSERT OR REPLACE's: the queue's counters (migration 12) are kept by its trigger.
-  if (previous) statement(db, 'DELETE FROM complaints WHERE rowid = ?').run(previous.rowid);
+  statement(db, 'DELETE FROM complaints WHERE rowid = ?').run(previous.rowid);
   statement(db, 'DELETE FROM case_steps WHERE case_id = ?').run(entityId);
   statement(db, 'DELETE FROM work_orders WHERE case_id = ?').run(entityId);
   statement(db, 'DELETE FROM attachment_refs WHERE case_id = ?').run(entityId);
