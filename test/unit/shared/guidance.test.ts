@@ -333,6 +333,31 @@ describe("escalation signals need the customer's own act", () => {
     expect(kinds('Double shields would help. Anyway, my router is fine now.')).not.toContain('compensation');
   });
 
+  it('hears a danger in what happened, not in a word that names fire, pain or a hospital in passing', () => {
+    const safety = (text: string) => kinds(text).includes('safety');
+    for (const text of [
+      'The burger was fire and the staff were lovely.',
+      "It wouldn't hurt to call me back, that's all I'm asking.",
+      'He hurt my feelings with that tone at the counter.',
+      'I was at the hospital for a check-up, so I missed the delivery window.',
+      '我昨天在医院陪我妈，所以没接到师傅电话。',
+      '他们俩在节目里擦出火花，生活大爆炸我也追完了。',
+      '这首歌我中毒太深，天天听。',
+    ]) {
+      expect(safety(text), text).toBe(false);
+    }
+    for (const text of [
+      'The charger your store sold me caught fire on my desk.',
+      'My son got hurt on your escalator this morning.',
+      'After eating the chicken my wife ended up in the hospital.',
+      'There was smoke coming out of the back of the TV.',
+      '插座冒火花，孩子被送到医院了',
+      '吃了你們的便當，我女兒送急診',
+    ]) {
+      expect(safety(text), text).toBe(true);
+    }
+  });
+
   it('hears a repeat in the times counted and the visits made, not in a thank-you for last time', () => {
     const repeat = (text: string) => kinds(text).includes('repeat');
     for (const text of ['我打了五次电话都没人管', '同样的问题上个月反映过一次，这个月账单又多扣了！', "The technician didn't show up again.", 'This is my second visit about the same issue.']) {
