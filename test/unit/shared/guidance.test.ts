@@ -374,6 +374,11 @@ describe("escalation signals need the customer's own act", () => {
     expect(escalating('我老公说了，这周不解决就去法院起诉你们')).toEqual(['legal']);
     expect(escalating('热水器漏水，师傅说好昨天上门一直没来，再不解决就找记者曝光！')).toEqual(['media']);
     expect(escalating('热水器插头冒烟了，差点着火')).toEqual(['safety']);
+    expect(escalating('再不处理，我就把视频传到网上')).toEqual(['social']);
+    expect(escalating("If nobody calls me back today I'll post this online.", 'en')).toEqual(['social']);
+    // Bought or paid online is no threat.
+    expect(escalating('我在网上买的热水器，到现在还没装')).toEqual([]);
+    expect(escalating('I paid online and the order never came.', 'en')).toEqual([]);
     expect(escalating('I will report you to the CFPB and my lawyer will be in touch.', 'en')).toEqual(['legal', 'regulator']);
     expect(escalating('If you do not refund me by Friday I will take you to small claims court.', 'en')).toEqual(['legal']);
   });
