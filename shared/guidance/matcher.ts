@@ -26,39 +26,85 @@ export function prepare(text: string, script: Script): Prepared {
   return { script, text: ` ${words.join(' ')} ` };
 }
 
-/** The terms longest first, each with what is searched for: lower case, and in English split into words as the text is ("one-star" is ` one - star `). */
+/** A term with what is searched for: lower case, and in English split into words as the text is ("one-star" is ` one - star `). */
 interface Needle {
   term: string;
   needle: string;
+  /** Its place among the terms longest first: the order in which they claim the text. */
+  rank: number;
 }
-const sortedCache = new WeakMap<object, Record<Script, Needle[] | undefined>>();
-function byLength(terms: Iterable<string>, key: object, script: Script): Needle[] {
-  let cached = sortedCache.get(key);
-  if (!cached) sortedCache.set(key, (cached = { zh: undefined, en: undefined }));
-  return (cached[script] ??= [...terms]
-    .sort((a, b) => b.length - a.length)
-    .map((term) => ({ term, needle: prepare(term, script).text })));
+
+/** The terms longest first, and by what a match must start with: its first character in Chinese, its first word in English. */
+interface Needles {
+  ranked: Needle[];
+  byFirst: Map<string, Needle[]>;
+}
+
+/** Fewer terms than this are each searched for in the text; more, and the text is walked once instead. */
+const WALK_FROM = 64;
+
+const firstKey = (needle: string, script: Script) => (script === 'zh' ? needle[0]! : needle.slice(1, needle.indexOf(' ', 1)));
+
+const needleCache = new WeakMap<object, Record<Script, Needles | undefined>>();
+function needlesOf(terms: Iterable<string>, key: object, script: Script): Needles {
+  let cached = needleCache.get(key);
+  if (!cached) needleCache.set(key, (cached = { zh: undefined, en: undefined }));
+  let needles = cached[script];
+  if (!needles) {
+    const ranked = [...terms]
+      .sort((a, b) => b.length - a.length)
+      .map((term, rank) => ({ term, needle: prepare(term, script).text, rank }))
+      .filter((n) => n.needle.trim() !== '');
+    const byFirst = new Map<string, Needle[]>();
+    for (const n of ranked) {
+      const k = firstKey(n.needle, script);
+      const list = byFirst.get(k);
+      if (list) list.push(n);
+      else byFirst.set(k, [n]);
+    }
+    cached[script] = needles = { ranked, byFirst };
+  }
+  return needles;
+}
+
+/** Where each term occurs (overlaps too), in the order the terms claim the text: longest first, then left to right. */
+function occurrences(text: string, script: Script, { ranked, byFirst }: Needles): Array<{ n: Needle; at: number }> {
+  const found: Array<{ n: Needle; at: number }> = [];
+  if (ranked.length < WALK_FROM) {
+    for (const n of ranked) for (let at = text.indexOf(n.needle); at >= 0; at = text.indexOf(n.needle, at + 1)) found.push({ n, at });
+    return found;
+  }
+  // A lexicon of thousands, each searched for in the whole text, was most of a reading's time: now
+  // each place of the text is tried only against the terms that start with what is there.
+  if (script === 'zh') {
+    for (let at = 0; at < text.length; at++) {
+      const candidates = byFirst.get(text[at]!);
+      if (candidates) for (const n of candidates) if (text.startsWith(n.needle, at)) found.push({ n, at });
+    }
+  } else {
+    // English text is ` w1 w2 … `: a needle starts at a space, and its first word follows it.
+    for (let at = 0, next = text.indexOf(' ', 1); next > 0; at = next, next = text.indexOf(' ', next + 1)) {
+      const candidates = byFirst.get(text.slice(at + 1, next));
+      if (candidates) for (const n of candidates) if (text.startsWith(n.needle, at)) found.push({ n, at });
+    }
+  }
+  return found.sort((a, b) => a.n.rank - b.n.rank || a.at - b.at);
 }
 
 /** Every non-overlapping occurrence of the terms, longest terms first. */
 export function findTerms(prepared: Prepared, terms: Iterable<string>, cacheKey: object): Hit[] {
-  const taken = new Uint8Array(prepared.text.length);
+  const { text, script } = prepared;
+  const taken = new Uint8Array(text.length);
   const hits: Hit[] = [];
-  const pad = prepared.script === 'en' ? 1 : 0;
-  for (const { term, needle } of byLength(terms, cacheKey, prepared.script)) {
-    let from = 0;
-    for (;;) {
-      const at = prepared.text.indexOf(needle, from);
-      if (at < 0) break;
-      const start = at + pad;
-      const end = start + needle.length - 2 * pad;
-      from = at + 1;
-      let free = true;
-      for (let i = start; i < end; i++) if (taken[i]) free = false;
-      if (!free) continue;
-      taken.fill(1, start, end);
-      hits.push({ term, start, end });
-    }
+  const pad = script === 'en' ? 1 : 0;
+  for (const { n, at } of occurrences(text, script, needlesOf(terms, cacheKey, script))) {
+    const start = at + pad;
+    const end = start + n.needle.length - 2 * pad;
+    let free = true;
+    for (let i = start; i < end; i++) if (taken[i]) free = false;
+    if (!free) continue;
+    taken.fill(1, start, end);
+    hits.push({ term: n.term, start, end });
   }
   return hits.sort((a, b) => a.start - b.start);
 }
