@@ -17,8 +17,8 @@ import {
   type Script,
   type SignalKind,
 } from './lexicons.js';
-import { isCustomersOwn, isDemand, namesAnAct } from './ownWords.js';
-import { before, endsWithAny, findTerms, prepare, type Prepared } from './matcher.js';
+import { clauseBefore, isCustomersOwn, isDemand, namesAnAct } from './ownWords.js';
+import { before, endsWithAny, findTerms, prepare, type Hit, type Prepared } from './matcher.js';
 import { NAMES_NEEDING_AN_ACT, NOT_NEGATORS } from './lexicons.js';
 import { combine, loadModel, normalizeForModel, readWithModel, MODEL_TEMPERS_BEYOND, type Model } from './model.js';
 import shippedModel from './data/model.json' with { type: 'json' };
@@ -67,9 +67,10 @@ const scriptOf = (locale: GuidanceLocale): Script => (locale === 'en' ? 'en' : '
  * (差点着火 is a near-fire, not 差 "bad"), 差不多 "about"; 热闹 "lively", 灿烂 "bright", 热爱 "love",
  * 滚烫 "burning hot", 滚筒 a drum (washer), 牛逼 "awesome", 乘风破浪 "riding the waves", 妈妈的 "mum's" — read as
  * anger in happy Weibo posts; 生活大爆炸 a sitcom, 爆炸头 an afro, 擦出火花 "chemistry", 中毒太深 "hooked", 怕受伤 "afraid of
- * heartbreak" — read as danger. Blanked, not removed, so positions hold.
+ * heartbreak" — read as danger; 出差 "a business trip", 再也不用排队 "no more queuing", 倒垃圾 "taking out the rubbish" —
+ * read as complaints in praise. Blanked, not removed, so positions hold.
  */
-const SET_PHRASES = /不好意思|差一点|差点|差不多|热闹|灿烂|热爱|滚烫|滚筒|滚动|翻滚|打滚|滚下|牛逼|乘风破浪|鲜衣怒马|小霸王|挖坑|妈妈|大爆炸|爆炸头|到爆炸|信息爆炸|人口爆炸|知识爆炸|爆炸性|擦出火花|碰撞出火花|碰出火花|火花飞舞|中毒太深|人间中毒|怕受伤|流血牺牲/g;
+const SET_PHRASES = /不好意思|差一点|差点|差不多|热闹|灿烂|热爱|滚烫|滚筒|滚动|翻滚|打滚|滚下|牛逼|乘风破浪|鲜衣怒马|小霸王|挖坑|妈妈|大爆炸|爆炸头|到爆炸|信息爆炸|人口爆炸|知识爆炸|爆炸性|擦出火花|碰撞出火花|碰出火花|火花飞舞|中毒太深|人间中毒|怕受伤|流血牺牲|出差|差旅|时差|温差|误差|差额|差价|再也不用(?=担心|排|等|跑|操心|发愁|愁|麻烦|费劲|折腾)|垃圾桶|垃圾袋|垃圾分类|倒垃圾|扔垃圾|把垃圾|垃圾带走|装修垃圾|建筑垃圾|清理垃圾|收垃圾|垃圾站|垃圾车|垃圾短信|垃圾邮件/g;
 
 function prepared(text: string, locale: GuidanceLocale): Prepared {
   if (locale === 'en') return prepare(text, 'en');
@@ -162,20 +163,40 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
 }
 
 /** Judgements of a product or a service (房间很旧, rude staff): an unhappy customer, never anger on their own. */
+/** A fault only feared before it (本来担心会漏水, "I was worried it would leak") is none. */
+const FEARED_BEFORE: Record<Script, RegExp> = {
+  zh: /(担心|害怕|生怕|怕|以为|本以为|原以为|还以为)[会它又要是]{0,2}$/,
+  en: / (worried|afraid|feared|thought|expected)( (that|it|they|this|would|might|could|be)){0,3} $/,
+};
+/** Nor is one said to be slight after it: 噪音也不大, 色差很小, "the noise is barely noticeable". */
+const SLIGHT_AFTER: Record<Script, RegExp> = {
+  zh: /^[也都还]?(不大|很小|不明显|不严重|几乎没有|完全没有)/,
+  en: /^ (is|was|are|were) (barely|hardly|not) (noticeable|an issue|a problem|loud|bad) /,
+};
+const feared = (p: Prepared, hit: Hit) => FEARED_BEFORE[p.script].test(clauseBefore(p, hit)) || SLIGHT_AFTER[p.script].test(p.text.slice(hit.end, hit.end + 40));
+
 function complaintScore(p: Prepared, lexicons: Lexicons, weightAt: (at: number) => number): { score: number; triggers: string[] } {
   const lex = lexicons.byScript[p.script];
   const triggers: string[] = [];
   let score = 0;
+  // One phrase is one complaint, read as its longest match: 价格有点贵 is a price called dear, not
+  // that and a degree before 贵 as well.
+  const found: Array<{ start: number; end: number; weight: number; words: string }> = [];
   for (const hit of findTerms(p, lex.complaint.keys(), lex.complaint)) {
-    if (negated(p, hit, lex.negators)) continue;
-    score += (lex.complaint.get(hit.term) ?? 0) * weightAt(hit.start);
-    triggers.push(hit.term);
+    if (!negated(p, hit, lex.negators) && !feared(p, hit)) found.push({ ...hit, weight: lex.complaint.get(hit.term) ?? 0, words: hit.term });
   }
   for (const { re, weight } of lex.complaintPatterns) {
-    for (const found of p.text.matchAll(re)) {
-      score += weight * weightAt(found.index);
-      triggers.push(found[0].trim());
-    }
+    for (const match of p.text.matchAll(re)) found.push({ start: match.index, end: match.index + match[0].length, weight, words: match[0].trim() });
+  }
+  const taken = new Uint8Array(p.text.length);
+  const counted = found.sort((a, b) => b.end - b.start - (a.end - a.start)).filter((f) => {
+    if (taken.subarray(f.start, f.end).includes(1)) return false;
+    taken.fill(1, f.start, f.end);
+    return true;
+  });
+  for (const f of counted.sort((a, b) => a.start - b.start)) {
+    score += f.weight * weightAt(f.start);
+    triggers.push(f.words);
   }
   return { score, triggers };
 }

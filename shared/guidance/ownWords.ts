@@ -28,7 +28,7 @@ function lastClause(p: Prepared, sentence: string): string {
  * The clause just before a hit: in Chinese up to twelve characters back; in English (" w1 w2 . w3 ")
  * back to the last punctuation token, padded with spaces.
  */
-function clauseBefore(p: Prepared, hit: Hit): string {
+export function clauseBefore(p: Prepared, hit: Hit): string {
   if (p.script === 'zh') return p.text.slice(Math.max(0, hit.start - 12), hit.start).split(/[，。！？；：,.!?;:、\n]/).pop()!;
   return ` ${p.text.slice(0, hit.start).split(/ [,.!?;:](?= )/).pop()!.trim()} `;
 }

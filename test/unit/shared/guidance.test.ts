@@ -154,6 +154,23 @@ describe('customer reviews', () => {
     expect(triggers).not.toContain('差');
   });
 
+  it('reads praise as calm when it names a fault only feared, a fault said to be slight, a business trip or the rubbish taken out', () => {
+    const rules = (text: string) => analyze(text, undefined, undefined, null).temperature;
+    for (const text of [
+      '本来担心会漏水，用了一个月完全没问题',
+      '吸力很强，噪音也不大，打扫起来省心多了',
+      '早餐种类丰富，前台很热情，下次出差还住这里',
+      '安装师傅很专业，准时上门，还帮忙把垃圾带走了',
+      '这次的体验太好了，再也不用排长队了',
+      '价格有点贵，但是质量对得起这个价',
+    ]) {
+      expect(rules(text), text).toBe(0);
+    }
+    // The faults themselves, and never again, still count.
+    for (const text of ['用了一个月就漏水了', '噪音很大，晚上睡不着', '服务太差了，我再也不用你们家的东西了', '价格有点贵']) expect(rules(text), text).toBeGreaterThanOrEqual(1);
+    expect(analyze('价格有点贵').triggers).toEqual(['价格有点贵']);
+  });
+
   it('leaves plain words alone that only a degree word turns into a judgement', () => {
     expect(analyze('我很小的时候就在你们这里买东西').temperature).toBe(0);
     expect(analyze('店员很热情，书也很厚实').temperature).toBe(0);
