@@ -140,7 +140,12 @@ describe('customer reviews', () => {
   });
 
   it('reads a plain report of a fault or of being left waiting as upset, by the rules alone', () => {
-    for (const text of ['冰箱不制冷', '热水器不出热水', '售后推来推去', '前台态度冷淡，入住等了半小时', '网速很卡', 'The technician never showed up.', 'I have been on hold for an hour.', 'Nobody answers the phone.']) {
+    for (const text of [
+      '冰箱不制冷', '热水器不出热水', '售后推来推去', '前台态度冷淡，入住等了半小时', '网速很卡',
+      '送餐慢了一个小时', '买了不到一个月屏幕就出现亮线', '排队两个小时才办完', '宽带装了一周都没人来', '菜里吃出头发',
+      'The technician never showed up.', 'I have been on hold for an hour.', 'Nobody answers the phone.',
+      'The AC did not work.', 'The installer left without finishing the job.', 'Product looks nothing like the pictures.', 'My internet has been dropping every night for a week.',
+    ]) {
       expect(analyze(text, undefined, undefined, null).temperature, text).toBe(1);
     }
   });
