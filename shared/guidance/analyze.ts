@@ -70,7 +70,7 @@ const scriptOf = (locale: GuidanceLocale): Script => (locale === 'en' ? 'en' : '
  * heartbreak" — read as danger; 出差 "a business trip", 再也不用排队 "no more queuing", 倒垃圾 "taking out the rubbish" —
  * read as complaints in praise. Blanked, not removed, so positions hold.
  */
-const SET_PHRASES = /不好意思|差一点|差点|差不多|热闹|灿烂|热爱|滚烫|滚筒|滚动|翻滚|打滚|滚下|牛逼|乘风破浪|鲜衣怒马|小霸王|挖坑|妈妈|大爆炸|爆炸头|到爆炸|信息爆炸|人口爆炸|知识爆炸|爆炸性|擦出火花|碰撞出火花|碰出火花|火花飞舞|中毒太深|人间中毒|怕受伤|流血牺牲|出差|差旅|时差|温差|误差|差额|差价|再也不用(?=担心|排|等|跑|操心|发愁|愁|麻烦|费劲|折腾)|垃圾桶|垃圾袋|垃圾分类|倒垃圾|扔垃圾|把垃圾|垃圾带走|装修垃圾|建筑垃圾|清理垃圾|收垃圾|垃圾站|垃圾车|垃圾短信|垃圾邮件/g;
+const SET_PHRASES = /不好意思|差一点|差点|差不多|热闹|灿烂|热爱|滚烫|滚筒|滚动|翻滚|打滚|滚下|牛逼|乘风破浪|鲜衣怒马|小霸王|挖坑|妈妈|大爆炸|爆炸头|到爆炸|信息爆炸|人口爆炸|知识爆炸|爆炸性|擦出火花|碰撞出火花|碰出火花|火花飞舞|中毒太深|人间中毒|怕受伤|流血牺牲|出差|差旅|时差|温差|误差|差额|差价|再也不用(?=担心|排|等|跑|操心|发愁|愁|麻烦|费劲|折腾)|垃圾桶|垃圾袋|垃圾分类|倒垃圾|扔垃圾|把垃圾|垃圾带走|装修垃圾|建筑垃圾|清理垃圾|收垃圾|垃圾站|垃圾车|垃圾短信|垃圾邮件|(?:噪音|噪声|动静|异味|色差|误差)(?:很|也很|比较|非常|特别)?小/g;
 
 function prepared(text: string, locale: GuidanceLocale): Prepared {
   if (locale === 'en') return prepare(text, 'en');
@@ -124,6 +124,8 @@ function contrastWeight(p: Prepared): (at: number) => number {
   return (at) => (last < 0 ? 1 : at < last ? 0.5 : 1.5);
 }
 
+const PROMISED = /(说|讲|约|谈)$/;
+
 /** `original` carries the punctuation and capitals to read; empty for a second reading of the same text. */
 function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt: (at: number) => number): { score: number; triggers: string[] } {
   const lex = lexicons.byScript[p.script];
@@ -136,6 +138,8 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
     const weight = lex.anger.get(hit.term);
     const isNegated = negated(p, hit, lex.negators);
     if (weight === undefined) {
+      // 说好的 is a promise (说好的赠品没有送), not the calming 好的.
+      if (p.script === 'zh' && PROMISED.test(p.text.slice(Math.max(0, hit.start - 2), hit.start)) && hit.term.startsWith('好')) continue;
       // A calming word lowers the temperature; "not happy" is no calming word.
       if (!isNegated) score -= 0.7 * (lex.positive.get(hit.term) ?? 0) * weightAt(hit.start);
       else score += 1;

@@ -143,6 +143,7 @@ describe('customer reviews', () => {
     for (const text of [
       '冰箱不制冷', '热水器不出热水', '售后推来推去', '前台态度冷淡，入住等了半小时', '网速很卡',
       '送餐慢了一个小时', '买了不到一个月屏幕就出现亮线', '排队两个小时才办完', '宽带装了一周都没人来', '菜里吃出头发',
+      '手機殼才用兩天就裂開了', '预约了上午十点，师傅下午三点才到', '说好的赠品没有送', '快递三天了还显示在途中', '等了四十分鐘餐點才來，而且是冷的',
       'The technician never showed up.', 'I have been on hold for an hour.', 'Nobody answers the phone.',
       'The AC did not work.', 'The installer left without finishing the job.', 'Product looks nothing like the pictures.', 'My internet has been dropping every night for a week.',
     ]) {
@@ -168,6 +169,8 @@ describe('customer reviews', () => {
       '安装师傅很专业，准时上门，还帮忙把垃圾带走了',
       '这次的体验太好了，再也不用排长队了',
       '价格有点贵，但是质量对得起这个价',
+      '用了几天才来评价，效果明显',
+      '洗衣机噪音很小，脱水也干净',
     ]) {
       expect(rules(text), text).toBe(0);
     }
