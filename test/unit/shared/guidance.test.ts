@@ -146,6 +146,7 @@ describe('customer reviews', () => {
       '手機殼才用兩天就裂開了', '预约了上午十点，师傅下午三点才到', '说好的赠品没有送', '快递三天了还显示在途中', '等了四十分鐘餐點才來，而且是冷的',
       'The technician never showed up.', 'I have been on hold for an hour.', 'Nobody answers the phone.',
       'The AC did not work.', 'The installer left without finishing the job.', 'Product looks nothing like the pictures.', 'My internet has been dropping every night for a week.',
+      'Half the items in my order were missing.', 'The hotel lost our reservation.', 'I returned the item three weeks ago and still no refund.', 'It took three visits to fix a simple leak.',
     ]) {
       expect(analyze(text, undefined, undefined, null).temperature, text).toBe(1);
     }
