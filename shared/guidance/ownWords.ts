@@ -115,7 +115,7 @@ const ACT_BEFORE = {
 };
 const ACT_AFTER = {
   zh: /^([^，。！？；,!?;]{0,4}?(曝光|投诉|举报|反映|申诉|起诉|都来|来看|来采访|来处理|过来|发帖|发文|上发|评理|处理|知道|看看|出面|介入|联系你们|找你们)|见(?![过到面]))/,
-  en: /^ ((will|is going to|are going to|can|could|would) |(covers|cover|hear|hears|know|find out|gets involved|get involved|involved|be in touch)( |$))/,
+  en: /^ ((will|is going to|are going to|can|could|would) |(covers|cover|hear|hears|know|find out|gets involved|get involved|involved|be in touch|look into|looks into|investigate|investigates|intervene|step in)( |$))/,
 };
 
 /** A name (记者, 12315, 微博, police, Facebook) says nothing unless an act is done to it: "美国警察…", "I saw it on Facebook". */

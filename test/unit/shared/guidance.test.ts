@@ -146,6 +146,7 @@ describe('customer reviews', () => {
       '手機殼才用兩天就裂開了', '预约了上午十点，师傅下午三点才到', '说好的赠品没有送', '快递三天了还显示在途中', '等了四十分鐘餐點才來，而且是冷的',
       'The technician never showed up.', 'I have been on hold for an hour.', 'Nobody answers the phone.',
       'The AC did not work.', 'The installer left without finishing the job.', 'Product looks nothing like the pictures.', 'My internet has been dropping every night for a week.',
+      'I have not received the check, and customer service has given me three different answers.',
       'Half the items in my order were missing.', 'The hotel lost our reservation.', 'I returned the item three weeks ago and still no refund.', 'It took three visits to fix a simple leak.',
     ]) {
       expect(analyze(text, undefined, undefined, null).temperature, text).toBe(1);
@@ -406,6 +407,7 @@ describe("escalation signals need the customer's own act", () => {
     expect(escalating('我在网上买的热水器，到现在还没装')).toEqual([]);
     expect(escalating('I paid online and the order never came.', 'en')).toEqual([]);
     expect(escalating('I will report you to the CFPB and my lawyer will be in touch.', 'en')).toEqual(['legal', 'regulator']);
+    expect(escalating('It has been 45 days. I am requesting that the CFPB look into this matter.', 'en')).toEqual(['regulator']);
     expect(escalating('If you do not refund me by Friday I will take you to small claims court.', 'en')).toEqual(['legal']);
   });
 
