@@ -79,8 +79,11 @@ function prepared(text: string, locale: GuidanceLocale): Prepared {
 
 /** A term preceded by a negator does not count ("没有不满意", "not unhappy"); 不然 is no negator. */
 function negated(p: Prepared, hit: { start: number; end: number; term: string }, negators: readonly string[]): boolean {
+  const raw = before(p, hit);
+  // Taking phrases out only adds spaces: with no negator's letters in the raw context there is none after.
+  if (!negators.some((n) => raw.includes(p.script === 'zh' ? n : n.trim()))) return false;
   // "不错不错" repeats a word; the first 不错 does not negate the second.
-  let context = before(p, hit).replaceAll(hit.term, ' ');
+  let context = raw.replaceAll(hit.term, ' ');
   for (const phrase of NOT_NEGATORS[p.script]) context = context.replaceAll(phrase, ' ');
   const found = endsWithAny(context, negators, p.script);
   if (!found) return false;
