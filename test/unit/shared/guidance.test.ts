@@ -195,6 +195,17 @@ describe('customer reviews', () => {
   });
 });
 
+describe('anger at the counter', () => {
+  it('hears "don\'t tell me" as anger and a request to look something up as none', () => {
+    const rules = (text: string) => analyze(text, undefined, undefined, null).temperature;
+    for (const text of ['别跟我说什么流程，我只要结果！', '少跟我扯这些，今天必须给我解决', 'Do not tell me to calm down. Fix it.']) expect(rules(text), text).toBeGreaterThanOrEqual(2);
+    expect(rules('麻烦帮我查一下订单到哪里了')).toBe(0);
+    // Waiting, and a charge taken twice, are still complaints.
+    expect(rules('麻烦帮我看看我的退款到哪一步了，已经申请十天了。')).toBe(1);
+    expect(rules('不好意思，想麻煩你幫我查一下這個月的電信帳單，好像重複扣了一次款。')).toBe(1);
+  });
+});
+
 describe('escalation needs someone who is not content', () => {
   it('does not read praise that mentions a journalist or the news as a threat', () => {
     expect(analyze('非常好的一本书，作者是很出名的时尚界记者，推荐！').temperature).toBe(0);
