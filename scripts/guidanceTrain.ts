@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, type GuidanceLocale } from '../shared/guidance/analyze.js';
+import { analyze, isPleased, type GuidanceLocale } from '../shared/guidance/analyze.js';
 import { combine, featuresOf, MODEL_BITS, readWithModel, loadModel, MODEL_TEMPERS_BEYOND, type Model, type ModelFile, type Thresholds } from '../shared/guidance/model.js';
 
 export const TRAIN_DIR = join(process.cwd(), '..', 'shared', 'data', 'guidance-train');
@@ -266,7 +266,10 @@ const f1 = (tp: number, fp: number, fn: number) => (tp ? (2 * tp) / (2 * tp + fp
 function calibrated(model: Model, sets: Example[], script: 'zh' | 'en'): Thresholds {
   const rows = sets
     .filter((e) => e.script === script)
-    .map((e) => ({ e, rules: analyze(e.text, script === 'en' ? 'en' : undefined, undefined, null).temperature, reading: readWithModel(model, e.text), mayTemper: e.text.length > MODEL_TEMPERS_BEYOND[script] }));
+    .map((e) => {
+      const rules = analyze(e.text, script === 'en' ? 'en' : undefined, undefined, null);
+      return { e, rules: rules.temperature, pleased: isPleased(rules.temperature, rules.score), reading: readWithModel(model, e.text), mayTemper: e.text.length > MODEL_TEMPERS_BEYOND[script] };
+    });
   const grid = Array.from({ length: 19 }, (_, i) => Number((0.05 * (i + 1)).toFixed(2)));
   const search = (level: 1 | 2, label: (e: Example) => 0 | 1 | null, candidates: Thresholds[]) => {
     const labelled = rows.filter((r) => label(r.e) !== null && r.rules >= level);
@@ -277,7 +280,7 @@ function calibrated(model: Model, sets: Example[], script: 'zh' | 'en'): Thresho
       for (const r of rows) {
         const actual = label(r.e);
         if (actual === null) continue;
-        const predicted = combine(r.rules, r.reading, thresholds, r.mayTemper) >= level;
+        const predicted = combine(r.rules, r.reading, thresholds, r.mayTemper, r.pleased) >= level;
         if (predicted && actual) tp++;
         else if (predicted) fp++;
         else if (actual) fn++;

@@ -292,6 +292,9 @@ function ownWords(original: string, read: string, words: string[]): string[] {
  * Reads what the customer is saying: how hot it is, what it is about, what they want, and what
  * must be escalated. Pure and fast enough for every keystroke.
  */
+/** The rules heard calming words and nothing wrong: at least one calming word's worth, and calm. */
+export const isPleased = (ruled: Temperature, score: number) => ruled === 0 && score <= -0.7;
+
 export function analyze(text: string, locale?: GuidanceLocale, extension?: LexiconExtension, model: Model | null = SHIPPED_MODEL): Analysis {
   const resolved = locale ?? detectLocale(text);
   const lexicons = lexiconsWith(extension);
@@ -334,7 +337,7 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   const script = scriptOf(resolved);
   const ruled = temperatureOf(score, complaint, signals, Math.max(1, text.length / SPOKEN_LENGTH[script]));
   const reading = model && text.trim() ? readWithModel(model, text) : null;
-  const temperature = reading ? combine(ruled, reading, model!.thresholds[script], text.length > MODEL_TEMPERS_BEYOND[script]) : ruled;
+  const temperature = reading ? combine(ruled, reading, model!.thresholds[script], text.length > MODEL_TEMPERS_BEYOND[script], isPleased(ruled, Math.round(score * 100) / 100)) : ruled;
   // The clerk sees what the model heard too, in the customer's own characters.
   if (reading && temperature > ruled) {
     const heard = temperature >= 2 ? reading.strongest.angry : reading.strongest.upset;

@@ -134,7 +134,11 @@ describe('customer reviews', () => {
       'Overpriced and the battery barely lasts, not worth it',
       'Wrong item sent and nobody answers my emails',
     ];
-    const positive = ['物流很快，质量很好，会回购', '店家服务热情，东西不错，好评', 'Fast shipping and great quality, highly recommend'];
+    const positive = [
+      '物流很快，质量很好，会回购', '店家服务热情，东西不错，好评', 'Fast shipping and great quality, highly recommend',
+      // The model alone heard these as upset: praise the rules hear as such is not made upset by it.
+      '快递小哥很辛苦，下雨天还准时送到，给五星', 'No issues at all after six months of daily use.', 'The plumber was polite and left the place spotless.',
+    ];
     for (const text of negative) expect(analyze(text).temperature, text).toBeGreaterThanOrEqual(1);
     for (const text of positive) expect(analyze(text).temperature, text).toBe(0);
   });
