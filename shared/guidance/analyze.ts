@@ -18,7 +18,7 @@ import {
   type SignalKind,
 } from './lexicons.js';
 import { clauseBefore, isCustomersOwn, isDemand, namesAnAct } from './ownWords.js';
-import { before, endsWithAny, findTerms, prepare, type Hit, type Prepared } from './matcher.js';
+import { before, claim, endsWithAny, findTerms, prepare, type Hit, type Prepared } from './matcher.js';
 import { NAMES_NEEDING_AN_ACT, NOT_NEGATORS } from './lexicons.js';
 import { combine, loadModel, normalizeForModel, readWithModel, MODEL_TEMPERS_BEYOND, type Model } from './model.js';
 import shippedModel from './data/model.json' with { type: 'json' };
@@ -81,7 +81,7 @@ function prepared(text: string, locale: GuidanceLocale): Prepared {
 function negated(p: Prepared, hit: { start: number; end: number; term: string }, negators: readonly string[]): boolean {
   const raw = before(p, hit);
   // Taking phrases out only adds spaces: with no negator's letters in the raw context there is none after.
-  if (!negators.some((n) => raw.includes(p.script === 'zh' ? n : n.trim()))) return false;
+  if (!negators.some((n) => raw.includes(n))) return false;
   // "不错不错" repeats a word; the first 不错 does not negate the second.
   let context = raw.replaceAll(hit.term, ' ');
   for (const phrase of NOT_NEGATORS[p.script]) context = context.replaceAll(phrase, ' ');
@@ -169,7 +169,6 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
   return { score, triggers };
 }
 
-/** Judgements of a product or a service (房间很旧, rude staff): an unhappy customer, never anger on their own. */
 /** A fault only feared before it (本来担心会漏水, "I was worried it would leak") is none. */
 const FEARED_BEFORE: Record<Script, RegExp> = {
   zh: /(担心|害怕|生怕|怕|以为|本以为|原以为|还以为)[会它又要是]{0,2}$/,
@@ -182,6 +181,7 @@ const SLIGHT_AFTER: Record<Script, RegExp> = {
 };
 const feared = (p: Prepared, hit: Hit) => FEARED_BEFORE[p.script].test(clauseBefore(p, hit)) || SLIGHT_AFTER[p.script].test(p.text.slice(hit.end, hit.end + 40));
 
+/** Judgements of a product or a service (房间很旧, rude staff): an unhappy customer, never anger on their own. */
 function complaintScore(p: Prepared, lexicons: Lexicons, weightAt: (at: number) => number): { score: number; triggers: string[] } {
   const lex = lexicons.byScript[p.script];
   const triggers: string[] = [];
@@ -196,11 +196,7 @@ function complaintScore(p: Prepared, lexicons: Lexicons, weightAt: (at: number) 
     for (const match of p.text.matchAll(re)) found.push({ start: match.index, end: match.index + match[0].length, weight, words: match[0].trim() });
   }
   const taken = new Uint8Array(p.text.length);
-  const counted = found.sort((a, b) => b.end - b.start - (a.end - a.start)).filter((f) => {
-    if (taken.subarray(f.start, f.end).includes(1)) return false;
-    taken.fill(1, f.start, f.end);
-    return true;
-  });
+  const counted = found.sort((a, b) => b.end - b.start - (a.end - a.start)).filter((f) => claim(taken, f.start, f.end));
   for (const f of counted.sort((a, b) => a.start - b.start)) {
     score += f.weight * weightAt(f.start);
     triggers.push(f.words);
@@ -288,13 +284,13 @@ function ownWords(original: string, read: string, words: string[]): string[] {
   });
 }
 
+/** The rules heard calming words and nothing wrong: at least one calming word's worth, and calm. */
+export const isPleased = (ruled: Temperature, score: number) => ruled === 0 && score <= -0.7;
+
 /**
  * Reads what the customer is saying: how hot it is, what it is about, what they want, and what
  * must be escalated. Pure and fast enough for every keystroke.
  */
-/** The rules heard calming words and nothing wrong: at least one calming word's worth, and calm. */
-export const isPleased = (ruled: Temperature, score: number) => ruled === 0 && score <= -0.7;
-
 export function analyze(text: string, locale?: GuidanceLocale, extension?: LexiconExtension, model: Model | null = SHIPPED_MODEL): Analysis {
   const resolved = locale ?? detectLocale(text);
   const lexicons = lexiconsWith(extension);

@@ -91,6 +91,13 @@ function occurrences(text: string, script: Script, { ranked, byFirst }: Needles)
   return found.sort((a, b) => a.n.rank - b.n.rank || a.at - b.at);
 }
 
+/** Marks [start, end) of the text as taken, unless some of it already is: a place is read as one word only. */
+export function claim(taken: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (taken[i]) return false;
+  taken.fill(1, start, end);
+  return true;
+}
+
 /** Every non-overlapping occurrence of the terms, longest terms first. */
 export function findTerms(prepared: Prepared, terms: Iterable<string>, cacheKey: object): Hit[] {
   const { text, script } = prepared;
@@ -100,11 +107,7 @@ export function findTerms(prepared: Prepared, terms: Iterable<string>, cacheKey:
   for (const { n, at } of occurrences(text, script, needlesOf(terms, cacheKey, script))) {
     const start = at + pad;
     const end = start + n.needle.length - 2 * pad;
-    let free = true;
-    for (let i = start; i < end; i++) if (taken[i]) free = false;
-    if (!free) continue;
-    taken.fill(1, start, end);
-    hits.push({ term: n.term, start, end });
+    if (claim(taken, start, end)) hits.push({ term: n.term, start, end });
   }
   return hits.sort((a, b) => a.start - b.start);
 }
