@@ -57,6 +57,11 @@ export function localDayNumber(instantMs: number, timeZone: string): number {
   return Math.floor((instantMs + offsetAt(instantMs, timeZone)) / DAY);
 }
 
+/** The calendar date (YYYY-MM-DD) of a day number. */
+export function dateOfDayNumber(day: number): string {
+  return new Date(day * DAY).toISOString().slice(0, 10);
+}
+
 function intlParts(instantMs: number, timeZone: string): LocalParts {
   const parts = formatter(timeZone).formatToParts(instantMs);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);

@@ -1,5 +1,5 @@
 import { isWorkingDay, type WorkCalendar } from './calendar.js';
-import { instantOf, localDayNumber, localParts } from './time.js';
+import { dateOfDayNumber, instantOf, localDayNumber, localParts } from './time.js';
 
 /** When a branch is open: the same hours on every working day, in its own time zone. */
 export interface OpeningHours {
@@ -17,7 +17,6 @@ export interface Interval {
 }
 
 const MAX_DAYS = 3 * 366;
-const DAY_MS = 86_400_000;
 
 /** One local calendar day's opening, or null when the branch is closed all day. */
 type Opening = Interval | null;
@@ -41,7 +40,7 @@ function openingsOf(calendar: WorkCalendar, hours: OpeningHours): Map<number, Op
 function openingOn(day: number, days: Map<number, Opening>, calendar: WorkCalendar, hours: OpeningHours): Opening {
   let opening = days.get(day);
   if (opening === undefined) {
-    const date = new Date(day * DAY_MS).toISOString().slice(0, 10);
+    const date = dateOfDayNumber(day);
     const start = instantOf(date, hours.opensAt, hours.timeZone);
     const end = instantOf(date, hours.closesAt, hours.timeZone);
     opening = isWorkingDay(calendar, date) && end > start ? { start, end } : null;
