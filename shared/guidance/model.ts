@@ -3,12 +3,11 @@ import { toSimplified } from './lexicons.js';
 
 /**
  * The statistical half of the temperature: two logistic heads (upset or worse, angry or worse) over
- * hashed n-grams — Chinese characters 1–3 at a time, English words and word pairs, runs of ! and ?.
- * Trained by `npm run guidance -- train` (scripts/guidanceTrain.ts) on openly licensed corpora; the
- * weights ship as int8 in data/model.json. The same `grams` feed training and reading, so the two
- * can never disagree about what a text is made of.
+ * hashed n-grams (`featuresOf`). Trained by `npm run guidance -- train` (scripts/guidanceTrain.ts) on
+ * openly licensed corpora; the weights ship as int8 in data/model.json. The same `featuresOf` feeds
+ * training and reading, so the two can never disagree about what a text is made of.
  */
-export const MODEL_BITS = 19;
+export const MODEL_BITS = 20;
 const MASK = (1 << MODEL_BITS) - 1;
 
 /** Text as the model reads it: one width, lower case, simplified characters. */
@@ -16,52 +15,97 @@ export function normalizeForModel(text: string): string {
   return toSimplified(text.normalize('NFKC').toLowerCase());
 }
 
-/** Every n-gram of the text, in reading order (a gram may repeat). */
-export function grams(normalized: string): string[] {
-  const out: string[] = [];
-  let previousWord = '';
-  for (const [token] of normalized.matchAll(/[\u3400-\u9fff]+|[a-z][a-z']*|[!?]+/g)) {
-    const first = token.charCodeAt(0);
-    if (first >= 0x3400) {
-      previousWord = '';
-      for (let i = 0; i < token.length; i++) {
-        out.push(token[i]!);
-        if (i + 1 < token.length) out.push(token.slice(i, i + 2));
-        if (i + 2 < token.length) out.push(token.slice(i, i + 3));
-      }
-    } else if (first === 0x21 || first === 0x3f) {
-      // "!!!" and "?!" say more than their characters; longer runs say no more than three.
-      out.push(token.slice(0, 3));
-    } else {
-      out.push(token);
-      if (previousWord) out.push(`${previousWord} ${token}`);
-      previousWord = token;
-    }
-  }
-  return out;
-}
+const FNV_BASIS = 0x811c9dc5;
+const step = (hash: number, unit: number) => Math.imul(hash ^ unit, 0x01000193);
+const fold = (hash: number) => (hash ^ (hash >>> 15)) & MASK;
 
 /** FNV-1a over UTF-16 units, folded into the model's buckets. */
 export function bucketOf(gram: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < gram.length; i++) h = Math.imul(h ^ gram.charCodeAt(i), 0x01000193);
-  return (h ^ (h >>> 15)) & MASK;
+  let h = FNV_BASIS;
+  for (let i = 0; i < gram.length; i++) h = step(h, gram.charCodeAt(i));
+  return fold(h);
 }
 
 const SCRIPT_ZH = '\u0000zh';
 const SCRIPT_EN = '\u0000en';
 
-/** The distinct buckets of a text with the gram that first filled each, for explaining a reading. */
+/**
+ * Pieces of an English word four letters at a time, its edges marked (" furi", "ious "): "furious",
+ * "infuriating" and "fuming" share what they share, and a misspelt or rare word is not unknown.
+ * Measured on GoEmotions dev: the angry head's AUC 0.809 → 0.843.
+ */
+const WORD_PIECE = 4;
+const PIECE_MARK = 1;
+
+const isHan = (unit: number) => unit >= 0x3400 && unit <= 0x9fff;
+const isLetter = (unit: number) => unit >= 0x61 && unit <= 0x7a;
+const isMark = (unit: number) => unit === 0x21 || unit === 0x3f;
+
+/**
+ * Every gram of a normalized text, in reading order (a gram may repeat), as its bucket and the span of
+ * the text the clerk is shown for it: Chinese characters 1–3 at a time; English words, word pairs
+ * (the span from the first word to the second) and word pieces (shown as their word, and read right
+ * after it); runs of ! and ?.
+ * Hashed as they are read, without a string per gram: the model runs on every keystroke.
+ */
+function scanGrams(text: string, visit: (bucket: number, start: number, length: number) => void): void {
+  let previousStart = -1;
+  let previousHash = 0;
+  for (let i = 0; i < text.length; ) {
+    const unit = text.charCodeAt(i);
+    let end = i + 1;
+    if (isHan(unit)) {
+      while (end < text.length && isHan(text.charCodeAt(end))) end++;
+      for (let k = i; k < end; k++) {
+        let h = step(FNV_BASIS, text.charCodeAt(k));
+        visit(fold(h), k, 1);
+        for (let n = 2; n <= 3 && k + n <= end; n++) {
+          h = step(h, text.charCodeAt(k + n - 1));
+          visit(fold(h), k, n);
+        }
+      }
+      previousStart = -1;
+    } else if (isMark(unit)) {
+      // "!!!" and "?!" say more than their characters; longer runs say no more than three.
+      while (end < text.length && isMark(text.charCodeAt(end))) end++;
+      let h = FNV_BASIS;
+      for (let k = i; k < Math.min(end, i + 3); k++) h = step(h, text.charCodeAt(k));
+      visit(fold(h), i, Math.min(end, i + 3) - i);
+    } else if (isLetter(unit)) {
+      while (end < text.length && (isLetter(text.charCodeAt(end)) || text.charCodeAt(end) === 0x27)) end++;
+      let h = FNV_BASIS;
+      for (let k = i; k < end; k++) h = step(h, text.charCodeAt(k));
+      visit(fold(h), i, end - i);
+      // The word with a space either side, WORD_PIECE units at a time.
+      const edged = (q: number) => (q === 0 || q === end - i + 1 ? 0x20 : text.charCodeAt(i + q - 1));
+      for (let q = 0; q + WORD_PIECE <= end - i + 2; q++) {
+        let piece = step(FNV_BASIS, PIECE_MARK);
+        for (let r = q; r < q + WORD_PIECE; r++) piece = step(piece, edged(r));
+        visit(fold(piece), i, end - i);
+      }
+      if (previousStart >= 0) {
+        let pair = step(previousHash, 0x20);
+        for (let k = i; k < end; k++) pair = step(pair, text.charCodeAt(k));
+        visit(fold(pair), previousStart, end - previousStart);
+      }
+      previousStart = i;
+      previousHash = h;
+    }
+    i = end;
+  }
+}
+
+/** Which script the text is in, as a feature of its own: Chinese and English anger have their own base rates. */
+const scriptFeature = (normalized: string) => (/[\u3400-\u9fff]/.test(normalized) ? SCRIPT_ZH : SCRIPT_EN);
+
+/** The distinct buckets of a text with what the clerk is shown for the first gram that filled each. */
 export function featuresOf(text: string): Map<number, string> {
   const normalized = normalizeForModel(text);
-  // Which script the text is in, as a feature of its own: Chinese and English anger have their own base rates.
-  const features = new Map<number, string>();
-  const script = /[\u3400-\u9fff]/.test(normalized) ? SCRIPT_ZH : SCRIPT_EN;
-  features.set(bucketOf(script), script);
-  for (const gram of grams(normalized)) {
-    const bucket = bucketOf(gram);
-    if (!features.has(bucket)) features.set(bucket, gram);
-  }
+  const script = scriptFeature(normalized);
+  const features = new Map<number, string>([[bucketOf(script), script]]);
+  scanGrams(normalized, (bucket, start, length) => {
+    if (!features.has(bucket)) features.set(bucket, normalized.slice(start, start + length));
+  });
   return features;
 }
 
@@ -73,7 +117,7 @@ const Head = z.object({ bias: z.number(), scale: z.number().positive(), weights:
 const Thresholds = z.object({ upset: z.number(), angry: z.number(), tempers: z.number() });
 export type Thresholds = z.infer<typeof Thresholds>;
 export const ModelFile = z.object({
-  format: z.literal(2),
+  format: z.literal(3),
   bits: z.literal(MODEL_BITS),
   heads: z.object({ upset: Head, angry: Head }),
   thresholds: z.object({ zh: Thresholds, en: Thresholds }),
@@ -121,31 +165,80 @@ export interface ModelReading {
   strongest: { upset: string[]; angry: string[] };
 }
 
+/** Pronouns, particles and articles: they weigh in the reading, but a gram made of nothing else explains nothing to the clerk. */
+const FUNCTION_WORDS = new Set([
+  ...'我你您他她它们的了是在有就都也还和与吗呢吧啊呀这那个',
+  ..."i me my i'm you your it it's the a an to and of is was in on that this".split(' '),
+]);
+const explains = (gram: string) => !(/^[a-z' ]+$/.test(gram) ? gram.split(' ') : [...gram]).every((unit) => FUNCTION_WORDS.has(unit));
+
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
-/** Probabilities from the features; each text's features weigh 1/√n, as in training. */
+/**
+ * Which buckets this reading has seen, stamped with the reading's number (1–255, one byte a bucket, so
+ * the table stays in the processor's cache): nothing is cleared between readings but every 255th.
+ */
+let seen: Uint8Array | null = null;
+let reading = 0;
+
+/** Probabilities from the features (`featuresOf`, each bucket once); each text's features weigh 1/√n, as in training. */
 export function readWithModel(model: Model, text: string): ModelReading {
-  const features = featuresOf(text);
-  const norm = features.size ? 1 / Math.sqrt(features.size) : 0;
-  let upset = 0;
-  let angry = 0;
-  const pushes = { upset: [] as Array<[string, number]>, angry: [] as Array<[string, number]> };
-  for (const [bucket, gram] of features) {
-    const toUpset = model.upset.weights[bucket]!;
-    const toAngry = model.angry.weights[bucket]!;
-    upset += toUpset;
-    angry += toAngry;
-    if (gram === SCRIPT_ZH || gram === SCRIPT_EN) continue;
-    if (toUpset > 0) pushes.upset.push([gram, toUpset]);
-    if (toAngry > 0) pushes.angry.push([gram, toAngry]);
-  }
-  const strongest = (grams: Array<[string, number]>) => grams.sort((a, b) => b[1] - a[1]).slice(0, 3).map(([gram]) => gram);
+  const normalized = normalizeForModel(text);
+  seen ??= new Uint8Array(1 << MODEL_BITS);
+  reading = reading === 255 ? 1 : reading + 1;
+  if (reading === 1) seen.fill(0);
+  const stamp = seen;
+  const now = reading;
+  const upsetWeights = model.upset.weights;
+  const angryWeights = model.angry.weights;
+  const scriptBucket = bucketOf(scriptFeature(normalized));
+  stamp[scriptBucket] = now;
+  let size = 1;
+  let upset = upsetWeights[scriptBucket]!;
+  let angry = angryWeights[scriptBucket]!;
+  // What each span of the text pushed: a word's pieces, read right after it, push as the word.
+  const spans: number[] = [];
+  const toUpset: number[] = [];
+  const toAngry: number[] = [];
+  scanGrams(normalized, (bucket, start, length) => {
+    if (stamp[bucket] === now) return;
+    stamp[bucket] = now;
+    size += 1;
+    const [u, a] = [upsetWeights[bucket]!, angryWeights[bucket]!];
+    upset += u;
+    angry += a;
+    const span = start * SPAN + Math.min(length, SPAN - 1);
+    const last = spans.length - 1;
+    if (spans[last] === span) {
+      toUpset[last]! += u;
+      toAngry[last]! += a;
+    } else {
+      spans.push(span);
+      toUpset.push(u);
+      toAngry.push(a);
+    }
+  });
+  const strongest = (pushes: number[]) => {
+    const named: string[] = [];
+    const order = pushes.map((_, i) => i).filter((i) => pushes[i]! > 0);
+    for (const i of order.sort((a, b) => pushes[b]! - pushes[a]!)) {
+      const start = Math.floor(spans[i]! / SPAN);
+      const gram = normalized.slice(start, start + (spans[i]! % SPAN));
+      if (explains(gram) && !named.includes(gram)) named.push(gram);
+      if (named.length === 3) break;
+    }
+    return named;
+  };
+  const norm = 1 / Math.sqrt(size);
   return {
     upset: sigmoid(model.upset.bias + upset * model.upset.scale * norm),
     angry: sigmoid(model.angry.bias + angry * model.angry.scale * norm),
-    strongest: { upset: strongest(pushes.upset), angry: strongest(pushes.angry) },
+    strongest: { upset: strongest(toUpset), angry: strongest(toAngry) },
   };
 }
+
+/** A span of the text as one number: where it starts, times this, plus its length. */
+const SPAN = 4096;
 
 /**
  * Texts longer than a sentence or two said at the counter: a letter, a post, a review, where the model

@@ -82,8 +82,11 @@ describe('HQ lexicon additions', () => {
   });
 
   it('are read by the engine without a release: new mood words and new signal words', () => {
-    expect(analyze('你们这样真膈应人', 'zh-CN').temperature).toBeLessThan(2);
-    expect(analyze('你们这样真膈应人', 'zh-CN', extension).temperature).toBeGreaterThanOrEqual(2);
+    // The rules' reading (the model, trained on Weibo, may know the word already).
+    expect(analyze('你们这样真膈应人', 'zh-CN', undefined, null).temperature).toBeLessThan(2);
+    const extended = analyze('你们这样真膈应人', 'zh-CN', extension, null);
+    expect(extended.temperature).toBeGreaterThanOrEqual(2);
+    expect(extended.triggers).toContain('膈应');
     expect(analyze('我要把这件事发到头条', 'zh-CN').signals).toEqual([]);
     expect(analyze('我要把这件事发到头条', 'zh-CN', extension).signals).toEqual([{ kind: 'media', words: ['发到头条'] }]);
     expect(analyze('I am writing to the local paper about this', 'en', extension).escalate).toBe(true);

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { analyze, SHIPPED_MODEL } from '../../../shared/guidance/analyze.js';
-import { bucketOf, loadModel, MODEL_BITS, type ModelFile } from '../../../shared/guidance/model.js';
+import { bucketOf, featuresOf, loadModel, MODEL_BITS, readWithModel, type ModelFile } from '../../../shared/guidance/model.js';
 import { readCorpora, TRAIN_DIR, trainModel } from '../../../scripts/guidanceTrain.js';
 import { TRAINING_CORPORA } from '../../../shared/thirdPartyNotices.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
@@ -13,7 +13,7 @@ function modelHearing(angryGrams: string[], upsetGrams: string[] = []): ModelFil
     return { bias: -3, scale: 0.3, weights: weights.toString('base64') };
   };
   return {
-    format: 2,
+    format: 3,
     bits: MODEL_BITS,
     heads: { upset: head(upsetGrams), angry: head(angryGrams) },
     thresholds: { zh: { upset: 0.5, angry: 0.5, tempers: 0.2 }, en: { upset: 0.5, angry: 0.5, tempers: 0.2 } },
@@ -87,6 +87,37 @@ describe('the guidance model beside the rules', () => {
       expect(analyze(text, undefined, undefined, deaf).temperature).toBe(analyze(text, undefined, undefined, null).temperature);
     }
     expect(spoken.map((text) => analyze(text, undefined, undefined, null).temperature)).toEqual([2, 2]);
+  });
+
+  it('reads a text with the very features it was trained on', () => {
+    // Training reads featuresOf; the desk reads the same grams hashed as it goes, without strings.
+    const model = SHIPPED_MODEL!;
+    const texts = ['师傅又没来，你们到底什么时候修？！', "I'm furious!!! Nobody called back, again?", '沒有不滿意，只是想問一下保固期多久。', 'Wi-Fi 断了 three times 今天', '', '!!!!!?'];
+    for (const text of texts) {
+      const buckets = [...featuresOf(text).keys()];
+      const probability = (head: typeof model.angry) =>
+        1 / (1 + Math.exp(-(head.bias + (buckets.reduce((sum, b) => sum + head.weights[b]!, 0) * head.scale) / Math.sqrt(buckets.length))));
+      const read = readWithModel(model, text);
+      expect(read.angry).toBeCloseTo(probability(model.angry), 12);
+      expect(read.upset).toBeCloseTo(probability(model.upset), 12);
+    }
+  });
+
+  it('hears an English word by its pieces, and names the word, never a piece or a bare pronoun', () => {
+    // A head that hears only the pieces of "furious": "furiously" shares most of them.
+    const pieces = [...featuresOf('furious').keys()].filter((b) => b !== bucketOf('furious') && b !== [...featuresOf('').keys()][0]);
+    const weights = Buffer.alloc(1 << MODEL_BITS);
+    for (const b of pieces) weights.writeInt8(127, b);
+    const deaf = modelHearing([]);
+    const file = { ...deaf, heads: { ...deaf.heads, angry: { bias: -3, scale: 0.3, weights: weights.toString('base64') } } };
+    const model = loadModel(file)!;
+    const read = readWithModel(model, 'I am typing this furiously and I want it fixed');
+    expect(read.angry).toBeGreaterThan(0.5);
+    expect(read.strongest.angry).toEqual(['furiously']);
+    expect(readWithModel(model, 'I am typing this slowly and I want it fixed').angry).toBeLessThan(0.1);
+    // The pronoun pushes too, in a head that hears it, but is never named as what was heard.
+    const pronoun = loadModel(modelHearing(['我', '凶']))!;
+    expect(readWithModel(pronoun, '我觉得他很凶').strongest.angry).toEqual(['凶']);
   });
 
   it.skipIf(!existsSync(TRAIN_DIR))('trains reproducibly: the same slice and seed give the same bytes, another seed other bytes', () => {
