@@ -17,7 +17,7 @@ import {
   type Script,
   type SignalKind,
 } from './lexicons.js';
-import { clauseBefore, isCustomersOwn, isDemand, namesAnAct } from './ownWords.js';
+import { clauseBefore, describesSomeone, isCustomersOwn, isDemand, namesAnAct, reportsWhatWasDone } from './ownWords.js';
 import { before, claim, endsWithAny, findTerms, prepare, type Hit, type Prepared } from './matcher.js';
 import { NAMES_NEEDING_AN_ACT, NOT_NEGATORS } from './lexicons.js';
 import { combine, loadModel, normalizeForModel, readWithModel, MODEL_TEMPERS_BEYOND, type Model } from './model.js';
@@ -129,6 +129,12 @@ function contrastWeight(p: Prepared): (at: number) => number {
 
 const PROMISED = /(说|讲|约|谈)$/;
 
+/** Praise asked for is praise missing: 能不能热情一点, 更有耐心, "be more professional". */
+const ASKED_BEFORE = { zh: /[更再]$/, en: /\b(more|be)\s+$/ } as const;
+const ASKED_AFTER_ZH = /^(一点|点儿|一些|些)/;
+const askedFor = (p: Prepared, hit: { start: number; end: number }) =>
+  ASKED_BEFORE[p.script].test(p.text.slice(Math.max(0, hit.start - 6), hit.start)) || (p.script === 'zh' && ASKED_AFTER_ZH.test(p.text.slice(hit.end, hit.end + 2)));
+
 /** `original` carries the punctuation and capitals to read; empty for a second reading of the same text. */
 function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt: (at: number) => number): { score: number; triggers: string[] } {
   const lex = lexicons.byScript[p.script];
@@ -143,8 +149,8 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
     if (weight === undefined) {
       // 说好的 is a promise (说好的赠品没有送), not the calming 好的.
       if (p.script === 'zh' && PROMISED.test(p.text.slice(Math.max(0, hit.start - 2), hit.start)) && hit.term.startsWith('好')) continue;
-      // A calming word lowers the temperature; "not happy" is no calming word.
-      if (!isNegated) score -= 0.7 * (lex.positive.get(hit.term) ?? 0) * weightAt(hit.start);
+      // A calming word lowers the temperature; "not happy" is no calming word, nor is praise asked for.
+      if (!isNegated && !askedFor(p, hit)) score -= 0.7 * (lex.positive.get(hit.term) ?? 0) * weightAt(hit.start);
       else score += 1;
       continue;
     }
@@ -207,11 +213,15 @@ function complaintScore(p: Prepared, lexicons: Lexicons, weightAt: (at: number) 
 /** The signals that say the customer will take the matter further (or higher up), or that someone is in danger. */
 const OWN_ACT_KINDS: readonly SignalKind[] = ['media', 'legal', 'regulator', 'social', 'safety', 'threat', 'escalation'];
 
-/** Signal terms are matched longest-first across kinds ("attorney general" is no lawyer). */
-function findSignals(p: Prepared, lexicons: Lexicons): Signal[] {
+/**
+ * Signal terms are matched longest-first across kinds ("attorney general" is no lawyer). `threatened`:
+ * a threatening signal says what the customer will do, not only what they have done.
+ */
+function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; threatened: boolean } {
   const kindsOf = lexicons.signals[p.script];
   const negators = lexicons.byScript[p.script].negators;
   const words = new Map<SignalKind, Set<string>>();
+  let threatened = false;
   for (const hit of findTerms(p, kindsOf.keys(), kindsOf)) {
     const kinds = kindsOf.get(hit.term)!;
     // "我不会去曝光" is no media threat; a threat keeps its own negation (不会放过), a repeat its own ("didn't show up again").
@@ -219,11 +229,13 @@ function findSignals(p: Prepared, lexicons: Lexicons): Signal[] {
     // Escalation needs the customer's own act: not staff's words, a denial, a hedged "if ever" or a lookalike.
     if (kinds.some((k) => OWN_ACT_KINDS.includes(k)) && !isCustomersOwn(p, hit, negators)) continue;
     if (NAMES_NEEDING_AN_ACT[p.script].has(hit.term) && !namesAnAct(p, hit)) continue;
+    if (describesSomeone(p, hit)) continue;
     // Compensation only on an explicit demand for it.
     if (kinds.includes('compensation') && !isDemand(p, hit)) continue;
     for (const kind of kinds) words.set(kind, (words.get(kind) ?? new Set()).add(hit.term));
+    if (kinds.some((k) => THREATENING.includes(k)) && !reportsWhatWasDone(p, hit)) threatened = true;
   }
-  return SIGNAL_KINDS.filter((kind) => words.has(kind)).map((kind) => ({ kind, words: [...words.get(kind)!] }));
+  return { signals: SIGNAL_KINDS.filter((kind) => words.has(kind)).map((kind) => ({ kind, words: [...words.get(kind)!] })), threatened };
 }
 
 function bestOf<K extends string>(p: Prepared, table: Record<K, { zh: string[]; en: string[] }>, order: readonly K[]): Map<K, number> {
@@ -252,7 +264,7 @@ const GRIEVANCE: Partial<Record<SignalKind, number>> = { repeat: 1, compensation
 /** Longer than what a customer says in one go at the counter (three or four sentences): a written letter. */
 const SPOKEN_LENGTH: Record<Script, number> = { zh: 100, en: 300 };
 
-function temperatureOf(score: number, complaint: number, signals: Signal[], stretches: number): Temperature {
+function temperatureOf(score: number, complaint: number, signals: Signal[], stretches: number, threatened: boolean): Temperature {
   const grievance = signals.reduce((sum, s) => sum + (GRIEVANCE[s.kind] ?? 0), 0);
   const total = score + grievance;
   // A letter's grievance words add up over its length: its heat is what it carries per stretch a
@@ -264,8 +276,11 @@ function temperatureOf(score: number, complaint: number, signals: Signal[], stre
   // Threatening the media, the courts or a regulator is what temperature 3 means: at the counter, in
   // a sentence or two. A long letter that names the regulator or a lawyer is furious only with real
   // heat in its words (not its grievances, such as a repeat), never for its legal vocabulary or
-  // length. A content customer who mentions a journalist threatens nobody.
-  if (total + complaint >= 0 && signals.some((s) => THREATENING.includes(s.kind))) return heat >= 2 || stretches === 1 ? 3 : (Math.max(t, 2) as Temperature);
+  // length. A content customer who mentions a journalist threatens nobody. What a customer has already
+  // done (我已经报警了, "I am filing this complaint with the CFPB") is grave, but furious only with real heat.
+  if (total + complaint >= 0 && signals.some((s) => THREATENING.includes(s.kind))) {
+    return heat >= 2 || (stretches === 1 && threatened) ? 3 : (Math.max(t, 2) as Temperature);
+  }
   return t;
 }
 
@@ -303,6 +318,7 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   let complaint = 0;
   const triggers: string[] = [];
   const signalWords = new Map<SignalKind, Set<string>>();
+  let threatened = false;
   const sum = <K>(into: Map<K, number>, from: Map<K, number>) => {
     for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v);
   };
@@ -318,7 +334,9 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
     const complaints = complaintScore(p, lexicons, weightAt);
     complaint += complaints.score;
     triggers.push(...own(complaints.triggers));
-    for (const signal of findSignals(p, lexicons)) {
+    const found = findSignals(p, lexicons);
+    threatened ||= found.threatened;
+    for (const signal of found.signals) {
       for (const word of own(signal.words)) signalWords.set(signal.kind, (signalWords.get(signal.kind) ?? new Set()).add(word));
     }
     sum(contentScores, bestOf(p, CONTENT_TERMS, CONTENT_ORDER));
@@ -331,7 +349,7 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   if (score + complaint <= 0) signalWords.delete('repeat');
   const signals: Signal[] = SIGNAL_KINDS.filter((k) => signalWords.has(k)).map((kind) => ({ kind, words: [...signalWords.get(kind)!] }));
   const script = scriptOf(resolved);
-  const ruled = temperatureOf(score, complaint, signals, Math.max(1, text.length / SPOKEN_LENGTH[script]));
+  const ruled = temperatureOf(score, complaint, signals, Math.max(1, text.length / SPOKEN_LENGTH[script]), threatened);
   const reading = model && text.trim() ? readWithModel(model, text) : null;
   const temperature = reading ? combine(ruled, reading, model!.thresholds[script], text.length > MODEL_TEMPERS_BEYOND[script], isPleased(ruled, Math.round(score * 100) / 100)) : ruled;
   // The clerk sees what the model heard too, in the customer's own characters.

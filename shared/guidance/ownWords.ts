@@ -124,6 +124,32 @@ export function namesAnAct(p: Prepared, hit: Hit): boolean {
   return ACT_BEFORE[p.script].some((act) => act.test(clause)) || ACT_AFTER[p.script].test(p.text.slice(hit.end, hit.end + 24));
 }
 
+/**
+ * What the customer has already done (我已经报警了, 打了市长热线, "I've talked to a lawyer", "I am filing
+ * this complaint with the CFPB"): a report, not a threat, unless the sentence also says what comes next
+ * (看你们怎么交代, "and I'm ready to sue", "let's see how you explain that").
+ */
+const DONE = {
+  zh: { before: /已经|已|刚刚|刚才|早就|[了过][^，。！？；]{0,2}$/, after: /^[^，。！？；,!?;]{0,3}?[了过]/ },
+  en: / (already|have|has|had|i've|we've|filed|reported|called|contacted|talked|spoke|wrote|posted|went|told|complained|notified|sent|emailed|submitted)( |$)| this (complaint|letter|report) /,
+};
+const WHAT_COMES_NEXT = {
+  zh: /要|会|就|准备|打算|马上|立刻|再不|不然|否则|等着|看你们/,
+  en: / (will|i'll|we'll|going to|gonna|ready to|about to|unless|or else|otherwise|expect|if|let's see|see how) /,
+};
+
+export function reportsWhatWasDone(p: Prepared, hit: Hit): boolean {
+  const clause = clauseBefore(p, hit);
+  const rest = p.text.slice(hit.end).split(SENTENCE_END)[0]!;
+  const sentence = p.script === 'en' ? ` ${sentenceBefore(p, hit)} ${hit.term} ${rest} `.replace(/\s+/g, ' ') : sentenceBefore(p, hit) + rest;
+  const done = p.script === 'zh' ? DONE.zh.before.test(clause) || DONE.zh.after.test(rest) : DONE.en.test(clause);
+  return done && !WHAT_COMES_NEXT[p.script].test(sentence);
+}
+
+/** A name that only says who someone is: "my lawyer friend recommended", 我律师朋友, 我的警察邻居. */
+const WHO_SOMEONE_IS = { zh: /^(朋友|同学|同事|亲戚|邻居)/, en: /^ (friend|friends|buddy|cousin|colleague|colleagues|neighbou?r|neighbou?rs)\b/ };
+export const describesSomeone = (p: Prepared, hit: Hit): boolean => WHO_SOMEONE_IS[p.script].test(p.text.slice(hit.end, hit.end + 12));
+
 /** Words a customer puts before what they want: 要求退款, 必须赔偿, "I want a refund", "you should pay for". */
 const DEMAND_BEFORE = {
   zh: /(要求|要|给我|必须|得|应该|应当|(?<![申邀])请(?!问)|希望|让你们|还我|赔我|怎么|谁来|负责|能不能|可不可以|可以)[^，。！？；,.!?;]{0,6}$/,

@@ -143,6 +143,17 @@ describe('customer reviews', () => {
     for (const text of positive) expect(analyze(text).temperature, text).toBe(0);
   });
 
+  it('reads praise as calm, and praise asked for (能不能有耐心一点, "be more professional") as missing', () => {
+    for (const text of ['房间很干净，早餐也好吃，服务员很热情，下次还来。', '上次技師半夜來幫我修瓦斯爐，真的很感動，這種服務應該上新聞才對。', 'The staff were friendly and professional, and the room was clean.']) {
+      const a = analyze(text, undefined, undefined, null);
+      expect(a.temperature, text).toBe(0);
+      expect(a.signals, text).toEqual([]);
+    }
+    for (const text of ['你们能不能有耐心一点！', '希望你们以后更有耐心一些。', 'Could you be a bit more professional next time?', 'The staff weren\'t very friendly, but they did get it done.']) {
+      expect(analyze(text, undefined, undefined, null).temperature, text).toBeGreaterThanOrEqual(1);
+    }
+  });
+
   it('reads a plain report of a fault or of being left waiting as upset, by the rules alone', () => {
     for (const text of [
       '冰箱不制冷', '热水器不出热水', '售后推来推去', '前台态度冷淡，入住等了半小时', '网速很卡',
@@ -314,6 +325,28 @@ describe('furious needs heat, not a formal letter', () => {
     expect(analyze('The agent was rude and hung up on me twice. I am extremely disappointed and I want the interest refunded!', 'en').temperature).toBe(3);
   });
 
+  it('reads what the customer has already done, said without heat, as angry; what they will do next as furious', () => {
+    for (const [text, kind] of [
+      ['你们员工推了我一下，我已经报警了。', 'legal'],
+      ['我已经向12315反映过了，他们让我先找你们协商。', 'regulator'],
+      ['I am filing this complaint with the CFPB because the bank has not responded.', 'regulator'],
+      ["I've already talked to my lawyer about this.", 'legal'],
+    ] as const) {
+      const a = analyze(text);
+      expect(a.signals.map((s) => s.kind), text).toContain(kind);
+      expect(a.temperature, text).toBe(2);
+    }
+    for (const text of [
+      '你们推来推去没人负责，我已经打了市长热线，看你们怎么交代！',
+      "You keep passing me between departments. I've contacted the ombudsman, let's see how you explain that.",
+      "I've already talked to a lawyer and I'm ready to sue.",
+      '我要报警。',
+      '我已经报警了，你们这帮骗子，太过分了！！',
+    ]) {
+      expect(analyze(text).temperature, text).toBe(3);
+    }
+  });
+
   it('still reads the same threat said at the counter, or a letter with real heat in it, as furious', () => {
     expect(analyze('再不退钱我就去工信部投诉你们！').temperature).toBe(3);
     expect(analyze('I have asked my attorney to look at this and I will report you to the regulator.', 'en').temperature).toBe(3);
@@ -357,6 +390,9 @@ describe("escalation signals need the customer's own act", () => {
     ] as const) {
       expect(escalating(text, locale), text).toEqual([]);
     }
+    // Nor a lawyer or a policeman who is only who someone is.
+    for (const text of ['My lawyer friend recommended this place.', '我律师朋友推荐的这家店，果然不错。']) expect(escalating(text), text).toEqual([]);
+    expect(escalating('My lawyer will be in touch.', 'en')).toEqual(['legal']);
     // The same names with the customer's act on them still raise it.
     expect(escalating('我现在就把视频发到小红书上')).toEqual(['social']);
     expect(escalating('我律师会联系你们')).toEqual(['legal']);
