@@ -278,19 +278,24 @@ function calibrated(model: Model, sets: Record<string, Example[]>, script: 'zh' 
     const rulesPrecision = labelled.filter((r) => label(r.e) === 1).length / (labelled.length || 1);
     let top = { thresholds: candidates[0]!, score: -1 };
     for (const thresholds of candidates) {
-      const cells = new Map<string, [number, number, number]>();
+      // Per set: true positives, false positives, false negatives, labelled rows.
+      const cells = new Map<string, [number, number, number, number]>();
       for (const r of rows) {
         const actual = label(r.e);
         if (actual === null) continue;
-        const cell = cells.get(r.set) ?? cells.set(r.set, [0, 0, 0]).get(r.set)!;
+        const cell = cells.get(r.set) ?? cells.set(r.set, [0, 0, 0, 0]).get(r.set)!;
         const predicted = combine(r.rules, r.reading, thresholds, r.mayTemper, r.pleased) >= level;
         if (predicted && actual) cell[0]++;
         else if (predicted) cell[1]++;
         else if (actual) cell[2]++;
+        cell[3]++;
       }
-      // Each set counts the same: the largest (one Weibo sample) must not choose for every source alone.
-      const score = [...cells.values()].reduce((sum, [tp, fp, fn]) => sum + f1(tp, fp, fn), 0) / (cells.size || 1);
-      const [tp, fp] = [...cells.values()].reduce(([a, b], c) => [a + c[0], b + c[1]], [0, 0]);
+      // Each set counts by the square root of its size, as sure as its F1 is: the largest (one Weibo
+      // sample) must not choose for every source alone, nor a set of 200 rows sway it as much.
+      const sets = [...cells.values()];
+      const weight = sets.reduce((sum, c) => sum + Math.sqrt(c[3]), 0);
+      const score = sets.reduce((sum, [tp, fp, fn, n]) => sum + Math.sqrt(n) * f1(tp, fp, fn), 0) / (weight || 1);
+      const [tp, fp] = sets.reduce(([a, b], c) => [a + c[0], b + c[1]], [0, 0]);
       if (tp / (tp + fp || 1) >= rulesPrecision && score > top.score) top = { thresholds, score };
     }
     return top.thresholds;

@@ -163,6 +163,8 @@ describe('customer reviews', () => {
       'The AC did not work.', 'The installer left without finishing the job.', 'Product looks nothing like the pictures.', 'My internet has been dropping every night for a week.',
       'I have not received the check, and customer service has given me three different answers.',
       'Half the items in my order were missing.', 'The hotel lost our reservation.', 'I returned the item three weeks ago and still no refund.', 'It took three visits to fix a simple leak.',
+      '说好的包邮，结果到付了二十块钱运费。', '奶茶里喝出了一根头发', '会员卡里的余额说清零就清零，也没提前通知。', '信用卡被莫名扣了年费', '健身房关门跑路了，年卡的钱退不回来',
+      'The blender leaks from the bottom every time I use it.', 'Paid for express shipping and it still took nine days.', 'Checkout took over an hour.', 'My warranty claim was denied.',
     ]) {
       expect(analyze(text, undefined, undefined, null).temperature, text).toBe(1);
     }
@@ -187,6 +189,8 @@ describe('customer reviews', () => {
       '这次的体验太好了，再也不用排长队了',
       '价格有点贵，但是质量对得起这个价',
       '用了几天才来评价，效果明显',
+      '来一场说走就走的旅行，酒店也订得很顺利',
+      '卖家发货很快，有问题也回复得及时',
       '洗衣机噪音很小，脱水也干净',
     ]) {
       expect(rules(text), text).toBe(0);
