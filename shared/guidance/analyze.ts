@@ -213,6 +213,9 @@ function complaintScore(p: Prepared, lexicons: Lexicons, weightAt: (at: number) 
 /** The signals that say the customer will take the matter further (or higher up), or that someone is in danger. */
 const OWN_ACT_KINDS: readonly SignalKind[] = ['media', 'legal', 'regulator', 'social', 'safety', 'threat', 'escalation'];
 
+/** "不赔偿我就报警", "不退钱的话就…": a negation that sets the terms of a threat, so the demand stands. */
+const ultimatum = (p: Prepared, hit: { end: number }) => p.script === 'zh' && /^(的话)?[，,]?(我们?)?(就|马上|立刻|立马)/.test(p.text.slice(hit.end, hit.end + 6));
+
 /**
  * Signal terms are matched longest-first across kinds ("attorney general" is no lawyer). `threatened`:
  * a threatening signal says what the customer will do, not only what they have done.
@@ -225,7 +228,7 @@ function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; thre
   for (const hit of findTerms(p, kindsOf.keys(), kindsOf)) {
     const kinds = kindsOf.get(hit.term)!;
     // "我不会去曝光" is no media threat; a threat keeps its own negation (不会放过), a repeat its own ("didn't show up again").
-    if (!kinds.includes('threat') && !kinds.includes('repeat') && negated(p, hit, negators)) continue;
+    if (!kinds.includes('threat') && !kinds.includes('repeat') && negated(p, hit, negators) && !ultimatum(p, hit)) continue;
     // Escalation needs the customer's own act: not staff's words, a denial, a hedged "if ever" or a lookalike.
     if (kinds.some((k) => OWN_ACT_KINDS.includes(k)) && !isCustomersOwn(p, hit, negators)) continue;
     if (NAMES_NEEDING_AN_ACT[p.script].has(hit.term) && !namesAnAct(p, hit)) continue;

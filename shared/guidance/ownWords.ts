@@ -165,8 +165,10 @@ const QUESTION_AFTER = /^[^，。！？；,.!?;]{0,6}(吗|么|[?？])/;
 const CREDIT_FOR = /^ for /;
 /** English uses of the words that ask for nothing: a credit card, a doubled charge, a double whammy. */
 const NOT_A_DEMAND_EN = /^ (card|cards|score|limit|check|charged|charge|billed|union|history|report|rating|info|line|whammy|standards|edged) /;
-/** Words that are an imperative at the start of a clause ("Refund me!", "赔钱！"); "Double shields…" and "Credit? For what?" are not. */
-const NOT_IMPERATIVE = new Set(['double', 'credit']);
+/** Words that are an imperative at the start of a clause ("Refund me!", "赔钱！"); "Credit? For what?" is not. */
+const NOT_IMPERATIVE = new Set(['credit']);
+/** Terms that say the demand themselves: 退给我, 修车的钱你们得出, "pay up". */
+const A_DEMAND_ITSELF = new Set(['退给我', '退到我', '钱你们得出', '钱你们要出', '钱必须你们出', '钱你们出', '钱谁出', 'pay up']);
 
 /**
  * Compensation is a demand for money, a refund or damages in so many words: "退款到现在还没到账"
@@ -177,6 +179,7 @@ export function isDemand(p: Prepared, hit: Hit): boolean {
   const after = p.text.slice(hit.end, hit.end + 12);
   if (p.script === 'en' && NOT_A_DEMAND_EN.test(after)) return false;
   if (REPORTED_AFTER[p.script].test(after)) return false;
+  if (A_DEMAND_ITSELF.has(hit.term)) return true;
   const clause = clauseBefore(p, hit);
   if (!clause.trim()) return !NOT_IMPERATIVE.has(hit.term);
   const asked = DEMAND_BEFORE[p.script].exec(clause);

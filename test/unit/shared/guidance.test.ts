@@ -293,6 +293,15 @@ describe('compensation needs a demand', () => {
     }
   });
 
+  it('hears a demand made as an ultimatum or said with who must pay', () => {
+    for (const text of ['你们送货的车撞坏了我家大门，不赔偿我就报警！', '剛買的冷氣就壞了，不退錢我就提告！', '你们的员工把我的车刮花了，修车的钱你们得出。', '把多收的钱退给我！', '卖给我过期的奶粉，我要求退一赔十', 'Pay up or the whole internet will hear about it.', 'I lost a day\'s pay and I expect you to cover it.']) {
+      expect(compensation(text), text).toBe(true);
+    }
+    for (const text of ['我不要赔偿，你们把门修好就行。', 'You have to double down on quality, that is all I am saying.', 'I just want to double check the process.']) {
+      expect(compensation(text), text).toBe(false);
+    }
+  });
+
   it('does not take a refund asked about, received or praised in a review for a demand', () => {
     for (const text of ['请问退款多久到账？', '客服给我退款了，处理很快，好评', '七天无理由退货，可以退款，很方便', '退货退款都很顺利，下次还来', '申请了退款，两天就到了', 'Refund was quick and easy, great service.']) {
       expect(compensation(text), text).toBe(false);
