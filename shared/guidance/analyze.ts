@@ -17,7 +17,7 @@ import {
   type Script,
   type SignalKind,
 } from './lexicons.js';
-import { clauseBefore, describesSomeone, isCustomersOwn, isDemand, namesAnAct, reportsWhatWasDone } from './ownWords.js';
+import { clauseBefore, describesSomeone, isCustomersOwn, isDemand, namesAnAct, notARepeat, reportedDone, reportsWhatWasDone } from './ownWords.js';
 import { before, claim, endsWithAny, findTerms, prepare, type Hit, type Prepared } from './matcher.js';
 import { NAMES_NEEDING_AN_ACT, NOT_NEGATORS } from './lexicons.js';
 import { combine, loadModel, normalizeForModel, readWithModel, MODEL_TEMPERS_BEYOND, type Model } from './model.js';
@@ -128,6 +128,7 @@ function contrastWeight(p: Prepared): (at: number) => number {
 }
 
 const PROMISED = /(说|讲|约|谈)$/;
+const MONEY_BACK = new Set(['退款', '退货', '退钱', 'refund', 'refunded']);
 
 /** Praise asked for is praise missing: 能不能热情一点, 更有耐心, "be more professional". */
 const ASKED_BEFORE = { zh: /[更再]$/, en: /\b(more|be)\s+$/ } as const;
@@ -155,6 +156,8 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
       continue;
     }
     if (weight === 0 || isNegated) continue;
+    // 退款已经收到了: a refund that came is no grievance.
+    if (MONEY_BACK.has(hit.term) && reportedDone(p, hit)) continue;
     const times = (seen.get(hit.term) ?? 0) + 1;
     seen.set(hit.term, times);
     if (times > 2) continue;
@@ -233,6 +236,7 @@ function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; thre
     if (kinds.some((k) => OWN_ACT_KINDS.includes(k)) && !isCustomersOwn(p, hit, negators)) continue;
     if (NAMES_NEEDING_AN_ACT[p.script].has(hit.term) && !namesAnAct(p, hit)) continue;
     if (describesSomeone(p, hit)) continue;
+    if (kinds.includes('repeat') && notARepeat(p, hit)) continue;
     // Compensation only on an explicit demand for it.
     if (kinds.includes('compensation') && !isDemand(p, hit)) continue;
     for (const kind of kinds) words.set(kind, (words.get(kind) ?? new Set()).add(hit.term));

@@ -96,6 +96,16 @@ function hedgedHypothetical(p: Prepared, sentence: string): boolean {
 }
 
 /**
+ * "Again" that is no repeat: said of something that works again ("the washer works again", 又能用了
+ * is not in the lexicon), or inside an "if ever" (如果以后还是这样, "if this ever happens again").
+ */
+const WORKS_AGAIN_EN = / (works?|working|worked|fine|normal|running|back up|online) $/;
+export function notARepeat(p: Prepared, hit: Hit): boolean {
+  if (CONDITIONAL[p.script].test(p.script === 'en' ? ` ${sentenceBefore(p, hit).trim()} ` : sentenceBefore(p, hit))) return true;
+  return p.script === 'en' && hit.term === 'again' && WORKS_AGAIN_EN.test(` ${p.text.slice(Math.max(0, hit.start - 12), hit.start)}`);
+}
+
+/**
  * What a customer does to a body or a platform: calls it, goes to it, reports to it, posts on it,
  * brings it in. Before the name (找记者, 打了12315, 发到抖音, 咨询了律师, "calling the police",
  * "posted the whole story on Reddit"), just after it (让媒体都来看, 记者过来, 12315见, 律师会联系你们,
@@ -158,7 +168,9 @@ const DEMAND_BEFORE = {
 /** Words after it that make it one: 退款给我, 赔偿我的损失, "refund me", "compensation for". */
 const DEMAND_AFTER = { zh: /^(给我|我|谁|由谁|怎么|必须|吧|[^，。！？]{0,4}(得赔|要赔|来赔|负责|承担|得出))/, en: /^ (me|my|us|now|immediately|asap|for|or) / };
 /** A refund reported or described, not asked for: 退款了, 退款已到账, 退货退款都很顺利, "the refund was quick". */
-const REPORTED_AFTER = { zh: /^(退款|退货|退钱)?(了|已|已经|都|很|也|到账|成功|顺利|的|流程|速度|处理)/, en: /^ (was|is|has|had|went|came|arrived|took|process|policy) / };
+const REPORTED_AFTER = { zh: /^(退款|退货|退钱)?(了|已|已经|都|很|也|到账|入账|成功|顺利|的|流程|速度|处理)/, en: /^ (was|is|has|had|went|came|arrived|took|process|policy) / };
+/** A refund, a return or money back that has happened (退款已经收到了, 退款已入账, "the refund was quick"). */
+export const reportedDone = (p: Prepared, hit: Hit): boolean => REPORTED_AFTER[p.script].test(p.text.slice(hit.end, hit.end + 12));
 /** 可以退款 states a policy; 可以退款吗 asks for one. */
 const QUESTION_AFTER = /^[^，。！？；,.!?;]{0,6}(吗|么|[?？])/;
 /** "Took credit for your idea": credit followed by "for" is praise or blame, not money. */
@@ -178,7 +190,7 @@ const A_DEMAND_ITSELF = new Set(['退给我', '退到我', '钱你们得出', '�
 export function isDemand(p: Prepared, hit: Hit): boolean {
   const after = p.text.slice(hit.end, hit.end + 12);
   if (p.script === 'en' && NOT_A_DEMAND_EN.test(after)) return false;
-  if (REPORTED_AFTER[p.script].test(after)) return false;
+  if (reportedDone(p, hit)) return false;
   if (A_DEMAND_ITSELF.has(hit.term)) return true;
   const clause = clauseBefore(p, hit);
   if (!clause.trim()) return !NOT_IMPERATIVE.has(hit.term);
