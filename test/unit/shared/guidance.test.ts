@@ -489,6 +489,9 @@ describe("escalation signals need the customer's own act", () => {
     expect(kinds('這件事我要投訴到你們總部', 'zh-TW')).toContain('escalation');
     expect(kinds('I want to speak to your manager right now.', 'en')).toContain('escalation');
     expect(kinds('Please escalate this, it has been three weeks.', 'en')).toContain('escalation');
+    expect(kinds('叫你們店長出來！', 'zh-TW')).toContain('escalation');
+    expect(kinds('Get me a manager, now.', 'en')).toContain('escalation');
+    expect(kinds('店长说明天给你回电话')).not.toContain('escalation');
     // Staff offering it is not the customer's demand.
     expect(kinds('客服说可以帮我找经理，我说不用了')).not.toContain('escalation');
     expect(kinds('The agent said she would ask a supervisor to call me back.', 'en')).not.toContain('escalation');
