@@ -135,23 +135,25 @@ export function namesAnAct(p: Prepared, hit: Hit): boolean {
 }
 
 /**
- * What the customer has already done (我已经报警了, 打了市长热线, "I've talked to a lawyer", "I am filing
- * this complaint with the CFPB"): a report, not a threat, unless the sentence also says what comes next
- * (看你们怎么交代, "and I'm ready to sue", "let's see how you explain that").
+ * What the customer has already done, or does by this very letter (我已经报警了, 打了市长热线,
+ * 特向银保监会反映, "I've talked to a lawyer", "I am filing this complaint with the CFPB"): a report,
+ * not a threat, unless the sentence also says what comes next (看你们怎么交代, "and I'm ready to sue",
+ * "let's see how you explain that").
  */
 const DONE = {
-  zh: { before: /已经|已|刚刚|刚才|早就|[了过][^，。！？；]{0,2}$/, after: /^[^，。！？；,!?;]{0,3}?[了过]/ },
+  zh: { before: /已经|已|刚刚|刚才|早就|特此|[现特兹]向|[了过][^，。！？；]{0,2}$/, after: /^[^，。！？；,!?;]{0,3}?[了过]/ },
   en: / (already|have|has|had|i've|we've|filed|reported|called|contacted|talked|spoke|wrote|posted|went|told|complained|notified|sent|emailed|submitted)( |$)| this (complaint|letter|report) /,
 };
 const WHAT_COMES_NEXT = {
-  zh: /要|会|就|准备|打算|马上|立刻|再不|不然|否则|等着|看你们/,
+  zh: /要(?!求)|会|就|准备|打算|马上|立刻|再不|不然|否则|等着|看你们/,
   en: / (will|i'll|we'll|going to|gonna|ready to|about to|unless|or else|otherwise|expect|if|let's see|see how) /,
 };
 
 export function reportsWhatWasDone(p: Prepared, hit: Hit): boolean {
   const clause = clauseBefore(p, hit);
   const rest = p.text.slice(hit.end).split(SENTENCE_END)[0]!;
-  const sentence = p.script === 'en' ? ` ${sentenceBefore(p, hit)} ${hit.term} ${rest} `.replace(/\s+/g, ' ') : sentenceBefore(p, hit) + rest;
+  // The name is left out, with the end of a body's name after it: 银保监会 says nothing of what comes next.
+  const sentence = p.script === 'en' ? ` ${sentenceBefore(p, hit)} ${rest} `.replace(/\s+/g, ' ') : `${sentenceBefore(p, hit)}，${rest.replace(/^(委员会|会|局|部门|部|厅|院|所|台)/, '')}`;
   const done = p.script === 'zh' ? DONE.zh.before.test(clause) || DONE.zh.after.test(rest) : DONE.en.test(clause);
   return done && !WHAT_COMES_NEXT[p.script].test(sentence);
 }

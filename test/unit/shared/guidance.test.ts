@@ -322,7 +322,13 @@ describe('furious needs heat, not a formal letter', () => {
     '尊敬的贵公司客服部门：本人于今年三月五日在贵公司营业厅办理了宽带套餐，当时工作人员告知每月资费为九十九元，不含其他费用。但从四月起，每月账单均多出二十元的增值服务费，本人从未申请过该项服务。本人已两次致电客服热线，均被告知会在七个工作日内核实并退还，但至今没有任何处理结果。现附上账单复印件，请核实后退还多收的费用。如仍无法解决，本人将向工信部申诉，并保留通过法律途径维护自身权益的权利。';
 
   it('raises the banner for a calm letter that names a lawyer or the regulator, without reading it as furious', () => {
-    for (const letter of [LETTER_EN, LETTER_ZH]) {
+    for (const letter of [
+      LETTER_EN,
+      LETTER_ZH,
+      '某银行在未告知的情况下扣除我账户年费200元，我已多次联系客服未果，特向银保监会反映，请求退还。',
+      '本人购买的冰箱使用不到三个月出现不制冷故障，已报修两次未解决。现向12315反映，请求依法更换。',
+      'I was charged an overdraft fee of $35 on a transaction that was authorized when I had sufficient funds. The bank refuses to reverse it. I have filed this complaint so that the CFPB can look into this practice.',
+    ]) {
       const a = analyze(letter);
       expect(a.escalate).toBe(true);
       expect(a.temperature).toBeLessThan(3);
