@@ -8,6 +8,8 @@ import { StaffName } from './staff.js';
 export const SYNC_API = '/v1';
 export const MAX_PUSH_EVENTS = 500;
 export const MAX_PULL_EVENTS = 1_000;
+/** The most a request body may hold once unpacked; a desk cuts its batches to half of it. */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 
 /**
  * A desk joins with a one-time code. It says who it already is (set up offline with a branch and

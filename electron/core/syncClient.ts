@@ -3,7 +3,7 @@ import type { Db } from '../../db/open.js';
 import { recordEvents } from '../../db/eventStore.js';
 import { countWaiting, grantsByIds, latestRefusals, localEventsAfter, recordRefusals } from '../../db/syncQueries.js';
 import { readJson, writeJson } from '../../db/localState.js';
-import { EnrolResponse, type EnrolRequest, MAX_PULL_EVENTS, MAX_PUSH_EVENTS, PullResponse, PushResponse, SYNC_API } from '../../shared/sync.js';
+import { EnrolResponse, type EnrolRequest, MAX_BODY_BYTES, MAX_PULL_EVENTS, MAX_PUSH_EVENTS, PullResponse, PushResponse, SYNC_API } from '../../shared/sync.js';
 import type { Clock } from './clock.js';
 import { DeskError } from './deskError.js';
 import type { EventWriter } from './eventWriter.js';
@@ -40,6 +40,24 @@ export interface SyncStatus {
 }
 
 const PUSH_BATCH = MAX_PUSH_EVENTS;
+/**
+ * Unpacked bytes of the events of one pushed batch: 500 long complaints (4,000 characters each) are
+ * past the server's body limit, and a batch the server refuses would be sent again for ever.
+ */
+const PUSH_BYTES = MAX_BODY_BYTES / 2;
+
+/** The first events that fit in `budget` bytes as JSON (at least one), each serialized once. */
+function batchWithin<T>(items: readonly T[], budget: number): { taken: T[]; json: string[] } {
+  const json: string[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const text = JSON.stringify(item);
+    bytes += Buffer.byteLength(text);
+    if (json.length && bytes > budget) break;
+    json.push(text);
+  }
+  return { taken: items.slice(0, json.length), json };
+}
 
 export type Fetch = (
   url: string,
@@ -72,8 +90,9 @@ export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, atta
   let serverTakesGzip = false;
 
   /** One call to the server; a non-2xx answer throws an error carrying its HTTP status. */
-  const request = async (server: string, path: string, init: { method?: string; body?: unknown } = {}, token?: string) => {
-    const json = init.body === undefined ? undefined : JSON.stringify(init.body);
+  /** `json`: a body already serialized. */
+  const request = async (server: string, path: string, init: { method?: string; body?: unknown; json?: string } = {}, token?: string) => {
+    const json = init.json ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
     const gzip = json !== undefined && serverTakesGzip && json.length >= COMPRESS_FROM_BYTES;
     const response = await fetchImpl(`${server}${SYNC_API}${path}`, {
       method: init.method ?? 'GET',
@@ -93,15 +112,17 @@ export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, atta
 
   async function push(cfg: SyncConfig): Promise<void> {
     for (;;) {
-      const rows = localEventsAfter(db, pushedSeq(), PUSH_BATCH);
-      if (!rows.length) return;
-      const events = rows.map((r) => r.event);
-      const grants = grantsByIds(db, [...new Set(events.flatMap((e) => (e.proof && 'grant' in e.proof ? [e.proof.grant] : [])))]);
-      const answer = PushResponse.parse(await request(cfg.serverUrl, '/push', { method: 'POST', body: { events, grants } }, cfg.token));
+      const waiting = localEventsAfter(db, pushedSeq(), PUSH_BATCH);
+      if (!waiting.length) return;
+      const { taken, json } = batchWithin(waiting.map((r) => r.event), PUSH_BYTES);
+      const sent = waiting.slice(0, taken.length);
+      const grants = grantsByIds(db, [...new Set(taken.flatMap((e) => (e.proof && 'grant' in e.proof ? [e.proof.grant] : [])))]);
+      const body = `{"events":[${json.join(',')}],"grants":${JSON.stringify(grants)}}`;
+      const answer = PushResponse.parse(await request(cfg.serverUrl, '/push', { method: 'POST', json: body }, cfg.token));
       const now = clock.now();
       db.transaction(() => {
         recordRefusals(db, answer.refused, now);
-        writeJson(db, 'meta', 'sync.pushedSeq', rows[rows.length - 1]!.seq);
+        writeJson(db, 'meta', 'sync.pushedSeq', sent[sent.length - 1]!.seq);
       })();
     }
   }

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { gzipSync } from 'node:zlib';
 import { complaint, ok } from '../fixtures/desk.js';
 import type { Fetch } from '../../electron/core/syncClient.js';
-import { complaintsOf, enrolledDesk, engineFor, setUpOrg, startServer, syncNow, type JoinCode, type RunningServer } from './syncWorld.js';
+import { complaintsOf, enrolledDesk, engineFor, joinCode, setUpOrg, startServer, syncNow, type JoinCode, type RunningServer } from './syncWorld.js';
 
 describe('sync over the wire: compressed both ways', () => {
   let server: RunningServer;
@@ -42,6 +42,39 @@ describe('sync over the wire: compressed both ways', () => {
     a.desk.close();
     b.desk.close();
   });
+
+  it('pushes and pulls a backlog of long complaints in batches and pages cut by bytes, however long each is', async () => {
+    // 400 complaints as long as a description (4,000 characters) and an expectation (2,000) may be
+    // are some 7 MB of JSON: one batch of them would be past the server's body limit, and the desk
+    // would send it again for ever.
+    const sizes: number[] = [];
+    const watching: Fetch = async (url, init) => {
+      const body = init?.body;
+      if (url.endsWith('/push')) sizes.push(typeof body === 'string' ? Buffer.byteLength(body) : (body?.byteLength ?? 0));
+      return fetch(url, init);
+    };
+    const pages: number[] = [];
+    const counting: Fetch = async (url, init) => {
+      const response = await fetch(url, init);
+      if (new URL(url).pathname.endsWith('/pull')) pages.push(((await response.clone().json()) as { events: unknown[] }).events.length);
+      return response;
+    };
+    const a = await enrolledDesk('long-a', server.url, await joinCode(server.sql, 'BJ01', 'C'), { fetch: watching });
+    const b = await enrolledDesk('long-b', server.url, await joinCode(server.sql, 'BJ01', 'D'), { fetch: counting });
+    const story = '热水器漏水把地板泡坏了，师傅说好上门又没来。'.repeat(200).slice(0, 4_000);
+    for (let i = 0; i < 400; i++) {
+      ok(a.desk, a.session, 'case.create', { ...complaint(`客户${i}`, `${i}：${story}`.slice(0, 4_000), `1380000${String(i).padStart(4, '0')}`), expectation: story.slice(0, 2_000) });
+    }
+    expect(await syncNow(a)).toMatchObject({ ok: true, value: { waiting: 0, lastError: null } });
+    expect(sizes.length).toBeGreaterThan(1);
+    pages.length = 0;
+    expect(await syncNow(b)).toMatchObject({ ok: true, value: { lastError: null } });
+    expect(complaintsOf(b)).toEqual(complaintsOf(a));
+    // And pulled in pages cut by bytes: no page holds the whole backlog.
+    expect(pages.filter((n) => n > 0).length).toBeGreaterThan(1);
+    a.desk.close();
+    b.desk.close();
+  }, 120_000);
 
   it('refuses a body that unpacks past the limit (checked while unpacking), and one that is not gzip', async () => {
     const post = (body: Uint8Array) =>
