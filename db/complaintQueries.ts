@@ -86,12 +86,23 @@ export function caseNumbersOf(db: Db, ids: readonly string[]): Array<{ id: strin
 
 /** Cases of one customer (by id or by phone digits), newest first, received since `sinceIso`. */
 export function casesOfCustomer(db: Db, customerId: string | null, phoneDigits: string, sinceIso = ''): CaseView[] {
-  const rows = statement(db,
-      `SELECT view FROM complaints WHERE (customer_id = ? OR phone_digits = ?) AND received_at >= ?
-       ORDER BY received_hlc DESC LIMIT 200`,
-    )
-    .all(customerId, phoneDigits, sinceIso) as Array<{ view: string }>;
+  const rows = statement(db, `SELECT view ${OF_CUSTOMER}`).all(customerId, phoneDigits, sinceIso) as Array<{ view: string }>;
   return rows.map((r) => JSON.parse(r.view) as CaseView);
+}
+
+/** A customer's latest cases, newest first (a customer, or a phone before the customer is known). */
+const OF_CUSTOMER = `FROM complaints WHERE (customer_id = ? OR phone_digits = ?) AND received_at >= ? ORDER BY received_hlc DESC LIMIT 200`;
+
+/**
+ * What finding a repeat needs of the same cases, without reading each whole case: a business customer
+ * with 400 cases made every new one read and parse 200 full cases (12 ms a case, 125 ms with long texts).
+ */
+export function descriptionsOfCustomer(db: Db, customerId: string | null, phoneDigits: string, sinceIso: string): Array<Pick<CaseView, 'id' | 'caseNumber' | 'receivedAt' | 'description'>> {
+  return statement(db, `SELECT id, case_number AS caseNumber, received_at AS receivedAt, json_extract(view, '$.description') AS description ${OF_CUSTOMER}`).all(
+    customerId,
+    phoneDigits,
+    sinceIso,
+  ) as Array<Pick<CaseView, 'id' | 'caseNumber' | 'receivedAt' | 'description'>>;
 }
 
 /** Open cases past their deadline, and those due soon, at `now`. */

@@ -3,10 +3,12 @@
  * compared by character bigrams (robust to word-segmentation errors and to 又/还是 inserted
  * between words), other scripts by lower-cased words without common stop words.
  */
-const CJK = /[\u3400-\u9fff\uf900-\ufaff]/;
 const STOP_WORDS = new Set(
   'a an the and or but is are was were be been am i me my we our you your it its this that to of in on at for with from by as not no so again still very have has had do did does there their they them he she his her'.split(' '),
 );
+
+const isCjk = (code: number) => (code >= 0x3400 && code <= 0x9fff) || (code >= 0xf900 && code <= 0xfaff);
+const isLetterOrDigit = (ch: string, code: number) => (code >= 0x61 && code <= 0x7a) || (code >= 0x30 && code <= 0x39) || (code > 0x7f && /[\p{L}\p{N}]/u.test(ch));
 
 export function similarityTokens(text: string): Set<string> {
   const tokens = new Set<string>();
@@ -24,10 +26,11 @@ export function similarityTokens(text: string): Set<string> {
     word = '';
   };
   for (const ch of lower) {
-    if (CJK.test(ch)) {
+    const code = ch.codePointAt(0)!;
+    if (isCjk(code)) {
       flushWord();
       run += ch;
-    } else if (/[\p{L}\p{N}]/u.test(ch)) {
+    } else if (isLetterOrDigit(ch, code)) {
       flushRun();
       word += ch;
     } else {
@@ -40,13 +43,20 @@ export function similarityTokens(text: string): Set<string> {
   return tokens;
 }
 
+/** How alike one text is to each of many: its own tokens are taken once. */
+export function similarityTo(text: string): (other: string) => number {
+  const ta = similarityTokens(text);
+  return (other) => {
+    const tb = similarityTokens(other);
+    if (ta.size === 0 || tb.size === 0) return 0;
+    let shared = 0;
+    for (const t of ta) if (tb.has(t)) shared += 1;
+    return (2 * shared) / (ta.size + tb.size);
+  };
+}
+
 export function textSimilarity(a: string, b: string): number {
-  const ta = similarityTokens(a);
-  const tb = similarityTokens(b);
-  if (ta.size === 0 || tb.size === 0) return 0;
-  let shared = 0;
-  for (const t of ta) if (tb.has(t)) shared += 1;
-  return (2 * shared) / (ta.size + tb.size);
+  return similarityTo(a)(b);
 }
 
 /** From this similarity on, an earlier complaint of the same customer counts as the same matter. */

@@ -1,11 +1,11 @@
 import type { Db } from '../../db/open.js';
-import { casesOfCustomer } from '../../db/complaintQueries.js';
+import { casesOfCustomer, descriptionsOfCustomer } from '../../db/complaintQueries.js';
 import { customerById, customerByPhone } from '../../db/referenceQueries.js';
 import { normalizePhone } from '../../shared/complaint.js';
 import type { CaseView } from '../../shared/fold.js';
 import { newId } from '../../shared/ids.js';
 import type { CustomerView } from '../../shared/referenceFold.js';
-import { REPEAT_SIMILARITY, textSimilarity } from '../../shared/similarity.js';
+import { REPEAT_SIMILARITY, similarityTo } from '../../shared/similarity.js';
 import type { Actor } from '../../shared/staff.js';
 import { DeskError } from './deskError.js';
 import type { EventWriter, NewEvent } from './eventWriter.js';
@@ -35,8 +35,9 @@ export function createCustomerService(db: Db, writer: EventWriter) {
     repeats(customer: CustomerView | null, phone: string, description: string, now: number, windowDays: number): RepeatMatch[] {
       if (!description.trim()) return [];
       const since = new Date(now - windowDays * DAY_MS).toISOString();
-      return casesOfCustomer(db, customer?.id ?? null, normalizePhone(phone), since)
-        .map((c) => ({ id: c.id, caseNumber: c.caseNumber, receivedAt: c.receivedAt, similarity: textSimilarity(description, c.description) }))
+      const similarity = similarityTo(description);
+      return descriptionsOfCustomer(db, customer?.id ?? null, normalizePhone(phone), since)
+        .map((c) => ({ id: c.id, caseNumber: c.caseNumber, receivedAt: c.receivedAt, similarity: similarity(c.description) }))
         .filter((m) => m.similarity >= REPEAT_SIMILARITY)
         .sort((a, b) => b.similarity - a.similarity);
     },

@@ -4,7 +4,7 @@ import wordingData from './data/wording.json' with { type: 'json' };
 import { z } from 'zod';
 import type { Analysis, GuidanceLocale } from './analyze.js';
 import { SIGNAL_KINDS, GUIDANCE_CONTENTS, GUIDANCE_MOTIVES, toSimplified, EMPTY_EXTENSION, type LexiconExtension, type SignalKind } from './lexicons.js';
-import { textSimilarity } from '../similarity.js';
+import { similarityTo } from '../similarity.js';
 import { SHIPPED_CATALOGUE, type FieldCatalogue } from '../fieldCatalogue.js';
 
 /**
@@ -163,11 +163,12 @@ export function checkWording(text: string, locale: GuidanceLocale, values: Guida
 export function searchAnswers(query: string, locale: GuidanceLocale, topic?: string, library: Library = SHIPPED_LIBRARY, limit = 3): StandardAnswer[] {
   const zh = toSimplified(query);
   const en = query.toLowerCase();
+  const similarity = similarityTo(query);
   return library.answers
     .map((answer) => {
       const keywordHits = answer.keywords.zh.filter((k) => zh.includes(k)).length + answer.keywords.en.filter((k) => en.includes(k)).length;
       const text = `${answer.title[locale]} ${answer.body[locale]}`;
-      const score = keywordHits * 2 + textSimilarity(query, text) * 3 + (topic && answer.topic === topic ? 1.5 : 0);
+      const score = keywordHits * 2 + similarity(text) * 3 + (topic && answer.topic === topic ? 1.5 : 0);
       return { answer, score };
     })
     .filter((r) => r.score > 0.5)
