@@ -17,7 +17,7 @@ import {
   type Script,
   type SignalKind,
 } from './lexicons.js';
-import { clauseBefore, describesSomeone, isCustomersOwn, isDemand, namesAnAct, notARepeat, reportedDone, reportsWhatWasDone } from './ownWords.js';
+import { clauseBefore, describesSomeone, isCustomersOwn, isDemand, namesAnAct, notARepeat, reportedDone, reportsWhatWasDone, ultimatum } from './ownWords.js';
 import { before, claim, endsWithAny, findTerms, prepare, type Hit, type Prepared } from './matcher.js';
 import { NAMES_NEEDING_AN_ACT, NOT_NEGATORS } from './lexicons.js';
 import { combine, loadModel, normalizeForModel, readWithModel, MODEL_TEMPERS_BEYOND, type Model } from './model.js';
@@ -133,7 +133,7 @@ const MONEY_BACK = new Set(['退款', '退货', '退钱', 'refund', 'refunded'])
 /** Praise asked for is praise missing: 能不能热情一点, 更有耐心, "be more professional". */
 const ASKED_BEFORE = { zh: /[更再]$/, en: /\b(more|be)\s+$/ } as const;
 const ASKED_AFTER_ZH = /^(一点|点儿|一些|些)/;
-const askedFor = (p: Prepared, hit: { start: number; end: number }) =>
+const askedFor = (p: Prepared, hit: Hit) =>
   ASKED_BEFORE[p.script].test(p.text.slice(Math.max(0, hit.start - 6), hit.start)) || (p.script === 'zh' && ASKED_AFTER_ZH.test(p.text.slice(hit.end, hit.end + 2)));
 
 /** `original` carries the punctuation and capitals to read; empty for a second reading of the same text. */
@@ -215,9 +215,6 @@ function complaintScore(p: Prepared, lexicons: Lexicons, weightAt: (at: number) 
 
 /** The signals that say the customer will take the matter further (or higher up), or that someone is in danger. */
 const OWN_ACT_KINDS: readonly SignalKind[] = ['media', 'legal', 'regulator', 'social', 'safety', 'threat', 'escalation'];
-
-/** "不赔偿我就报警", "不退钱的话就…": a negation that sets the terms of a threat, so the demand stands. */
-const ultimatum = (p: Prepared, hit: { end: number }) => p.script === 'zh' && /^(的话)?[，,]?(我们?)?(就|马上|立刻|立马)/.test(p.text.slice(hit.end, hit.end + 6));
 
 /**
  * Signal terms are matched longest-first across kinds ("attorney general" is no lawyer). `threatened`:

@@ -95,11 +95,9 @@ function hedgedHypothetical(p: Prepared, sentence: string): boolean {
   return CONDITIONAL[p.script].test(text) && HEDGE[p.script].test(text);
 }
 
-/**
- * "Again" that is no repeat: said of something that works again ("the washer works again", 又能用了
- * is not in the lexicon), or inside an "if ever" (如果以后还是这样, "if this ever happens again").
- */
 const WORKS_AGAIN_EN = / (works?|working|worked|fine|normal|running|back up|online) $/;
+
+/** A repeat word that says no repeat: inside an "if ever" (如果以后还是这样, "if this ever happens again"), or "the washer works again". */
 export function notARepeat(p: Prepared, hit: Hit): boolean {
   if (CONDITIONAL[p.script].test(p.script === 'en' ? ` ${sentenceBefore(p, hit).trim()} ` : sentenceBefore(p, hit))) return true;
   return p.script === 'en' && hit.term === 'again' && WORKS_AGAIN_EN.test(` ${p.text.slice(Math.max(0, hit.start - 12), hit.start)}`);
@@ -157,6 +155,9 @@ export function reportsWhatWasDone(p: Prepared, hit: Hit): boolean {
   const done = p.script === 'zh' ? DONE.zh.before.test(clause) || DONE.zh.after.test(rest) : DONE.en.test(clause);
   return done && !WHAT_COMES_NEXT[p.script].test(sentence);
 }
+
+/** "不赔偿我就报警", "不退钱的话就…": a negation that sets the terms of a threat, so the demand stands. */
+export const ultimatum = (p: Prepared, hit: Hit): boolean => p.script === 'zh' && /^(的话)?[，,]?(我们?)?(就|马上|立刻|立马)/.test(p.text.slice(hit.end, hit.end + 6));
 
 /** A name that only says who someone is: "my lawyer friend recommended", 我律师朋友, 我的警察邻居. */
 const WHO_SOMEONE_IS = { zh: /^(朋友|同学|同事|亲戚|邻居)/, en: /^ (friend|friends|buddy|cousin|colleague|colleagues|neighbou?r|neighbou?rs)\b/ };
