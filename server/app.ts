@@ -2,7 +2,7 @@ import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { EnrolRequest, MAX_BODY_BYTES, MAX_PULL_EVENTS, PushRequest, StaffSignIn, SYNC_API, type PushResponse } from '../shared/sync.js';
+import { EnrolRequest, jsonWithin, MAX_BATCH_BYTES, MAX_BODY_BYTES, MAX_PULL_EVENTS, PushRequest, StaffSignIn, SYNC_API, type PushResponse } from '../shared/sync.js';
 import { verifyPassword } from '../shared/password.js';
 import type { EventEnvelope } from '../shared/events.js';
 import type { SessionGrant } from '../shared/proof.js';
@@ -19,8 +19,6 @@ import type { Sql } from './sql.js';
  */
 export const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 const RATE_PER_SECOND = 50;
-/** Bytes of events in one pull page, unpacked: a desk parses a page at once. */
-const PULL_PAGE_BYTES = MAX_BODY_BYTES / 2;
 const HINT_RECHECK_MS = 30_000;
 /** Every server process LISTENs here; a push stored by any of them NOTIFYs it on commit. */
 const STORED_CHANNEL = 'calmdesk_events_stored';
@@ -208,18 +206,13 @@ export function buildServer({ sql, logger = false, enrolPerMinute = 10, trustPro
          ORDER BY seq LIMIT $4`,
         [after, device.scope, device.branch, limit + 1],
       );
-      // A page is cut by bytes too (a thousand long complaints are tens of megabytes), each event
-      // serialized once, as it is measured.
-      const events: string[] = [];
-      let bytes = 0;
-      let next = after;
-      for (const r of rows.slice(0, limit)) {
-        const json = JSON.stringify({ seq: Number(r.seq), id: r.id, entity: r.entity, entityId: r.entity_id, type: r.type, payload: r.payload, actor: r.actor, actorRole: r.actor_role, device: r.device, hlc: r.hlc, schema: r.schema });
-        bytes += Buffer.byteLength(json);
-        if (events.length && bytes > PULL_PAGE_BYTES) break;
-        events.push(json);
-        next = Number(r.seq);
-      }
+      // A page is cut by bytes too: a thousand long complaints are tens of megabytes.
+      const page = rows.slice(0, limit);
+      const events = jsonWithin(
+        page.map((r) => ({ seq: Number(r.seq), id: r.id, entity: r.entity, entityId: r.entity_id, type: r.type, payload: r.payload, actor: r.actor, actorRole: r.actor_role, device: r.device, hlc: r.hlc, schema: r.schema })),
+        MAX_BATCH_BYTES,
+      );
+      const next = events.length ? Number(page[events.length - 1]!.seq) : after;
       return reply.type('application/json').send(`{"events":[${events.join(',')}],"next":${next},"more":${rows.length > events.length}}`);
     });
 

@@ -8,8 +8,28 @@ import { StaffName } from './staff.js';
 export const SYNC_API = '/v1';
 export const MAX_PUSH_EVENTS = 500;
 export const MAX_PULL_EVENTS = 1_000;
-/** The most a request body may hold once unpacked; a desk cuts its batches to half of it. */
+/** The most a request body may hold once unpacked. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+/**
+ * Unpacked bytes of the events in one pushed batch or one pulled page: 500 long complaints (4,000
+ * characters each) are past the body limit, and a batch the server refuses would be sent again for ever.
+ */
+export const MAX_BATCH_BYTES = MAX_BODY_BYTES / 2;
+
+const utf8 = new TextEncoder();
+
+/** The first items that fit in `budget` bytes as JSON (always at least one), each serialized once, as it is measured. */
+export function jsonWithin(items: readonly unknown[], budget: number): string[] {
+  const json: string[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const text = JSON.stringify(item);
+    bytes += utf8.encode(text).byteLength;
+    if (json.length && bytes > budget) break;
+    json.push(text);
+  }
+  return json;
+}
 
 /**
  * A desk joins with a one-time code. It says who it already is (set up offline with a branch and

@@ -3,7 +3,7 @@ import type { Db } from '../../db/open.js';
 import { recordEvents } from '../../db/eventStore.js';
 import { countWaiting, grantsByIds, latestRefusals, localEventsAfter, recordRefusals } from '../../db/syncQueries.js';
 import { readJson, writeJson } from '../../db/localState.js';
-import { EnrolResponse, type EnrolRequest, MAX_BODY_BYTES, MAX_PULL_EVENTS, MAX_PUSH_EVENTS, PullResponse, PushResponse, SYNC_API } from '../../shared/sync.js';
+import { EnrolResponse, type EnrolRequest, jsonWithin, MAX_BATCH_BYTES, MAX_PULL_EVENTS, MAX_PUSH_EVENTS, PullResponse, PushResponse, SYNC_API } from '../../shared/sync.js';
 import type { Clock } from './clock.js';
 import { DeskError } from './deskError.js';
 import type { EventWriter } from './eventWriter.js';
@@ -40,24 +40,6 @@ export interface SyncStatus {
 }
 
 const PUSH_BATCH = MAX_PUSH_EVENTS;
-/**
- * Unpacked bytes of the events of one pushed batch: 500 long complaints (4,000 characters each) are
- * past the server's body limit, and a batch the server refuses would be sent again for ever.
- */
-const PUSH_BYTES = MAX_BODY_BYTES / 2;
-
-/** The first events that fit in `budget` bytes as JSON (at least one), each serialized once. */
-function batchWithin<T>(items: readonly T[], budget: number): { taken: T[]; json: string[] } {
-  const json: string[] = [];
-  let bytes = 0;
-  for (const item of items) {
-    const text = JSON.stringify(item);
-    bytes += Buffer.byteLength(text);
-    if (json.length && bytes > budget) break;
-    json.push(text);
-  }
-  return { taken: items.slice(0, json.length), json };
-}
 
 export type Fetch = (
   url: string,
@@ -89,8 +71,7 @@ export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, atta
   /** Whether the server said (RFC 7694's Accept-Encoding in an answer) that it takes gzipped bodies. */
   let serverTakesGzip = false;
 
-  /** One call to the server; a non-2xx answer throws an error carrying its HTTP status. */
-  /** `json`: a body already serialized. */
+  /** One call to the server (`json`: a body already serialized); a non-2xx answer throws an error carrying its HTTP status. */
   const request = async (server: string, path: string, init: { method?: string; body?: unknown; json?: string } = {}, token?: string) => {
     const json = init.json ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
     const gzip = json !== undefined && serverTakesGzip && json.length >= COMPRESS_FROM_BYTES;
@@ -114,9 +95,9 @@ export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, atta
     for (;;) {
       const waiting = localEventsAfter(db, pushedSeq(), PUSH_BATCH);
       if (!waiting.length) return;
-      const { taken, json } = batchWithin(waiting.map((r) => r.event), PUSH_BYTES);
-      const sent = waiting.slice(0, taken.length);
-      const grants = grantsByIds(db, [...new Set(taken.flatMap((e) => (e.proof && 'grant' in e.proof ? [e.proof.grant] : [])))]);
+      const json = jsonWithin(waiting.map((r) => r.event), MAX_BATCH_BYTES);
+      const sent = waiting.slice(0, json.length);
+      const grants = grantsByIds(db, [...new Set(sent.flatMap(({ event: e }) => (e.proof && 'grant' in e.proof ? [e.proof.grant] : [])))]);
       const body = `{"events":[${json.join(',')}],"grants":${JSON.stringify(grants)}}`;
       const answer = PushResponse.parse(await request(cfg.serverUrl, '/push', { method: 'POST', json: body }, cfg.token));
       const now = clock.now();

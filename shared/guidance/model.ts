@@ -181,6 +181,9 @@ const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 let seen: Uint8Array | null = null;
 let reading = 0;
 
+/** A span of the text as one number: where it starts, times this, plus its length. */
+const SPAN = 4096;
+
 /** Probabilities from the features (`featuresOf`, each bucket once); each text's features weigh 1/√n, as in training. */
 export function readWithModel(model: Model, text: string): ModelReading {
   const normalized = normalizeForModel(text);
@@ -236,9 +239,6 @@ export function readWithModel(model: Model, text: string): ModelReading {
     strongest: { upset: strongest(toUpset), angry: strongest(toAngry) },
   };
 }
-
-/** A span of the text as one number: where it starts, times this, plus its length. */
-const SPAN = 4096;
 
 /**
  * Texts longer than a sentence or two said at the counter: a letter, a post, a review, where the model
