@@ -17,7 +17,7 @@ import {
   type Script,
   type SignalKind,
 } from './lexicons.js';
-import { clauseBefore, describesSomeone, isCustomersOwn, isDemand, namesAnAct, notARepeat, reportedDone, reportsWhatWasDone, ultimatum } from './ownWords.js';
+import { againIsNoFault, clauseBefore, describesSomeone, isCustomersOwn, isDemand, namesAnAct, notARepeat, reportedDone, reportsWhatWasDone, ultimatum } from './ownWords.js';
 import { before, claim, endsWithAny, findTerms, prepare, type Hit, type Prepared } from './matcher.js';
 import { NAMES_NEEDING_AN_ACT, NOT_NEGATORS } from './lexicons.js';
 import { combine, loadModel, normalizeForModel, readWithModel, MODEL_TEMPERS_BEYOND, type Model } from './model.js';
@@ -67,10 +67,10 @@ const scriptOf = (locale: GuidanceLocale): Script => (locale === 'en' ? 'en' : '
  * (差点着火 is a near-fire, not 差 "bad"), 差不多 "about"; 热闹 "lively", 灿烂 "bright", 热爱 "love",
  * 滚烫 "burning hot", 滚筒 a drum (washer), 牛逼 "awesome", 乘风破浪 "riding the waves", 妈妈的 "mum's" — read as
  * anger in happy Weibo posts; 生活大爆炸 a sitcom, 爆炸头 an afro, 擦出火花 "chemistry", 中毒太深 "hooked", 怕受伤 "afraid of
- * heartbreak" — read as danger; 出差 "a business trip", 再也不用排队 "no more queuing", 倒垃圾 "taking out the rubbish" —
+ * heartbreak" — read as danger; 拖地 "mopping" — read as 拖 "dragging on"; 出差 "a business trip", 再也不用排队 "no more queuing", 倒垃圾 "taking out the rubbish" —
  * read as complaints in praise. Blanked, not removed, so positions hold.
  */
-const SET_PHRASES = /不好意思|差一点|差点|差不多|热闹|灿烂|热爱|滚烫|滚筒|滚动|翻滚|打滚|滚下|牛逼|乘风破浪|鲜衣怒马|小霸王|挖坑|妈妈|大爆炸|爆炸头|到爆炸|信息爆炸|人口爆炸|知识爆炸|爆炸性|擦出火花|碰撞出火花|碰出火花|火花飞舞|中毒太深|人间中毒|怕受伤|流血牺牲|出差|差旅|时差|温差|误差|差额|差价|再也不用(?=担心|排|等|跑|操心|发愁|愁|麻烦|费劲|折腾)|垃圾桶|垃圾袋|垃圾分类|倒垃圾|扔垃圾|把垃圾|垃圾带走|装修垃圾|建筑垃圾|清理垃圾|收垃圾|垃圾站|垃圾车|垃圾短信|垃圾邮件|有问题(?=也回复|也会|都会|随时|可以随时|请|找我|联系)|如有问题|有任何问题|(?:噪音|噪声|动静|异味|色差|误差)(?:很|也很|比较|非常|特别)?小/g;
+const SET_PHRASES = /不好意思|差一点|差点|差不多|热闹|灿烂|热爱|滚烫|滚筒|滚动|翻滚|打滚|滚下|牛逼|乘风破浪|鲜衣怒马|小霸王|挖坑|妈妈|大爆炸|爆炸头|到爆炸|信息爆炸|人口爆炸|知识爆炸|爆炸性|擦出火花|碰撞出火花|碰出火花|火花飞舞|中毒太深|人间中毒|怕受伤|流血牺牲|出差|差旅|时差|温差|误差|差额|差价|再也不用(?=担心|排|等|跑|操心|发愁|愁|麻烦|费劲|折腾)|垃圾桶|垃圾袋|垃圾分类|倒垃圾|扔垃圾|把垃圾|垃圾带走|装修垃圾|建筑垃圾|清理垃圾|收垃圾|垃圾站|垃圾车|垃圾短信|垃圾邮件|有问题(?=也回复|也会|都会|随时|可以随时|请|找我|联系)|如有问题|有任何问题|(?:噪音|噪声|动静|异味|色差|误差)(?:很|也很|比较|非常|特别)?小|拖地|拖把|把地拖/g;
 
 function prepared(text: string, locale: GuidanceLocale): Prepared {
   if (locale === 'en') return prepare(text, 'en');
@@ -128,6 +128,18 @@ function contrastWeight(p: Prepared): (at: number) => number {
 }
 
 const PROMISED = /(说|讲|约|谈)$/;
+/**
+ * Feelings and troubles whose denial reassures: 从来没失望过, 没有不满意, "nothing wrong", "no complaints". Not
+ * what the customer is owed ("still no refund", 没回复): its absence is the grievance.
+ */
+const DENIABLE = {
+  zh: new Set(['失望', '太失望', '不满', '不满意', '生气', '愤怒', '投诉', '问题', '后悔', '担心', '不爽', '不高兴', '不开心', '郁闷']),
+  en: new Set(['unhappy', 'disappointed', 'disappointing', 'angry', 'upset', 'mad', 'wrong', 'problem', 'problems', 'issue', 'issues', 'complaint', 'complaints', 'complain', 'regret', 'worried', 'annoyed', 'frustrated']),
+} as const;
+/** Praise said not to be there, inside a grievance's pattern: 不太热情, 不够干净, "not very friendly". */
+const PRAISE_DENIED = { zh: /(不|没|没有|不太|不够|不怎么|不是很)$/, en: / (not|never|no|hardly)( very| so| that| too)? $/ } as const;
+/** "Not X but Y", a question (是不是多扣了) and an order (别让我失望) negate without praising. */
+const DENIES_NOTHING = { zh: /(不是|是不是|有没有|会不会|要不要|对不对|算不算|别)[^，。！？,.!?]{0,4}$/, en: / (not here|not that|not because|not about|not just)( [^ .,!?]+){0,2} $/ } as const;
 const MONEY_BACK = new Set(['退款', '退货', '退钱', 'refund', 'refunded']);
 
 /** Praise asked for is praise missing: 能不能热情一点, 更有耐心, "be more professional". */
@@ -137,13 +149,29 @@ const askedFor = (p: Prepared, hit: Hit) =>
   ASKED_BEFORE[p.script].test(p.text.slice(Math.max(0, hit.start - 6), hit.start)) || (p.script === 'zh' && ASKED_AFTER_ZH.test(p.text.slice(hit.end, hit.end + 2)));
 
 /** `original` carries the punctuation and capitals to read; empty for a second reading of the same text. */
-function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt: (at: number) => number): { score: number; triggers: string[] } {
+/** Where a grievance was heard; `hard` when no softening makes it slight: a strong word (恶心, "furious"), a challenge or a demand. */
+interface Grievance {
+  start: number;
+  end: number;
+  hard: boolean;
+}
+
+interface Heard {
+  score: number;
+  triggers: string[];
+  grievances: Grievance[];
+}
+
+function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt: (at: number) => number): Heard & { praise: number } {
   const lex = lexicons.byScript[p.script];
   const hits = findTerms(p, [...lex.anger.keys(), ...lex.positive.keys()], lex);
   const degreeHits = findTerms(p, lex.degree.keys(), lex.degree);
   const triggers: string[] = [];
+  const grievances: Grievance[] = [];
   const seen = new Map<string, number>();
   let score = 0;
+  let praise = 0;
+  const praiseDenied: Hit[] = [];
   for (const hit of hits) {
     const weight = lex.anger.get(hit.term);
     const isNegated = negated(p, hit, lex.negators);
@@ -151,31 +179,51 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
       // 说好的 is a promise (说好的赠品没有送), not the calming 好的.
       if (p.script === 'zh' && PROMISED.test(p.text.slice(Math.max(0, hit.start - 2), hit.start)) && hit.term.startsWith('好')) continue;
       // A calming word lowers the temperature; "not happy" is no calming word, nor is praise asked for.
-      if (!isNegated && !askedFor(p, hit)) score -= 0.7 * (lex.positive.get(hit.term) ?? 0) * weightAt(hit.start);
-      else score += 1;
+      if (!isNegated && !askedFor(p, hit)) {
+        praise += lex.positive.get(hit.term) ?? 0;
+        score -= 0.7 * (lex.positive.get(hit.term) ?? 0) * weightAt(hit.start);
+      } else praiseDenied.push(hit);
       continue;
     }
-    if (weight === 0 || isNegated) continue;
-    // 退款已经收到了: a refund that came is no grievance.
+    if (weight === 0) continue;
+    // 从来没让人失望过, "never disappointed": a grievance denied is praise (VADER flips it, Hutto & Gilbert 2014);
+    // 不是来受气的 ("I'm not here to be pushed around") denies nothing.
+    if (isNegated && (!DENIABLE[p.script].has(hit.term) || DENIES_NOTHING[p.script].test(p.text.slice(Math.max(0, hit.start - 8), hit.start)))) continue;
+    if (isNegated) {
+      praise += Math.min(1, weight);
+      score -= 0.7 * Math.min(1, weight) * weightAt(hit.start);
+      continue;
+    }
+    // 退款已经收到了: a refund that came is no grievance; nor is "would stay again".
     if (MONEY_BACK.has(hit.term) && reportedDone(p, hit)) continue;
+    if (againIsNoFault(p, hit)) continue;
     const times = (seen.get(hit.term) ?? 0) + 1;
     seen.set(hit.term, times);
     if (times > 2) continue;
     const degree = degreeHits.find((d) => d.end <= hit.start && hit.start - d.end <= (p.script === 'zh' ? 3 : 12));
     score += weight * (degree ? (lex.degree.get(degree.term) ?? 1) : 1) * (times === 2 ? 0.5 : 1);
+    grievances.push({ start: hit.start, end: hit.end, hard: weight >= 2 });
     if (weight >= 1) triggers.push(hit.term);
   }
   const positives = [...lex.positive.keys()];
+  const praises = (match: string) => positives.some((w) => match.includes(w) && !PRAISE_DENIED[p.script].test(match.slice(0, match.indexOf(w))));
   for (const { re, weight } of lex.patterns) {
-    // "太感谢你们了！" has the shape of "太过分了！" but is thanks.
-    const found = (p.text.match(re) ?? []).filter((m) => !positives.some((w) => m.includes(w)));
+    // "太感谢你们了！" has the shape of "太过分了！" but is thanks; "不太热情" is none.
+    const found = [...p.text.matchAll(re)].filter((m) => !praises(m[0]) && !againIsNoFault(p, { term: m[0], start: m.index, end: m.index + m[0].length }));
     if (!found.length) continue;
     score += weight * Math.min(2, found.length);
-    triggers.push(found[0]!.trim());
+    triggers.push(found[0]![0].trim());
+    for (const m of found) grievances.push({ start: m.index, end: m.index + m[0].length, hard: weight >= 1 });
+  }
+  // Praise denied is a grievance, once: 不太热情 is one, already heard by its pattern.
+  for (const hit of praiseDenied) {
+    if (grievances.some((g) => g.start <= hit.start && hit.end <= g.end)) continue;
+    score += 1;
+    grievances.push({ start: hit.start, end: hit.end, hard: false });
   }
   // Exclamations and capitals make the words louder, whichever way they point: "真是感谢啊！！" is no anger.
   if (score >= 0) score += punctuationScore(original) + repetitionScore(original) + (p.script === 'en' ? capsScore(original) : 0);
-  return { score, triggers };
+  return { score, triggers, grievances, praise };
 }
 
 /** A fault only feared before it (本来担心会漏水, "I was worried it would leak") is none. */
@@ -191,7 +239,7 @@ const SLIGHT_AFTER: Record<Script, RegExp> = {
 const feared = (p: Prepared, hit: Hit) => FEARED_BEFORE[p.script].test(clauseBefore(p, hit)) || SLIGHT_AFTER[p.script].test(p.text.slice(hit.end, hit.end + 40));
 
 /** Judgements of a product or a service (房间很旧, rude staff): an unhappy customer, never anger on their own. */
-function complaintScore(p: Prepared, lexicons: Lexicons, weightAt: (at: number) => number): { score: number; triggers: string[] } {
+function complaintScore(p: Prepared, lexicons: Lexicons, weightAt: (at: number) => number): Heard {
   const lex = lexicons.byScript[p.script];
   const triggers: string[] = [];
   let score = 0;
@@ -210,7 +258,21 @@ function complaintScore(p: Prepared, lexicons: Lexicons, weightAt: (at: number) 
     score += f.weight * weightAt(f.start);
     triggers.push(f.words);
   }
-  return { score, triggers };
+  return { score, triggers, grievances: counted.map((f) => ({ start: f.start, end: f.end, hard: false })) };
+}
+
+/** Words that make a fault slight: 有点慢, 稍微贵, "a bit slow", "slightly expensive". */
+const SLIGHTLY = {
+  zh: { before: /(有点儿?|有一点|有些|稍微|稍稍|稍|略微|略|一点点)$/, within: /^(有点|有一点|有些|稍微|稍|略)/ },
+  en: { before: / (a bit|a little|a little bit|slightly|a tad|kind of|kinda|somewhat|bit|little)( too)? $/, within: /^ ?(a bit|a little|slightly|a tad|kind of|somewhat)( |$)/ },
+} as const;
+
+/** Every grievance heard is a judgement said to be slight: "好吃，就是送得有点慢" is praise with a remark. */
+function onlySlight(p: Prepared, grievances: Grievance[]): boolean {
+  const slightly = SLIGHTLY[p.script];
+  return grievances.every(
+    (g) => !g.hard && (slightly.before.test(p.text.slice(Math.max(0, g.start - 16), g.start)) || slightly.within.test(p.text.slice(g.start, g.end))),
+  );
 }
 
 /** The signals that say the customer will take the matter further (or higher up), or that someone is in danger. */
@@ -320,6 +382,9 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
 
   let score = 0;
   let complaint = 0;
+  let praise = 0;
+  let heardSomething = false;
+  let allSlight = true;
   const triggers: string[] = [];
   const signalWords = new Map<SignalKind, Set<string>>();
   let threatened = false;
@@ -338,6 +403,10 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
     const complaints = complaintScore(p, lexicons, weightAt);
     complaint += complaints.score;
     triggers.push(...own(complaints.triggers));
+    praise += anger.praise;
+    const grievances = [...anger.grievances, ...complaints.grievances];
+    heardSomething ||= grievances.length > 0;
+    allSlight &&= onlySlight(p, grievances);
     const found = findSignals(p, lexicons);
     threatened ||= found.threatened;
     for (const signal of found.signals) {
@@ -353,7 +422,9 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   if (score + complaint <= 0) signalWords.delete('repeat');
   const signals: Signal[] = SIGNAL_KINDS.filter((k) => signalWords.has(k)).map((kind) => ({ kind, words: [...signalWords.get(kind)!] }));
   const script = scriptOf(resolved);
-  const ruled = temperatureOf(score, complaint, signals, Math.max(1, text.length / SPOKEN_LENGTH[script]), threatened);
+  // Praise with only slight faults in it is a pleased customer's remark, not an upset one.
+  const remark = praise > 0 && heardSomething && allSlight && signals.length === 0;
+  const ruled = remark ? 0 : temperatureOf(score, complaint, signals, Math.max(1, text.length / SPOKEN_LENGTH[script]), threatened);
   const reading = model && text.trim() ? readWithModel(model, text) : null;
   const temperature = reading ? combine(ruled, reading, model!.thresholds[script], text.length > MODEL_TEMPERS_BEYOND[script], isPleased(ruled, Math.round(score * 100) / 100)) : ruled;
   // The clerk sees what the model heard too, in the customer's own characters.

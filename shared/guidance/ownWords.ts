@@ -96,11 +96,18 @@ function hedgedHypothetical(p: Prepared, sentence: string): boolean {
 }
 
 const WORKS_AGAIN_EN = / (works?|working|worked|fine|normal|running|back up|online) $/;
+/** What the customer will or will never do again: "never again", "I won't order here again", "would stay again". */
+const WILL_AGAIN_EN = / (never|won't|wont|will|would|wouldn't|i'll|we'll|gonna|going to)( [^ .,!?;:]+){0,5} $/;
 
-/** A repeat word that says no repeat: inside an "if ever" (如果以后还是这样, "if this ever happens again"), or "the washer works again". */
+/** "Again" of what works or what the customer will (never) do, not of a fault: "works again", "never again", "would stay again". */
+export function againIsNoFault(p: Prepared, hit: Hit): boolean {
+  if (p.script !== 'en' || hit.term !== 'again') return false;
+  return WORKS_AGAIN_EN.test(` ${p.text.slice(Math.max(0, hit.start - 12), hit.start)}`) || WILL_AGAIN_EN.test(clauseBefore(p, hit));
+}
+
+/** A repeat word that says no repeat: inside an "if ever" (如果以后还是这样, "if this ever happens again"), or an `againIsNoFault`. */
 export function notARepeat(p: Prepared, hit: Hit): boolean {
-  if (CONDITIONAL[p.script].test(p.script === 'en' ? ` ${sentenceBefore(p, hit).trim()} ` : sentenceBefore(p, hit))) return true;
-  return p.script === 'en' && hit.term === 'again' && WORKS_AGAIN_EN.test(` ${p.text.slice(Math.max(0, hit.start - 12), hit.start)}`);
+  return CONDITIONAL[p.script].test(p.script === 'en' ? ` ${sentenceBefore(p, hit).trim()} ` : sentenceBefore(p, hit)) || againIsNoFault(p, hit);
 }
 
 /**

@@ -165,6 +165,7 @@ describe('customer reviews', () => {
       'Half the items in my order were missing.', 'The hotel lost our reservation.', 'I returned the item three weeks ago and still no refund.', 'It took three visits to fix a simple leak.',
       '说好的包邮，结果到付了二十块钱运费。', '奶茶里喝出了一根头发', '会员卡里的余额说清零就清零，也没提前通知。', '信用卡被莫名扣了年费', '健身房关门跑路了，年卡的钱退不回来',
       'The blender leaks from the bottom every time I use it.', 'Paid for express shipping and it still took nine days.', 'Checkout took over an hour.', 'My warranty claim was denied.',
+      '少送了一份饮料，联系商家没回应', '鞋子穿了一天就开胶了', '网络一直断断续续', 'Customer support kept transferring me and never solved anything.', 'The manager didn\'t care.',
     ]) {
       expect(analyze(text, undefined, undefined, null).temperature, text).toBe(1);
     }
@@ -198,6 +199,33 @@ describe('customer reviews', () => {
     // The faults themselves, and never again, still count.
     for (const text of ['用了一个月就漏水了', '噪音很大，晚上睡不着', '服务太差了，我再也不用你们家的东西了', '价格有点贵']) expect(rules(text), text).toBeGreaterThanOrEqual(1);
     expect(analyze('价格有点贵').triggers).toEqual(['价格有点贵']);
+  });
+
+  it('reads praise with only slight faults in it as a remark, calm; a slight fault alone, or a real one beside praise, as upset', () => {
+    const rules = (text: string) => analyze(text, undefined, undefined, null).temperature;
+    for (const text of ['还不错，挺好吃的，就是送得有点慢', '整体满意，就是包装有点简陋', '味道很好，价格稍微贵了点', 'Great food and friendly staff, a bit slow on a busy night.', 'Good coffee, cozy atmosphere, wifi was a little slow.']) {
+      expect(rules(text), text).toBe(0);
+    }
+    for (const text of ['就是送得有点慢', '还不错，就是送得太慢了', '菜还可以，就是有点恶心', 'Good coffee, but the wifi was terribly slow.', 'Wifi was a little slow.']) {
+      expect(rules(text), text).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('hears a grievance denied as praise, but not a rhetorical "not" or a question', () => {
+    // The model alone hears 失望 in these: the rules' praise keeps it from raising them.
+    for (const text of ['一直在这家买，从来没让人失望过', '沒有不滿意，只是想問一下保固期多久。', "I'm not unhappy, I just want to know how long the warranty lasts."]) {
+      expect(analyze(text).temperature, text).toBe(0);
+    }
+    expect(analyze('你什么态度？我是来解决问题的不是来受气的！气死我了！！！').temperature).toBe(3);
+    expect(analyze('帮我看一下账单是不是多扣了三十块', undefined, undefined, null).temperature).toBeGreaterThanOrEqual(1);
+  });
+
+  it('reads warmth as praise and heat as a fault: 服务太热情了, 房间太热了, 不太热情', () => {
+    const rules = (text: string) => analyze(text, undefined, undefined, null).temperature;
+    expect(rules('服务太热情了')).toBe(0);
+    expect(rules('一直在这家买，东西一直很好')).toBe(0);
+    expect(rules('房间太热了')).toBe(1);
+    expect(rules('感觉工作人员不太热情')).toBe(1);
   });
 
   it('leaves plain words alone that only a degree word turns into a judgement', () => {
@@ -467,9 +495,13 @@ describe("escalation signals need the customer's own act", () => {
       '如果以后还是这样，我再来找你们。',
       'If this ever happens again I will call you first.',
       'The washer works again, thanks.',
+      'Waited over an hour for cold food. Never again.',
+      'I will never order from here again.',
+      'Would definitely stay again!',
     ]) {
       expect(repeat(text), text).toBe(false);
     }
+    expect(analyze('Would definitely stay again!', undefined, undefined, null).temperature).toBe(0);
   });
 
   it('keeps the real thing: an ultimatum, a report made, the customer telling staff, a danger', () => {
