@@ -282,11 +282,12 @@ const OWN_ACT_KINDS: readonly SignalKind[] = ['media', 'legal', 'regulator', 'so
  * Signal terms are matched longest-first across kinds ("attorney general" is no lawyer). `threatened`:
  * a threatening signal says what the customer will do, not only what they have done.
  */
-function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; threatened: boolean } {
+function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; threatened: boolean; sharedOnly: boolean } {
   const kindsOf = lexicons.signals[p.script];
   const negators = lexicons.byScript[p.script].negators;
   const words = new Map<SignalKind, Set<string>>();
   let threatened = false;
+  let sharedOnly = true;
   for (const hit of findTerms(p, kindsOf.keys(), kindsOf)) {
     const kinds = kindsOf.get(hit.term)!;
     // "我不会去曝光" is no media threat; a threat keeps its own negation (不会放过), a repeat its own ("didn't show up again").
@@ -299,9 +300,11 @@ function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; thre
     // Compensation only on an explicit demand for it.
     if (kinds.includes('compensation') && !isDemand(p, hit)) continue;
     for (const kind of kinds) words.set(kind, (words.get(kind) ?? new Set()).add(hit.term));
-    if (kinds.some((k) => THREATENING.includes(k)) && !reportsWhatWasDone(p, hit)) threatened = true;
+    const done = reportsWhatWasDone(p, hit);
+    if (kinds.some((k) => THREATENING.includes(k)) && !done) threatened = true;
+    if (kinds.includes('social') && !done) sharedOnly = false;
   }
-  return { signals: SIGNAL_KINDS.filter((kind) => words.has(kind)).map((kind) => ({ kind, words: [...words.get(kind)!] })), threatened };
+  return { signals: SIGNAL_KINDS.filter((kind) => words.has(kind)).map((kind) => ({ kind, words: [...words.get(kind)!] })), threatened, sharedOnly };
 }
 
 function bestOf<K extends string>(p: Prepared, table: Record<K, { zh: string[]; en: string[] }>, order: readonly K[]): Map<K, number> {
@@ -388,6 +391,7 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   const triggers: string[] = [];
   const signalWords = new Map<SignalKind, Set<string>>();
   let threatened = false;
+  let sharedOnly = true;
   const sum = <K>(into: Map<K, number>, from: Map<K, number>) => {
     for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v);
   };
@@ -409,6 +413,7 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
     allSlight &&= onlySlight(p, grievances);
     const found = findSignals(p, lexicons);
     threatened ||= found.threatened;
+    sharedOnly &&= found.sharedOnly;
     for (const signal of found.signals) {
       for (const word of own(signal.words)) signalWords.set(signal.kind, (signalWords.get(signal.kind) ?? new Set()).add(word));
     }
@@ -420,6 +425,8 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   // thank-you for last time (谢谢你们上次…) a repeat complaint: a repeat needs something wrong now.
   if (score + complaint < 0) for (const kind of THREATENING) signalWords.delete(kind);
   if (score + complaint <= 0) signalWords.delete('repeat');
+  // Nor are photos already posted (发了朋友圈, "posted pictures on Instagram") with nothing wrong said: sharing, not a threat.
+  if (score + complaint <= 0 && sharedOnly) signalWords.delete('social');
   const signals: Signal[] = SIGNAL_KINDS.filter((k) => signalWords.has(k)).map((kind) => ({ kind, words: [...signalWords.get(kind)!] }));
   const script = scriptOf(resolved);
   // Praise with only slight faults in it is a pleased customer's remark, not an upset one.
