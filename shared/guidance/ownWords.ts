@@ -189,8 +189,8 @@ const CREDIT_FOR = /^ for /;
 const NOT_A_DEMAND_EN = /^ (card|cards|score|limit|check|charged|charge|billed|union|history|report|rating|info|line|whammy|standards|edged) /;
 /** Words that are an imperative at the start of a clause ("Refund me!", "赔钱！"); "Credit? For what?" is not. */
 const NOT_IMPERATIVE = new Set(['credit']);
-/** Terms that say the demand themselves: 退给我, 修车的钱你们得出, "pay up". */
-const A_DEMAND_ITSELF = new Set(['退给我', '退到我', '钱你们得出', '钱你们要出', '钱必须你们出', '钱你们出', '钱谁出', 'pay up']);
+/** Terms that say the demand themselves: 退给我, 赔我一台新的, 修车的钱你们得出, 维修费应该你们出, "pay up". */
+const A_DEMAND_ITSELF = new Set(['退给我', '退到我', '赔我', '要赔', '得赔', '钱你们得出', '钱你们要出', '钱必须你们出', '钱你们出', '钱谁出', '应该你们出', '费你们出', '由你们出', '得你们出', 'pay up']);
 
 /**
  * Compensation is a demand for money, a refund or damages in so many words: "退款到现在还没到账"

@@ -322,10 +322,10 @@ describe('compensation needs a demand', () => {
   });
 
   it('hears a demand made as an ultimatum or said with who must pay', () => {
-    for (const text of ['你们送货的车撞坏了我家大门，不赔偿我就报警！', '剛買的冷氣就壞了，不退錢我就提告！', '你们的员工把我的车刮花了，修车的钱你们得出。', '把多收的钱退给我！', '卖给我过期的奶粉，我要求退一赔十', 'Pay up or the whole internet will hear about it.', 'I lost a day\'s pay and I expect you to cover it.']) {
+    for (const text of ['你们送货的车撞坏了我家大门，不赔偿我就报警！', '剛買的冷氣就壞了，不退錢我就提告！', '你们的员工把我的车刮花了，修车的钱你们得出。', '这个维修费应该你们出', '赔我一台新的', '洗衣机把我的衣服洗坏了，要赔', '把多收的钱退给我！', '卖给我过期的奶粉，我要求退一赔十', 'Pay up or the whole internet will hear about it.', 'I lost a day\'s pay and I expect you to cover it.']) {
       expect(compensation(text), text).toBe(true);
     }
-    for (const text of ['我不要赔偿，你们把门修好就行。', 'You have to double down on quality, that is all I am saying.', 'I just want to double check the process.']) {
+    for (const text of ['我不要赔偿，你们把门修好就行。', '不用赔我，下次注意就行。', 'You have to double down on quality, that is all I am saying.', 'I just want to double check the process.']) {
       expect(compensation(text), text).toBe(false);
     }
   });
