@@ -220,10 +220,12 @@ describe('customer reviews', () => {
     expect(analyze('帮我看一下账单是不是多扣了三十块', undefined, undefined, null).temperature).toBeGreaterThanOrEqual(1);
   });
 
-  it('reads warmth as praise and heat as a fault: 服务太热情了, 房间太热了, 不太热情', () => {
+  it('reads warmth as praise and heat as a fault (服务太热情了, 房间太热了, 不太热情), and "always" as a grievance only before a fault', () => {
     const rules = (text: string) => analyze(text, undefined, undefined, null).temperature;
     expect(rules('服务太热情了')).toBe(0);
     expect(rules('一直在这家买，东西一直很好')).toBe(0);
+    expect(rules('老顾客了，总是来这家吃')).toBe(0);
+    expect(rules('路由器老是掉线')).toBe(1);
     expect(rules('房间太热了')).toBe(1);
     expect(rules('感觉工作人员不太热情')).toBe(1);
   });
