@@ -133,9 +133,15 @@ const PROMISED = /(说|讲|约|谈)$/;
  * what the customer is owed ("still no refund", 没回复): its absence is the grievance.
  */
 const DENIABLE = {
-  zh: new Set(['失望', '太失望', '不满', '不满意', '生气', '愤怒', '投诉', '问题', '后悔', '担心', '不爽', '不高兴', '不开心', '郁闷']),
+  zh: new Set(['失望', '太失望', '不满', '不满意', '生气', '愤怒', '投诉', '问题', '质量问题', '后悔', '担心', '不爽', '不高兴', '不开心', '郁闷']),
   en: new Set(['unhappy', 'disappointed', 'disappointing', 'angry', 'upset', 'mad', 'wrong', 'problem', 'problems', 'issue', 'issues', 'complaint', 'complaints', 'complain', 'regret', 'worried', 'annoyed', 'frustrated']),
 } as const;
+/**
+ * 从来没让人失望过, "nothing wrong": a grievance denied is praise (VADER flips it, Hutto & Gilbert 2014);
+ * 不是来受气的 ("I'm not here to be pushed around") denies nothing.
+ */
+const reassures = (p: Prepared, hit: Hit) => DENIABLE[p.script].has(hit.term) && !DENIES_NOTHING[p.script].test(p.text.slice(Math.max(0, hit.start - 8), hit.start));
+
 /** Praise said not to be there, inside a grievance's pattern: 不太热情, 不够干净, "not very friendly". */
 const PRAISE_DENIED = { zh: /(不|没|没有|不太|不够|不怎么|不是很)$/, en: / (not|never|no|hardly)( very| so| that| too)? $/ } as const;
 /** "Not X but Y", a question (是不是多扣了) and an order (别让我失望) negate without praising. */
@@ -186,12 +192,11 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
       continue;
     }
     if (weight === 0) continue;
-    // 从来没让人失望过, "never disappointed": a grievance denied is praise (VADER flips it, Hutto & Gilbert 2014);
-    // 不是来受气的 ("I'm not here to be pushed around") denies nothing.
-    if (isNegated && (!DENIABLE[p.script].has(hit.term) || DENIES_NOTHING[p.script].test(p.text.slice(Math.max(0, hit.start - 8), hit.start)))) continue;
     if (isNegated) {
-      praise += Math.min(1, weight);
-      score -= 0.7 * Math.min(1, weight) * weightAt(hit.start);
+      if (reassures(p, hit)) {
+        praise += Math.min(1, weight);
+        score -= 0.7 * Math.min(1, weight) * weightAt(hit.start);
+      }
       continue;
     }
     // 退款已经收到了: a refund that came is no grievance; nor is "would stay again".
@@ -239,15 +244,17 @@ const SLIGHT_AFTER: Record<Script, RegExp> = {
 const feared = (p: Prepared, hit: Hit) => FEARED_BEFORE[p.script].test(clauseBefore(p, hit)) || SLIGHT_AFTER[p.script].test(p.text.slice(hit.end, hit.end + 40));
 
 /** Judgements of a product or a service (房间很旧, rude staff): an unhappy customer, never anger on their own. */
-function complaintScore(p: Prepared, lexicons: Lexicons, weightAt: (at: number) => number): Heard {
+function complaintScore(p: Prepared, lexicons: Lexicons, weightAt: (at: number) => number): Heard & { reassurance: number } {
   const lex = lexicons.byScript[p.script];
   const triggers: string[] = [];
   let score = 0;
+  let reassurance = 0;
   // One phrase is one complaint, read as its longest match: 价格有点贵 is a price called dear, not
   // that and a degree before 贵 as well.
   const found: Array<{ start: number; end: number; weight: number; words: string }> = [];
   for (const hit of findTerms(p, lex.complaint.keys(), lex.complaint)) {
-    if (!negated(p, hit, lex.negators) && !feared(p, hit)) found.push({ ...hit, weight: lex.complaint.get(hit.term) ?? 0, words: hit.term });
+    if (negated(p, hit, lex.negators)) reassurance += reassures(p, hit) ? weightAt(hit.start) : 0;
+    else if (!feared(p, hit)) found.push({ ...hit, weight: lex.complaint.get(hit.term) ?? 0, words: hit.term });
   }
   for (const { re, weight } of lex.complaintPatterns) {
     for (const match of p.text.matchAll(re)) found.push({ start: match.index, end: match.index + match[0].length, weight, words: match[0].trim() });
@@ -258,7 +265,7 @@ function complaintScore(p: Prepared, lexicons: Lexicons, weightAt: (at: number) 
     score += f.weight * weightAt(f.start);
     triggers.push(f.words);
   }
-  return { score, triggers, grievances: counted.map((f) => ({ start: f.start, end: f.end, hard: false })) };
+  return { score, triggers, grievances: counted.map((f) => ({ start: f.start, end: f.end, hard: false })), reassurance };
 }
 
 /** Words that make a fault slight: 有点慢, 稍微贵, "a bit slow", "slightly expensive". */
@@ -407,7 +414,9 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
     const complaints = complaintScore(p, lexicons, weightAt);
     complaint += complaints.score;
     triggers.push(...own(complaints.triggers));
-    praise += anger.praise;
+    // A judgement denied (没有任何质量问题, "nothing wrong") reassures as a calming word does.
+    score -= 0.7 * complaints.reassurance;
+    praise += anger.praise + complaints.reassurance;
     const grievances = [...anger.grievances, ...complaints.grievances];
     heardSomething ||= grievances.length > 0;
     allSlight &&= onlySlight(p, grievances);

@@ -513,6 +513,9 @@ describe("escalation signals need the customer's own act", () => {
       expect(repeat(text), text).toBe(false);
     }
     expect(analyze('Would definitely stay again!', undefined, undefined, null).temperature).toBe(0);
+    // A repeat is a grievance, not anger on its own: "again" is heard once, as the repeat it is.
+    expect(analyze('The router dropped again this morning.', undefined, undefined, null).temperature).toBe(1);
+    expect(analyze('You charged me again, this is ridiculous!', undefined, undefined, null).temperature).toBeGreaterThanOrEqual(2);
   });
 
   it('keeps the real thing: an ultimatum, a report made, the customer telling staff, a danger', () => {
