@@ -168,7 +168,7 @@ interface Heard {
   grievances: Grievance[];
 }
 
-function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt: (at: number) => number): Heard & { praise: number } {
+function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt: (at: number) => number): Heard & { praise: number; heat: number } {
   const lex = lexicons.byScript[p.script];
   const hits = findTerms(p, [...lex.anger.keys(), ...lex.positive.keys()], lex);
   const degreeHits = findTerms(p, lex.degree.keys(), lex.degree);
@@ -177,6 +177,9 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
   const seen = new Map<string, number>();
   let score = 0;
   let praise = 0;
+  // What only feeling says (strong words, insults, a challenge, shouting), not the grievance words a
+  // factual letter is made of (refund, complaint, late, 退款, 漏水).
+  let heat = 0;
   const praiseDenied: Hit[] = [];
   for (const hit of hits) {
     const weight = lex.anger.get(hit.term);
@@ -206,7 +209,9 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
     seen.set(hit.term, times);
     if (times > 2) continue;
     const degree = degreeHits.find((d) => d.end <= hit.start && hit.start - d.end <= (p.script === 'zh' ? 3 : 12));
-    score += weight * (degree ? (lex.degree.get(degree.term) ?? 1) : 1) * (times === 2 ? 0.5 : 1);
+    const weighed = weight * (degree ? (lex.degree.get(degree.term) ?? 1) : 1) * (times === 2 ? 0.5 : 1);
+    score += weighed;
+    if (weight >= STRONG) heat += weighed;
     grievances.push({ start: hit.start, end: hit.end, hard: weight >= 2 });
     if (weight >= 1) triggers.push(hit.term);
   }
@@ -217,6 +222,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
     const found = [...p.text.matchAll(re)].filter((m) => !praises(m[0]) && !againIsNoFault(p, { term: m[0], start: m.index, end: m.index + m[0].length }));
     if (!found.length) continue;
     score += weight * Math.min(2, found.length);
+    if (weight >= STRONG) heat += weight * Math.min(2, found.length);
     triggers.push(found[0]![0].trim());
     for (const m of found) grievances.push({ start: m.index, end: m.index + m[0].length, hard: weight >= 1 });
   }
@@ -227,8 +233,12 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
     grievances.push({ start: hit.start, end: hit.end, hard: false });
   }
   // Exclamations and capitals make the words louder, whichever way they point: "真是感谢啊！！" is no anger.
-  if (score >= 0) score += punctuationScore(original) + repetitionScore(original) + (p.script === 'en' ? capsScore(original) : 0);
-  return { score, triggers, grievances, praise };
+  if (score >= 0) {
+    const loudness = punctuationScore(original) + repetitionScore(original) + (p.script === 'en' ? capsScore(original) : 0);
+    score += loudness;
+    heat += loudness;
+  }
+  return { score, triggers, grievances, praise, heat };
 }
 
 /** A fault only feared before it (本来担心会漏水, "I was worried it would leak") is none. */
@@ -267,6 +277,9 @@ function complaintScore(p: Prepared, lexicons: Lexicons, weightAt: (at: number) 
   }
   return { score, triggers, grievances: counted.map((f) => ({ start: f.start, end: f.end, hard: false })), reassurance };
 }
+
+/** The lexicons' weight of strong displeasure, insults and anger said outright (weight 1 is complaining). */
+const STRONG = 2;
 
 /** Words that make a fault slight: 有点慢, 稍微贵, "a bit slow", "slightly expensive". */
 const SLIGHTLY = {
@@ -340,12 +353,13 @@ const GRIEVANCE: Partial<Record<SignalKind, number>> = { repeat: 1, compensation
 /** Longer than what a customer says in one go at the counter (three or four sentences): a written letter. */
 const SPOKEN_LENGTH: Record<Script, number> = { zh: 100, en: 300 };
 
-function temperatureOf(score: number, complaint: number, signals: Signal[], stretches: number, threatened: boolean): Temperature {
+/** `heat`: the part of `score` only feeling gives (see angerScore). */
+function temperatureOf(score: number, heat: number, complaint: number, signals: Signal[], stretches: number, threatened: boolean): Temperature {
   const grievance = signals.reduce((sum, s) => sum + (GRIEVANCE[s.kind] ?? 0), 0);
   const total = score + grievance;
-  // A letter's grievance words add up over its length: its heat is what it carries per stretch a
-  // customer says in one go, so a long, factual letter is not furious for its length alone.
-  const heat = score / stretches;
+  // A letter's heat is what it carries per stretch a customer says in one go, so a long, factual
+  // letter is not furious for its length alone, nor for the grievance words it is made of.
+  const heatPerStretch = heat / stretches;
   // Thresholds measured on the development sets (npm run guidance -- dev): 2 balances anger
   // precision and recall on both Weibo and Reddit text. Complaints only ever make a customer upset.
   const t: Temperature = total / stretches >= 5 ? 3 : total >= 2 ? 2 : total + complaint >= 0.8 ? 1 : 0;
@@ -355,7 +369,7 @@ function temperatureOf(score: number, complaint: number, signals: Signal[], stre
   // length. A content customer who mentions a journalist threatens nobody. What a customer has already
   // done (我已经报警了, "I am filing this complaint with the CFPB") is grave, but furious only with real heat.
   if (total + complaint >= 0 && signals.some((s) => THREATENING.includes(s.kind))) {
-    return heat >= 2 || (stretches === 1 && threatened) ? 3 : (Math.max(t, 2) as Temperature);
+    return heatPerStretch > STRONG || (stretches === 1 && threatened) ? 3 : (Math.max(t, 2) as Temperature);
   }
   return t;
 }
@@ -391,6 +405,7 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   if (resolved === 'en' && /[\u3400-\u9fff]/.test(text)) readings.push(prepared(text, 'zh-CN'));
 
   let score = 0;
+  let heat = 0;
   let complaint = 0;
   let praise = 0;
   let heardSomething = false;
@@ -410,6 +425,7 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
     const weightAt = contrastWeight(p);
     const anger = angerScore(p, i === 0 ? text : '', lexicons, weightAt);
     score += anger.score;
+    heat += anger.heat;
     triggers.push(...own(anger.triggers));
     const complaints = complaintScore(p, lexicons, weightAt);
     complaint += complaints.score;
@@ -440,7 +456,7 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   const script = scriptOf(resolved);
   // Praise with only slight faults in it is a pleased customer's remark, not an upset one.
   const remark = praise > 0 && heardSomething && allSlight && signals.length === 0;
-  const ruled = remark ? 0 : temperatureOf(score, complaint, signals, Math.max(1, text.length / SPOKEN_LENGTH[script]), threatened);
+  const ruled = remark ? 0 : temperatureOf(score, heat, complaint, signals, Math.max(1, text.length / SPOKEN_LENGTH[script]), threatened);
   const reading = model && text.trim() ? readWithModel(model, text) : null;
   const temperature = reading ? combine(ruled, reading, model!.thresholds[script], text.length > MODEL_TEMPERS_BEYOND[script], isPleased(ruled, Math.round(score * 100) / 100)) : ruled;
   // The clerk sees what the model heard too, in the customer's own characters.

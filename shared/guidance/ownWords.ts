@@ -141,13 +141,13 @@ export function namesAnAct(p: Prepared, hit: Hit): boolean {
 
 /**
  * What the customer has already done, or does by this very letter (我已经报警了, 打了市长热线,
- * 特向银保监会反映, "I've talked to a lawyer", "I am filing this complaint with the CFPB"): a report,
- * not a threat, unless the sentence also says what comes next (看你们怎么交代, "and I'm ready to sue",
- * "let's see how you explain that").
+ * 特向银保监会反映, "I've talked to a lawyer", "I am filing this complaint with the CFPB", "I am asking the
+ * CFPB to help", "I am reporting them to the CFPB"): a report, not a threat, unless the sentence also
+ * says what comes next (看你们怎么交代, "and I'm ready to sue", "let's see how you explain that").
  */
 const DONE = {
   zh: { before: /已经|已|刚刚|刚才|早就|特此|[现特兹]向|[了过][^，。！？；]{0,2}$/, after: /^[^，。！？；,!?;]{0,3}?[了过]/ },
-  en: / (already|have|has|had|i've|we've|filed|reported|called|contacted|talked|spoke|wrote|posted|went|told|complained|notified|sent|emailed|submitted)( |$)| this (complaint|letter|report) /,
+  en: / (already|have|has|had|i've|we've|filed|reported|called|contacted|talked|spoke|wrote|posted|went|told|complained|notified|sent|emailed|submitted)( |$)| this (complaint|letter|report) | (i am|i'm|we are|we're) (asking|requesting|submitting|writing to) | reporting (them|the company|the bank|this company|this bank|the seller|the store) /,
 };
 const WHAT_COMES_NEXT = {
   zh: /要(?!求)|会|就|准备|打算|马上|立刻|再不|不然|否则|等着|看你们/,

@@ -365,6 +365,21 @@ describe('furious needs heat, not a formal letter', () => {
     }
   });
 
+  it('reads a short letter to a regulator as no outburst, by the rules alone too: its refunds, late fees and leaks are grievances, not heat', () => {
+    for (const letter of [
+      "I am writing to file a complaint against XYZ Bank. On March 3 I noticed an unauthorized charge of $250 on my checking account. I called customer service twice and was told the dispute would be resolved within 10 business days. It has now been 45 days and I have received no response. I am reporting them to the CFPB because I expect a full refund of the unauthorized charge.",
+      "This complaint concerns my mortgage servicer. They misapplied my payment in June and charged a late fee. I have sent three letters with proof of payment. I am asking the CFPB to help me get the late fee removed and my credit report corrected.",
+      "I opened a credit card with a 0% promotional rate. The company began charging interest after two months, contrary to the terms. When I called, the representative was rude and hung up. I would like the interest reversed. I have also contacted my state attorney general's office.",
+      '我于2026年5月在贵公司购买了一台洗衣机，使用两周后出现漏水。多次联系客服未果，现向市场监督管理局反映，请求责令商家退货退款。',
+    ]) {
+      const a = analyze(letter, undefined, undefined, null);
+      expect(a.escalate, letter).toBe(true);
+      expect(a.temperature, letter).toBe(2);
+    }
+    // A state attorney general's office is a regulator, not the customer's lawyer.
+    expect(analyze("I have also contacted my state attorney general's office.").signals.map((s) => s.kind)).toEqual(['regulator']);
+  });
+
   it('does not read a long factual letter as furious for the grievance words its length adds up', () => {
     const letter =
       'I opened a credit card with this bank in 2021 with a promotional 0% APR for 18 months. When the promotion ended, the bank began charging interest on the entire original balance, including amounts I had already paid off. When I called, the agent was rude and hung up on me twice. I wrote a letter explaining the error and received a form response that did not address my question. I have been a loyal customer for years and I am extremely disappointed with how this has been handled. Please investigate these charges and refund the interest that was wrongly applied.';
@@ -380,6 +395,7 @@ describe('furious needs heat, not a formal letter', () => {
       ['我已经向12315反映过了，他们让我先找你们协商。', 'regulator'],
       ['I am filing this complaint with the CFPB because the bank has not responded.', 'regulator'],
       ["I've already talked to my lawyer about this.", 'legal'],
+      ["One of your employees shoved me. I've already filed a police report.", 'legal'],
     ] as const) {
       const a = analyze(text);
       expect(a.signals.map((s) => s.kind), text).toContain(kind);
