@@ -185,8 +185,8 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
     const weight = lex.anger.get(hit.term);
     const isNegated = negated(p, hit, lex.negators);
     if (weight === undefined) {
-      // 说好的 is a promise (说好的赠品没有送), not the calming 好的.
-      if (p.script === 'zh' && PROMISED.test(p.text.slice(Math.max(0, hit.start - 2), hit.start)) && hit.term.startsWith('好')) continue;
+      // 说好的 is a promise (说好的赠品没有送), not the calming 好的; 都说好吃 is praise.
+      if (p.script === 'zh' && PROMISED.test(p.text.slice(Math.max(0, hit.start - 2), hit.start)) && /^好[的了]?$/.test(hit.term)) continue;
       // A calming word lowers the temperature; "not happy" is no calming word, nor is praise asked for.
       if (!isNegated && !askedFor(p, hit)) {
         praise += lex.positive.get(hit.term) ?? 0;
@@ -302,12 +302,11 @@ const OWN_ACT_KINDS: readonly SignalKind[] = ['media', 'legal', 'regulator', 'so
  * Signal terms are matched longest-first across kinds ("attorney general" is no lawyer). `threatened`:
  * a threatening signal says what the customer will do, not only what they have done.
  */
-function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; threatened: boolean; sharedOnly: boolean } {
+function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; threatened: boolean } {
   const kindsOf = lexicons.signals[p.script];
   const negators = lexicons.byScript[p.script].negators;
   const words = new Map<SignalKind, Set<string>>();
   let threatened = false;
-  let sharedOnly = true;
   for (const hit of findTerms(p, kindsOf.keys(), kindsOf)) {
     const kinds = kindsOf.get(hit.term)!;
     // "我不会去曝光" is no media threat; a threat keeps its own negation (不会放过), a repeat its own ("didn't show up again").
@@ -320,11 +319,9 @@ function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; thre
     // Compensation only on an explicit demand for it.
     if (kinds.includes('compensation') && !isDemand(p, hit)) continue;
     for (const kind of kinds) words.set(kind, (words.get(kind) ?? new Set()).add(hit.term));
-    const done = reportsWhatWasDone(p, hit);
-    if (kinds.some((k) => THREATENING.includes(k)) && !done) threatened = true;
-    if (kinds.includes('social') && !done) sharedOnly = false;
+    if (kinds.some((k) => THREATENING.includes(k)) && !reportsWhatWasDone(p, hit)) threatened = true;
   }
-  return { signals: SIGNAL_KINDS.filter((kind) => words.has(kind)).map((kind) => ({ kind, words: [...words.get(kind)!] })), threatened, sharedOnly };
+  return { signals: SIGNAL_KINDS.filter((kind) => words.has(kind)).map((kind) => ({ kind, words: [...words.get(kind)!] })), threatened };
 }
 
 function bestOf<K extends string>(p: Prepared, table: Record<K, { zh: string[]; en: string[] }>, order: readonly K[]): Map<K, number> {
@@ -413,7 +410,6 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   const triggers: string[] = [];
   const signalWords = new Map<SignalKind, Set<string>>();
   let threatened = false;
-  let sharedOnly = true;
   const sum = <K>(into: Map<K, number>, from: Map<K, number>) => {
     for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v);
   };
@@ -438,7 +434,6 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
     allSlight &&= onlySlight(p, grievances);
     const found = findSignals(p, lexicons);
     threatened ||= found.threatened;
-    sharedOnly &&= found.sharedOnly;
     for (const signal of found.signals) {
       for (const word of own(signal.words)) signalWords.set(signal.kind, (signalWords.get(signal.kind) ?? new Set()).add(word));
     }
@@ -446,12 +441,11 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
     sum(motiveScores, bestOf(p, MOTIVE_TERMS, ['publicity', 'profit', 'emotional'] as const));
     sum(needScores, bestOf(p, NEED_TERMS, NEEDS));
   });
-  // A pleased customer (praise that "should be on the news") threatens nobody: no banner. Nor is a
+  // A pleased customer (praise that "should be on the news", photos posted of a meal they loved)
+  // threatens nobody: no banner. Nor is a
   // thank-you for last time (谢谢你们上次…) a repeat complaint: a repeat needs something wrong now.
-  if (score + complaint < 0) for (const kind of THREATENING) signalWords.delete(kind);
+  if (score + complaint < 0) for (const kind of [...THREATENING, 'social'] as const) signalWords.delete(kind);
   if (score + complaint <= 0) signalWords.delete('repeat');
-  // Nor are photos already posted (发了朋友圈, "posted pictures on Instagram") with nothing wrong said: sharing, not a threat.
-  if (score + complaint <= 0 && sharedOnly) signalWords.delete('social');
   const signals: Signal[] = SIGNAL_KINDS.filter((k) => signalWords.has(k)).map((kind) => ({ kind, words: [...signalWords.get(kind)!] }));
   const script = scriptOf(resolved);
   // Praise with only slight faults in it is a pleased customer's remark, not an upset one.

@@ -452,9 +452,9 @@ describe("escalation signals need the customer's own act", () => {
       ['I saw your ad on Facebook and wanted to ask about the washer deal.', 'en'],
       ['The police closed the road outside, so the technician could not park.', 'en'],
       ["Didn't expect to see your store on reddit today, nice work.", 'en'],
-      // Photos already shared, with nothing wrong said, are sharing.
-      ['发了朋友圈，朋友们都说想来', 'zh-CN'],
-      ['Posted pictures on Instagram, my friends all want to go now.', 'en'],
+      // Photos of what a customer loved, shared, are praise.
+      ['发了朋友圈，朋友们都说好吃', 'zh-CN'],
+      ['Posted pictures on Instagram, the food was amazing.', 'en'],
     ] as const) {
       expect(escalating(text, locale), text).toEqual([]);
     }
@@ -462,6 +462,7 @@ describe("escalation signals need the customer's own act", () => {
     expect(escalating('我会把这件事发到微博上')).toEqual(['social']);
     expect(escalating('发了朋友圈曝光你们的垃圾服务')).toContain('social');
     expect(escalating('Posted the whole story on Instagram, your service is a joke.', 'en')).toEqual(['social']);
+    expect(escalating('I have posted about this experience on Facebook and Twitter.', 'en')).toEqual(['social']);
     // Nor a lawyer or a policeman who is only who someone is.
     for (const text of ['My lawyer friend recommended this place.', '我律师朋友推荐的这家店，果然不错。']) expect(escalating(text), text).toEqual([]);
     expect(escalating('My lawyer will be in touch.', 'en')).toEqual(['legal']);
