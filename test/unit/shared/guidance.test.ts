@@ -166,6 +166,8 @@ describe('customer reviews', () => {
       '说好的包邮，结果到付了二十块钱运费。', '奶茶里喝出了一根头发', '会员卡里的余额说清零就清零，也没提前通知。', '信用卡被莫名扣了年费', '健身房关门跑路了，年卡的钱退不回来',
       'The blender leaks from the bottom every time I use it.', 'Paid for express shipping and it still took nine days.', 'Checkout took over an hour.', 'My warranty claim was denied.',
       '少送了一份饮料，联系商家没回应', '鞋子穿了一天就开胶了', '网络一直断断续续', 'Customer support kept transferring me and never solved anything.', 'The manager didn\'t care.',
+      '尺码表完全不准，按表买的大了两号', '包装里面少了一个配件，说明书也没有', 'Said it would ship in 24 hours, three days later still nothing.', 'Support is all bots, impossible to reach a human.',
+      'Price dropped the day after I bought it and they refused to match it.', 'Twice the price of other shops for the same thing.',
     ]) {
       expect(analyze(text, undefined, undefined, null).temperature, text).toBe(1);
     }
@@ -203,7 +205,7 @@ describe('customer reviews', () => {
 
   it('reads praise with only slight faults in it as a remark, calm; a slight fault alone, or a real one beside praise, as upset', () => {
     const rules = (text: string) => analyze(text, undefined, undefined, null).temperature;
-    for (const text of ['还不错，挺好吃的，就是送得有点慢', '整体满意，就是包装有点简陋', '味道很好，价格稍微贵了点', 'Great food and friendly staff, a bit slow on a busy night.', 'Good coffee, cozy atmosphere, wifi was a little slow.']) {
+    for (const text of ['还不错，挺好吃的，就是送得有点慢', '整体满意，就是包装有点简陋', '味道很好，价格稍微贵了点', 'Great food and friendly staff, a bit slow on a busy night.', 'Good coffee, cozy atmosphere, wifi was a little slow.', 'Tasty food and generous portions, a bit noisy but fun.']) {
       expect(rules(text), text).toBe(0);
     }
     for (const text of ['就是送得有点慢', '还不错，就是送得太慢了', '菜还可以，就是有点恶心', 'Good coffee, but the wifi was terribly slow.', 'Wifi was a little slow.']) {
