@@ -173,6 +173,15 @@ describe('customer reviews', () => {
     }
   });
 
+  it('reads the everyday faults reviewers name, of goods, food, rooms and bills, as upset by the rules alone', () => {
+    for (const text of [
+      '物流太慢了', '热水器不加热', '手机老是自动关机', '用了以后皮肤过敏', '书里有错别字还缺页', '房间潮湿有烟味', '菜都凉了，还不入味',
+      'The battery dies quickly.', 'The shirt shrank in the wash.', 'They kept us waiting for forty minutes.', 'Hidden charges on my bill.', 'Blurry photos and the app is laggy.',
+    ]) {
+      expect(analyze(text, undefined, undefined, null).temperature, text).toBe(1);
+    }
+  });
+
   it('reads judgements of a product or a service as upset, however many, but never as angry', () => {
     const judgements = ['房间很旧，隔音差，卫生间不干净，早餐很一般，性价比不高，下次不会再来', '浴室不乾淨，房間有黴味，菜太鹹又油膩', 'Tiny room, dirty carpet, noisy at night, overpriced, unhelpful staff, never coming back'];
     for (const text of judgements) expect(analyze(text).temperature, text).toBe(1);
