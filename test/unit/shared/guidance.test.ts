@@ -135,6 +135,7 @@ describe('customer reviews', () => {
       'Wrong item sent and nobody answers my emails',
     ];
     const positive = [
+      '客服态度特别好，耐心帮我处理了换货', '热水器很省电，洗澡水一直很热',
       '物流很快，质量很好，会回购', '店家服务热情，东西不错，好评', 'Fast shipping and great quality, highly recommend',
       // The model alone heard these as upset: praise the rules hear as such is not made upset by it.
       '快递小哥很辛苦，下雨天还准时送到，给五星', 'No issues at all after six months of daily use.', 'The plumber was polite and left the place spotless.',
@@ -175,7 +176,7 @@ describe('customer reviews', () => {
 
   it('reads the everyday faults reviewers name, of goods, food, rooms and bills, as upset by the rules alone', () => {
     for (const text of [
-      '物流太慢了', '热水器不加热', '手机老是自动关机', '用了以后皮肤过敏', '书里有错别字还缺页', '房间潮湿有烟味', '菜都凉了，还不入味',
+      '物流太慢了', '热水器不加热', '手机老是自动关机', '用了以后皮肤过敏', '书里有错别字还缺页', '房间潮湿有烟味', '菜都凉了，还不入味', '平板充满电只能用两个小时',
       'The battery dies quickly.', 'The shirt shrank in the wash.', 'They kept us waiting for forty minutes.', 'Hidden charges on my bill.', 'Blurry photos and the app is laggy.',
     ]) {
       expect(analyze(text, undefined, undefined, null).temperature, text).toBe(1);
