@@ -173,7 +173,7 @@ export const describesSomeone = (p: Prepared, hit: Hit): boolean => WHO_SOMEONE_
 /** Words a customer puts before what they want: 要求退款, 必须赔偿, "I want a refund", "you should pay for". */
 const DEMAND_BEFORE = {
   zh: /(要求|要|给我|必须|得|应该|应当|(?<![申邀])请(?!问)|希望|让你们|还我|赔我|怎么|谁来|负责|能不能|可不可以|可以)[^，。！？；,.!?;]{0,6}$/,
-  en: / (want|wants|demand|demanding|expect|need|request|requesting|asking for|ask for|deserve|owe me|give me|get me|please|must|should|have to|will|i'd like|like|could you|can you|would you) (\S+ ){0,4}$/,
+  en: / (want|wants|demand|demanding|expect|need|request|requesting|asking for|ask for|deserve|owe me|give me|get me|please|must|should|have to|will|i'd like|like|could you|can you|would you) (\S+ ){0,7}$/,
 };
 /** Words after it that make it one: 退款给我, 赔偿我的损失, "refund me", "compensation for". */
 const DEMAND_AFTER = { zh: /^(给我|我|谁|由谁|怎么|必须|吧|[^，。！？]{0,4}(得赔|要赔|来赔|负责|承担|得出))/, en: /^ (me|my|us|now|immediately|asap|for|or) / };

@@ -333,6 +333,9 @@ describe('compensation needs a demand', () => {
     for (const text of ['我要求全额退款', '你们必须赔偿我的损失！', '这个损失你们得赔。', '赔钱！', '用了三天就坏了，可以退款吗？', '能不能退款？', 'Refund me now.', 'I want my money back.', 'You should pay for the repair.', 'Could you credit the fee back to my account?']) {
       expect(compensation(text), text).toBe(true);
     }
+    // A letter's request governs its whole clause.
+    expect(compensation('I request that the servicer correct the reporting and refund the late fees.')).toBe(true);
+    expect(compensation('I requested a refund last month and it arrived quickly, thanks.')).toBe(false);
   });
 
   it('hears a demand made as an ultimatum or said with who must pay', () => {
