@@ -295,6 +295,9 @@ function onlySlight(p: Prepared, grievances: Grievance[]): boolean {
   );
 }
 
+/** The rest of a sentence that ends as a question. */
+const ASKED = /^[^。！!.；;]*?(吗|么|[?？])/;
+
 /** The signals that say the customer will take the matter further (or higher up), or that someone is in danger. */
 const OWN_ACT_KINDS: readonly SignalKind[] = ['media', 'legal', 'regulator', 'social', 'safety', 'threat', 'escalation'];
 
@@ -302,11 +305,13 @@ const OWN_ACT_KINDS: readonly SignalKind[] = ['media', 'legal', 'regulator', 'so
  * Signal terms are matched longest-first across kinds ("attorney general" is no lawyer). `threatened`:
  * a threatening signal says what the customer will do, not only what they have done.
  */
-function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; threatened: boolean } {
+function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; threatened: boolean; askedOnly: boolean } {
   const kindsOf = lexicons.signals[p.script];
   const negators = lexicons.byScript[p.script].negators;
   const words = new Map<SignalKind, Set<string>>();
   let threatened = false;
+  // Every demand for money asked as a question (多收的钱什么时候可以退回来？): no heat in it.
+  let askedOnly = true;
   for (const hit of findTerms(p, kindsOf.keys(), kindsOf)) {
     const kinds = kindsOf.get(hit.term)!;
     // "我不会去曝光" is no media threat; a threat keeps its own negation (不会放过), a repeat its own ("didn't show up again").
@@ -318,10 +323,11 @@ function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; thre
     if (kinds.includes('repeat') && notARepeat(p, hit)) continue;
     // Compensation only on an explicit demand for it.
     if (kinds.includes('compensation') && !isDemand(p, hit)) continue;
+    if (kinds.includes('compensation') && !ASKED.test(p.text.slice(hit.end, hit.end + 20))) askedOnly = false;
     for (const kind of kinds) words.set(kind, (words.get(kind) ?? new Set()).add(hit.term));
     if (kinds.some((k) => THREATENING.includes(k)) && !reportsWhatWasDone(p, hit)) threatened = true;
   }
-  return { signals: SIGNAL_KINDS.filter((kind) => words.has(kind)).map((kind) => ({ kind, words: [...words.get(kind)!] })), threatened };
+  return { signals: SIGNAL_KINDS.filter((kind) => words.has(kind)).map((kind) => ({ kind, words: [...words.get(kind)!] })), threatened, askedOnly };
 }
 
 function bestOf<K extends string>(p: Prepared, table: Record<K, { zh: string[]; en: string[] }>, order: readonly K[]): Map<K, number> {
@@ -410,6 +416,7 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   const triggers: string[] = [];
   const signalWords = new Map<SignalKind, Set<string>>();
   let threatened = false;
+  let askedOnly = true;
   const sum = <K>(into: Map<K, number>, from: Map<K, number>) => {
     for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v);
   };
@@ -434,6 +441,7 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
     allSlight &&= onlySlight(p, grievances);
     const found = findSignals(p, lexicons);
     threatened ||= found.threatened;
+    askedOnly &&= found.askedOnly;
     for (const signal of found.signals) {
       for (const word of own(signal.words)) signalWords.set(signal.kind, (signalWords.get(signal.kind) ?? new Set()).add(word));
     }
@@ -450,7 +458,8 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   const script = scriptOf(resolved);
   // Praise with only slight faults in it is a pleased customer's remark, not an upset one.
   const remark = praise > 0 && heardSomething && allSlight && signals.length === 0;
-  const ruled = remark ? 0 : temperatureOf(score, heat, complaint, signals, Math.max(1, text.length / SPOKEN_LENGTH[script]), threatened);
+  const heated = askedOnly ? signals.filter((s) => s.kind !== 'compensation') : signals;
+  const ruled = remark ? 0 : temperatureOf(score, heat, complaint, heated, Math.max(1, text.length / SPOKEN_LENGTH[script]), threatened);
   const reading = model && text.trim() ? readWithModel(model, text) : null;
   const temperature = reading ? combine(ruled, reading, model!.thresholds[script], text.length > MODEL_TEMPERS_BEYOND[script], isPleased(ruled, Math.round(score * 100) / 100)) : ruled;
   // The clerk sees what the model heard too, in the customer's own characters.

@@ -192,6 +192,11 @@ const NOT_IMPERATIVE = new Set(['credit']);
 /** Terms that say the demand themselves: 退给我, 赔我一台新的, 修车的钱你们得出, 维修费应该你们出, "pay up". */
 const A_DEMAND_ITSELF = new Set(['退给我', '退到我', '赔我', '要赔', '得赔', '钱你们得出', '钱你们要出', '钱必须你们出', '钱你们出', '钱谁出', '应该你们出', '费你们出', '由你们出', '得你们出', 'pay up']);
 
+/** 请贵公司派员修复，并依合约退还月租费: a clause joined by 并 carries the request of the clause before it. */
+const JOINED = /^(并且?|同时|以及|还要|再)/;
+const ASKS = /要求|必须|应该|应当|(?<![申邀])请(?!问)|希望/;
+const clauseBeforeClause = (p: Prepared, end: number) => p.text.slice(Math.max(0, end - 40), Math.max(0, end - 1)).split(/[，。！？；,.!?;\n]/).pop()!;
+
 /**
  * Compensation is a demand for money, a refund or damages in so many words: "退款到现在还没到账"
  * reports a refund, "double charged" a billing error, "credit card" a card. A term at the start of a
@@ -204,6 +209,7 @@ export function isDemand(p: Prepared, hit: Hit): boolean {
   if (A_DEMAND_ITSELF.has(hit.term)) return true;
   const clause = clauseBefore(p, hit);
   if (!clause.trim()) return !NOT_IMPERATIVE.has(hit.term);
+  if (p.script === 'zh' && JOINED.test(clause) && ASKS.test(clauseBeforeClause(p, hit.start - clause.length))) return true;
   const asked = DEMAND_BEFORE[p.script].exec(clause);
   if (asked && (asked[1] !== '可以' || QUESTION_AFTER.test(after))) return true;
   return DEMAND_AFTER[p.script].test(after) && !(hit.term === 'credit' && CREDIT_FOR.test(after));

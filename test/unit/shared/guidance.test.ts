@@ -333,8 +333,14 @@ describe('compensation needs a demand', () => {
     for (const text of ['我要求全额退款', '你们必须赔偿我的损失！', '这个损失你们得赔。', '赔钱！', '用了三天就坏了，可以退款吗？', '能不能退款？', 'Refund me now.', 'I want my money back.', 'You should pay for the repair.', 'Could you credit the fee back to my account?']) {
       expect(compensation(text), text).toBe(true);
     }
-    // A letter's request governs its whole clause.
+    // A letter's request governs its whole clause, and the clause joined to it by 并.
     expect(compensation('I request that the servicer correct the reporting and refund the late fees.')).toBe(true);
+    expect(compensation('請貴公司於七日內派員修復，並依合約退還斷線期間的月租費。')).toBe(true);
+    expect(compensation('My hair dryer broke after less than a month. Could you replace it for free?')).toBe(true);
+    // Asked as a question, a demand for money is no heat: still upset, not angry.
+    const asked = analyze('上個月多收的錢什麼時候可以退回來？');
+    expect(asked.signals.map((s) => s.kind)).toContain('compensation');
+    expect(asked.temperature).toBe(1);
     expect(compensation('I requested a refund last month and it arrived quickly, thanks.')).toBe(false);
   });
 
