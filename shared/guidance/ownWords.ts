@@ -42,7 +42,11 @@ const LOOKALIKES = {
 /** A hotline's digits as part of an order number, an address or a room: 尾号12315, 1999巷, 315房间. */
 const NUMBER_AROUND = { before: /((订单|单号|编号|尾号|号码|房间|门牌|地址)[是为：:]?|\d)$/, after: /^([\d]|[巷弄号室楼栋房])/ };
 
+/** A part burnt out (电机就烧了, 保险丝烧了) is a fault, not a fire. */
+const PART_BEFORE_BURNT = /(电机|马达|保险丝|主板|灯泡|灯管|电源|压缩机|芯片|电路板|线路板|电容)[^，。！？]{0,2}$/;
+
 function insideLookalike(p: Prepared, hit: Hit): boolean {
+  if (p.script === 'zh' && hit.term.startsWith('烧') && PART_BEFORE_BURNT.test(p.text.slice(Math.max(0, hit.start - 6), hit.start))) return true;
   if (/^\d+$/.test(hit.term) && (NUMBER_AROUND.before.test(p.text.slice(Math.max(0, hit.start - 4), hit.start).trim()) || NUMBER_AROUND.after.test(p.text.slice(hit.end).trim()))) return true;
   for (const word of LOOKALIKES[p.script]) {
     const offset = word.indexOf(hit.term);

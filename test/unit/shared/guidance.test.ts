@@ -515,6 +515,7 @@ describe("escalation signals need the customer's own act", () => {
       '我昨天在医院陪我妈，所以没接到师傅电话。',
       '他们俩在节目里擦出火花，生活大爆炸我也追完了。',
       '这首歌我中毒太深，天天听。',
+      '什么破洗衣机！用了两个月电机就烧了',
     ]) {
       expect(safety(text), text).toBe(false);
     }
@@ -527,6 +528,8 @@ describe("escalation signals need the customer's own act", () => {
       '吃了你們的便當，我女兒送急診',
       'The heater sparked and started smoking, my child was right next to it.',
       'The brakes failed on the way home, I could have been killed.',
+      "There's a strong smell of gas from the stove your guy installed this morning.",
+      '家里的插座烧了，墙都黑了',
     ]) {
       expect(safety(text), text).toBe(true);
     }
