@@ -8,14 +8,20 @@ import type { Hit, Prepared } from './matcher.js';
  */
 export function isCustomersOwn(p: Prepared, hit: Hit, negators: readonly string[]): boolean {
   const sentence = sentenceBefore(p, hit);
-  return !(insideLookalike(p, hit) || staffSaidIt(p, sentence) || deniedIntent(p, hit, negators) || hedgedHypothetical(p, sentence) || whoTheyAre(p, sentence));
+  return !(insideLookalike(p, hit) || staffSaidIt(p, sentence) || deniedIntent(p, hit, negators) || hedgedHypothetical(p, sentence) || whoTheyAre(p, hit, sentence));
 }
 
-/** "我是律师", "我在电视台工作", "I work at a TV station": who the customer is, not what they will do. */
+/** "我是律师", "我在电视台工作", "I work at a TV station": who the customer is, not what they will do (unless they say they will write it up). */
 const IDENTITY = { zh: /我(是|在|就是|本身是|也是)[^，,]{0,4}$/, en: / i( am|'m| work| worked) (at |for |as |in )?(a |an |the |one )?(local )?$/ };
 
-function whoTheyAre(p: Prepared, sentence: string): boolean {
-  return IDENTITY[p.script].test(lastClause(p, sentence));
+/** The customer who will write it up themselves ("I'm a journalist … I will be writing about this", 我是记者…我会写出来). */
+const PUBLISHES = {
+  zh: /我(会|要|就|马上)[^，。！？]{0,4}(写出来|写成|报道|发出来|发文|发稿)/,
+  en: / i (will|'ll|am going to|'m going to)( be)? (write|writing|report|reporting|publish|publishing|cover|covering) (about|on)? ?(this|it|you|your|what)/,
+} as const;
+
+function whoTheyAre(p: Prepared, hit: Hit, sentence: string): boolean {
+  return IDENTITY[p.script].test(lastClause(p, sentence)) && !PUBLISHES[p.script].test(p.text.slice(hit.end));
 }
 
 /** The sentence's last clause; in English padded with spaces, as the patterns match whole words. */
@@ -140,8 +146,9 @@ const ACT_AFTER = {
 /** A name (记者, 12315, 微博, police, Facebook) says nothing unless an act is done to it: "美国警察…", "I saw it on Facebook". */
 export function namesAnAct(p: Prepared, hit: Hit): boolean {
   const clause = clauseBefore(p, hit);
-  return ACT_BEFORE[p.script].some((act) => act.test(clause)) || ACT_AFTER[p.script].test(p.text.slice(hit.end, hit.end + 24));
+  return ACT_BEFORE[p.script].some((act) => act.test(clause)) || ACT_AFTER[p.script].test(p.text.slice(hit.end, hit.end + 24)) || PUBLISHES[p.script].test(p.text.slice(hit.end));
 }
+
 
 /**
  * What the customer has already done, or does by this very letter (我已经报警了, 打了市长热线,

@@ -499,6 +499,9 @@ describe("escalation signals need the customer's own act", () => {
 
   it("reads 'I'm a lawyer' as who the customer is, 'shocked' at a bill as surprise, and credit for an idea as no money", () => {
     expect(escalating("I'm a lawyer, so weekdays are hard. Could the install be on Saturday?", 'en')).toEqual([]);
+    // Unless they say they will write it up themselves.
+    expect(escalating("I'm a journalist and I just watched your employee scream at a customer. I will be writing about this.", 'en')).toEqual(['media']);
+    expect(escalating('我是记者，你们这样对待老人，我会写出来让大家看看')).toEqual(['media']);
     expect(kinds('I was shocked to see the bill this month. Can you explain it?')).not.toContain('safety');
     expect(kinds('I got shocked when I touched the washer door.')).toContain('safety');
     expect(kinds('Your manager took credit for my idea, but fine.')).not.toContain('compensation');
