@@ -540,7 +540,7 @@ describe("escalation signals need the customer's own act", () => {
 
   it('hears a repeat in the times counted and the visits made, not in a thank-you for last time', () => {
     const repeat = (text: string) => kinds(text).includes('repeat');
-    for (const text of ['我打了五次电话都没人管', '同样的问题上个月反映过一次，这个月账单又多扣了！', "The technician didn't show up again.", 'This is my second visit about the same issue.']) {
+    for (const text of ['我打了五次电话都没人管', '同样的问题上个月反映过一次，这个月账单又多扣了！', "The technician didn't show up again.", 'This is my second visit about the same issue.', 'Your technician no-showed twice.', 'The charge has reappeared on my bill every month.']) {
       expect(repeat(text), text).toBe(true);
     }
     for (const text of [
