@@ -325,7 +325,7 @@ function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; thre
     if (kinds.includes('compensation') && !isDemand(p, hit)) continue;
     if (kinds.includes('compensation') && !ASKED.test(p.text.slice(hit.end, hit.end + 20))) askedOnly = false;
     for (const kind of kinds) words.set(kind, (words.get(kind) ?? new Set()).add(hit.term));
-    if (kinds.some((k) => THREATENING.includes(k)) && !reportsWhatWasDone(p, hit)) threatened = true;
+    if (kinds.some((k) => THREATENING.includes(k) || k === 'social') && !reportsWhatWasDone(p, hit)) threatened = true;
   }
   return { signals: SIGNAL_KINDS.filter((kind) => words.has(kind)).map((kind) => ({ kind, words: [...words.get(kind)!] })), threatened, askedOnly };
 }
@@ -367,11 +367,11 @@ function temperatureOf(score: number, heat: number, complaint: number, signals: 
   // precision and recall on both Weibo and Reddit text. Complaints only ever make a customer upset.
   const t: Temperature = total / stretches >= 5 ? 3 : total >= 2 ? 2 : total + complaint >= 0.8 ? 1 : 0;
   // Threatening the media, the courts or a regulator is what temperature 3 means: at the counter, in
-  // a sentence or two. A long letter that names the regulator or a lawyer is furious only with real
+  // a sentence or two; so is a post the customer says they will make (发到抖音上让大家评评理), not one made. A long letter that names the regulator or a lawyer is furious only with real
   // heat in its words (not its grievances, such as a repeat), never for its legal vocabulary or
   // length. A content customer who mentions a journalist threatens nobody. What a customer has already
   // done (我已经报警了, "I am filing this complaint with the CFPB") is grave, but furious only with real heat.
-  if (total + complaint >= 0 && signals.some((s) => THREATENING.includes(s.kind))) {
+  if (total + complaint >= 0 && signals.some((s) => THREATENING.includes(s.kind) || (threatened && s.kind === 'social'))) {
     return heatPerStretch > STRONG || (stretches === 1 && threatened) ? 3 : (Math.max(t, 2) as Temperature);
   }
   return t;

@@ -167,7 +167,7 @@ describe('customer reviews', () => {
       '说好的包邮，结果到付了二十块钱运费。', '奶茶里喝出了一根头发', '会员卡里的余额说清零就清零，也没提前通知。', '信用卡被莫名扣了年费', '健身房关门跑路了，年卡的钱退不回来',
       'The blender leaks from the bottom every time I use it.', 'Paid for express shipping and it still took nine days.', 'Checkout took over an hour.', 'My warranty claim was denied.',
       '少送了一份饮料，联系商家没回应', '鞋子穿了一天就开胶了', '网络一直断断续续', 'Customer support kept transferring me and never solved anything.', 'The manager didn\'t care.',
-      '尺码表完全不准，按表买的大了两号', '包装里面少了一个配件，说明书也没有', 'Said it would ship in 24 hours, three days later still nothing.', 'Support is all bots, impossible to reach a human.',
+      '排队排了快一个小时了，能快点吗', '尺码表完全不准，按表买的大了两号', '包装里面少了一个配件，说明书也没有', 'Said it would ship in 24 hours, three days later still nothing.', 'Support is all bots, impossible to reach a human.',
       'Price dropped the day after I bought it and they refused to match it.', 'Twice the price of other shops for the same thing.',
     ]) {
       expect(analyze(text, undefined, undefined, null).temperature, text).toBe(1);
@@ -431,6 +431,15 @@ describe('furious needs heat, not a formal letter', () => {
     ]) {
       expect(analyze(text).temperature, text).toBe(3);
     }
+  });
+
+  it('reads a post the customer says they will make as the threat it is, and one already made as a grievance', () => {
+    for (const text of ['我要见你们领导！今天不给个说法我就不走了，我还要发到网上让大家看看！', "I recorded the whole thing and it's going on TikTok tonight."]) {
+      expect(analyze(text, undefined, undefined, null).temperature, text).toBe(3);
+    }
+    const posted = analyze('I have posted about this experience on Facebook and Twitter.', 'en', undefined, null);
+    expect(posted.signals.map((s) => s.kind)).toEqual(['social']);
+    expect(posted.temperature).toBe(1);
   });
 
   it('still reads the same threat said at the counter, or a letter with real heat in it, as furious', () => {
