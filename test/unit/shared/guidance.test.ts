@@ -230,6 +230,8 @@ describe('customer reviews', () => {
     }
     expect(analyze('你什么态度？我是来解决问题的不是来受气的！气死我了！！！').temperature).toBe(3);
     expect(analyze('帮我看一下账单是不是多扣了三十块', undefined, undefined, null).temperature).toBeGreaterThanOrEqual(1);
+    // 好像 is "it seems", not 好 "very": a charge that seems wrong, asked about, is upset, not angry.
+    expect(analyze('这个月账单好像多扣了二十块，帮我核实一下', undefined, undefined, null).temperature).toBe(1);
   });
 
   it('reads warmth as praise and heat as a fault (服务太热情了, 房间太热了, 不太热情), and "always" as a grievance only before a fault', () => {
