@@ -180,6 +180,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
   // What only feeling says (strong words, insults, a challenge, shouting), not the grievance words a
   // factual letter is made of (refund, complaint, late, 退款, 漏水).
   let heat = 0;
+  let mild = 0;
   const praiseDenied: Hit[] = [];
   for (const hit of hits) {
     const weight = lex.anger.get(hit.term);
@@ -221,7 +222,12 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
     // "太感谢你们了！" has the shape of "太过分了！" but is thanks; "不太热情" is none.
     const found = [...p.text.matchAll(re)].filter((m) => !praises(m[0]) && !againIsNoFault(p, { term: m[0], start: m.index, end: m.index + m[0].length }));
     if (!found.length) continue;
-    score += weight * Math.min(2, found.length);
+    // Mild grievances (有点问题, 老是掉线, weight below 1) make a customer upset, however many: together they count as one.
+    const adds = weight * Math.min(2, found.length);
+    if (weight < 1) {
+      score += Math.max(0, Math.min(adds, MILD_AT_MOST - mild));
+      mild += adds;
+    } else score += adds;
     if (weight >= STRONG) heat += weight * Math.min(2, found.length);
     triggers.push(found[0]![0].trim());
     for (const m of found) grievances.push({ start: m.index, end: m.index + m[0].length, hard: weight >= 1 });
@@ -277,6 +283,9 @@ function complaintScore(p: Prepared, lexicons: Lexicons, weightAt: (at: number) 
   }
   return { score, triggers, grievances: counted.map((f) => ({ start: f.start, end: f.end, hard: false })), reassurance };
 }
+
+/** What all of the mild grievance patterns of a text add up to. */
+const MILD_AT_MOST = 1;
 
 /** The lexicons' weight of strong displeasure, insults and anger said outright (weight 1 is complaining). */
 const STRONG = 2;
