@@ -186,6 +186,8 @@ describe('customer reviews', () => {
   it('reads judgements of a product or a service as upset, however many, but never as angry', () => {
     const judgements = ['路由器有点问题，晚上老是掉线', '你们的网点有点难找，导航总是导错', '房间很旧，隔音差，卫生间不干净，早餐很一般，性价比不高，下次不会再来', '浴室不乾淨，房間有黴味，菜太鹹又油膩', 'Tiny room, dirty carpet, noisy at night, overpriced, unhelpful staff, never coming back'];
     for (const text of judgements) expect(analyze(text).temperature, text).toBe(1);
+    // A chase with heat in it is angry: "where is he?" after waiting all morning.
+    expect(analyze('说好今天上午来装宽带，我请了假在家等了一上午，人呢？', undefined, undefined, null).temperature).toBe(2);
     const { triggers } = analyze('房间很旧，隔音差');
     expect(triggers).toEqual(expect.arrayContaining(['很旧', '隔音差']));
     // 差 is shown once, inside 隔音差, not again on its own.
