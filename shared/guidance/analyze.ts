@@ -210,17 +210,26 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
     seen.set(hit.term, times);
     if (times > 2) continue;
     const degree = degreeHits.find((d) => d.end <= hit.start && hit.start - d.end <= (p.script === 'zh' ? 3 : 12));
-    const weighed = weight * (degree ? (lex.degree.get(degree.term) ?? 1) : 1) * (times === 2 ? 0.5 : 1);
+    // "a bit annoying", 有点失望: one slight grievance, heard once (the softening pattern stands aside), at half its weight.
+    const softened = weight <= STRONG && SLIGHTLY[p.script].before.test(p.text.slice(Math.max(0, hit.start - 16), hit.start));
+    const weighed = (softened ? Math.max(SLIGHT, weight / 2) : weight) * (degree ? (lex.degree.get(degree.term) ?? 1) : 1) * (times === 2 ? 0.5 : 1);
     score += weighed;
     if (weight >= STRONG) heat += weighed;
     grievances.push({ start: hit.start, end: hit.end, hard: weight >= 2 });
     if (weight >= 1) triggers.push(hit.term);
   }
+  const termHeard = [...grievances];
   const positives = [...lex.positive.keys()];
   const praises = (match: string) => positives.some((w) => match.includes(w) && !PRAISE_DENIED[p.script].test(match.slice(0, match.indexOf(w))));
   for (const { re, weight } of lex.patterns) {
     // "太感谢你们了！" has the shape of "太过分了！" but is thanks; "不太热情" is none.
-    const found = [...p.text.matchAll(re)].filter((m) => !praises(m[0]) && !againIsNoFault(p, { term: m[0], start: m.index, end: m.index + m[0].length }));
+    const found = [...p.text.matchAll(re)].filter(
+      (m) =>
+        !praises(m[0]) &&
+        !againIsNoFault(p, { term: m[0], start: m.index, end: m.index + m[0].length }) &&
+        // "a bit annoying", 有点失望: the word it softens is the grievance, already heard.
+        !(SLIGHTLY[p.script].within.test(m[0]) && termHeard.some((g) => g.start >= m.index && g.start <= m.index + m[0].length + 1)),
+    );
     if (!found.length) continue;
     // Mild grievances (有点问题, 老是掉线, weight below 1) make a customer upset, however many: together they count as one.
     const adds = weight * Math.min(2, found.length);
@@ -283,6 +292,9 @@ function complaintScore(p: Prepared, lexicons: Lexicons, weightAt: (at: number) 
   }
   return { score, triggers, grievances: counted.map((f) => ({ start: f.start, end: f.end, hard: false })), reassurance };
 }
+
+/** What a slight grievance weighs: the mild patterns' weight. */
+const SLIGHT = 0.9;
 
 /** What all of the mild grievance patterns of a text add up to. */
 const MILD_AT_MOST = 1;

@@ -73,10 +73,10 @@ function sentenceBefore(p: Prepared, hit: Hit): string {
   return head.slice(start);
 }
 
-// A member of staff (or "they", or a neighbour) said it; "我跟客服说" is the customer speaking to staff, so not that.
+// A member of staff (or "they", a neighbour, the man ahead in the queue) said it; "我跟客服说" is the customer speaking to staff, so not that.
 const STAFF_SAID = {
   zh: /(?<![跟对和向给])(店员|客服|工作人员|营业员|柜员|师傅|维修工|经理|主管|你们的人|对方|他们|邻居|朋友|别人|有人)[^，。！？]{0,8}?(说|告诉我|建议|让我|叫我|提醒我|提醒)/,
-  en: / (agent|representative|rep|staff|employee|manager|clerk|technician|engineer|they|neighbour|neighbor|friend) (\S+ ){0,4}?(told|said|suggested|advised|recommended|mentioned) /,
+  en: / (agent|representative|rep|staff|employee|manager|clerk|technician|engineer|they|neighbour|neighbor|friend|man|woman|guy|lady|customer|someone|somebody|he|she) (\S+ ){0,6}?(told|said|says|saying|suggested|advised|recommended|mentioned|shouting|shouted|yelling|yelled|threatening|threatened) | (he'd|she'd|he'll|she'll|they'd|they'll) /,
 };
 
 /** Staff's words govern the clause they are in: "师傅说好昨天上门一直没来，再不解决就找记者" is the customer's threat. */

@@ -220,9 +220,11 @@ describe('customer reviews', () => {
     for (const text of ['还不错，挺好吃的，就是送得有点慢', '整体满意，就是包装有点简陋', '味道很好，价格稍微贵了点', 'Great food and friendly staff, a bit slow on a busy night.', 'Good coffee, cozy atmosphere, wifi was a little slow.', 'Tasty food and generous portions, a bit noisy but fun.']) {
       expect(rules(text), text).toBe(0);
     }
-    for (const text of ['就是送得有点慢', '还不错，就是送得太慢了', '菜还可以，就是有点恶心', 'Good coffee, but the wifi was terribly slow.', 'Wifi was a little slow.']) {
+    for (const text of ['就是送得有点慢', '还不错，就是送得太慢了', '菜还可以，就是有点恶心', 'Good coffee, but the wifi was terribly slow.', 'Wifi was a little slow.', '有点失望']) {
       expect(rules(text), text).toBeGreaterThanOrEqual(1);
     }
+    // A softened word is one slight grievance, heard once: "a bit annoying" is upset, not angry.
+    expect(rules("The app keeps logging me out, it's a bit annoying.")).toBe(1);
   });
 
   it('hears a grievance denied as praise, but not a rhetorical "not" or a question', () => {
@@ -275,6 +277,9 @@ describe('escalation needs someone who is not content', () => {
   it('does not read praise that mentions a journalist or the news as a threat', () => {
     expect(analyze('非常好的一本书，作者是很出名的时尚界记者，推荐！').temperature).toBe(0);
     expect(analyze('Thanks, I saw your new branch on the news, great service').temperature).toBe(0);
+    // Nor does a stranger's threat, reported: "the man ahead of me was shouting that he'd go to the newspapers".
+    expect(analyze("The man ahead of me in the queue was shouting that he'd go to the newspapers. I just want to pay my gas bill.").signals).toEqual([]);
+    expect(analyze("Fix this today or I'm going to the newspapers.").signals.map((s) => s.kind)).toEqual(['media']);
     expect(analyze('再不给我处理，我就找记者').temperature).toBe(3);
   });
 });
