@@ -151,8 +151,14 @@ const MONEY_BACK = new Set(['退款', '退货', '退钱', 'refund', 'refunded'])
 /** Praise asked for is praise missing: 能不能热情一点, 更有耐心, "be more professional". */
 const ASKED_BEFORE = { zh: /[更再]$/, en: /\b(more|be)\s+$/ } as const;
 const ASKED_AFTER_ZH = /^(一点|点儿|一些|些)/;
-const askedFor = (p: Prepared, hit: Hit) =>
-  ASKED_BEFORE[p.script].test(p.text.slice(Math.max(0, hit.start - 6), hit.start)) || (p.script === 'zh' && ASKED_AFTER_ZH.test(p.text.slice(hit.end, hit.end + 2)));
+const askedFor = (p: Prepared, hit: Hit) => askedWords(p, hit) !== null;
+/** The words that ask for the praise, with it; null when it is not asked for. */
+function askedWords(p: Prepared, hit: Hit): string | null {
+  const before = ASKED_BEFORE[p.script].exec(p.text.slice(Math.max(0, hit.start - 6), hit.start));
+  if (before) return `${before[0]}${hit.term}`.trim();
+  const after = p.script === 'zh' ? ASKED_AFTER_ZH.exec(p.text.slice(hit.end, hit.end + 2)) : null;
+  return after ? `${hit.term}${after[0]}` : null;
+}
 
 /** `original` carries the punctuation and capitals to read; empty for a second reading of the same text. */
 /** Where a grievance was heard; `hard` when no softening makes it slight: a strong word (恶心, "furious"), a challenge or a demand. */
@@ -246,6 +252,9 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
     if (grievances.some((g) => g.start <= hit.start && hit.end <= g.end)) continue;
     score += 1;
     grievances.push({ start: hit.start, end: hit.end, hard: false });
+    // Shown as asked: 耐心一点, "more professional".
+    const asked = askedWords(p, hit);
+    if (asked) triggers.push(asked);
   }
   // Exclamations and capitals make the words louder, whichever way they point: "真是感谢啊！！" is no anger.
   if (score >= 0) {

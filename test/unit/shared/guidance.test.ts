@@ -153,6 +153,9 @@ describe('customer reviews', () => {
     for (const text of ['你们能不能有耐心一点！', '希望你们以后更有耐心一些。', 'Could you be a bit more professional next time?', 'The staff weren\'t very friendly, but they did get it done.']) {
       expect(analyze(text, undefined, undefined, null).temperature, text).toBeGreaterThanOrEqual(1);
     }
+    // The clerk is shown the praise as it was asked for, in the customer's own characters.
+    expect(analyze('希望你們的工作人員對老人家耐心一點，多說幾遍。').triggers).toContain('耐心一點');
+    expect(analyze('Could you be a bit more professional next time?').triggers).toContain('more professional');
   });
 
   it('reads a plain report of a fault or of being left waiting as upset, by the rules alone', () => {
