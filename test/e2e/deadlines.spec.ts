@@ -74,7 +74,9 @@ test('a desk back after the Spring Festival opens at once and catches up on esca
   const dataDir = tempDataDir();
   // 3,000 cases nobody has looked at, received in November; the desk comes back on 1 December.
   execFileSync(process.execPath, ['--import', 'tsx', 'test/fixtures/seedCases.ts', dataDir, '3000', 'unclassified']);
-  host = await startHost(dataDir, ['--fixed-clock', '2026-12-01T02:00:00Z', '--tick-batch', '10']);
+  // Batches of two, so the catch-up outlasts signing in and opening the queue on a fast machine too
+  // (with batches of ten it was sometimes over before the queue showed).
+  host = await startHost(dataDir, ['--fixed-clock', '2026-12-01T02:00:00Z', '--tick-batch', '2']);
   await page.goto(host.url);
   await signIn(page, '陈经理', '900001');
   // The queue answers while the escalations are still being written, batch by batch.
