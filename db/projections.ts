@@ -264,21 +264,6 @@ const BULK_TABLES = ['complaints', 'case_steps'];
  * sorted build per index instead of a million scattered updates (50,000 cases here: 52 → 40 s).
  */
 export function rebuildProjections(db: Db, onProgress?: (progress: RebuildProgress) => void): void {
-  // One transaction writes every row: SQLite's 2 MB page cache made it spill pages to the log again
-  // and again (50,000 cases here, median of four: 6.6 → 5.4 s). The cache shrinks back after.
-  const cacheSize = db.pragma('cache_size', { simple: true }) as number;
-  db.pragma(`cache_size = ${REBUILD_CACHE_KIB}`);
-  try {
-    refill(db, onProgress);
-  } finally {
-    db.pragma(`cache_size = ${cacheSize}`);
-  }
-}
-
-/** Negative: KiB, as SQLite counts a cache by size. */
-const REBUILD_CACHE_KIB = -256 * 1024;
-
-function refill(db: Db, onProgress?: (progress: RebuildProgress) => void): void {
   db.transaction(() => {
     const total = onProgress ? countEvents(db) : 0;
     let done = 0;
