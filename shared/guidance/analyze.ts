@@ -67,8 +67,9 @@ const scriptOf = (locale: GuidanceLocale): Script => (locale === 'en' ? 'en' : '
  * (差点着火 is a near-fire, not 差 "bad"), 差不多 "about"; 热闹 "lively", 灿烂 "bright", 热爱 "love",
  * 滚烫 "burning hot", 滚筒 a drum (washer), 牛逼 "awesome", 乘风破浪 "riding the waves", 妈妈的 "mum's" — read as
  * anger in happy Weibo posts; 生活大爆炸 a sitcom, 爆炸头 an afro, 擦出火花 "chemistry", 中毒太深 "hooked", 怕受伤 "afraid of
- * heartbreak" — read as danger; 拖地 "mopping" — read as 拖 "dragging on"; 好像 "it seems" — read as 好 "very"; 出差 "a business trip", 再也不用排队 "no more queuing", 倒垃圾 "taking out the rubbish" —
- * read as complaints in praise. Blanked, not removed, so positions hold.
+ * heartbreak" — read as danger; 拖地 "mopping" — read as 拖 "dragging on"; 好像 "it seems" — read as 好
+ * "very"; 出差 "a business trip", 再也不用排队 "no more queuing", 倒垃圾 "taking out the rubbish" — read as
+ * complaints in praise. Blanked, not removed, so positions hold.
  */
 const SET_PHRASES = /不好意思|差一点|差点|差不多|热闹|灿烂|热爱|滚烫|滚筒|滚动|翻滚|打滚|滚下|牛逼|乘风破浪|鲜衣怒马|小霸王|挖坑|妈妈|大爆炸|爆炸头|到爆炸|信息爆炸|人口爆炸|知识爆炸|爆炸性|擦出火花|碰撞出火花|碰出火花|火花飞舞|中毒太深|人间中毒|怕受伤|流血牺牲|出差|差旅|时差|温差|误差|差额|差价|再也不用(?=担心|排|等|跑|操心|发愁|愁|麻烦|费劲|折腾)|垃圾桶|垃圾袋|垃圾分类|倒垃圾|扔垃圾|把垃圾|垃圾带走|装修垃圾|建筑垃圾|清理垃圾|收垃圾|垃圾站|垃圾车|垃圾短信|垃圾邮件|有问题(?=也回复|也会|都会|随时|可以随时|请|找我|联系)|如有问题|有任何问题|(?:噪音|噪声|动静|异味|色差|误差)(?:很|也很|比较|非常|特别)?小|拖地|拖把|把地拖|好像/g;
 
@@ -160,7 +161,6 @@ function askedWords(p: Prepared, hit: Hit): string | null {
   return after ? `${hit.term}${after[0]}` : null;
 }
 
-/** `original` carries the punctuation and capitals to read; empty for a second reading of the same text. */
 /** Where a grievance was heard; `hard` when no softening makes it slight: a strong word (恶心, "furious"), a challenge or a demand. */
 interface Grievance {
   start: number;
@@ -174,6 +174,7 @@ interface Heard {
   grievances: Grievance[];
 }
 
+/** `original` carries the punctuation and capitals to read; empty for a second reading of the same text. */
 function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt: (at: number) => number): Heard & { praise: number; heat: number } {
   const lex = lexicons.byScript[p.script];
   const hits = findTerms(p, [...lex.anger.keys(), ...lex.positive.keys()], lex);
@@ -221,7 +222,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
     const weighed = (softened ? Math.max(SLIGHT, weight / 2) : weight) * (degree ? (lex.degree.get(degree.term) ?? 1) : 1) * (times === 2 ? 0.5 : 1);
     score += weighed;
     if (weight >= STRONG) heat += weighed;
-    grievances.push({ start: hit.start, end: hit.end, hard: weight >= 2 });
+    grievances.push({ start: hit.start, end: hit.end, hard: weight >= STRONG });
     if (weight >= 1) triggers.push(hit.term);
   }
   const termHeard = [...grievances];
@@ -243,7 +244,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
       score += Math.max(0, Math.min(adds, MILD_AT_MOST - mild));
       mild += adds;
     } else score += adds;
-    if (weight >= STRONG) heat += weight * Math.min(2, found.length);
+    if (weight >= STRONG) heat += adds;
     triggers.push(found[0]![0].trim());
     for (const m of found) grievances.push({ start: m.index, end: m.index + m[0].length, hard: weight >= 1 });
   }
@@ -397,9 +398,9 @@ function temperatureOf(score: number, heat: number, complaint: number, signals: 
   // precision and recall on both Weibo and Reddit text. Complaints only ever make a customer upset.
   const t: Temperature = total / stretches >= 5 ? 3 : total >= 2 ? 2 : total + complaint >= 0.8 ? 1 : 0;
   // Threatening the media, the courts or a regulator is what temperature 3 means: at the counter, in
-  // a sentence or two; so is a post the customer says they will make (发到抖音上让大家评评理), not one made. A long letter that names the regulator or a lawyer is furious only with real
-  // heat in its words (not its grievances, such as a repeat), never for its legal vocabulary or
-  // length. A content customer who mentions a journalist threatens nobody. What a customer has already
+  // a sentence or two; so is a post the customer says they will make (发到抖音上让大家评评理), not one
+  // made. A long letter that names the regulator or a lawyer is furious only with real heat in its
+  // words (not its grievances, such as a repeat), never for its legal vocabulary or length. A content customer who mentions a journalist threatens nobody. What a customer has already
   // done (我已经报警了, "I am filing this complaint with the CFPB") is grave, but furious only with real heat.
   if (total + complaint >= 0 && signals.some((s) => THREATENING.includes(s.kind) || (threatened && s.kind === 'social'))) {
     return heatPerStretch > STRONG || (stretches === 1 && threatened) ? 3 : (Math.max(t, 2) as Temperature);
@@ -480,8 +481,8 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
     sum(needScores, bestOf(p, NEED_TERMS, NEEDS));
   });
   // A pleased customer (praise that "should be on the news", photos posted of a meal they loved)
-  // threatens nobody: no banner. Nor is a
-  // thank-you for last time (谢谢你们上次…) a repeat complaint: a repeat needs something wrong now.
+  // threatens nobody: no banner. Nor is a thank-you for last time (谢谢你们上次…) a repeat complaint:
+  // a repeat needs something wrong now.
   if (score + complaint < 0) for (const kind of [...THREATENING, 'social'] as const) signalWords.delete(kind);
   if (score + complaint <= 0) signalWords.delete('repeat');
   const signals: Signal[] = SIGNAL_KINDS.filter((k) => signalWords.has(k)).map((kind) => ({ kind, words: [...signalWords.get(kind)!] }));

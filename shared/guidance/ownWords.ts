@@ -149,7 +149,6 @@ export function namesAnAct(p: Prepared, hit: Hit): boolean {
   return ACT_BEFORE[p.script].some((act) => act.test(clause)) || ACT_AFTER[p.script].test(p.text.slice(hit.end, hit.end + 24)) || PUBLISHES[p.script].test(p.text.slice(hit.end));
 }
 
-
 /**
  * What the customer has already done, or does by this very letter (我已经报警了, 打了市长热线,
  * 特向银保监会反映, "I've talked to a lawyer", "I am filing this complaint with the CFPB", "I am asking the
