@@ -152,7 +152,6 @@ const MONEY_BACK = new Set(['退款', '退货', '退钱', 'refund', 'refunded'])
 /** Praise asked for is praise missing: 能不能热情一点, 更有耐心, "be more professional". */
 const ASKED_BEFORE = { zh: /[更再]$/, en: /\b(more|be)\s+$/ } as const;
 const ASKED_AFTER_ZH = /^(一点|点儿|一些|些)/;
-const askedFor = (p: Prepared, hit: Hit) => askedWords(p, hit) !== null;
 /** The words that ask for the praise, with it; null when it is not asked for. */
 function askedWords(p: Prepared, hit: Hit): string | null {
   const before = ASKED_BEFORE[p.script].exec(p.text.slice(Math.max(0, hit.start - 6), hit.start));
@@ -188,7 +187,8 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
   // factual letter is made of (refund, complaint, late, 退款, 漏水).
   let heat = 0;
   let mild = 0;
-  const praiseDenied: Hit[] = [];
+  // Praise negated or asked for, with the words that ask for it (shown to the clerk).
+  const praiseDenied: Array<{ hit: Hit; asked: string | null }> = [];
   for (const hit of hits) {
     const weight = lex.anger.get(hit.term);
     const isNegated = negated(p, hit, lex.negators);
@@ -196,10 +196,11 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
       // 说好的 is a promise (说好的赠品没有送), not the calming 好的; 都说好吃 is praise.
       if (p.script === 'zh' && PROMISED.test(p.text.slice(Math.max(0, hit.start - 2), hit.start)) && /^好[的了]?$/.test(hit.term)) continue;
       // A calming word lowers the temperature; "not happy" is no calming word, nor is praise asked for.
-      if (!isNegated && !askedFor(p, hit)) {
+      const asked = askedWords(p, hit);
+      if (!isNegated && asked === null) {
         praise += lex.positive.get(hit.term) ?? 0;
         score -= 0.7 * (lex.positive.get(hit.term) ?? 0) * weightAt(hit.start);
-      } else praiseDenied.push(hit);
+      } else praiseDenied.push({ hit, asked });
       continue;
     }
     if (weight === 0) continue;
@@ -218,7 +219,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
     if (times > 2) continue;
     const degree = degreeHits.find((d) => d.end <= hit.start && hit.start - d.end <= (p.script === 'zh' ? 3 : 12));
     // "a bit annoying", 有点失望: one slight grievance, heard once (the softening pattern stands aside), at half its weight.
-    const softened = weight <= STRONG && SLIGHTLY[p.script].before.test(p.text.slice(Math.max(0, hit.start - 16), hit.start));
+    const softened = weight <= STRONG && softenedAt(p, hit.start);
     const weighed = (softened ? Math.max(SLIGHT, weight / 2) : weight) * (degree ? (lex.degree.get(degree.term) ?? 1) : 1) * (times === 2 ? 0.5 : 1);
     score += weighed;
     if (weight >= STRONG) heat += weighed;
@@ -249,12 +250,11 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
     for (const m of found) grievances.push({ start: m.index, end: m.index + m[0].length, hard: weight >= 1 });
   }
   // Praise denied is a grievance, once: 不太热情 is one, already heard by its pattern.
-  for (const hit of praiseDenied) {
+  for (const { hit, asked } of praiseDenied) {
     if (grievances.some((g) => g.start <= hit.start && hit.end <= g.end)) continue;
     score += 1;
     grievances.push({ start: hit.start, end: hit.end, hard: false });
     // Shown as asked: 耐心一点, "more professional".
-    const asked = askedWords(p, hit);
     if (asked) triggers.push(asked);
   }
   // Exclamations and capitals make the words louder, whichever way they point: "真是感谢啊！！" is no anger.
@@ -317,13 +317,12 @@ const SLIGHTLY = {
   zh: { before: /(有点儿?|有一点|有些|稍微|稍稍|稍|略微|略|一点点)$/, within: /^(有点|有一点|有些|稍微|稍|略)/ },
   en: { before: / (a bit|a little|a little bit|slightly|a tad|kind of|kinda|somewhat|bit|little)( too)? $/, within: /^ ?(a bit|a little|slightly|a tad|kind of|somewhat)( |$)/ },
 } as const;
+/** A softening word just before `at`: 有点|慢, "a bit |slow". */
+const softenedAt = (p: Prepared, at: number) => SLIGHTLY[p.script].before.test(p.text.slice(Math.max(0, at - 16), at));
 
 /** Every grievance heard is a judgement said to be slight: "好吃，就是送得有点慢" is praise with a remark. */
 function onlySlight(p: Prepared, grievances: Grievance[]): boolean {
-  const slightly = SLIGHTLY[p.script];
-  return grievances.every(
-    (g) => !g.hard && (slightly.before.test(p.text.slice(Math.max(0, g.start - 16), g.start)) || slightly.within.test(p.text.slice(g.start, g.end))),
-  );
+  return grievances.every((g) => !g.hard && (softenedAt(p, g.start) || SLIGHTLY[p.script].within.test(p.text.slice(g.start, g.end))));
 }
 
 /** The rest of a sentence that ends as a question. */
@@ -353,8 +352,10 @@ function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; thre
     if (describesSomeone(p, hit)) continue;
     if (kinds.includes('repeat') && notARepeat(p, hit)) continue;
     // Compensation only on an explicit demand for it.
-    if (kinds.includes('compensation') && !isDemand(p, hit)) continue;
-    if (kinds.includes('compensation') && !ASKED.test(p.text.slice(hit.end, hit.end + 20))) askedOnly = false;
+    if (kinds.includes('compensation')) {
+      if (!isDemand(p, hit)) continue;
+      if (!ASKED.test(p.text.slice(hit.end, hit.end + 20))) askedOnly = false;
+    }
     for (const kind of kinds) words.set(kind, (words.get(kind) ?? new Set()).add(hit.term));
     if (kinds.some((k) => THREATENING.includes(k) || k === 'social') && !reportsWhatWasDone(p, hit)) threatened = true;
   }
