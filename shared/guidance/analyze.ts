@@ -44,6 +44,8 @@ export interface Analysis {
   triggers: string[];
   signals: Signal[];
   escalate: boolean;
+  /** The rules heard a pleased customer (praise and nothing wrong, or praise with a slight remark): the model never makes them upset. */
+  pleased: boolean;
   content: GuidanceContent;
   motive: GuidanceMotive;
   /** The four needs, the most pressing first. */
@@ -78,8 +80,15 @@ function prepared(text: string, locale: GuidanceLocale): Prepared {
   return prepare(toSimplified(text).replace(SET_PHRASES, (phrase) => ' '.repeat(phrase.length)), 'zh');
 }
 
+/**
+ * Measured against what was said of it, and found short of it: 没有想象中的那么差 (a fault denied),
+ * 没有宣传的那么好吃 (praise denied). Not 没见过这么差的: that names no measure.
+ */
+const SHORT_OF_SAID = /(没有?|不像|并不像|不如)((想象|想像|预想|预期|宣传|介绍|描述|广告|网上|评论|图片|图上|大家|别人|传说|说)[^，。！？；,.!?;]{0,6}(那么|这么|那样|这样)|(想象|想像|预想|预期|宣传|描述|图片)[中里上的]{0,2})的?$/;
+
 /** A term preceded by a negator does not count ("没有不满意", "not unhappy"); 不然 is no negator. */
 function negated(p: Prepared, hit: { start: number; end: number; term: string }, negators: readonly string[]): boolean {
+  if (p.script === 'zh' && SHORT_OF_SAID.test(p.text.slice(Math.max(0, hit.start - 16), hit.start))) return true;
   const raw = before(p, hit);
   // Taking phrases out only adds spaces: with no negator's letters in the raw context there is none after.
   if (!negators.some((n) => raw.includes(n))) return false;
@@ -129,6 +138,8 @@ function contrastWeight(p: Prepared): (at: number) => number {
 }
 
 const PROMISED = /(说|讲|约|谈)$/;
+/** Praise that a seller claimed is no praise of the customer's: 宣传是五星级, 号称正品, "advertised as spotless". */
+const CLAIMED = { zh: /(宣传|号称|自称|标榜|声称|说是|标着|写着)[^，。！？,.!?]{0,4}$/, en: / (advertised|claimed|claims|marketed|billed|supposed to be|sold) (as )?(a |an |the )?$/ } as const;
 /**
  * Feelings and troubles whose denial reassures: 从来没失望过, 没有不满意, "nothing wrong", "no complaints". Not
  * what the customer is owed ("still no refund", 没回复): its absence is the grievance.
@@ -195,6 +206,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
     if (weight === undefined) {
       // 说好的 is a promise (说好的赠品没有送), not the calming 好的; 都说好吃 is praise.
       if (p.script === 'zh' && PROMISED.test(p.text.slice(Math.max(0, hit.start - 2), hit.start)) && /^好[的了]?$/.test(hit.term)) continue;
+      if (!isNegated && CLAIMED[p.script].test(p.text.slice(Math.max(0, hit.start - 24), hit.start))) continue;
       // A calming word lowers the temperature; "not happy" is no calming word, nor is praise asked for.
       const asked = askedWords(p, hit);
       if (!isNegated && asked === null) {
@@ -219,8 +231,8 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
     if (times > 2) continue;
     const degree = degreeHits.find((d) => d.end <= hit.start && hit.start - d.end <= (p.script === 'zh' ? 3 : 12));
     // "a bit annoying", 有点失望: one slight grievance, heard once (the softening pattern stands aside), at half its weight.
-    const softened = weight <= STRONG && softenedAt(p, hit.start);
-    const weighed = (softened ? Math.max(SLIGHT, weight / 2) : weight) * (degree ? (lex.degree.get(degree.term) ?? 1) : 1) * (times === 2 ? 0.5 : 1);
+    const slight = weight <= STRONG && softened(p, hit);
+    const weighed = (slight ? Math.max(SLIGHT, weight / 2) : weight) * (degree ? (lex.degree.get(degree.term) ?? 1) : 1) * (times === 2 ? 0.5 : 1);
     score += weighed;
     if (weight >= STRONG) heat += weighed;
     grievances.push({ start: hit.start, end: hit.end, hard: weight >= STRONG });
@@ -312,17 +324,18 @@ const MILD_AT_MOST = 1;
 /** The lexicons' weight of strong displeasure, insults and anger said outright (weight 1 is complaining). */
 const STRONG = 2;
 
-/** Words that make a fault slight: 有点慢, 稍微贵, "a bit slow", "slightly expensive". */
+/** Words that make a fault slight: 有点慢, 稍微贵, 慢了点, "a bit slow", "slightly expensive". */
 const SLIGHTLY = {
-  zh: { before: /(有点儿?|有一点|有些|稍微|稍稍|稍|略微|略|一点点)$/, within: /^(有点|有一点|有些|稍微|稍|略)/ },
-  en: { before: / (a bit|a little|a little bit|slightly|a tad|kind of|kinda|somewhat|bit|little)( too)? $/, within: /^ ?(a bit|a little|slightly|a tad|kind of|somewhat)( |$)/ },
+  zh: { before: /(有点儿?|有一点|有些|稍微|稍稍|稍|略微|略|一点点)$/, within: /^(有点|有一点|有些|稍微|稍|略)/, after: /^(了一?点儿?|了一些|了些)(?![都也])/ },
+  en: { before: / (a bit|a little|a little bit|slightly|a tad|kind of|kinda|somewhat|bit|little)( too)? $/, within: /^ ?(a bit|a little|slightly|a tad|kind of|somewhat)( |$)/, after: /^ (a bit|a little|slightly)\b/ },
 } as const;
-/** A softening word just before `at`: 有点|慢, "a bit |slow". */
-const softenedAt = (p: Prepared, at: number) => SLIGHTLY[p.script].before.test(p.text.slice(Math.max(0, at - 16), at));
+/** A softening word just before a fault or just after it: 有点|慢, 慢|了点, "a bit |slow". */
+const softened = (p: Prepared, at: { start: number; end: number }) =>
+  SLIGHTLY[p.script].before.test(p.text.slice(Math.max(0, at.start - 16), at.start)) || SLIGHTLY[p.script].after.test(p.text.slice(at.end, at.end + 12));
 
 /** Every grievance heard is a judgement said to be slight: "好吃，就是送得有点慢" is praise with a remark. */
 function onlySlight(p: Prepared, grievances: Grievance[]): boolean {
-  return grievances.every((g) => !g.hard && (softenedAt(p, g.start) || SLIGHTLY[p.script].within.test(p.text.slice(g.start, g.end))));
+  return grievances.every((g) => !g.hard && (softened(p, g) || SLIGHTLY[p.script].within.test(p.text.slice(g.start, g.end))));
 }
 
 /** The rest of a sentence that ends as a question. */
@@ -424,9 +437,6 @@ function ownWords(original: string, read: string, words: string[]): string[] {
   });
 }
 
-/** The rules heard calming words and nothing wrong: at least one calming word's worth, and calm. */
-export const isPleased = (ruled: Temperature, score: number) => ruled === 0 && score <= -0.7;
-
 /**
  * Reads what the customer is saying: how hot it is, what it is about, what they want, and what
  * must be escalated. Pure and fast enough for every keystroke.
@@ -492,8 +502,10 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   const remark = praise > 0 && heardSomething && allSlight && signals.length === 0;
   const heated = askedOnly ? signals.filter((s) => s.kind !== 'compensation') : signals;
   const ruled = remark ? 0 : temperatureOf(score, heat, complaint, heated, Math.max(1, text.length / SPOKEN_LENGTH[script]), threatened);
+  // Pleased: at least one calming word's worth and nothing wrong, or a remark.
+  const pleased = ruled === 0 && (remark || Math.round(score * 100) / 100 <= -0.7);
   const reading = model && text.trim() ? readWithModel(model, text) : null;
-  const temperature = reading ? combine(ruled, reading, model!.thresholds[script], text.length > MODEL_TEMPERS_BEYOND[script], isPleased(ruled, Math.round(score * 100) / 100)) : ruled;
+  const temperature = reading ? combine(ruled, reading, model!.thresholds[script], text.length > MODEL_TEMPERS_BEYOND[script], pleased) : ruled;
   // The clerk sees what the model heard too, in the customer's own characters.
   if (reading && temperature > ruled) {
     const heard = temperature >= 2 ? reading.strongest.angry : reading.strongest.upset;
@@ -522,6 +534,7 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
     triggers: shownOnce(triggers),
     signals,
     escalate: signals.some((s) => ESCALATING_SIGNALS.includes(s.kind)),
+    pleased,
     content,
     motive,
     needs,

@@ -257,7 +257,7 @@ export const MODEL_TEMPERS_BEYOND = { zh: 40, en: 120 } as const;
  * letter's grievance words stop reading as an outburst. Threats (3) are the rules' alone; the model
  * never makes a complaint calm (measured: its upset head hears a polite complaint about a product as
  * calm, which the clerk must not). Nor does it make praise upset (`pleased`: the rules heard calming
- * words and nothing wrong): the words of a happy review are the model's likeliest false alarm.
+ * words and nothing wrong, or praise with a slight remark): the words of a happy review are the model's likeliest false alarm.
  */
 export function combine(rules: 0 | 1 | 2 | 3, reading: ModelReading, t: Thresholds, mayTemper: boolean, pleased = false): 0 | 1 | 2 | 3 {
   if (rules === 2 && mayTemper && reading.angry < t.tempers) return 1;

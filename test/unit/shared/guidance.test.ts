@@ -230,6 +230,27 @@ describe('customer reviews', () => {
     expect(rules("The app keeps logging me out, it's a bit annoying.")).toBe(1);
   });
 
+  it('softens a fault with 了点 after it, and the model does not make such a remark upset', () => {
+    // The model alone reads this one as upset; a remark is a pleased customer's, as praise is.
+    const remark = analyze('除了快递慢了点，其他都挺好的');
+    expect(remark.temperature).toBe(0);
+    expect(remark.pleased).toBe(true);
+    expect(analyze('快递慢了点，其他都一般').temperature).toBeGreaterThanOrEqual(1);
+    expect(analyze('快递太慢了，一点都不好').pleased).toBe(false);
+  });
+
+  it('hears a text falling short of what was said or of before as a complaint, and a fault said to be smaller than feared as none', () => {
+    const rules = (text: string) => analyze(text, undefined, undefined, null).temperature;
+    for (const text of ['没有宣传的那么好用', '没有想象中好', '这次的味道明显不如以前', '一次不如一次', '备注了不要香菜还是放了', '酒店宣传是五星级，实际上也就三星的水平，地毯脏兮兮的', '炒饭一股糊味', '平板用了三个月，充电口就接触不良了']) {
+      expect(rules(text), text).toBeGreaterThanOrEqual(1);
+    }
+    // Not 没见过这么差的, which names no measure: that stays a fault.
+    expect(rules('从来没见过这么差的服务')).toBeGreaterThanOrEqual(1);
+    for (const text of ['总体还可以，没有想象中的那么差', '没有网上说的那么吵，睡得挺好', '比以前好吃多了', '没有以前那么贵了，实惠', '说了不要葱，商家很细心没有放', '服务没说的，好评']) {
+      expect(rules(text), text).toBe(0);
+    }
+  });
+
   it('hears a grievance denied as praise, but not a rhetorical "not" or a question', () => {
     // The model alone hears 失望 in these: the rules' praise keeps it from raising them.
     for (const text of ['一直在这家买，从来没让人失望过', '沒有不滿意，只是想問一下保固期多久。', "I'm not unhappy, I just want to know how long the warranty lasts."]) {
