@@ -139,7 +139,7 @@ const ACT_BEFORE = {
   ],
 };
 const ACT_AFTER = {
-  zh: /^([^，。！？；,!?;]{0,4}?(曝光|投诉|举报|反映|申诉|起诉|都来|来看|来采访|来处理|过来|发帖|发文|上发|评理|处理|知道|看看|出面|介入|联系你们|找你们)|见(?![过到面]))/,
+  zh: /^([^，。！？；,!?;]{0,4}?(曝光|投诉|举报|反映|申诉|起诉|都来|来看|来采访|来处理|过来|发帖|发文|上发|评理|处理|知道|看看|出面|介入|联系你们|找你们)|上?见(?![过到面]))/,
   en: /^ ((will|is going to|are going to|can|could|would) |(covers|cover|hear|hears|know|find out|gets involved|get involved|involved|be in touch|look into|looks into|investigate|investigates|intervene|step in)( |$))/,
 };
 
@@ -174,7 +174,7 @@ export function reportsWhatWasDone(p: Prepared, hit: Hit): boolean {
 }
 
 /** "不赔偿我就报警", "不退钱的话就…": a negation that sets the terms of a threat, so the demand stands. */
-export const ultimatum = (p: Prepared, hit: Hit): boolean => p.script === 'zh' && /^(的话)?[，,]?(我们?)?(就|马上|立刻|立马)/.test(p.text.slice(hit.end, hit.end + 6));
+export const ultimatum = (p: Prepared, hit: Hit): boolean => p.script === 'zh' && /^(的话)?[，,]?(我们?)?(就(?!是)|马上|立刻|立马)/.test(p.text.slice(hit.end, hit.end + 6));
 
 /** A name that only says who someone is: "my lawyer friend recommended", 我律师朋友, 我的警察邻居. */
 const WHO_SOMEONE_IS = { zh: /^(朋友|同学|同事|亲戚|邻居)/, en: /^ (friend|friends|buddy|cousin|colleague|colleagues|neighbou?r|neighbou?rs)\b/ };

@@ -493,6 +493,18 @@ describe("escalation signals need the customer's own act", () => {
     expect(escalating('Press the reset button and it still does not turn on.', 'en')).toEqual([]);
     // The regulator itself still counts.
     expect(escalating('我已经向工商局反映了')).toEqual(['regulator']);
+    // A product that guards against danger is no danger; thanks to the manager asks for nobody.
+    expect(escalating('这个热水器防火防漏电，很放心')).toEqual([]);
+    expect(kinds('你们经理上次帮我处理得很好，替我谢谢他')).toEqual([]);
+  });
+
+  it('hears the courts, a harmed child and review sites as the customer names them', () => {
+    expect(escalating('你们不处理，我们法庭上见')).toEqual(['legal']);
+    expect(escalating('孩子喝了这个奶粉起疹子了，已经去医院了')).toEqual(['safety']);
+    expect(escalating('I will be posting this on every review site I can find.', 'en')).toEqual(['social']);
+    // A denial followed by 就是 ("just") sets no terms: it is no ultimatum.
+    expect(escalating('没有报警，就是想问问怎么处理')).toEqual([]);
+    expect(escalating('不赔偿我就报警')).toEqual(['legal']);
   });
 
   it("does not take staff's words, a denial or a hedged 'if ever' for the customer's threat", () => {
