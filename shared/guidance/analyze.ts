@@ -410,14 +410,17 @@ function temperatureOf(score: number, heat: number, complaint: number, signals: 
   const heatPerStretch = heat / stretches;
   // Thresholds measured on the development sets (npm run guidance -- dev): 2 balances anger
   // precision and recall on both Weibo and Reddit text. Complaints only ever make a customer upset.
-  const t: Temperature = total / stretches >= 5 ? 3 : total >= 2 ? 2 : total + complaint >= 0.8 ? 1 : 0;
+  // Furious in writing takes more than a strong word or two per stretch ("extremely frustrated",
+  // "this is unacceptable" in a letter are anger, not an outburst): insults, shouting, or both.
+  const hot = heatPerStretch > (stretches > 1 ? 2 * STRONG : STRONG);
+  const t: Temperature = total / stretches >= 5 && (stretches === 1 || hot) ? 3 : total >= 2 ? 2 : total + complaint >= 0.8 ? 1 : 0;
   // Threatening the media, the courts or a regulator is what temperature 3 means: at the counter, in
   // a sentence or two; so is a post the customer says they will make (发到抖音上让大家评评理), not one
   // made. A long letter that names the regulator or a lawyer is furious only with real heat in its
   // words (not its grievances, such as a repeat), never for its legal vocabulary or length. A content customer who mentions a journalist threatens nobody. What a customer has already
   // done (我已经报警了, "I am filing this complaint with the CFPB") is grave, but furious only with real heat.
   if (total + complaint >= 0 && signals.some((s) => THREATENING.includes(s.kind) || (threatened && s.kind === 'social'))) {
-    return heatPerStretch > STRONG || (stretches === 1 && threatened) ? 3 : (Math.max(t, 2) as Temperature);
+    return hot || (stretches === 1 && threatened) ? 3 : (Math.max(t, 2) as Temperature);
   }
   return t;
 }

@@ -475,6 +475,15 @@ describe('furious needs heat, not a formal letter', () => {
     expect(posted.temperature).toBe(1);
   });
 
+  it('reads a strong word or two in a letter as anger, not an outburst', () => {
+    const frustrated =
+      'My mortgage servicer applied my payment late even though I paid on time through their website. As a result I was charged a late fee and it was reported to the credit bureaus. I have screenshots showing the payment confirmation. I am extremely frustrated because this has damaged my credit score. I want the late payment removed and the fee reversed.';
+    expect(analyze(frustrated, 'en', undefined, null).temperature).toBe(2);
+    const unacceptable =
+      'There are three accounts on my credit report that I did not open. I sent disputes to the credit bureau by certified mail with a copy of my FTC identity theft report. The bureau responded that the information was verified. This is unacceptable. The accounts are fraudulent and I want them removed from my report immediately.';
+    expect(analyze(unacceptable, 'en', undefined, null).temperature).toBe(2);
+  });
+
   it('still reads the same threat said at the counter, or a letter with real heat in it, as furious', () => {
     expect(analyze('再不退钱我就去工信部投诉你们！').temperature).toBe(3);
     expect(analyze('I have asked my attorney to look at this and I will report you to the regulator.', 'en').temperature).toBe(3);
