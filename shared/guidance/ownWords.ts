@@ -131,7 +131,7 @@ export function notARepeat(p: Prepared, hit: Hit): boolean {
 const ACT_BEFORE = {
   zh: [
     /(联系|咨询|委托|投诉|举报|反映|申诉|告诉|曝光|上传|拨打|打给|打到|发到|发在|放到|贴到|拿去|闹到|捅到|晒到)[^，。！？；,!?;]{0,6}$/,
-    /(找|叫|请|让|打|拨|告|发|传|放|贴|po|去|到|向|给|报|上|跟|会|要)[了到给在上去向的个条篇一下]{0,2}$/,
+    /(找|叫|请|让|打|拨|告|发|传|放|贴|po|去|(?<![看听见收遇想得做感受])到|向|给|报|上|跟|会|要)[了到给在上去向的个条篇一下]{0,2}$/,
   ],
   en: [
     / (call|calling|called|ring|contact|contacting|contacted|report|reporting|reported|tell|telling|told|write|writing|wrote|file|filing|filed|complain|complaining|complained|post|posting|posted|share|sharing|shared|tweet|tweeting|upload|uploading|uploaded|hire|hiring|hired|consult|consulting|consulted|talk|talking|talked|speak|speaking|spoke|escalate|escalating|escalated|notify|notifying|notified|alert|alerting|alerted|involve|involving|warn|warned|warning|bring|bringing|lodge|lodged|forward|forwarding|forwarded|send|sending|sent|ask|asking|asked|hear from|hearing from|will)( [^ .,!?;:]+){0,6} $/,

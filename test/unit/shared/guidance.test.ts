@@ -475,6 +475,13 @@ describe('furious needs heat, not a formal letter', () => {
     expect(posted.temperature).toBe(1);
   });
 
+  it('hears a broken promise thrown back and a question of conscience as anger', () => {
+    expect(analyze('说好的周末加班费呢？老板你良心不会痛吗', undefined, undefined, null).temperature).toBe(2);
+    const challenge = analyze('开车不打转向灯的都是什么心态？差点撞上', undefined, undefined, null);
+    expect(challenge.temperature).toBeGreaterThanOrEqual(1);
+    expect(challenge.triggers).toContain('都是什么心态');
+  });
+
   it('reads a strong word or two in a letter as anger, not an outburst', () => {
     const frustrated =
       'My mortgage servicer applied my payment late even though I paid on time through their website. As a result I was charged a late fee and it was reported to the credit bureaus. I have screenshots showing the payment confirmation. I am extremely frustrated because this has damaged my credit score. I want the late payment removed and the fee reversed.';
@@ -502,6 +509,8 @@ describe("escalation signals need the customer's own act", () => {
     expect(escalating('Press the reset button and it still does not turn on.', 'en')).toEqual([]);
     // The regulator itself still counts.
     expect(escalating('我已经向工商局反映了')).toEqual(['regulator']);
+    // Seeing the news is no act done to it.
+    expect(kinds('看到新闻里的洪水，希望大家都平安')).toEqual([]);
     // A product that guards against danger is no danger; thanks to the manager asks for nobody.
     expect(escalating('这个热水器防火防漏电，很放心')).toEqual([]);
     expect(kinds('你们经理上次帮我处理得很好，替我谢谢他')).toEqual([]);
