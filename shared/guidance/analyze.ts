@@ -200,6 +200,8 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
   let mild = 0;
   // Praise negated or asked for, with the words that ask for it (shown to the clerk).
   const praiseDenied: Array<{ hit: Hit; asked: string | null }> = [];
+  // Where praise starts: a swear word right before it is a degree ("fucking amazing", "damn good"), not anger.
+  const praiseAt = p.script === 'en' ? new Set(hits.filter((h) => lex.positive.has(h.term)).map((h) => h.start)) : new Set<number>();
   for (const hit of hits) {
     const weight = lex.anger.get(hit.term);
     const isNegated = negated(p, hit, lex.negators);
@@ -215,7 +217,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
       } else praiseDenied.push({ hit, asked });
       continue;
     }
-    if (weight === 0) continue;
+    if (weight === 0 || praiseAt.has(hit.end + 1)) continue;
     if (isNegated) {
       if (reassures(p, hit)) {
         praise += Math.min(1, weight);

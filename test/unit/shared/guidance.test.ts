@@ -475,6 +475,14 @@ describe('furious needs heat, not a formal letter', () => {
     expect(posted.temperature).toBe(1);
   });
 
+  it('hears a swear word before praise, or in surprise, as no anger; "can\'t stand" and "drives me nuts" as anger', () => {
+    const rules = (text: string) => analyze(text, 'en', undefined, null).temperature;
+    for (const text of ['This pizza is damn good.', 'That was fucking amazing, best concert ever', 'Holy shit it actually worked']) expect(rules(text), text).toBe(0);
+    for (const text of ['This is fucking ridiculous.', "I can't stand how smug he is in every interview.", "People who don't return their carts drive me nuts."]) {
+      expect(rules(text), text).toBeGreaterThanOrEqual(2);
+    }
+  });
+
   it('hears a broken promise thrown back and a question of conscience as anger', () => {
     expect(analyze('说好的周末加班费呢？老板你良心不会痛吗', undefined, undefined, null).temperature).toBe(2);
     const challenge = analyze('开车不打转向灯的都是什么心态？差点撞上', undefined, undefined, null);
