@@ -3,6 +3,8 @@ import { defineConfig } from '@playwright/test';
 // Debian's Chromium, never a downloaded browser (toolchain.md).
 export default defineConfig({
   testDir: 'test/e2e',
+  // The sync server runs as `npm run server` runs it: the bundle, built from this checkout.
+  globalSetup: './test/fixtures/serverBundle.ts',
   timeout: 60_000,
   workers: 1,
   reporter: [['list']],

@@ -21,6 +21,7 @@ import { migrate, serverKeys } from '../../server/schema.js';
 import { engines, enrolledDesk, freshPostgres, postgresAvailable, serverProcess, setUpOrg, startServer, syncNow, type Desk } from '../integration/syncWorld.js';
 import { pgliteSql } from '../../server/sql.js';
 import { tempDir } from '../fixtures/tempDir.js';
+import { buildServerBundle } from '../../scripts/buildServer.js';
 import { readFileSync } from 'node:fs';
 import type { SessionGrant } from '../../shared/proof.js';
 
@@ -192,6 +193,7 @@ async function serverMemory(): Promise<void> {
   }
 }
 
+await buildServerBundle();
 await run('PGlite', engines.pglite());
 const unavailable = await postgresAvailable();
 if (unavailable) console.log(`PostgreSQL: skipped (${unavailable})`);

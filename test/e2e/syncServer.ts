@@ -1,9 +1,10 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { expect, type Page } from '@playwright/test';
+import { SERVER_BUNDLE } from '../fixtures/serverBundle.js';
 
-/** The sync server as its operators run it: `server/cli.ts` in a real child process. */
+/** The sync server as its operators run it (`npm run server`): the bundle in a real child process. */
 export const serverCli = (dataDir: string, ...args: string[]) =>
-  execFileSync(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--data-dir', dataDir, ...args], { encoding: 'utf8' });
+  execFileSync(process.execPath, [SERVER_BUNDLE, '--data-dir', dataDir, ...args], { encoding: 'utf8' });
 
 /** A one-time join code for a desk, made with the admin command. */
 export const joinCodeFor = (dataDir: string, branch: string, desk: string): string => /: (\S+)$/.exec(serverCli(dataDir, 'admin', 'enrol', branch, desk).trim())![1]!;
@@ -14,7 +15,7 @@ export interface SyncServer {
 }
 
 export async function startSyncServer(dataDir: string, port = 0): Promise<SyncServer> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--data-dir', dataDir, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [SERVER_BUNDLE, '--data-dir', dataDir, '--port', String(port)], { stdio: ['ignore', 'pipe', 'pipe'] });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 30_000);

@@ -12,6 +12,7 @@ import type { Clock } from '../../electron/core/clock.js';
 import type { DeskResult } from '../../shared/contract.js';
 import { ok, openTestDesk } from '../fixtures/desk.js';
 import { tempDir } from '../fixtures/tempDir.js';
+import { SERVER_BUNDLE } from '../fixtures/serverBundle.js';
 
 /** A real sync server on loopback over PGlite or PostgreSQL, and real desks on SQLite files. */
 export const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -48,7 +49,7 @@ export async function freshPostgres(): Promise<{ url: string; drop(): Promise<vo
 
 /** `npm run server` as its own operating-system process, on a free loopback port. */
 export async function serverProcess(env: Record<string, string>, args: string[] = []): Promise<{ url: string; process: ChildProcess }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/cli.ts', '--port', '0', ...args], {
+  const child = spawn(process.execPath, [SERVER_BUNDLE, '--port', '0', ...args], {
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
