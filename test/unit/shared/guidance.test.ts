@@ -483,6 +483,22 @@ describe('furious needs heat, not a formal letter', () => {
     }
   });
 
+  it('hears patience run out and a demand to fix it now at the counter in English', () => {
+    const rules = (text: string) => analyze(text, 'en', undefined, null).temperature;
+    expect(rules("This is the third time I've come in about this and I'm done being patient.")).toBeGreaterThanOrEqual(2);
+    expect(rules("I want to speak to someone who actually knows what they're doing.")).toBeGreaterThanOrEqual(2);
+    expect(rules('I was charged for a premium channel package I never ordered.')).toBe(1);
+    expect(rules('The doctor was very patient with my son.')).toBe(0);
+  });
+
+  it('hears a bill that grew without cause as a complaint, and taking advantage of the old as anger', () => {
+    const rules = (text: string) => analyze(text, undefined, undefined, null).temperature;
+    expect(rules('上个月的话费怎么多了五十块？我没开通过什么业务啊')).toBe(1);
+    expect(rules('这个月电费比上个月高了一倍，我家也没多用电啊')).toBe(1);
+    expect(rules('新版本功能多了很多，好用')).toBe(0);
+    expect(rules('你们这是欺负老年人吗？我妈根本不知道办了这个套餐！')).toBeGreaterThanOrEqual(2);
+  });
+
   it('hears a broken promise thrown back and a question of conscience as anger', () => {
     expect(analyze('说好的周末加班费呢？老板你良心不会痛吗', undefined, undefined, null).temperature).toBe(2);
     const challenge = analyze('开车不打转向灯的都是什么心态？差点撞上', undefined, undefined, null);
