@@ -73,7 +73,7 @@ const scriptOf = (locale: GuidanceLocale): Script => (locale === 'en' ? 'en' : '
  * "very"; 防火, 防漏电 "fireproof", "shock-proof" — read as danger; 出差 "a business trip", 再也不用排队 "no more queuing", 倒垃圾 "taking out the rubbish" — read as
  * complaints in praise. Blanked, not removed, so positions hold.
  */
-const SET_PHRASES = /不好意思|差一点|差点|差不多|热闹|灿烂|热爱|滚烫|滚筒|滚动|翻滚|打滚|滚下|牛逼|乘风破浪|鲜衣怒马|小霸王|挖坑|妈妈|大爆炸|爆炸头|到爆炸|信息爆炸|人口爆炸|知识爆炸|爆炸性|擦出火花|碰撞出火花|碰出火花|火花飞舞|中毒太深|人间中毒|怕受伤|流血牺牲|出差|差旅|时差|温差|误差|差额|差价|再也不用(?=担心|排|等|跑|操心|发愁|愁|麻烦|费劲|折腾)|垃圾桶|垃圾袋|垃圾分类|倒垃圾|扔垃圾|把垃圾|垃圾带走|装修垃圾|建筑垃圾|清理垃圾|收垃圾|垃圾站|垃圾车|垃圾短信|垃圾邮件|有问题(?=也回复|也会|都会|随时|可以随时|请|找我|联系)|如有问题|有任何问题|(?:噪音|噪声|动静|异味|色差|误差)(?:很|也很|比较|非常|特别)?小|拖地|拖把|把地拖|好像|防(?:火|漏电|触电|爆|烫伤?|摔|漏气|中毒)|阻燃/g;
+const SET_PHRASES = /不好意思|差一点|差点|差不多|热闹|灿烂|热爱|滚烫|滚筒|滚动|翻滚|打滚|滚下|牛逼|乘风破浪|鲜衣怒马|小霸王|挖坑|妈妈|大爆炸|爆炸头|到爆炸|信息爆炸|人口爆炸|知识爆炸|爆炸性|擦出火花|碰撞出火花|碰出火花|火花飞舞|中毒太深|人间中毒|怕受伤|流血牺牲|出差|差旅|时差|温差|误差|差额|差价|再也不用(?=担心|排|等|跑|操心|发愁|愁|麻烦|费劲|折腾)|垃圾桶|垃圾袋|垃圾分类|倒垃圾|扔垃圾|把垃圾|垃圾带走|带了垃圾|带垃圾|垃圾下楼|装修垃圾|建筑垃圾|清理垃圾|收垃圾|垃圾站|垃圾车|垃圾短信|垃圾邮件|有问题(?=也回复|也会|都会|随时|可以随时|请|找我|联系)|如有问题|有任何问题|(?:噪音|噪声|动静|异味|色差|误差)(?:很|也很|比较|非常|特别)?小|拖地|拖把|把地拖|好像|防(?:火|漏电|触电|爆|烫伤?|摔|漏气|中毒)|阻燃/g;
 
 function prepared(text: string, locale: GuidanceLocale): Prepared {
   if (locale === 'en') return prepare(text, 'en');
@@ -139,7 +139,7 @@ function contrastWeight(p: Prepared): (at: number) => number {
 
 const PROMISED = /(说|讲|约|谈)$/;
 /** Praise that a seller claimed is no praise of the customer's: 宣传是五星级, 号称正品, "advertised as spotless". */
-const CLAIMED = { zh: /(宣传|号称|自称|标榜|声称|说是|标着|写着)[^，。！？,.!?]{0,4}$/, en: / (advertised|claimed|claims|marketed|billed|supposed to be|sold) (as )?(a |an |the )?$/ } as const;
+const CLAIMED = { zh: /(宣传|号称|自称|标榜|声称|说是|标着|写着|也能叫|也配叫|也叫)[^，。！？,.!?]{0,4}$/, en: / (advertised|claimed|claims|marketed|billed|supposed to be|sold) (as )?(a |an |the )?$/ } as const;
 /**
  * Feelings and troubles whose denial reassures: 从来没失望过, 没有不满意, "nothing wrong", "no complaints". Not
  * what the customer is owed ("still no refund", 没回复): its absence is the grievance.
@@ -263,9 +263,13 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
     triggers.push(found[0]![0].trim());
     for (const m of found) grievances.push({ start: m.index, end: m.index + m[0].length, hard: weight >= 1 });
   }
-  // Praise denied is a grievance, once: 不太热情 is one, already heard by its pattern.
+  // Praise denied is a grievance, once: 不太热情 is one, already heard by its pattern; 不干净 and 不结实
+  // are judgements, heard as complaints (complaintScore).
+  const judged = (hit: Hit) =>
+    [1, 2, 3].some((k) => lex.complaint.has(p.text.slice(Math.max(0, hit.start - k), hit.end))) ||
+    lex.complaintPatterns.some(({ re }) => [...p.text.matchAll(re)].some((m) => m.index <= hit.start && hit.end <= m.index + m[0].length));
   for (const { hit, asked } of praiseDenied) {
-    if (grievances.some((g) => g.start <= hit.start && hit.end <= g.end)) continue;
+    if (grievances.some((g) => g.start <= hit.start && hit.end <= g.end) || judged(hit)) continue;
     score += 1;
     grievances.push({ start: hit.start, end: hit.end, hard: false });
     // Shown as asked: 耐心一点, "more professional".

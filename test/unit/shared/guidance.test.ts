@@ -491,6 +491,14 @@ describe('furious needs heat, not a formal letter', () => {
     expect(rules('The doctor was very patient with my son.')).toBe(0);
   });
 
+  it("hears a reviewer's praise of a thing as praise, and everyday faults of food, goods and service as complaints", () => {
+    const rules = (text: string) => analyze(text, undefined, undefined, null).temperature;
+    for (const text of ['衣服版型好看，面料也舒服，就是发货慢了点', '外卖小哥很准时，还帮忙带了垃圾下楼', '包装严实，水果没有一个坏的']) expect(rules(text), text).toBe(0);
+    for (const text of ['呵呵，这也能叫五星酒店？', '肉是臭的，吃了两口就扔了', '电池鼓包了，不敢再用', '服务员一直在玩手机，叫了好几次都没人过来', '内容空洞，纯属凑字数', '鸡肉很柴，米饭也硬']) {
+      expect(rules(text), text).toBe(1);
+    }
+  });
+
   it('hears a bill that grew without cause as a complaint, and taking advantage of the old as anger', () => {
     const rules = (text: string) => analyze(text, undefined, undefined, null).temperature;
     expect(rules('上个月的话费怎么多了五十块？我没开通过什么业务啊')).toBe(1);
