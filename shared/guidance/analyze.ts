@@ -70,8 +70,9 @@ const scriptOf = (locale: GuidanceLocale): Script => (locale === 'en' ? 'en' : '
  * 滚烫 "burning hot", 滚筒 a drum (washer), 牛逼 "awesome", 乘风破浪 "riding the waves", 妈妈的 "mum's" — read as
  * anger in happy Weibo posts; 生活大爆炸 a sitcom, 爆炸头 an afro, 擦出火花 "chemistry", 中毒太深 "hooked", 怕受伤 "afraid of
  * heartbreak" — read as danger; 拖地 "mopping" — read as 拖 "dragging on"; 好像 "it seems" — read as 好
- * "very"; 防火, 防漏电 "fireproof", "shock-proof" — read as danger; 出差 "a business trip", 再也不用排队 "no more queuing", 倒垃圾 "taking out the rubbish" — read as
- * complaints in praise. Blanked, not removed, so positions hold.
+ * "very"; 防火, 防漏电 "fireproof", "shock-proof" — read as danger; 出差 "a business trip", 再也不用排队
+ * "no more queuing", 倒垃圾 "taking out the rubbish" — read as complaints in praise. Blanked, not
+ * removed, so positions hold.
  */
 const SET_PHRASES = /不好意思|差一点|差点|差不多|热闹|灿烂|热爱|滚烫|滚筒|滚动|翻滚|打滚|滚下|牛逼|乘风破浪|鲜衣怒马|小霸王|挖坑|妈妈|大爆炸|爆炸头|到爆炸|信息爆炸|人口爆炸|知识爆炸|爆炸性|擦出火花|碰撞出火花|碰出火花|火花飞舞|中毒太深|人间中毒|怕受伤|流血牺牲|出差|差旅|时差|温差|误差|差额|差价|再也不用(?=担心|排|等|跑|操心|发愁|愁|麻烦|费劲|折腾)|垃圾桶|垃圾袋|垃圾分类|倒垃圾|扔垃圾|把垃圾|垃圾带走|带了垃圾|带垃圾|垃圾下楼|装修垃圾|建筑垃圾|清理垃圾|收垃圾|垃圾站|垃圾车|垃圾短信|垃圾邮件|有问题(?=也回复|也会|都会|随时|可以随时|请|找我|联系)|如有问题|有任何问题|(?:噪音|噪声|动静|异味|色差|误差)(?:很|也很|比较|非常|特别)?小|拖地|拖把|把地拖|好像|防(?:火|漏电|触电|爆|烫伤?|摔|漏气|中毒)|阻燃/g;
 
