@@ -483,6 +483,14 @@ describe('furious needs heat, not a formal letter', () => {
     }
   });
 
+  it("hears an English reviewer's everyday faults, and praise that the quality justifies the price", () => {
+    const rules = (text: string) => analyze(text, 'en', undefined, null).temperature;
+    for (const text of ['The bed was rock hard and the pillows were flat.', 'Two stars because the coffee was decent, everything else was a letdown.', 'It stopped charging after a month.', "Room wasn't ready until 6pm even though check-in was at 3."]) {
+      expect(rules(text), text).toBe(1);
+    }
+    expect(rules('A little pricey, but the quality justifies it.')).toBe(0);
+  });
+
   it('hears patience run out and a demand to fix it now at the counter in English', () => {
     const rules = (text: string) => analyze(text, 'en', undefined, null).temperature;
     expect(rules("This is the third time I've come in about this and I'm done being patient.")).toBeGreaterThanOrEqual(2);
