@@ -517,6 +517,8 @@ describe('furious needs heat, not a formal letter', () => {
 
   it('hears a broken promise thrown back and a question of conscience as anger', () => {
     expect(analyze('说好的周末加班费呢？老板你良心不会痛吗', undefined, undefined, null).temperature).toBe(2);
+    expect(analyze('又是这种标题党，看完气得我想砸手机', undefined, undefined, null).temperature).toBe(2);
+    expect(analyze('不回消息是几个意思？', undefined, undefined, null).temperature).toBeGreaterThanOrEqual(1);
     const challenge = analyze('开车不打转向灯的都是什么心态？差点撞上', undefined, undefined, null);
     expect(challenge.temperature).toBeGreaterThanOrEqual(1);
     expect(challenge.triggers).toContain('都是什么心态');
