@@ -403,7 +403,7 @@ const argmax = <K>(scores: Map<K, number>): K | undefined => {
 const CONTENT_ORDER = ['incident', 'billing', 'timeliness', 'attitude', 'product_quality', 'service_quality'] as const;
 
 const THREATENING: readonly SignalKind[] = ['media', 'legal', 'regulator', 'threat'];
-const GRIEVANCE: Partial<Record<SignalKind, number>> = { repeat: 1, compensation: 0.5, safety: 1.5, social: 1.5 };
+const GRIEVANCE: Partial<Record<SignalKind, number>> = { repeat: 1, compensation: 0.5, safety: 1.5, social: 1.5, escalation: 1 };
 
 /** Longer than what a customer says in one go at the counter (three or four sentences): a written letter. */
 const SPOKEN_LENGTH: Record<Script, number> = { zh: 100, en: 300 };

@@ -558,6 +558,15 @@ describe("escalation signals need the customer's own act", () => {
     expect(kinds('你们经理上次帮我处理得很好，替我谢谢他')).toEqual([]);
   });
 
+  it('hears a local TV channel and a smoke alarm, not a five-star review; asking for the supervisor is upset', () => {
+    expect(escalating("If this isn't resolved by Friday, my next call is to Channel 7.", 'en')).toEqual(['media']);
+    expect(escalating('The smoke detector went off because the dryer was smoking.', 'en')).toEqual(['safety']);
+    expect(kinds('I posted a five-star review on Yelp, you deserve it.', 'en')).toEqual([]);
+    const supervisor = analyze('Get me your supervisor.', 'en', undefined, null);
+    expect(supervisor.signals.map((s) => s.kind)).toEqual(['escalation']);
+    expect(supervisor.temperature).toBe(1);
+  });
+
   it('hears the courts, a harmed child and review sites as the customer names them', () => {
     expect(escalating('你们不处理，我们法庭上见')).toEqual(['legal']);
     expect(escalating('孩子喝了这个奶粉起疹子了，已经去医院了')).toEqual(['safety']);
