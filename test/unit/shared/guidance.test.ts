@@ -502,6 +502,10 @@ describe('furious needs heat, not a formal letter', () => {
   it("hears a reviewer's praise of a thing as praise, and everyday faults of food, goods and service as complaints", () => {
     const rules = (text: string) => analyze(text, undefined, undefined, null).temperature;
     for (const text of ['衣服版型好看，面料也舒服，就是发货慢了点', '外卖小哥很准时，还帮忙带了垃圾下楼', '包装严实，水果没有一个坏的']) expect(rules(text), text).toBe(0);
+    for (const text of ['面膜敷完脸上起了好多小疙瘩', '银行办个业务要跑三趟，手续繁琐得要命', '蛋糕奶油是植物奶油，吃着腻得慌', '理发师完全没按我说的剪', '物业费年年涨，服务一点没提高']) {
+      expect(rules(text), text).toBe(1);
+    }
+    expect(rules('蛋糕甜而不腻，家人都说好吃')).toBe(0);
     for (const text of ['呵呵，这也能叫五星酒店？', '肉是臭的，吃了两口就扔了', '电池鼓包了，不敢再用', '服务员一直在玩手机，叫了好几次都没人过来', '内容空洞，纯属凑字数', '鸡肉很柴，米饭也硬']) {
       expect(rules(text), text).toBe(1);
     }
