@@ -489,6 +489,9 @@ describe('furious needs heat, not a formal letter', () => {
       expect(rules(text), text).toBe(1);
     }
     expect(rules('A little pricey, but the quality justifies it.')).toBe(0);
+    for (const text of ['Save your money.', 'Arrived DOA, wouldn\'t even power on.', 'Underwhelming for the hype.', 'The fries were limp and the burger was dry as cardboard.']) expect(rules(text), text).toBe(1);
+    // Praise the model alone took for upset: the rules now hear it, so the model leaves it calm.
+    for (const text of ['Worth every cent.', 'Sturdy and well made.']) expect(analyze(text, 'en').temperature, text).toBe(0);
   });
 
   it('hears patience run out and a demand to fix it now at the counter in English', () => {
