@@ -424,8 +424,9 @@ function temperatureOf(score: number, heat: number, complaint: number, signals: 
   // Threatening the media, the courts or a regulator is what temperature 3 means: at the counter, in
   // a sentence or two; so is a post the customer says they will make (发到抖音上让大家评评理), not one
   // made. A long letter that names the regulator or a lawyer is furious only with real heat in its
-  // words (not its grievances, such as a repeat), never for its legal vocabulary or length. A content customer who mentions a journalist threatens nobody. What a customer has already
-  // done (我已经报警了, "I am filing this complaint with the CFPB") is grave, but furious only with real heat.
+  // words (not its grievances, such as a repeat), never for its legal vocabulary or length. A content
+  // customer who mentions a journalist threatens nobody. What a customer has already done (我已经报警了,
+  // "I am filing this complaint with the CFPB") is grave, but furious only with real heat.
   if (total + complaint >= 0 && signals.some((s) => THREATENING.includes(s.kind) || (threatened && s.kind === 'social'))) {
     return hot || (stretches === 1 && threatened) ? 3 : (Math.max(t, 2) as Temperature);
   }
@@ -502,8 +503,8 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
     sum(needScores, bestOf(p, NEED_TERMS, NEEDS));
   });
   // A pleased customer (praise that "should be on the news", photos posted of a meal they loved, thanks
-  // to 你们经理) threatens nobody and asks for nobody higher up: no banner. Nor is a thank-you for last time (谢谢你们上次…) a repeat complaint:
-  // a repeat needs something wrong now.
+  // to 你们经理) threatens nobody and asks for nobody higher up: no banner. Nor is a thank-you for last
+  // time (谢谢你们上次…) a repeat complaint: a repeat needs something wrong now.
   if (score + complaint < 0) for (const kind of [...THREATENING, 'social', 'escalation'] as const) signalWords.delete(kind);
   if (score + complaint <= 0) signalWords.delete('repeat');
   const signals: Signal[] = SIGNAL_KINDS.filter((k) => signalWords.has(k)).map((kind) => ({ kind, words: [...signalWords.get(kind)!] }));
@@ -513,7 +514,8 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   const heated = askedOnly ? signals.filter((s) => s.kind !== 'compensation') : signals;
   const ruled = remark ? 0 : temperatureOf(score, heat, complaint, heated, Math.max(1, text.length / SPOKEN_LENGTH[script]), threatened);
   // Pleased: at least one calming word's worth and nothing wrong, or a remark.
-  const pleased = ruled === 0 && (remark || Math.round(score * 100) / 100 <= -0.7);
+  const rounded = Math.round(score * 100) / 100;
+  const pleased = ruled === 0 && (remark || rounded <= -0.7);
   const reading = model && text.trim() ? readWithModel(model, text) : null;
   const temperature = reading ? combine(ruled, reading, model!.thresholds[script], text.length > MODEL_TEMPERS_BEYOND[script], pleased) : ruled;
   // The clerk sees what the model heard too, in the customer's own characters.
@@ -540,7 +542,7 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   return {
     locale: resolved,
     temperature,
-    score: Math.round(score * 100) / 100,
+    score: rounded,
     triggers: shownOnce(triggers),
     signals,
     escalate: signals.some((s) => ESCALATING_SIGNALS.includes(s.kind)),
