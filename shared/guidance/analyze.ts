@@ -74,7 +74,7 @@ const scriptOf = (locale: GuidanceLocale): Script => (locale === 'en' ? 'en' : '
  * "no more queuing", 倒垃圾 "taking out the rubbish" — read as complaints in praise. Blanked, not
  * removed, so positions hold.
  */
-const SET_PHRASES = /不好意思|差一点|差点|差不多|热闹|灿烂|热爱|滚烫|滚筒|滚动|翻滚|打滚|滚下|牛逼|乘风破浪|鲜衣怒马|小霸王|挖坑|妈妈|大爆炸|爆炸头|到爆炸|信息爆炸|人口爆炸|知识爆炸|爆炸性|擦出火花|碰撞出火花|碰出火花|火花飞舞|中毒太深|人间中毒|怕受伤|流血牺牲|出差|差旅|时差|温差|误差|差额|差价|再也不用(?=担心|排|等|跑|操心|发愁|愁|麻烦|费劲|折腾)|垃圾桶|垃圾袋|垃圾分类|倒垃圾|扔垃圾|把垃圾|垃圾带走|带了垃圾|带垃圾|垃圾下楼|装修垃圾|建筑垃圾|清理垃圾|收垃圾|垃圾站|垃圾车|垃圾短信|垃圾邮件|有问题(?=也回复|也会|都会|随时|可以随时|请|找我|联系)|如有问题|有任何问题|(?:噪音|噪声|动静|异味|色差|误差)(?:很|也很|比较|非常|特别)?小|拖地|拖把|把地拖|好像|防(?:火|漏电|触电|爆|烫伤?|摔|漏气|中毒)|阻燃/g;
+const SET_PHRASES = /不好意思|差一点|差点|差不多|热闹|灿烂|热爱|滚烫|滚筒|滚动|翻滚|打滚|滚下|牛逼|乘风破浪|鲜衣怒马|小霸王|挖坑|妈妈|大爆炸|爆炸头|到爆炸|信息爆炸|人口爆炸|知识爆炸|爆炸性|擦出火花|碰撞出火花|碰出火花|火花飞舞|中毒太深|人间中毒|怕受伤|流血牺牲|出差|差旅|时差|温差|误差|差额|差价|再也不用(?=担心|排|等|跑|操心|发愁|愁|麻烦|费劲|折腾)|垃圾桶|垃圾袋|垃圾分类|倒垃圾|扔垃圾|把垃圾|垃圾带走|带了垃圾|带垃圾|垃圾下楼|装修垃圾|建筑垃圾|清理垃圾|收垃圾|垃圾站|垃圾车|垃圾短信|垃圾邮件|有问题(?=也回复|也会|都会|随时|可以随时|请|找我|联系|回复|解答|处理|[都也]?[能会]?(及时|马上|立刻|很快|第一时间))|如有问题|有任何问题|(?:噪音|噪声|动静|异味|色差|误差)(?:很|也很|比较|非常|特别)?小|拖地|拖把|把地拖|好像|防(?:火|漏电|触电|爆|烫伤?|摔|漏气|中毒)|阻燃/g;
 
 function prepared(text: string, locale: GuidanceLocale): Prepared {
   if (locale === 'en') return prepare(text, 'en');
@@ -87,9 +87,16 @@ function prepared(text: string, locale: GuidanceLocale): Prepared {
  */
 const SHORT_OF_SAID = /(没有?|不像|并不像|不如)((想象|想像|预想|预期|宣传|介绍|描述|广告|网上|评论|图片|图上|大家|别人|传说|说)[^，。！？；,.!?;]{0,6}(那么|这么|那样|这样)|(想象|想像|预想|预期|宣传|描述|图片)[中里上的]{0,2})的?$/;
 
+/**
+ * Denied after it is said: 一个坏的都没有, 一点垃圾都没留下 — where the sentence ends there. Not 问题都没有解决
+ * (nothing was solved) nor 连个道歉都没有 (what the customer is owed, missing).
+ */
+const NONE_AFTER = /^的?(一个|一点|一丝|一处|一颗)?[都也](没有?|木有)(留下|剩下|发现|看到|见到|出现)?(?=[了啊呢哦呀吧，。！？,.!?\s]|$)/;
+
 /** A term preceded by a negator does not count ("没有不满意", "not unhappy"); 不然 is no negator. */
 function negated(p: Prepared, hit: { start: number; end: number; term: string }, negators: readonly string[]): boolean {
   if (p.script === 'zh' && SHORT_OF_SAID.test(p.text.slice(Math.max(0, hit.start - 16), hit.start))) return true;
+  if (p.script === 'zh' && NONE_AFTER.test(p.text.slice(hit.end, hit.end + 8)) && !p.text.slice(Math.max(0, hit.start - 4), hit.start).includes('连')) return true;
   const raw = before(p, hit);
   // Taking phrases out only adds spaces: with no negator's letters in the raw context there is none after.
   if (!negators.some((n) => raw.includes(n))) return false;

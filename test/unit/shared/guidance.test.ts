@@ -517,6 +517,24 @@ describe('furious needs heat, not a formal letter', () => {
     }
   });
 
+  it('hears a fault denied after it is named as none, but not what is owed and missing, nor what was never solved', () => {
+    const rules = (text: string) => analyze(text, undefined, undefined, null).temperature;
+    for (const text of ['苹果又脆又甜，个头均匀，一个坏的都没有', '空调师傅修得很仔细，一点垃圾都没留下', '家具没有一点异味，安装也很牢固', '客服态度很好，有问题回复及时']) expect(rules(text), text).toBe(0);
+    for (const text of ['问题都没有解决，又让我等', '汤洒我身上了，连个道歉都没有']) expect(rules(text), text).toBeGreaterThanOrEqual(1);
+  });
+
+  it('hears faults said by a comparison, a smell, a taste or an unevenness, and staff on their phones or not answering', () => {
+    const rules = (text: string) => analyze(text, undefined, undefined, null).temperature;
+    for (const text of [
+      '这本书印刷质量太次了', '笔记本玩个游戏烫得没法摸', '牛奶打开一股酸味', '橙子酸得倒牙，个头比图片上小一圈', '风扇声音越来越大', '分量越来越少',
+      '剪完头发比没剪还难看，刘海剪得一高一低', '换了个刹车片收了一千二，别家才四百', '私教上课一直玩手机', '网课老师问问题也不回',
+      '外卖送到的时候汤全撒了', '家具送来少了两个螺丝', '电饭煲煮出来的饭底下一层全是糊的', '柜员业务不熟练',
+    ]) {
+      expect(rules(text), text).toBe(1);
+    }
+    for (const text of ['酸甜可口，一点都不倒牙', '这次来人很快，比上次好多了', '回家路上一直在看手机地图']) expect(rules(text), text).toBe(0);
+  });
+
   it('hears a bill that grew without cause as a complaint, and taking advantage of the old as anger', () => {
     const rules = (text: string) => analyze(text, undefined, undefined, null).temperature;
     expect(rules('上个月的话费怎么多了五十块？我没开通过什么业务啊')).toBe(1);
