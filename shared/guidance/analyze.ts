@@ -93,6 +93,9 @@ const SHORT_OF_SAID = /(没有?|不像|并不像|不如)((想象|想像|预想|�
  */
 const NONE_AFTER = /^的?(一个|一点|一丝|一处|一颗)?[都也](没有?|木有)(留下|剩下|发现|看到|见到|出现)?(?=[了啊呢哦呀吧，。！？,.!?\s]|$)/;
 
+const CANNOT = new Set(["can't", 'cant', 'cannot', "couldn't"]);
+const PAST_SAYING = /^( [a-z']+){0,3} enough\b/;
+
 /** A term preceded by a negator does not count ("没有不满意", "not unhappy"); 不然 is no negator. */
 function negated(p: Prepared, hit: { start: number; end: number; term: string }, negators: readonly string[]): boolean {
   if (p.script === 'zh' && SHORT_OF_SAID.test(p.text.slice(Math.max(0, hit.start - 16), hit.start))) return true;
@@ -105,6 +108,8 @@ function negated(p: Prepared, hit: { start: number; end: number; term: string },
   for (const phrase of NOT_NEGATORS[p.script]) context = context.replaceAll(phrase, ' ');
   const found = endsWithAny(context, negators, p.script);
   if (!found) return false;
+  // "Can't thank them enough", "can't say enough good things": praise past saying, not denied.
+  if (p.script === 'en' && CANNOT.has(found) && (PAST_SAYING.test(p.text.slice(hit.end, hit.end + 40)) || raw.endsWith(' enough '))) return false;
   // 不满 already carries its own 不; only a second negator in front of it cancels it.
   return !(p.script === 'zh' && negators.some((n) => hit.term.startsWith(n)) && !context.trim());
 }

@@ -494,6 +494,18 @@ describe('furious needs heat, not a formal letter', () => {
     for (const text of ['Worth every cent.', 'Sturdy and well made.']) expect(analyze(text, 'en').temperature, text).toBe(0);
   });
 
+  it('hears faults said by a simile, a comparison with what was asked or paid, and a fault still there; praise past saying is praise', () => {
+    const rules = (text: string) => analyze(text, 'en', undefined, null).temperature;
+    for (const text of [
+      'Laptop fan is loud as a jet engine and the battery barely lasts two hours.', 'The mechanic charged me $300 for a part that costs $40 online.', 'They kept my car for a week and the noise is still there.',
+      'My haircut is way shorter than I asked for.', 'Ordered a large, got a small.', 'The book arrived with a torn cover.', 'Milk was already sour when I opened it.', 'The fabric is pilling.',
+    ]) {
+      expect(rules(text), text).toBe(1);
+    }
+    for (const text of ["The staff went out of their way to help us, can't thank them enough.", "Can't recommend them enough!"]) expect(analyze(text, 'en').temperature, text).toBe(0);
+    expect(rules("I can't recommend this place.")).toBe(1);
+  });
+
   it('hears patience run out and a demand to fix it now at the counter in English', () => {
     const rules = (text: string) => analyze(text, 'en', undefined, null).temperature;
     expect(rules("This is the third time I've come in about this and I'm done being patient.")).toBeGreaterThanOrEqual(2);
