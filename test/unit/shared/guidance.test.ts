@@ -392,6 +392,11 @@ describe('compensation needs a demand', () => {
     }
   });
 
+  it('hears a fee asked to be reversed or credited back, being compensated expected, and money asked back with 把', () => {
+    for (const text of ['I would like the overdraft fees reversed and credited back to my account.', 'I expect to be compensated for the damage to my floor.', '请把多扣的三十块退回']) expect(compensation(text), text).toBe(true);
+    for (const text of ['The overdraft charge was reversed the next day.', 'They credited back the fee after I called.', '麻烦把发票开一下，谢谢']) expect(compensation(text), text).toBe(false);
+  });
+
   it('does not take a refund reported, a card or a doubled charge for one', () => {
     for (const text of ['我已经收到退款了，谢谢你们', '麻烦帮我查一下退款到哪一步了', 'I paid with my credit card and the receipt is attached.', 'I was double charged for the same order.', 'The refund was processed yesterday, thanks.', '我不要求赔偿，只想把问题解决']) {
       expect(compensation(text), text).toBe(false);
