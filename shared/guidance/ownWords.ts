@@ -134,7 +134,7 @@ const ACT_BEFORE = {
     /(找|叫|请|让|打|拨|告|发|传|放|贴|po|去|(?<![看听见收遇想得做感受])到|向|给|报|上|跟|会|要)[了到给在上去向的个条篇一下]{0,2}$/,
   ],
   en: [
-    / (call|calling|called|ring|contact|contacting|contacted|report|reporting|reported|tell|telling|told|write|writing|wrote|file|filing|filed|complain|complaining|complained|post|posting|posted|share|sharing|shared|tweet|tweeting|upload|uploading|uploaded|hire|hiring|hired|consult|consulting|consulted|talk|talking|talked|speak|speaking|spoke|escalate|escalating|escalated|notify|notifying|notified|alert|alerting|alerted|involve|involving|warn|warned|warning|bring|bringing|lodge|lodged|forward|forwarding|forwarded|send|sending|sent|ask|asking|asked|hear from|hearing from|will)( [^ .,!?;:]+){0,6} $/,
+    / (call|calling|called|ring|contact|contacting|contacted|report|reporting|reported|tell|telling|told|write|writing|wrote|file|filing|filed|complain|complaining|complained|post|posting|posted|share|sharing|shared|tweet|tweeting|upload|uploading|uploaded|hire|hiring|hired|consult|consulting|consulted|talk|talking|talked|speak|speaking|spoke|escalate|escalating|escalated|notify|notifying|notified|alert|alerting|alerted|involve|involving|warn|warned|warning|leave|leaving|bring|bringing|lodge|lodged|forward|forwarding|forwarded|send|sending|sent|ask|asking|asked|hear from|hearing from|will)( [^ .,!?;:]+){0,6} $/,
     / (go|going|went|put|putting|take|taking|took|get|getting|got|see you in)( [^ .,!?;:]+){0,2} $/,
   ],
 };

@@ -621,6 +621,14 @@ describe("escalation signals need the customer's own act", () => {
     expect(escalating('不赔偿我就报警')).toEqual(['legal']);
   });
 
+  it('hears a child still in hospital, a lift that fell and a review left to warn people; a pretty cake posted is no threat', () => {
+    expect(escalating('孩子吃了你们的零食嘴里起泡，现在在医院')).toEqual(['safety']);
+    expect(escalating('电梯突然下坠了两层，里面还有老人')).toEqual(['safety']);
+    expect(escalating('I will be leaving a review on Google and Yelp warning people.', 'en')).toEqual(['social']);
+    expect(escalating('I posted a photo of the cake on Instagram, it was so pretty.', 'en')).toEqual([]);
+    expect(escalating('医院附近的酒店，方便陪护')).toEqual([]);
+  });
+
   it("does not take staff's words, a denial or a hedged 'if ever' for the customer's threat", () => {
     expect(escalating('店员跟我说如果不满意可以去12315投诉，我觉得没必要')).toEqual([]);
     expect(escalating('我并没有打算去报警，你们处理好就行')).toEqual([]);
