@@ -295,6 +295,15 @@ describe('anger at the counter', () => {
     expect(rules('麻烦帮我看看我的退款到哪一步了，已经申请十天了。')).toBe(1);
     expect(rules('不好意思，想麻煩你幫我查一下這個月的電信帳單，好像重複扣了一次款。')).toBe(1);
   });
+
+  it('hears anger vented in a post: blame shifted, a warning ignored, being cheated, time wasted', () => {
+    const rules = (text: string) => analyze(text, undefined, undefined, null).temperature;
+    for (const text of ['加班到十点老板还在群里甩锅', '室友半夜打游戏大喊大叫，说了也不听', '被黄牛坑了，还是假票', '刚洗的车就被鸟拉了，还被贴了罚单，今天真是够了', '开会开了三个小时什么都没定下来，浪费生命']) {
+      expect(rules(text), text).toBeGreaterThanOrEqual(2);
+    }
+    for (const text of ['邻居家的狗天天乱叫，物业也不管', '办个证跑了五趟，能不能一次说清楚']) expect(rules(text), text).toBe(1);
+    for (const text of ['你累不累？早点休息', '提醒了他带伞，他听了，没淋湿']) expect(rules(text), text).toBe(0);
+  });
 });
 
 describe('escalation needs someone who is not content', () => {
