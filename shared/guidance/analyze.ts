@@ -153,6 +153,8 @@ function contrastWeight(p: Prepared): (at: number) => number {
 const PROMISED = /(说|讲|约|谈)$/;
 /** Praise that a seller claimed is no praise of the customer's: 宣传是五星级, 号称正品, "advertised as spotless". */
 const CLAIMED = { zh: /(宣传|号称|自称|标榜|声称|说是|标着|写着|也能叫|也配叫|也叫)[^，。！？,.!?]{0,4}$/, en: / (advertised|claimed|claims|marketed|billed|supposed to be|sold) (as )?(a |an |the )?$/ } as const;
+/** Praise inside an outraged question is none: "who thought this was a good idea", "why do people think it's okay", "how is it legal". */
+const IRONIC_EN = / (who (thought|decided) (this|that|it)( [a-z]+)? (was|is) a|(people|they|you) (think|feel|thinks) (it's|it is|that's)|how is (it|this|that)( even)?) $/;
 /**
  * Feelings and troubles whose denial reassures: 从来没失望过, 没有不满意, "nothing wrong", "no complaints". Not
  * what the customer is owed ("still no refund", 没回复): its absence is the grievance.
@@ -222,6 +224,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
       // 说好的 is a promise (说好的赠品没有送), not the calming 好的; 都说好吃 is praise.
       if (p.script === 'zh' && PROMISED.test(p.text.slice(Math.max(0, hit.start - 2), hit.start)) && /^好[的了]?$/.test(hit.term)) continue;
       if (!isNegated && CLAIMED[p.script].test(p.text.slice(Math.max(0, hit.start - 24), hit.start))) continue;
+      if (p.script === 'en' && IRONIC_EN.test(p.text.slice(Math.max(0, hit.start - 48), hit.start))) continue;
       // A calming word lowers the temperature; "not happy" is no calming word, nor is praise asked for.
       const asked = askedWords(p, hit);
       if (!isNegated && asked === null) {
@@ -255,7 +258,13 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
   }
   const termHeard = [...grievances];
   const positives = [...lex.positive.keys()];
-  const praises = (match: string) => positives.some((w) => match.includes(w) && !PRAISE_DENIED[p.script].test(match.slice(0, match.indexOf(w))));
+  const praises = (match: string) =>
+    positives.some((w) => {
+      const at = match.indexOf(w);
+      if (at < 0) return false;
+      const before = match.slice(0, at);
+      return !PRAISE_DENIED[p.script].test(before) && !(p.script === 'en' && IRONIC_EN.test(` ${before}`));
+    });
   for (const { re, weight } of lex.patterns) {
     // "太感谢你们了！" has the shape of "太过分了！" but is thanks; "不太热情" is none.
     const found = [...p.text.matchAll(re)].filter(

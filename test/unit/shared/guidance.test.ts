@@ -528,6 +528,17 @@ describe('furious needs heat, not a formal letter', () => {
     expect(rules('The doctor was very patient with my son.')).toBe(0);
   });
 
+  it('hears sarcastic thanks, nerve, stolen credit and outraged questions as anger in English posts', () => {
+    const rules = (text: string) => analyze(text, 'en', undefined, null).temperature;
+    for (const text of [
+      'Thanks for nothing, customer support.', 'My ISP throttles my internet and then has the nerve to raise prices.', 'My coworker took credit for my project in front of the whole team.',
+      'How is it legal to sell insulin at these prices?', 'Who thought this update was a good idea? It broke everything.', "Why do people think it's okay to play music on speaker in a waiting room?",
+    ]) {
+      expect(rules(text), text).toBeGreaterThanOrEqual(2);
+    }
+    for (const text of ['Thanks for everything, you were great.', 'It is legal to park here after six.', 'I thought this was a good idea and it was.']) expect(rules(text), text).toBe(0);
+  });
+
   it("hears a reviewer's praise of a thing as praise, and everyday faults of food, goods and service as complaints", () => {
     const rules = (text: string) => analyze(text, undefined, undefined, null).temperature;
     for (const text of ['衣服版型好看，面料也舒服，就是发货慢了点', '外卖小哥很准时，还帮忙带了垃圾下楼', '包装严实，水果没有一个坏的']) expect(rules(text), text).toBe(0);
