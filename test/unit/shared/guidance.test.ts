@@ -414,6 +414,11 @@ describe('compensation needs a demand', () => {
 });
 
 describe('furious needs heat, not a formal letter', () => {
+  it('reads a letter that says it was misled, or names a bait-and-switch, as a grievance', () => {
+    const misled = 'I applied for a personal loan and was approved at 9.5% APR. When the documents arrived, the rate was 24.9%. I feel misled and believe this is a bait-and-switch practice. I would like the inquiry removed.';
+    expect(analyze(misled, 'en', undefined, null).temperature).toBe(1);
+  });
+
   const LETTER_EN =
     'To whom it may concern, I am writing to file a formal complaint about my checking account. On March 3 I noticed a charge of $45.00 described as a service fee, which I never agreed to. I called customer service on March 5 and again on March 12 and was told both times that the fee would be reversed within ten business days. As of today the fee has not been reversed, and a second charge of $45.00 has appeared on my statement. I have attached copies of both statements. I have asked my attorney to review the account agreement and I will report this to the regulator. I would appreciate a written response and the reversal of both charges.';
   const LETTER_ZH =
