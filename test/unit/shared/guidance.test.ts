@@ -575,6 +575,11 @@ describe('furious needs heat, not a formal letter', () => {
       expect(rules(text), text).toBe(1);
     }
     for (const text of ['酸甜可口，一点都不倒牙', '这次来人很快，比上次好多了', '回家路上一直在看手机地图']) expect(rules(text), text).toBe(0);
+    // Takeout's short reviews.
+    for (const text of ['味道很奇怪', '酸菜鱼全是刺', '没有筷子', '油太大了', '粥太稀了，跟水一样', '等了一个半小时', '这么贵就给这么点', '汉堡里的生菜都蔫了', '牛肉嚼不动', '难以下咽', '米饭是硬的']) {
+      expect(rules(text), text).toBe(1);
+    }
+    for (const text of ['店里很干净，老板很干脆，直接换了', '加油干，明天会更好']) expect(rules(text), text).toBe(0);
   });
 
   it('hears a bill that grew without cause as a complaint, and taking advantage of the old as anger', () => {
