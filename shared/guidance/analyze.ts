@@ -354,10 +354,18 @@ const STRONG = 2;
 
 /** Words that make a fault slight: 有点慢, 稍微贵, 慢了点, "a bit slow", "slightly expensive". */
 const SLIGHTLY = {
-  zh: { before: /(有点儿?|有一点|有些|稍微|稍稍|稍|略微|略|一点点)$/, within: /^(有点|有一点|有些|稍微|稍|略)/, after: /^(了一?点儿?|了一些|了些)(?![都也])/ },
-  en: { before: / (a bit|a little|a little bit|slightly|a tad|kind of|kinda|somewhat|bit|little)( too)? $/, within: /^ ?(a bit|a little|slightly|a tad|kind of|somewhat)( |$)/, after: /^ (a bit|a little|slightly)\b/ },
+  zh: {
+    before: /(有点儿?|有一点|有些|稍微|稍稍|稍|略微|略|一点点|轻微的?|小小的)$/,
+    within: /^(有点|有一点|有些|稍微|稍|略)/,
+    after: /^(了一?点儿?|了一些|了些)(?![都也])|^[，,]?(但是?|不过)?(不影响|无伤大雅|可以接受|能接受|问题不大)/,
+  },
+  en: {
+    before: / (a bit|a little|a little bit|slightly|a tad|kind of|kinda|somewhat|bit|little|minor|a minor)( too)? $/,
+    within: /^ ?(a bit|a little|slightly|a tad|kind of|somewhat)( |$)/,
+    after: /^ (a bit|a little|slightly)\b|^( ,)?( but)?( it)? (doesn't|does not|didn't|did not) (affect|matter)\b|^( ,)? (not a big deal|no big deal)\b/,
+  },
 } as const;
-/** A softening word just before a fault or just after it: 有点|慢, 慢|了点, "a bit |slow". */
+/** A softening word just before a fault or just after it: 有点|慢, 慢|了点, 折痕|，不影响阅读, "a bit |slow", "scratch| but it doesn't matter". */
 const softened = (p: Prepared, at: { start: number; end: number }) =>
   SLIGHTLY[p.script].before.test(p.text.slice(Math.max(0, at.start - 16), at.start)) || SLIGHTLY[p.script].after.test(p.text.slice(at.end, at.end + 12));
 

@@ -228,6 +228,9 @@ describe('customer reviews', () => {
     }
     // A softened word is one slight grievance, heard once: "a bit annoying" is upset, not angry.
     expect(rules("The app keeps logging me out, it's a bit annoying.")).toBe(1);
+    // A fault said to be slight, or said to matter nothing, beside praise.
+    for (const text of ['书的内容很实用，印刷清晰，就是包装有点简单，角有轻微折痕，不影响阅读。', "Love it. There is a minor scratch on the side but it doesn't affect anything."]) expect(rules(text), text).toBe(0);
+    expect(rules('屏幕有划痕，不影响使用，但是电池不行')).toBe(1);
   });
 
   it('softens a fault with 了点 after it, and the model does not make such a remark upset', () => {
