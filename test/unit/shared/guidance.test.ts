@@ -526,6 +526,9 @@ describe('furious needs heat, not a formal letter', () => {
     }
     for (const text of ["The staff went out of their way to help us, can't thank them enough.", "Can't recommend them enough!"]) expect(analyze(text, 'en').temperature, text).toBe(0);
     expect(rules("I can't recommend this place.")).toBe(1);
+    // Shoppers' one-liners.
+    for (const text of ['Smaller than expected.', 'Color is completely off from the photo.', 'The seams came apart after one wash.', 'Scratches easily.', 'The strap snapped the first day.']) expect(rules(text), text).toBe(1);
+    for (const text of ['Looks just like the photo.', 'Bigger than expected, in a good way!']) expect(analyze(text, 'en').temperature, text).toBe(0);
   });
 
   it('hears patience run out and a demand to fix it now at the counter in English', () => {
