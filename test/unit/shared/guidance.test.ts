@@ -306,6 +306,11 @@ describe('anger at the counter', () => {
     }
     for (const text of ['邻居家的狗天天乱叫，物业也不管', '办个证跑了五趟，能不能一次说清楚']) expect(rules(text), text).toBe(1);
     for (const text of ['你累不累？早点休息', '提醒了他带伞，他听了，没淋湿']) expect(rules(text), text).toBe(0);
+    // Weibo's own slang, around hashtags, mentions and links.
+    for (const text of ['看完这个新闻我拳头硬了 #虐童#', '每次更新都出bug，程序员是吃干饭的吗 @某某APP', '呵呵，又是临时工背锅 #通报#', '【扩散】某景区强制消费，不买就不让走，大家避雷！！']) {
+      expect(rules(text), text).toBeGreaterThanOrEqual(2);
+    }
+    expect(rules('#晚安# 今天也辛苦啦[月亮] http://t.cn/B7kLm2')).toBe(0);
   });
 });
 
