@@ -412,6 +412,9 @@ describe('compensation needs a demand', () => {
   it('hears a fee asked to be reversed or credited back, being compensated expected, and money asked back with 把', () => {
     for (const text of ['I would like the overdraft fees reversed and credited back to my account.', 'I expect to be compensated for the damage to my floor.', '请把多扣的三十块退回']) expect(compensation(text), text).toBe(true);
     for (const text of ['The overdraft charge was reversed the next day.', 'They credited back the fee after I called.', '麻烦把发票开一下，谢谢']) expect(compensation(text), text).toBe(false);
+    // An imperative in a review, and who must bear the cost; not what staff said they would give.
+    for (const text of ['这种质量还好意思卖，赶紧退钱', '商家必须承担运费']) expect(compensation(text), text).toBe(true);
+    for (const text of ['联系客服说给我补偿五块钱的券，呵呵', '客服说马上退款']) expect(compensation(text), text).toBe(false);
   });
 
   it('does not take a refund reported, a card or a doubled charge for one', () => {
