@@ -297,6 +297,10 @@ describe('anger at the counter', () => {
     // Waiting, and a charge taken twice, are still complaints.
     expect(rules('麻烦帮我看看我的退款到哪一步了，已经申请十天了。')).toBe(1);
     expect(rules('不好意思，想麻煩你幫我查一下這個月的電信帳單，好像重複扣了一次款。')).toBe(1);
+    // A bill up on last month's, a long wait at the counter; an apology refused is anger.
+    for (const text of ['这个月话费怎么比上个月多了六十块', "I've been waiting forty minutes and nobody has called my number."]) expect(rules(text), text).toBe(1);
+    expect(rules('我不想听道歉，我要你们今天给我解决！')).toBeGreaterThanOrEqual(2);
+    expect(rules('这个月话费比上个月少了十块，谢谢')).toBe(0);
   });
 
   it('hears anger vented in a post: blame shifted, a warning ignored, being cheated, time wasted', () => {
