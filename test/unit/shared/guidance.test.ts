@@ -589,6 +589,7 @@ describe('furious needs heat, not a formal letter', () => {
       '这本书印刷质量太次了', '笔记本玩个游戏烫得没法摸', '牛奶打开一股酸味', '橙子酸得倒牙，个头比图片上小一圈', '风扇声音越来越大', '分量越来越少',
       '剪完头发比没剪还难看，刘海剪得一高一低', '换了个刹车片收了一千二，别家才四百', '私教上课一直玩手机', '网课老师问问题也不回',
       '外卖送到的时候汤全撒了', '家具送来少了两个螺丝', '电饭煲煮出来的饭底下一层全是糊的', '柜员业务不熟练', '冷氣裝好就一直滴水', '服務生送錯餐，也沒有道歉',
+      '店員超白目，結帳還在滑手機', '這品質母湯喔，大家不要買',
     ]) {
       expect(rules(text), text).toBe(1);
     }
@@ -598,6 +599,7 @@ describe('furious needs heat, not a formal letter', () => {
       expect(rules(text), text).toBe(1);
     }
     for (const text of ['店里很干净，老板很干脆，直接换了', '加油干，明天会更好']) expect(rules(text), text).toBe(0);
+    expect(analyze('大推！下次還要再來').temperature).toBe(0);
   });
 
   it('hears a bill that grew without cause as a complaint, and taking advantage of the old as anger', () => {
