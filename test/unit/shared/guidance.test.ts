@@ -817,6 +817,10 @@ describe("escalation signals need the customer's own act", () => {
     // Staff offering it is not the customer's demand.
     expect(kinds('客服说可以帮我找经理，我说不用了')).not.toContain('escalation');
     expect(kinds('The agent said she would ask a supervisor to call me back.', 'en')).not.toContain('escalation');
+    for (const [text, locale] of [['你做不了主就找个能做主的来', undefined], ['我會直接打電話到你們總公司', 'zh-TW'], ['Put me through to someone more senior.', 'en']] as const) {
+      expect(kinds(text, locale), text).toContain('escalation');
+    }
+    expect(kinds('请问你们总部在哪个城市？')).not.toContain('escalation');
   });
 });
 
