@@ -41,7 +41,11 @@ export function clauseBefore(p: Prepared, hit: Hit): string {
 
 /** Words that contain a signal word and mean something else. */
 const LOOKALIKES = {
-  zh: ['工商银行', '工商管理', '工商注册', '个体工商户', '工商时间', '记者证', '新闻联播', '热搜榜单', '曝光过度', '曝光不足', '曝光度'],
+  zh: [
+    '工商银行', '工商管理', '工商注册', '个体工商户', '工商时间', '记者证', '新闻联播', '热搜榜单',
+    // A camera's exposure.
+    '曝光过度', '曝光不足', '曝光度', '曝光准确', '曝光补偿', '曝光时间', '曝光模式', '曝光参数', '曝光值', '曝光正常', '曝光控制', '曝光均匀', '自动曝光', '手动曝光', '长曝光', '多重曝光', '包围曝光',
+  ],
   en: ['food court', 'tennis court', 'basketball court', 'dumpster fire', 'fire sale', 'burnt out', 'burned out', 'hurt my feelings', 'hurts my feelings', 'smoke and mirrors'],
 } as const;
 

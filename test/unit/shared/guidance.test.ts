@@ -651,6 +651,9 @@ describe("escalation signals need the customer's own act", () => {
     // A product that guards against danger is no danger; thanks to the manager asks for nobody.
     expect(escalating('这个热水器防火防漏电，很放心')).toEqual([]);
     expect(kinds('你们经理上次帮我处理得很好，替我谢谢他')).toEqual([]);
+    // A camera's exposure is no exposure in the media; exposing the shop still is.
+    expect(kinds('这款相机曝光准确，夜景拍得很清楚')).toEqual([]);
+    expect(escalating('再不处理我就拍视频曝光你们')).toEqual(['media']);
   });
 
   it('hears a local TV channel and a smoke alarm, not a five-star review; asking for the supervisor is upset', () => {
