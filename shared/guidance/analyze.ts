@@ -199,6 +199,17 @@ interface Heard {
   grievances: Grievance[];
 }
 
+/** Words of anger that also exclaim: beside praise in one sentence, with no "but", they are delight. */
+const EXCLAMATIONS_EN = new Set(['damn', 'shit', 'what the hell', 'hell', 'wtf', 'insane', 'ridiculous', 'mad', 'so mad', 'hate', 'stupid', 'evil']);
+const CONTRAST_EN = / (but|however|though|although|except) /;
+/** The sentence a hit is in, in the prepared English text (its full stops and marks stand apart as words). */
+function sentenceAround(p: Prepared, hit: Hit): { start: number; end: number } {
+  const before = p.text.slice(0, hit.start);
+  const start = Math.max(before.lastIndexOf(' . '), before.lastIndexOf(' ! '), before.lastIndexOf(' ? ')) + 1;
+  const after = p.text.slice(hit.end).search(/ [.!?] /);
+  return { start, end: after < 0 ? p.text.length : hit.end + after };
+}
+
 /** `original` carries the punctuation and capitals to read; empty for a second reading of the same text. */
 function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt: (at: number) => number): Heard & { praise: number; heat: number } {
   const lex = lexicons.byScript[p.script];
@@ -217,6 +228,11 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
   const praiseDenied: Array<{ hit: Hit; asked: string | null }> = [];
   // Where praise starts: a swear word right before it is a degree ("fucking amazing", "damn good"), not anger.
   const praiseAt = p.script === 'en' ? new Set(hits.filter((h) => lex.positive.has(h.term)).map((h) => h.start)) : new Set<number>();
+  // An exclamation in a sentence of praise is surprise or delight: "what the hell, this is the best pizza".
+  const praisedSentence = (hit: Hit) => {
+    const { start, end } = sentenceAround(p, hit);
+    return !CONTRAST_EN.test(p.text.slice(start, end)) && hits.some((h) => h.start >= start && h.end <= end && lex.positive.has(h.term) && !negated(p, h, lex.negators));
+  };
   for (const hit of hits) {
     const weight = lex.anger.get(hit.term);
     const isNegated = negated(p, hit, lex.negators);
@@ -233,7 +249,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
       } else praiseDenied.push({ hit, asked });
       continue;
     }
-    if (weight === 0 || praiseAt.has(hit.end + 1)) continue;
+    if (weight === 0 || praiseAt.has(hit.end + 1) || (p.script === 'en' && EXCLAMATIONS_EN.has(hit.term) && praisedSentence(hit))) continue;
     if (isNegated) {
       if (reassures(p, hit)) {
         praise += Math.min(1, weight);

@@ -538,6 +538,12 @@ describe('furious needs heat, not a formal letter', () => {
     }
     for (const text of ["The staff went out of their way to help us, can't thank them enough.", "Can't recommend them enough!"]) expect(analyze(text, 'en').temperature, text).toBe(0);
     expect(rules("I can't recommend this place.")).toBe(1);
+    // An exclamation beside praise in one sentence is delight; beside a "but", the grievance stands.
+    for (const text of ["What the hell, this is the best pizza I've ever had.", "It's ridiculous how cute this puppy is.", "I'm so mad I didn't buy this sooner, it's perfect.", 'Shit, I forgot my own birthday lmao']) {
+      expect(rules(text), text).toBe(0);
+    }
+    expect(rules('I love the food but I hate the parking.')).toBeGreaterThanOrEqual(1);
+    expect(rules('Mediocre at best.')).toBe(1);
     // Shoppers' one-liners.
     for (const text of ['Smaller than expected.', 'Color is completely off from the photo.', 'The seams came apart after one wash.', 'Scratches easily.', 'The strap snapped the first day.']) expect(rules(text), text).toBe(1);
     for (const text of ['Looks just like the photo.', 'Bigger than expected, in a good way!']) expect(analyze(text, 'en').temperature, text).toBe(0);
