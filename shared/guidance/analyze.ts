@@ -199,14 +199,21 @@ interface Heard {
   grievances: Grievance[];
 }
 
-/** Words of anger that also exclaim: beside praise in one sentence, with no "but", they are delight. */
-const EXCLAMATIONS_EN = new Set(['damn', 'shit', 'what the hell', 'hell', 'wtf', 'insane', 'ridiculous', 'mad', 'so mad', 'hate', 'stupid', 'evil']);
-const CONTRAST_EN = / (but|however|though|although|except) /;
-/** The sentence a hit is in, in the prepared English text (its full stops and marks stand apart as words). */
+/** Words of anger that also exclaim: beside praise in one sentence, with no "but", they are delight (卧槽，这也太好吃了吧). */
+const EXCLAMATIONS: Record<Script, ReadonlySet<string>> = {
+  zh: new Set(['卧槽', '我靠', '我擦', '我去', '气死我', '气死我了', '可恶', '服了', '妈呀', '离谱', '太离谱']),
+  en: new Set(['damn', 'shit', 'what the hell', 'hell', 'wtf', 'insane', 'ridiculous', 'mad', 'so mad', 'hate', 'stupid', 'evil']),
+};
+const CONTRAST = { zh: /但|可是|不过|然而|可惜/, en: / (but|however|though|although|except) / } as const;
+/** Where sentences end: Chinese marks, or English ones, which stand apart as words in the prepared text. */
+const SENTENCE_MARK = { zh: /[。！？!?\n]/, en: / [.!?] / } as const;
+/** The sentence a hit is in. */
 function sentenceAround(p: Prepared, hit: Hit): { start: number; end: number } {
+  const mark = SENTENCE_MARK[p.script];
   const before = p.text.slice(0, hit.start);
-  const start = Math.max(before.lastIndexOf(' . '), before.lastIndexOf(' ! '), before.lastIndexOf(' ? ')) + 1;
-  const after = p.text.slice(hit.end).search(/ [.!?] /);
+  let start = 0;
+  for (const found of before.matchAll(new RegExp(mark.source, 'g'))) start = found.index + found[0].length;
+  const after = p.text.slice(hit.end).search(mark);
   return { start, end: after < 0 ? p.text.length : hit.end + after };
 }
 
@@ -228,10 +235,10 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
   const praiseDenied: Array<{ hit: Hit; asked: string | null }> = [];
   // Where praise starts: a swear word right before it is a degree ("fucking amazing", "damn good"), not anger.
   const praiseAt = p.script === 'en' ? new Set(hits.filter((h) => lex.positive.has(h.term)).map((h) => h.start)) : new Set<number>();
-  // An exclamation in a sentence of praise is surprise or delight: "what the hell, this is the best pizza".
+  // An exclamation in a sentence of praise is surprise or delight: "what the hell, this is the best pizza", 卧槽，这也太好吃了吧.
   const praisedSentence = (hit: Hit) => {
     const { start, end } = sentenceAround(p, hit);
-    return !CONTRAST_EN.test(p.text.slice(start, end)) && hits.some((h) => h.start >= start && h.end <= end && lex.positive.has(h.term) && !negated(p, h, lex.negators));
+    return !CONTRAST[p.script].test(p.text.slice(start, end)) && hits.some((h) => h.start >= start && h.end <= end && lex.positive.has(h.term) && !negated(p, h, lex.negators));
   };
   for (const hit of hits) {
     const weight = lex.anger.get(hit.term);
@@ -249,7 +256,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
       } else praiseDenied.push({ hit, asked });
       continue;
     }
-    if (weight === 0 || praiseAt.has(hit.end + 1) || (p.script === 'en' && EXCLAMATIONS_EN.has(hit.term) && praisedSentence(hit))) continue;
+    if (weight === 0 || praiseAt.has(hit.end + 1) || (EXCLAMATIONS[p.script].has(hit.term) && praisedSentence(hit))) continue;
     if (isNegated) {
       if (reassures(p, hit)) {
         praise += Math.min(1, weight);

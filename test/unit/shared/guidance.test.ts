@@ -315,6 +315,9 @@ describe('anger at the counter', () => {
       expect(rules(text), text).toBeGreaterThanOrEqual(2);
     }
     expect(rules('#晚安# 今天也辛苦啦[月亮] http://t.cn/B7kLm2')).toBe(0);
+    // An exclamation beside praise in one sentence is delight; beside a 但是, the grievance stands.
+    for (const text of ['卧槽，这也太好吃了吧', '气死我了，怎么这么可爱']) expect(rules(text), text).toBe(0);
+    expect(rules('气死我了，菜很好吃但是等了两个小时')).toBeGreaterThanOrEqual(1);
   });
 });
 
