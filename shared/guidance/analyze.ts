@@ -264,6 +264,8 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
       }
       continue;
     }
+    // 以为是假货 (验了一下是正品): a fault only feared or supposed is none.
+    if (feared(p, hit)) continue;
     // 退款已经收到了: a refund that came is no grievance; nor is "would stay again".
     if (MONEY_BACK.has(hit.term) && reportedDone(p, hit)) continue;
     if (againIsNoFault(p, hit)) continue;
@@ -331,7 +333,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
 
 /** A fault only feared before it (本来担心会漏水, "I was worried it would leak") is none. */
 const FEARED_BEFORE: Record<Script, RegExp> = {
-  zh: /(担心|害怕|生怕|怕|以为|本以为|原以为|还以为)[会它又要是]{0,2}$/,
+  zh: /((担心|害怕|生怕|怕|以为|本以为|原以为|还以为)[会它又要是]{0,2}|(?<![你别])(担心|以为|本以为|原以为|还以为)(?!我)[^，。！？；,.!?;]{0,4})$/,
   en: / (worried|afraid|feared|thought|expected)( (that|it|they|this|would|might|could|be)){0,3} $/,
 };
 /** Nor is one said to be slight after it: 噪音也不大, 色差很小, "the noise is barely noticeable". */

@@ -581,6 +581,8 @@ describe('furious needs heat, not a formal letter', () => {
     // Faults said by a simile or a slang word.
     for (const text of ['米饭硬得跟石头一样', '电脑开机速度慢的像蜗牛', '水果个头小得可怜', '房间隔音等于零', '这质量真的拉胯', '衣服上全是褶子，像穿过的']) expect(rules(text), text).toBe(1);
     expect(rules('二手的，九成新，旧的跟新的一样')).toBe(0);
+    // A fault only supposed, a loyalty said with 不会再: praise.
+    for (const text of ['开始以为是假货，验了一下是正品', '本来担心尺码不合适，结果刚刚好', '不会再去别家买了，就认准这家']) expect(rules(text), text).toBe(0);
     for (const text of ['呵呵，这也能叫五星酒店？', '肉是臭的，吃了两口就扔了', '电池鼓包了，不敢再用', '服务员一直在玩手机，叫了好几次都没人过来', '内容空洞，纯属凑字数', '鸡肉很柴，米饭也硬']) {
       expect(rules(text), text).toBe(1);
     }
