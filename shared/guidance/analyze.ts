@@ -161,7 +161,7 @@ const IRONIC_EN = / (who (thought|decided) (this|that|it)( [a-z]+)? (was|is) a|(
  */
 const DENIABLE = {
   zh: new Set(['失望', '太失望', '不满', '不满意', '生气', '愤怒', '投诉', '问题', '质量问题', '后悔', '担心', '不爽', '不高兴', '不开心', '郁闷']),
-  en: new Set(['unhappy', 'disappointed', 'disappointing', 'angry', 'upset', 'mad', 'wrong', 'problem', 'problems', 'issue', 'issues', 'complaint', 'complaints', 'complain', 'regret', 'worried', 'annoyed', 'frustrated']),
+  en: new Set(['unhappy', 'disappointed', 'disappointing', 'angry', 'upset', 'mad', 'wrong', 'problem', 'problems', 'issue', 'issues', 'complaint', 'complaints', 'complain', 'regret', 'worried', 'annoyed', 'frustrated', 'dislike']),
 } as const;
 /**
  * 从来没让人失望过, "nothing wrong": a grievance denied is praise (VADER flips it, Hutto & Gilbert 2014);
@@ -334,7 +334,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
 /** A fault only feared before it (本来担心会漏水, "I was worried it would leak") is none. */
 const FEARED_BEFORE: Record<Script, RegExp> = {
   zh: /((担心|害怕|生怕|怕|以为|本以为|原以为|还以为)[会它又要是]{0,2}|(?<![你别])(担心|以为|本以为|原以为|还以为)(?!我)[^，。！？；,.!?;]{0,4})$/,
-  en: / (worried|afraid|feared|thought|expected)( (that|it|they|this|would|might|could|be)){0,3} $/,
+  en: / (worried|afraid|feared|thought|expected)( (that|it|they|this|would|might|could|be|was|were|a|an)){0,4} $/,
 };
 /** Nor is one said to be slight after it: 噪音也不大, 色差很小, "the noise is barely noticeable". */
 const SLIGHT_AFTER: Record<Script, RegExp> = {

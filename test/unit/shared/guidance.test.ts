@@ -547,6 +547,9 @@ describe('furious needs heat, not a formal letter', () => {
     }
     expect(rules('I love the food but I hate the parking.')).toBeGreaterThanOrEqual(1);
     expect(rules('Mediocre at best.')).toBe(1);
+    // A fault only supposed, or looked for and not found, is praise.
+    for (const text of ["Thought it was a scam at first, turns out it's legit and works great.", 'Nothing to dislike here.', "Can't find anything wrong with it."]) expect(analyze(text, 'en').temperature, text).toBe(0);
+    for (const text of ['Something is wrong with my bill.', 'I dislike the new layout.']) expect(rules(text), text).toBe(1);
     // Shoppers' one-liners.
     for (const text of ['Smaller than expected.', 'Color is completely off from the photo.', 'The seams came apart after one wash.', 'Scratches easily.', 'The strap snapped the first day.']) expect(rules(text), text).toBe(1);
     for (const text of ['Looks just like the photo.', 'Bigger than expected, in a good way!']) expect(analyze(text, 'en').temperature, text).toBe(0);
