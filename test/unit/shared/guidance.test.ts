@@ -3,6 +3,10 @@ import { readFileSync } from 'node:fs';
 import { analyze, detectLocale } from '../../../shared/guidance/analyze.js';
 import { evaluate, type Labelled } from '../../../shared/guidance/evaluate.js';
 
+/** The temperature the rules alone give, without the model: what each rule is answerable for. */
+const rules = (text: string) => analyze(text, undefined, undefined, null).temperature;
+const rulesEn = (text: string) => analyze(text, 'en', undefined, null).temperature;
+
 const fixtures = readFileSync('test/fixtures/guidance/utterances.jsonl', 'utf8')
   .split('\n')
   .filter(Boolean)
@@ -198,7 +202,6 @@ describe('customer reviews', () => {
   });
 
   it('reads praise as calm when it names a fault only feared, a fault said to be slight, a business trip or the rubbish taken out', () => {
-    const rules = (text: string) => analyze(text, undefined, undefined, null).temperature;
     for (const text of [
       '本来担心会漏水，用了一个月完全没问题',
       '吸力很强，噪音也不大，打扫起来省心多了',
@@ -219,7 +222,6 @@ describe('customer reviews', () => {
   });
 
   it('reads praise with only slight faults in it as a remark, calm; a slight fault alone, or a real one beside praise, as upset', () => {
-    const rules = (text: string) => analyze(text, undefined, undefined, null).temperature;
     for (const text of ['还不错，挺好吃的，就是送得有点慢', '整体满意，就是包装有点简陋', '味道很好，价格稍微贵了点', 'Great food and friendly staff, a bit slow on a busy night.', 'Good coffee, cozy atmosphere, wifi was a little slow.', 'Tasty food and generous portions, a bit noisy but fun.']) {
       expect(rules(text), text).toBe(0);
     }
@@ -243,7 +245,6 @@ describe('customer reviews', () => {
   });
 
   it('hears a text falling short of what was said or of before as a complaint, and a fault said to be smaller than feared as none', () => {
-    const rules = (text: string) => analyze(text, undefined, undefined, null).temperature;
     for (const text of ['没有宣传的那么好用', '没有想象中好', '这次的味道明显不如以前', '一次不如一次', '备注了不要香菜还是放了', '酒店宣传是五星级，实际上也就三星的水平，地毯脏兮兮的', '炒饭一股糊味', '平板用了三个月，充电口就接触不良了']) {
       expect(rules(text), text).toBeGreaterThanOrEqual(1);
     }
@@ -266,7 +267,6 @@ describe('customer reviews', () => {
   });
 
   it('reads warmth as praise and heat as a fault (服务太热情了, 房间太热了, 不太热情), and "always" as a grievance only before a fault', () => {
-    const rules = (text: string) => analyze(text, undefined, undefined, null).temperature;
     expect(rules('服务太热情了')).toBe(0);
     expect(rules('一直在这家买，东西一直很好')).toBe(0);
     expect(rules('老顾客了，总是来这家吃')).toBe(0);
@@ -291,7 +291,6 @@ describe('customer reviews', () => {
 
 describe('anger at the counter', () => {
   it('hears "don\'t tell me" as anger and a request to look something up as none', () => {
-    const rules = (text: string) => analyze(text, undefined, undefined, null).temperature;
     for (const text of ['别跟我说什么流程，我只要结果！', '少跟我扯这些，今天必须给我解决', 'Do not tell me to calm down. Fix it.']) expect(rules(text), text).toBeGreaterThanOrEqual(2);
     expect(rules('麻烦帮我查一下订单到哪里了')).toBe(0);
     // Waiting, and a charge taken twice, are still complaints.
@@ -304,7 +303,6 @@ describe('anger at the counter', () => {
   });
 
   it('hears anger vented in a post: blame shifted, a warning ignored, being cheated, time wasted', () => {
-    const rules = (text: string) => analyze(text, undefined, undefined, null).temperature;
     for (const text of ['加班到十点老板还在群里甩锅', '室友半夜打游戏大喊大叫，说了也不听', '被黄牛坑了，还是假票', '刚洗的车就被鸟拉了，还被贴了罚单，今天真是够了', '开会开了三个小时什么都没定下来，浪费生命']) {
       expect(rules(text), text).toBeGreaterThanOrEqual(2);
     }
@@ -513,69 +511,63 @@ describe('furious needs heat, not a formal letter', () => {
   });
 
   it('hears a swear word before praise, or in surprise, as no anger; "can\'t stand" and "drives me nuts" as anger', () => {
-    const rules = (text: string) => analyze(text, 'en', undefined, null).temperature;
-    for (const text of ['This pizza is damn good.', 'That was fucking amazing, best concert ever', 'Holy shit it actually worked']) expect(rules(text), text).toBe(0);
+    for (const text of ['This pizza is damn good.', 'That was fucking amazing, best concert ever', 'Holy shit it actually worked']) expect(rulesEn(text), text).toBe(0);
     for (const text of ['This is fucking ridiculous.', "I can't stand how smug he is in every interview.", "People who don't return their carts drive me nuts."]) {
-      expect(rules(text), text).toBeGreaterThanOrEqual(2);
+      expect(rulesEn(text), text).toBeGreaterThanOrEqual(2);
     }
   });
 
   it("hears an English reviewer's everyday faults, and praise that the quality justifies the price", () => {
-    const rules = (text: string) => analyze(text, 'en', undefined, null).temperature;
     for (const text of ['The bed was rock hard and the pillows were flat.', 'Two stars because the coffee was decent, everything else was a letdown.', 'It stopped charging after a month.', "Room wasn't ready until 6pm even though check-in was at 3."]) {
-      expect(rules(text), text).toBe(1);
+      expect(rulesEn(text), text).toBe(1);
     }
-    expect(rules('A little pricey, but the quality justifies it.')).toBe(0);
-    for (const text of ['Save your money.', 'Arrived DOA, wouldn\'t even power on.', 'Underwhelming for the hype.', 'The fries were limp and the burger was dry as cardboard.']) expect(rules(text), text).toBe(1);
+    expect(rulesEn('A little pricey, but the quality justifies it.')).toBe(0);
+    for (const text of ['Save your money.', 'Arrived DOA, wouldn\'t even power on.', 'Underwhelming for the hype.', 'The fries were limp and the burger was dry as cardboard.']) expect(rulesEn(text), text).toBe(1);
     // Praise the model alone took for upset: the rules now hear it, so the model leaves it calm.
     for (const text of ['Worth every cent.', 'Sturdy and well made.']) expect(analyze(text, 'en').temperature, text).toBe(0);
   });
 
   it('hears faults said by a simile, a comparison with what was asked or paid, and a fault still there; praise past saying is praise', () => {
-    const rules = (text: string) => analyze(text, 'en', undefined, null).temperature;
     for (const text of [
       'Laptop fan is loud as a jet engine and the battery barely lasts two hours.', 'The mechanic charged me $300 for a part that costs $40 online.', 'They kept my car for a week and the noise is still there.',
       'My haircut is way shorter than I asked for.', 'Ordered a large, got a small.', 'The book arrived with a torn cover.', 'Milk was already sour when I opened it.', 'The fabric is pilling.',
     ]) {
-      expect(rules(text), text).toBe(1);
+      expect(rulesEn(text), text).toBe(1);
     }
     for (const text of ["The staff went out of their way to help us, can't thank them enough.", "Can't recommend them enough!"]) expect(analyze(text, 'en').temperature, text).toBe(0);
-    expect(rules("I can't recommend this place.")).toBe(1);
+    expect(rulesEn("I can't recommend this place.")).toBe(1);
     // An exclamation beside praise in one sentence is delight; beside a "but", the grievance stands.
     for (const text of ["What the hell, this is the best pizza I've ever had.", "It's ridiculous how cute this puppy is.", "I'm so mad I didn't buy this sooner, it's perfect.", 'Shit, I forgot my own birthday lmao']) {
-      expect(rules(text), text).toBe(0);
+      expect(rulesEn(text), text).toBe(0);
     }
-    expect(rules('I love the food but I hate the parking.')).toBeGreaterThanOrEqual(1);
-    expect(rules('Mediocre at best.')).toBe(1);
+    expect(rulesEn('I love the food but I hate the parking.')).toBeGreaterThanOrEqual(1);
+    expect(rulesEn('Mediocre at best.')).toBe(1);
     // A fault only supposed, or looked for and not found, is praise.
     for (const text of ["Thought it was a scam at first, turns out it's legit and works great.", 'Nothing to dislike here.', "Can't find anything wrong with it."]) expect(analyze(text, 'en').temperature, text).toBe(0);
-    for (const text of ['Something is wrong with my bill.', 'I dislike the new layout.']) expect(rules(text), text).toBe(1);
+    for (const text of ['Something is wrong with my bill.', 'I dislike the new layout.']) expect(rulesEn(text), text).toBe(1);
     // Shoppers' one-liners.
-    for (const text of ['Smaller than expected.', 'Color is completely off from the photo.', 'The seams came apart after one wash.', 'Scratches easily.', 'The strap snapped the first day.']) expect(rules(text), text).toBe(1);
+    for (const text of ['Smaller than expected.', 'Color is completely off from the photo.', 'The seams came apart after one wash.', 'Scratches easily.', 'The strap snapped the first day.']) expect(rulesEn(text), text).toBe(1);
     for (const text of ['Looks just like the photo.', 'Bigger than expected, in a good way!']) expect(analyze(text, 'en').temperature, text).toBe(0);
   });
 
   it('hears patience run out and a demand to fix it now at the counter in English', () => {
-    const rules = (text: string) => analyze(text, 'en', undefined, null).temperature;
-    expect(rules("This is the third time I've come in about this and I'm done being patient.")).toBeGreaterThanOrEqual(2);
-    expect(rules("I want to speak to someone who actually knows what they're doing.")).toBeGreaterThanOrEqual(2);
-    expect(rules('I was charged for a premium channel package I never ordered.')).toBe(1);
-    expect(rules('The doctor was very patient with my son.')).toBe(0);
+    expect(rulesEn("This is the third time I've come in about this and I'm done being patient.")).toBeGreaterThanOrEqual(2);
+    expect(rulesEn("I want to speak to someone who actually knows what they're doing.")).toBeGreaterThanOrEqual(2);
+    expect(rulesEn('I was charged for a premium channel package I never ordered.')).toBe(1);
+    expect(rulesEn('The doctor was very patient with my son.')).toBe(0);
   });
 
   it('hears sarcastic thanks, nerve, stolen credit and outraged questions as anger in English posts', () => {
-    const rules = (text: string) => analyze(text, 'en', undefined, null).temperature;
     for (const text of [
       'Thanks for nothing, customer support.', 'My ISP throttles my internet and then has the nerve to raise prices.', 'My coworker took credit for my project in front of the whole team.',
       'How is it legal to sell insulin at these prices?', 'Who thought this update was a good idea? It broke everything.', "Why do people think it's okay to play music on speaker in a waiting room?",
     ]) {
-      expect(rules(text), text).toBeGreaterThanOrEqual(2);
+      expect(rulesEn(text), text).toBeGreaterThanOrEqual(2);
     }
-    for (const text of ['Thanks for everything, you were great.', 'It is legal to park here after six.', 'I thought this was a good idea and it was.']) expect(rules(text), text).toBe(0);
+    for (const text of ['Thanks for everything, you were great.', 'It is legal to park here after six.', 'I thought this was a good idea and it was.']) expect(rulesEn(text), text).toBe(0);
   });
 
   it("hears a reviewer's praise of a thing as praise, and everyday faults of food, goods and service as complaints", () => {
-    const rules = (text: string) => analyze(text, undefined, undefined, null).temperature;
     for (const text of ['衣服版型好看，面料也舒服，就是发货慢了点', '外卖小哥很准时，还帮忙带了垃圾下楼', '包装严实，水果没有一个坏的']) expect(rules(text), text).toBe(0);
     for (const text of ['面膜敷完脸上起了好多小疙瘩', '银行办个业务要跑三趟，手续繁琐得要命', '蛋糕奶油是植物奶油，吃着腻得慌', '理发师完全没按我说的剪', '物业费年年涨，服务一点没提高']) {
       expect(rules(text), text).toBe(1);
@@ -592,13 +584,11 @@ describe('furious needs heat, not a formal letter', () => {
   });
 
   it('hears a fault denied after it is named as none, but not what is owed and missing, nor what was never solved', () => {
-    const rules = (text: string) => analyze(text, undefined, undefined, null).temperature;
     for (const text of ['苹果又脆又甜，个头均匀，一个坏的都没有', '空调师傅修得很仔细，一点垃圾都没留下', '家具没有一点异味，安装也很牢固', '客服态度很好，有问题回复及时']) expect(rules(text), text).toBe(0);
     for (const text of ['问题都没有解决，又让我等', '汤洒我身上了，连个道歉都没有']) expect(rules(text), text).toBeGreaterThanOrEqual(1);
   });
 
   it('hears faults said by a comparison, a smell, a taste or an unevenness, and staff on their phones or not answering', () => {
-    const rules = (text: string) => analyze(text, undefined, undefined, null).temperature;
     for (const text of [
       '这本书印刷质量太次了', '笔记本玩个游戏烫得没法摸', '牛奶打开一股酸味', '橙子酸得倒牙，个头比图片上小一圈', '风扇声音越来越大', '分量越来越少',
       '剪完头发比没剪还难看，刘海剪得一高一低', '换了个刹车片收了一千二，别家才四百', '私教上课一直玩手机', '网课老师问问题也不回',
@@ -617,7 +607,6 @@ describe('furious needs heat, not a formal letter', () => {
   });
 
   it('hears a bill that grew without cause as a complaint, and taking advantage of the old as anger', () => {
-    const rules = (text: string) => analyze(text, undefined, undefined, null).temperature;
     expect(rules('上个月的话费怎么多了五十块？我没开通过什么业务啊')).toBe(1);
     expect(rules('这个月电费比上个月高了一倍，我家也没多用电啊')).toBe(1);
     expect(rules('新版本功能多了很多，好用')).toBe(0);
