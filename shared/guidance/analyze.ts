@@ -206,13 +206,13 @@ const EXCLAMATIONS: Record<Script, ReadonlySet<string>> = {
 };
 const CONTRAST = { zh: /但|可是|不过|然而|可惜/, en: / (but|however|though|although|except) / } as const;
 /** Where sentences end: Chinese marks, or English ones, which stand apart as words in the prepared text. */
-const SENTENCE_MARK = { zh: /[。！？!?\n]/, en: / [.!?] / } as const;
+const SENTENCE_MARK = { zh: /[。！？!?\n]/g, en: / [.!?] /g } as const;
 /** The sentence a hit is in. */
 function sentenceAround(p: Prepared, hit: Hit): { start: number; end: number } {
   const mark = SENTENCE_MARK[p.script];
   const before = p.text.slice(0, hit.start);
   let start = 0;
-  for (const found of before.matchAll(new RegExp(mark.source, 'g'))) start = found.index + found[0].length;
+  for (const found of before.matchAll(mark)) start = found.index + found[0].length;
   const after = p.text.slice(hit.end).search(mark);
   return { start, end: after < 0 ? p.text.length : hit.end + after };
 }
