@@ -317,6 +317,37 @@ describe('anger at the counter', () => {
     for (const text of ['卧槽，这也太好吃了吧', '气死我了，怎么这么可爱']) expect(rules(text), text).toBe(0);
     expect(rules('气死我了，菜很好吃但是等了两个小时')).toBeGreaterThanOrEqual(1);
   });
+
+  it('hears anger said by an idiom or a jibe, with no strong word in it', () => {
+    for (const text of [
+      '被这个客服气到发抖',
+      '明明是你们发错了货，这口气我咽不下去',
+      '把我们消费者当傻子耍是吧',
+      '这种规定，出台的人脑子是被门夹了吗',
+      '说什么为我好，好你个头',
+      '这家店就该倒闭',
+      '花钱来这里买罪受的吗',
+      '客服电话一直打不通，你们还想不想做生意了',
+      '排队慢还没人管，无语到极点',
+      '作业全甩给家长了是吧？',
+      '到底谁说了算？',
+      'The price hike makes my blood boil.',
+      'They charged me twice and then blamed me. Make it make sense.',
+      "I'm so tired of being put on hold.",
+      'Did you even read my email?',
+      'Whoever approved this policy should be fired.',
+      'Oh sure, blame the customer.',
+      'What the actual hell is this invoice?',
+      "That's rich coming from a company that never answers the phone.",
+    ]) {
+      expect(rules(text), text).toBeGreaterThanOrEqual(2);
+    }
+    // The same words about oneself, someone else, or in awe; a small world; a tag question.
+    for (const text of ['世界真小，又碰到你了', 'Someone somewhere is tired of their job.', 'She put in one hell of a performance last night.', '今天抽中了一等奖，太开心了', '你是新来的是吧？']) {
+      expect(rules(text), text).toBe(0);
+    }
+    expect(rules('这两天效率低得像脑子进水了一样')).toBeLessThan(2);
+  });
 });
 
 describe('escalation needs someone who is not content', () => {
