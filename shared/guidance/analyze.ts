@@ -150,17 +150,22 @@ function contrastWeight(p: Prepared): (at: number) => number {
   return (at) => (last < 0 ? 1 : at < last ? 0.5 : 1.5);
 }
 
-const PROMISED = /(说|讲|约|谈)$/;
+const PROMISED = /(说|讲|约|谈)得?$/;
 /** Praise that a seller claimed is no praise of the customer's: 宣传是五星级, 号称正品, "advertised as spotless". */
-const CLAIMED = { zh: /(宣传|号称|自称|标榜|声称|说是|标着|写着|也能叫|也配叫|也叫)[^，。！？,.!?]{0,4}$/, en: / (advertised|claimed|claims|marketed|billed|supposed to be|sold) (as )?(a |an |the )?$/ } as const;
+const CLAIMED = { zh: /(宣传|号称|自称|标榜|声称|说是|说好的|标着|写着|也能叫|也配叫|也叫|还(要|让|叫)我给)[^，。！？,.!?]{0,4}$/, en: / (advertised|claimed|claims|marketed|billed|supposed to be|sold) (as )?(a |an |the )?$/ } as const;
 /** Praise inside an outraged question is none: "who thought this was a good idea", "why do people think it's okay", "how is it legal". */
 const IRONIC_EN = / (who (thought|decided) (this|that|it)( [a-z]+)? (was|is) a|(people|they|you) (think|feel|thinks) (it's|it is|that's)|how is (it|this|that)( even)?) $/;
+/** Praise that is not the customer's own: a promise (说好的免费安装呢), a seller's claim, irony; `before` ends where the praise starts. */
+function praiseDisowned(p: Prepared, before: string, term: string, isNegated = false): boolean {
+  if (p.script === 'zh') return (PROMISED.test(before) && /^好好?[的了]?$/.test(term)) || (!isNegated && CLAIMED.zh.test(before));
+  return (!isNegated && CLAIMED.en.test(before)) || IRONIC_EN.test(` ${before}`);
+}
 /**
  * Feelings and troubles whose denial reassures: 从来没失望过, 没有不满意, "nothing wrong", "no complaints". Not
  * what the customer is owed ("still no refund", 没回复): its absence is the grievance.
  */
 const DENIABLE = {
-  zh: new Set(['失望', '太失望', '不满', '不满意', '生气', '愤怒', '投诉', '问题', '质量问题', '后悔', '担心', '不爽', '不高兴', '不开心', '郁闷']),
+  zh: new Set(['失望', '太失望', '不满', '不满意', '生气', '愤怒', '投诉', '问题', '质量问题', '后悔', '担心', '不爽', '不高兴', '不开心', '郁闷', '油腻', '难吃', '腥味']),
   en: new Set(['unhappy', 'disappointed', 'disappointing', 'angry', 'upset', 'mad', 'wrong', 'problem', 'problems', 'issue', 'issues', 'complaint', 'complaints', 'complain', 'regret', 'worried', 'annoyed', 'frustrated', 'dislike']),
 } as const;
 /**
@@ -245,9 +250,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
     const isNegated = negated(p, hit, lex.negators);
     if (weight === undefined) {
       // 说好的 is a promise (说好的赠品没有送), not the calming 好的; 都说好吃 is praise.
-      if (p.script === 'zh' && PROMISED.test(p.text.slice(Math.max(0, hit.start - 2), hit.start)) && /^好[的了]?$/.test(hit.term)) continue;
-      if (!isNegated && CLAIMED[p.script].test(p.text.slice(Math.max(0, hit.start - 24), hit.start))) continue;
-      if (p.script === 'en' && IRONIC_EN.test(p.text.slice(Math.max(0, hit.start - 48), hit.start))) continue;
+      if (praiseDisowned(p, p.text.slice(Math.max(0, hit.start - 48), hit.start), hit.term, isNegated)) continue;
       // A calming word lowers the temperature; "not happy" is no calming word, nor is praise asked for.
       const asked = askedWords(p, hit);
       if (!isNegated && asked === null) {
@@ -288,7 +291,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
       const at = match.indexOf(w);
       if (at < 0) return false;
       const before = match.slice(0, at);
-      return !PRAISE_DENIED[p.script].test(before) && !(p.script === 'en' && IRONIC_EN.test(` ${before}`));
+      return !PRAISE_DENIED[p.script].test(before) && !praiseDisowned(p, before, w);
     });
   for (const { re, weight } of lex.patterns) {
     // "太感谢你们了！" has the shape of "太过分了！" but is thanks; "不太热情" is none.

@@ -114,8 +114,9 @@ export function findTerms(prepared: Prepared, terms: Iterable<string>, cacheKey:
 
 /** The text just before a hit: four characters in Chinese, three words in English. */
 export function before(prepared: Prepared, hit: Hit): string {
-  // A clause ends at punctuation: "不满意，谢谢" does not negate the thanks.
-  if (prepared.script === 'zh') return prepared.text.slice(Math.max(0, hit.start - 4), hit.start).split(CLAUSE_END).pop()!;
+  // A clause ends at punctuation: "不满意，谢谢" does not negate the thanks. Reviews often part
+  // clauses with a space instead: "东西没问题 好评".
+  if (prepared.script === 'zh') return prepared.text.slice(Math.max(0, hit.start - 4), hit.start).split(CLAUSE_END_ZH).pop()!;
   const words = prepared.text.slice(0, hit.start).trim().split(' ');
   const clause: string[] = [];
   for (const word of words.slice(-3).reverse()) {
@@ -126,6 +127,7 @@ export function before(prepared: Prepared, hit: Hit): string {
 }
 
 const CLAUSE_END = /[，。！？；：,.!?;:、\n]/;
+const CLAUSE_END_ZH = /[，。！？；：,.!?;:、\s]/;
 
 export function endsWithAny(context: string, words: readonly string[], script: Script): string | null {
   for (const word of words) {

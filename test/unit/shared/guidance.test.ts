@@ -244,6 +244,30 @@ describe('customer reviews', () => {
     expect(analyze('快递太慢了，一点都不好').pleased).toBe(false);
   });
 
+  it('hears the faults of takeout, shops and services said in the reviewers\' own turns of phrase, by the rules alone', () => {
+    for (const text of [
+      // What was promised and what came.
+      '安装费另收两百，说好的免费安装呢', '说好的包邮，结果又收了运费', '跟宣传的完全两回事', '照片上的海景房，实际只能看到一个角', '点的是牛肉面，送来的是鸡蛋面', '交钱以后就换成了实习生', '说好的修一下刘海，给我剪成了寸头',
+      // Takeout's verdicts.
+      '备注了不要葱，打开全是葱花', '饺子皮厚馅少', '餐具没给', '送餐超时一个小时', '炸鸡一点都不脆', '分量肉眼可见地越来越少', '在也不会来了',
+      // Goods, rooms and services.
+      '充电器没给', '拍出来糊得很', '风扇声音像拖拉机', '隔音几乎为零', '店员全程在玩手机', '快递在驿站躺了三天', '排队排了俩小时', '店员硬要我办会员卡', '比网上贵了五十', '司机绕路', '卫生间防水没做好', '老顾客就这么对待的吗',
+    ]) {
+      expect(rules(text), text).toBe(1);
+    }
+    // Praise named as what was promised is no praise; praise asked for sarcastically neither.
+    expect(analyze('送餐超时四十分钟还要我给好评？').temperature).toBeGreaterThanOrEqual(1);
+    for (const text of ['送来的时候菜很热乎', '越来越脸皮厚', '这么好吃必须给好评', '他非要我多坐一会儿，太热情了']) expect(rules(text), text).toBe(0);
+  });
+
+  it('parts a review\'s clauses at a space as at a comma, and hears a fault denied (不油腻) as praise the model cannot override', () => {
+    for (const text of ['物流快 东西没问题 好评', '清淡不油腻 适合减脂的时候吃']) {
+      const a = analyze(text);
+      expect(a.temperature, text).toBe(0);
+      expect(a.pleased, text).toBe(true);
+    }
+  });
+
   it('hears a text falling short of what was said or of before as a complaint, and a fault said to be smaller than feared as none', () => {
     for (const text of ['没有宣传的那么好用', '没有想象中好', '这次的味道明显不如以前', '一次不如一次', '备注了不要香菜还是放了', '酒店宣传是五星级，实际上也就三星的水平，地毯脏兮兮的', '炒饭一股糊味', '平板用了三个月，充电口就接触不良了']) {
       expect(rules(text), text).toBeGreaterThanOrEqual(1);
