@@ -17,7 +17,7 @@ import {
   type Script,
   type SignalKind,
 } from './lexicons.js';
-import { againIsNoFault, clauseBefore, describesSomeone, isCustomersOwn, isDemand, namesAnAct, notARepeat, reportedDone, reportsWhatWasDone, ultimatum } from './ownWords.js';
+import { againIsNoFault, clauseBefore, describesSomeone, isCustomersOwn, isDemand, namesAnAct, notARepeat, reportedDone, reportsWhatWasDone, someoneElsesAct, ultimatum } from './ownWords.js';
 import { before, claim, endsWithAny, findTerms, prepare, type Hit, type Prepared } from './matcher.js';
 import { NAMES_NEEDING_AN_ACT, NOT_NEGATORS } from './lexicons.js';
 import { combine, loadModel, normalizeForModel, readWithModel, MODEL_TEMPERS_BEYOND, type Model } from './model.js';
@@ -166,7 +166,7 @@ function praiseDisowned(p: Prepared, before: string, term: string, isNegated = f
  */
 const DENIABLE = {
   zh: new Set(['失望', '太失望', '不满', '不满意', '生气', '愤怒', '投诉', '问题', '质量问题', '后悔', '担心', '不爽', '不高兴', '不开心', '郁闷', '油腻', '难吃', '腥味']),
-  en: new Set(['unhappy', 'disappointed', 'disappointing', 'angry', 'upset', 'mad', 'wrong', 'problem', 'problems', 'issue', 'issues', 'complaint', 'complaints', 'complain', 'regret', 'worried', 'annoyed', 'frustrated', 'dislike']),
+  en: new Set(['bad', 'unhappy', 'disappointed', 'disappointing', 'angry', 'upset', 'mad', 'wrong', 'problem', 'problems', 'issue', 'issues', 'complaint', 'complaints', 'complain', 'regret', 'worried', 'annoyed', 'frustrated', 'dislike']),
 } as const;
 /**
  * 从来没让人失望过, "nothing wrong": a grievance denied is praise (VADER flips it, Hutto & Gilbert 2014);
@@ -425,6 +425,7 @@ function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; thre
     if (!kinds.includes('threat') && !kinds.includes('repeat') && negated(p, hit, negators) && !ultimatum(p, hit)) continue;
     // Escalation needs the customer's own act: not staff's words, a denial, a hedged "if ever" or a lookalike.
     if (kinds.some((k) => OWN_ACT_KINDS.includes(k)) && !isCustomersOwn(p, hit, negators)) continue;
+    if (!kinds.includes('safety') && kinds.some((k) => OWN_ACT_KINDS.includes(k)) && someoneElsesAct(p, hit)) continue;
     if (NAMES_NEEDING_AN_ACT[p.script].has(hit.term) && !namesAnAct(p, hit)) continue;
     if (describesSomeone(p, hit)) continue;
     if (kinds.includes('repeat') && notARepeat(p, hit)) continue;

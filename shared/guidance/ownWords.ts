@@ -42,7 +42,7 @@ export function clauseBefore(p: Prepared, hit: Hit): string {
 /** Words that contain a signal word and mean something else. */
 const LOOKALIKES = {
   zh: [
-    '工商银行', '工商管理', '工商注册', '个体工商户', '工商时间', '记者证', '新闻联播', '热搜榜单',
+    '工商银行', '工商管理', '工商注册', '个体工商户', '工商时间', '记者证', '新闻联播', '热搜榜单', '住院部', '住院楼', '住院处',
     // A camera's exposure.
     '曝光过度', '曝光不足', '曝光度', '曝光准确', '曝光补偿', '曝光时间', '曝光模式', '曝光参数', '曝光值', '曝光正常', '曝光控制', '曝光均匀', '自动曝光', '手动曝光', '长曝光', '多重曝光', '包围曝光',
   ],
@@ -82,6 +82,18 @@ const STAFF_SAID = {
   zh: /(?<![跟对和向给])(店员|客服|工作人员|营业员|柜员|师傅|维修工|经理|主管|你们的人|对方|他们|邻居|朋友|别人|有人)[^，。！？]{0,8}?(说|告诉我|建议|让我|叫我|提醒我|提醒)/,
   en: / (agent|representative|rep|staff|employee|manager|clerk|technician|engineer|they|neighbour|neighbor|friend|man|woman|guy|lady|customer|someone|somebody|he|she) (\S+ ){0,6}?(told|said|says|saying|suggested|advised|recommended|mentioned|shouting|shouted|yelling|yelled|threatening|threatened) | (he'd|she'd|he'll|she'll|they'd|they'll) /,
 };
+
+/** Someone else's story (有人去消协投诉了, 看新闻说, "I read in the news that someone sued"). */
+const OTHERS_STORY = {
+  zh: /((?<!没)有人|别人家|有个[男女]?的?人?|新闻(上|里)?说|看新闻说?)[^，。！？]{0,6}$/,
+  en: / (someone|somebody|a (man|woman|guy|lady|customer|passenger|family|couple)) (\S+ ){0,3}$| in the news that /,
+};
+
+/** Someone else went to the press, the police or a regulator; someone else hurt is still a danger, so safety does not ask this. */
+export function someoneElsesAct(p: Prepared, hit: Hit): boolean {
+  const sentence = sentenceBefore(p, hit);
+  return OTHERS_STORY[p.script].test(p.script === 'en' ? ` ${sentence.trim()} ` : lastClause(p, sentence));
+}
 
 /** Staff's words govern the clause they are in: "师傅说好昨天上门一直没来，再不解决就找记者" is the customer's threat. */
 function staffSaidIt(p: Prepared, sentence: string): boolean {
@@ -138,8 +150,9 @@ const ACT_BEFORE = {
     /(找|叫|请|让|打|拨|告|发|传|放|贴|po|去|(?<![看听见收遇想得做感受])到|向|给|报|上|跟|会|要)[了到给在上去向的个条篇一下]{0,2}$/,
   ],
   en: [
-    / (call|calling|called|ring|contact|contacting|contacted|report|reporting|reported|tell|telling|told|write|writing|wrote|file|filing|filed|complain|complaining|complained|post|posting|posted|share|sharing|shared|tweet|tweeting|upload|uploading|uploaded|hire|hiring|hired|consult|consulting|consulted|talk|talking|talked|speak|speaking|spoke|escalate|escalating|escalated|notify|notifying|notified|alert|alerting|alerted|involve|involving|warn|warned|warning|leave|leaving|bring|bringing|lodge|lodged|forward|forwarding|forwarded|send|sending|sent|ask|asking|asked|hear from|hearing from|will)( [^ .,!?;:]+){0,6} $/,
+    / (call|calling|called|ring|reach out to|reaching out to|reached out to|contact|contacting|contacted|report|reporting|reported|tell|telling|told|write|writing|wrote|file|filing|filed|complain|complaining|complained|post|posting|posted|share|sharing|shared|tweet|tweeting|upload|uploading|uploaded|hire|hiring|hired|consult|consulting|consulted|talk|talking|talked|speak|speaking|spoke|escalate|escalating|escalated|notify|notifying|notified|alert|alerting|alerted|involve|involving|warn|warned|warning|leave|leaving|bring|bringing|lodge|lodged|forward|forwarding|forwarded|send|sending|sent|ask|asking|asked|hear from|hearing from|will)( [^ .,!?;:]+){0,6} $/,
     / (go|going|went|put|putting|take|taking|took|get|getting|got|see you in)( [^ .,!?;:]+){0,2} $/,
+    / (take|taking|took) (this|it|my story|this story|the story|this whole thing) to( the)? $| (make|making|made|film|filming|record|recording|do|doing) (a|an) $/,
   ],
 };
 const ACT_AFTER = {

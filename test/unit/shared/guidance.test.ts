@@ -260,6 +260,17 @@ describe('customer reviews', () => {
     for (const text of ['送来的时候菜很热乎', '越来越脸皮厚', '这么好吃必须给好评', '他非要我多坐一会儿，太热情了']) expect(rules(text), text).toBe(0);
   });
 
+  it('hears English reviewers\' faults said without a fault word: another provider found, charges kept up, quality gone downhill', () => {
+    for (const text of [
+      'I will be finding another dentist.', 'They kept charging my card after I cancelled.', 'Three months later I am still fighting it.', 'Nobody would explain why the estimate doubled.',
+      'Why am I paying every month for less?', 'Quality has gone downhill.', 'It clogs constantly.', 'The trainer was scrolling on his phone.', 'At this price I expected better.',
+      'No loaner, no updates.', 'Paid for express shipping and it took 11 days.', 'The update locked me out of my account.',
+    ]) {
+      expect(rulesEn(text), text).toBe(1);
+    }
+    for (const text of ['Switching banks was painless.', 'Not bad, not bad at all.', 'Setup was seamless and support was quick.']) expect(analyze(text).temperature, text).toBe(0);
+  });
+
   it('parts a review\'s clauses at a space as at a comma, and hears a fault denied (不油腻) as praise the model cannot override', () => {
     for (const text of ['物流快 东西没问题 好评', '清淡不油腻 适合减脂的时候吃']) {
       const a = analyze(text);
@@ -697,6 +708,19 @@ describe("escalation signals need the customer's own act", () => {
   const kinds = (text: string, locale?: 'zh-CN' | 'zh-TW' | 'en') => analyze(text, locale).signals.map((s) => s.kind);
   const ESCALATING = ['media', 'legal', 'regulator', 'social', 'safety', 'threat'];
   const escalating = (text: string, locale?: 'zh-CN' | 'zh-TW' | 'en') => kinds(text, locale).filter((k) => ESCALATING.includes(k));
+
+  it("hears acts said in other words (reached out to a reporter, make a TikTok, 升级处理) and an injury, but not someone else's act", () => {
+    expect(kinds("I'm going to make a TikTok showing how your store treated me.", 'en')).toContain('social');
+    expect(kinds("I've reached out to a reporter at the local paper.", 'en')).toContain('media');
+    expect(kinds("I'm taking this story to the news.", 'en')).toContain('media');
+    expect(kinds('椅子突然断了，我摔下来把腰伤了')).toContain('safety');
+    expect(kinds('请把我的投诉升级处理')).toContain('escalation');
+    expect(escalating('I read in the news that someone sued an airline over lost luggage.', 'en')).toEqual([]);
+    expect(escalating('看新闻说有人去消协投诉了一家健身房，我就想问问怎么续卡')).toEqual([]);
+    expect(escalating('我在医院上班，能送到住院部门口吗？')).toEqual([]);
+    // Someone else hurt is still a danger.
+    expect(kinds('电梯突然往下掉，有人受伤了')).toContain('safety');
+  });
 
   it('does not raise a banner for words that only look like one', () => {
     expect(escalating('我用工商银行的卡付的款，到现在还没退回来')).toEqual([]);
