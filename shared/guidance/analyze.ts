@@ -18,7 +18,7 @@ import {
   type SignalKind,
 } from './lexicons.js';
 import { againIsNoFault, clauseBefore, describesSomeone, isCustomersOwn, isDemand, namesAnAct, notARepeat, reportedDone, reportsWhatWasDone, someoneElsesAct, ultimatum } from './ownWords.js';
-import { before, claim, endsWithAny, findTerms, prepare, type Hit, type Prepared } from './matcher.js';
+import { before, claim, endsWithAny, findTerms, matchesOf, prepare, type Hit, type Prepared } from './matcher.js';
 import { NAMES_NEEDING_AN_ACT, NOT_NEGATORS } from './lexicons.js';
 import { combine, loadModel, normalizeForModel, readWithModel, MODEL_TEMPERS_BEYOND, type Model } from './model.js';
 import shippedModel from './data/model.json' with { type: 'json' };
@@ -295,7 +295,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
     });
   for (const { re, weight } of lex.patterns) {
     // "太感谢你们了！" has the shape of "太过分了！" but is thanks; "不太热情" is none.
-    const found = [...p.text.matchAll(re)].filter(
+    const found = matchesOf(p.text, re).filter(
       (m) =>
         !praises(m[0]) &&
         !againIsNoFault(p, { term: m[0], start: m.index, end: m.index + m[0].length }) &&
@@ -317,7 +317,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
   // are judgements, heard as complaints (complaintScore).
   const judged = (hit: Hit) =>
     [1, 2, 3].some((k) => lex.complaint.has(p.text.slice(Math.max(0, hit.start - k), hit.end))) ||
-    lex.complaintPatterns.some(({ re }) => [...p.text.matchAll(re)].some((m) => m.index <= hit.start && hit.end <= m.index + m[0].length));
+    lex.complaintPatterns.some(({ re }) => matchesOf(p.text, re).some((m) => m.index <= hit.start && hit.end <= m.index + m[0].length));
   for (const { hit, asked } of praiseDenied) {
     if (grievances.some((g) => g.start <= hit.start && hit.end <= g.end) || judged(hit)) continue;
     score += 1;
@@ -360,7 +360,7 @@ function complaintScore(p: Prepared, lexicons: Lexicons, weightAt: (at: number) 
     else if (!feared(p, hit)) found.push({ ...hit, weight: lex.complaint.get(hit.term) ?? 0, words: hit.term });
   }
   for (const { re, weight } of lex.complaintPatterns) {
-    for (const match of p.text.matchAll(re)) found.push({ start: match.index, end: match.index + match[0].length, weight, words: match[0].trim() });
+    for (const match of matchesOf(p.text, re)) found.push({ start: match.index, end: match.index + match[0].length, weight, words: match[0].trim() });
   }
   const taken = new Uint8Array(p.text.length);
   const counted = found.sort((a, b) => b.end - b.start - (a.end - a.start)).filter((f) => claim(taken, f.start, f.end));

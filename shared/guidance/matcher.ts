@@ -112,6 +112,20 @@ export function findTerms(prepared: Prepared, terms: Iterable<string>, cacheKey:
   return hits.sort((a, b) => a.start - b.start);
 }
 
+/**
+ * Every match of a global expression. String.prototype.matchAll copies the expression on each call,
+ * and the lexicons' hundred-odd patterns run on every text: walking the shared one reads the fixture batch about a tenth faster here.
+ */
+export function matchesOf(text: string, re: RegExp): RegExpExecArray[] {
+  const found: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    found.push(m);
+    if (m[0].length === 0) re.lastIndex += 1;
+  }
+  return found;
+}
+
 /** The text just before a hit: four characters in Chinese, three words in English. */
 export function before(prepared: Prepared, hit: Hit): string {
   // A clause ends at punctuation: "不满意，谢谢" does not negate the thanks. Reviews often part

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { findTerms, prepare, type Hit } from '../../../shared/guidance/matcher.js';
+import { findTerms, matchesOf, prepare, type Hit } from '../../../shared/guidance/matcher.js';
 import type { Script } from '../../../shared/guidance/lexicons.js';
 
 /** The plain reading of the rule: terms longest first, each searched for left to right, a place taken once. */
@@ -43,6 +43,15 @@ describe('finding lexicon terms', () => {
         }),
         { numRuns: 300, seed: 16 },
       );
+    }
+  });
+
+  it('walks a shared pattern to the same matches as matchAll, however the last text left it', () => {
+    const re = /(太|很)(慢|贵)|x*/gu;
+    const spans = (ms: RegExpExecArray[] | RegExpMatchArray[]) => ms.map((m) => [m.index, m[0]]);
+    for (const text of ['太慢了，而且很贵', '', '一点都不贵', '太贵太贵太贵']) {
+      expect(spans(matchesOf(text, re)), text).toEqual(spans([...text.matchAll(re)]));
+      re.lastIndex = 3;
     }
   });
 });
