@@ -17,7 +17,7 @@ import {
   type Script,
   type SignalKind,
 } from './lexicons.js';
-import { againIsNoFault, clauseBefore, describesSomeone, isCustomersOwn, isDemand, namesAnAct, notARepeat, reportedDone, reportsWhatWasDone, someoneElsesAct, ultimatum } from './ownWords.js';
+import { againIsNoFault, clauseBefore, describesSomeone, isCustomersOwn, isDemand, namesAnAct, notARepeat, reportedDone, insideHashtag, reportsWhatWasDone, someoneElsesAct, ultimatum } from './ownWords.js';
 import { before, claim, endsWithAny, findTerms, matchesOf, prepare, type Hit, type Prepared } from './matcher.js';
 import { NAMES_NEEDING_AN_ACT, NOT_NEGATORS } from './lexicons.js';
 import { combine, loadModel, normalizeForModel, readWithModel, MODEL_TEMPERS_BEYOND, type Model } from './model.js';
@@ -98,6 +98,8 @@ const PAST_SAYING = /^( [a-z']+){0,3} enough\b/;
 
 /** A term preceded by a negator does not count ("没有不满意", "not unhappy"); 不然 is no negator. */
 function negated(p: Prepared, hit: { start: number; end: number; term: string }, negators: readonly string[]): boolean {
+  // An emoticon is never negated: 这世界还有没有天理[怒] is anger, whatever words come before it.
+  if (hit.term.startsWith('[') || !/\p{L}/u.test(hit.term)) return false;
   if (p.script === 'zh' && SHORT_OF_SAID.test(p.text.slice(Math.max(0, hit.start - 16), hit.start))) return true;
   if (p.script === 'zh' && NONE_AFTER.test(p.text.slice(hit.end, hit.end + 8)) && !p.text.slice(Math.max(0, hit.start - 4), hit.start).includes('连')) return true;
   const raw = before(p, hit);
@@ -152,7 +154,7 @@ function contrastWeight(p: Prepared): (at: number) => number {
 
 const PROMISED = /(说|讲|约|谈)得?$/;
 /** Praise that a seller claimed is no praise of the customer's: 宣传是五星级, 号称正品, "advertised as spotless". */
-const CLAIMED = { zh: /(宣传|号称|自称|标榜|声称|说是|说好的|标着|写着|也能叫|也配叫|也叫|还(要|让|叫)我给)[^，。！？,.!?]{0,4}$/, en: / (advertised|claimed|claims|marketed|billed|supposed to be|sold) (as )?(a |an |the )?$/ } as const;
+const CLAIMED = { zh: /(宣传|号称|自称|标榜|声称|说是|说好的|所谓的?|标着|写着|挂着|也能叫|也配叫|也叫|还(要|让|叫)我给)[^，。！？,.!?]{0,4}$/, en: / (advertised|claimed|claims|marketed|billed|supposed to be|sold) (as )?(a |an |the )?$/ } as const;
 /** Praise inside an outraged question is none: "who thought this was a good idea", "why do people think it's okay", "how is it legal". */
 const IRONIC_EN = / (who (thought|decided) (this|that|it)( [a-z]+)? (was|is) a|(people|they|you) (think|feel|thinks) (it's|it is|that's)|how is (it|this|that)( even)?) $/;
 /** Praise that is not the customer's own: a promise (说好的免费安装呢), a seller's claim, irony; `before` ends where the praise starts. */
@@ -165,7 +167,7 @@ function praiseDisowned(p: Prepared, before: string, term: string, isNegated = f
  * what the customer is owed ("still no refund", 没回复): its absence is the grievance.
  */
 const DENIABLE = {
-  zh: new Set(['失望', '太失望', '不满', '不满意', '生气', '愤怒', '投诉', '问题', '质量问题', '后悔', '担心', '不爽', '不高兴', '不开心', '郁闷', '油腻', '难吃', '腥味']),
+  zh: new Set(['失望', '太失望', '不满', '不满意', '生气', '愤怒', '投诉', '问题', '质量问题', '后悔', '担心', '不爽', '不高兴', '不开心', '郁闷', '油腻', '难吃', '腥味', '缺点']),
   en: new Set(['bad', 'unhappy', 'disappointed', 'disappointing', 'angry', 'upset', 'mad', 'wrong', 'problem', 'problems', 'issue', 'issues', 'complaint', 'complaints', 'complain', 'regret', 'worried', 'annoyed', 'frustrated', 'dislike']),
 } as const;
 /**
@@ -428,6 +430,7 @@ function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; thre
     if (!kinds.includes('safety') && kinds.some((k) => OWN_ACT_KINDS.includes(k)) && someoneElsesAct(p, hit)) continue;
     if (NAMES_NEEDING_AN_ACT[p.script].has(hit.term) && !namesAnAct(p, hit)) continue;
     if (describesSomeone(p, hit)) continue;
+    if (p.script === 'zh' && insideHashtag(p, hit)) continue;
     if (kinds.includes('repeat') && notARepeat(p, hit)) continue;
     // Compensation only on an explicit demand for it.
     if (kinds.includes('compensation')) {

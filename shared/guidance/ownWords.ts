@@ -42,7 +42,7 @@ export function clauseBefore(p: Prepared, hit: Hit): string {
 /** Words that contain a signal word and mean something else. */
 const LOOKALIKES = {
   zh: [
-    '工商银行', '工商管理', '工商注册', '个体工商户', '工商时间', '记者证', '新闻联播', '热搜榜单', '住院部', '住院楼', '住院处',
+    '工商银行', '工商管理', '工商注册', '个体工商户', '工商时间', '记者证', '新闻联播', '热搜榜单', '转发微博', '住院部', '住院楼', '住院处',
     // A camera's exposure.
     '曝光过度', '曝光不足', '曝光度', '曝光准确', '曝光补偿', '曝光时间', '曝光模式', '曝光参数', '曝光值', '曝光正常', '曝光控制', '曝光均匀', '自动曝光', '手动曝光', '长曝光', '多重曝光', '包围曝光',
   ],
@@ -192,6 +192,13 @@ export function reportsWhatWasDone(p: Prepared, hit: Hit): boolean {
 
 /** "不赔偿我就报警", "不退钱的话就…": a negation that sets the terms of a threat, so the demand stands. */
 export const ultimatum = (p: Prepared, hit: Hit): boolean => p.script === 'zh' && /^(的话)?[，,]?(我们?)?(就(?!是)|马上|立刻|立马)/.test(p.text.slice(hit.end, hit.end + 6));
+
+/** A Weibo topic (#新闻早知道#, #315晚会#) names what a post is about; it is nobody's act. */
+export function insideHashtag(p: Prepared, hit: Hit): boolean {
+  const open = p.text.lastIndexOf('#', hit.start - 1);
+  const close = p.text.indexOf('#', hit.end);
+  return open >= 0 && close >= 0 && close - open <= 40 && !/[#\n]/.test(p.text.slice(open + 1, close));
+}
 
 /** A name that only says who someone is: "my lawyer friend recommended", 我律师朋友, 我的警察邻居. */
 const WHO_SOMEONE_IS = { zh: /^(朋友|同学|同事|亲戚|邻居)/, en: /^ (friend|friends|buddy|cousin|colleague|colleagues|neighbou?r|neighbou?rs)\b/ };

@@ -271,6 +271,13 @@ describe('customer reviews', () => {
     for (const text of ['Switching banks was painless.', 'Not bad, not bad at all.', 'Setup was seamless and support was quick.']) expect(analyze(text).temperature, text).toBe(0);
   });
 
+  it('hears hotel and shop reviews\' faults: a claim and the truth, a fault doubled (又慢又挤), what it is like (像橡胶), what it is not worth', () => {
+    for (const text of ['所谓的海景房，只能看到一小条海', '挂着五星的牌子，服务连三星都不如', '门童不帮拿行李', '隔壁说话声戴了耳塞都挡不住', '隐私毫无保障', '煎蛋像橡胶一样', '早餐对不起这个价格', '电梯又慢又挤', '用完头皮特别痒', '甩干的时候整台机器都在跳', '服务员打扫不敲门']) {
+      expect(rules(text), text).toBe(1);
+    }
+    for (const text of ['卫生间有点小，除此之外没什么缺点', '鞋子很轻便，走路不累', '所谓的幸福就是一家人在一起']) expect(rules(text), text).toBe(0);
+  });
+
   it('parts a review\'s clauses at a space as at a comma, and hears a fault denied (不油腻) as praise the model cannot override', () => {
     for (const text of ['物流快 东西没问题 好评', '清淡不油腻 适合减脂的时候吃']) {
       const a = analyze(text);
@@ -351,6 +358,15 @@ describe('anger at the counter', () => {
     // An exclamation beside praise in one sentence is delight; beside a 但是, the grievance stands.
     for (const text of ['卧槽，这也太好吃了吧', '气死我了，怎么这么可爱']) expect(rules(text), text).toBe(0);
     expect(rules('气死我了，菜很好吃但是等了两个小时')).toBeGreaterThanOrEqual(1);
+  });
+
+  it("reads Weibo's own marks: an emoticon is never negated, the sarcastic [微笑], a topic tag or a repost is nobody's act", () => {
+    for (const text of ['这世界还有没有天理[怒]', '拖欠工资三个月，还有没有王法', '这帮人就是好吃懒做']) expect(rules(text), text).toBeGreaterThanOrEqual(2);
+    expect(rules('打了十几次客服电话全是机器人，这就是你们说的以用户为中心？[微笑][微笑]')).toBeGreaterThanOrEqual(1);
+    // A word inside another: 当妈的 is no 妈的, 舒服了 no 服了, 空气炸锅 no 气炸; asking for a recommendation is no reproach.
+    for (const text of ['宝宝会叫妈妈了，当妈的眼泪一下就下来了', '泡个澡太舒服了', '空气炸锅做的鸡翅特别好吃', '有没有良心推荐的装修公司？']) expect(rules(text), text).toBe(0);
+    for (const text of ['#新闻早知道# 本市地铁三号线今日起开通运营', '转发微博 //@城市天气:暴雨预警，出门带伞']) expect(analyze(text).signals, text).toEqual([]);
+    expect(analyze('再不退钱我就发微博曝光你们 #维权#').signals.map((s) => s.kind)).toEqual(expect.arrayContaining(['media', 'social']));
   });
 
   it('hears anger said by an idiom or a jibe, with no strong word in it', () => {
