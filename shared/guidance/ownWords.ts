@@ -46,7 +46,7 @@ const LOOKALIKES = {
     // A camera's exposure.
     '曝光过度', '曝光不足', '曝光度', '曝光准确', '曝光补偿', '曝光时间', '曝光模式', '曝光参数', '曝光值', '曝光正常', '曝光控制', '曝光均匀', '自动曝光', '手动曝光', '长曝光', '多重曝光', '包围曝光',
   ],
-  en: ['food court', 'tennis court', 'basketball court', 'dumpster fire', 'fire sale', 'burnt out', 'burned out', 'hurt my feelings', 'hurts my feelings', 'smoke and mirrors'],
+  en: ['check with your supervisor', 'check with your manager', 'ask your supervisor', 'ask your manager', 'food court', 'tennis court', 'basketball court', 'dumpster fire', 'fire sale', 'burnt out', 'burned out', 'hurt my feelings', 'hurts my feelings', 'smoke and mirrors'],
 } as const;
 
 /** A hotline's digits as part of an order number, an address or a room: 尾号12315, 1999巷, 315房间. */
@@ -86,7 +86,8 @@ const STAFF_SAID = {
 /** Someone else's story (有人去消协投诉了, 看新闻说, "I read in the news that someone sued"). */
 const OTHERS_STORY = {
   zh: /((?<!没)有人|别人家|有个[男女]?的?人?|新闻(上|里)?说|看新闻说?)[^，。！？]{0,6}$/,
-  en: / (someone|somebody|a (man|woman|guy|lady|customer|passenger|family|couple)) (\S+ ){0,3}$| in the news that /,
+  // Someone as the subject ("someone sued", "I read that someone called the police"), not "transfer me to someone higher up".
+  en: /(^| (that|when|after|because|and|but|so|where|how|heard|saw|read)) (someone|somebody|a (man|woman|guy|lady|customer|passenger|family|couple)) (\S+ ){0,3}$| in the news that /,
 };
 
 /** Someone else went to the press, the police or a regulator; someone else hurt is still a danger, so safety does not ask this. */
@@ -200,19 +201,23 @@ export function insideHashtag(p: Prepared, hit: Hit): boolean {
   return open >= 0 && close >= 0 && close - open <= 40 && !/[#\n]/.test(p.text.slice(open + 1, close));
 }
 
+/** A manager who helped (你们经理帮我解决了, "your manager was so helpful") is thanked, not asked for. */
+const HELPED_AFTER = { zh: /^(帮我|帮忙|亲自|人很|人特别|人挺|态度很|很耐心|很热情|特别好|非常好)/, en: /^ (helped|fixed|sorted|resolved|took care|was (very |so |really )?(helpful|kind|great|nice|lovely|patient))\b/ };
+export const helpedAfter = (p: Prepared, hit: Hit): boolean => HELPED_AFTER[p.script].test(p.text.slice(hit.end, hit.end + 16));
+
 /** A name that only says who someone is: "my lawyer friend recommended", 我律师朋友, 我的警察邻居. */
 const WHO_SOMEONE_IS = { zh: /^(朋友|同学|同事|亲戚|邻居)/, en: /^ (friend|friends|buddy|cousin|colleague|colleagues|neighbou?r|neighbou?rs)\b/ };
 export const describesSomeone = (p: Prepared, hit: Hit): boolean => WHO_SOMEONE_IS[p.script].test(p.text.slice(hit.end, hit.end + 12));
 
 /** Words a customer puts before what they want: 要求退款, 必须赔偿, 请把多扣的三十块退回, "I want a refund", "you should pay for". */
 const DEMAND_BEFORE = {
-  zh: /(要求|要|(?<!说|答应|承诺|表示|同意)给我|必须|得|应该|应当|(?<![申邀])请(?!问)|希望|让你们|还我|赔我|怎么|谁来|负责|能不能|可不可以|可以)[^，。！？；,.!?;]{0,6}$|(请|麻烦|赶紧|马上|快)把[^，。！？；,.!?;]{0,10}$|^(赶紧|赶快|马上|立刻|立即|快点?|速速)给?我?$/,
-  en: / (want|wants|demand|demanding|expect|need|request|requesting|asking for|ask for|deserve|owe me|give me|get me|please|must|should|have to|will|i'd like|like|could you|can you|would you) (\S+ ){0,7}$/,
+  zh: /(要求|要|(?<!说|答应|承诺|表示|同意|会)给我|必须|得|应该|应当|(?<![申邀])请(?!问)|希望|让你们|还我|赔我|怎么|谁来|负责|能不能|可不可以|可以)[^，。！？；,.!?;]{0,6}$|(请|麻烦|赶紧|马上|快)把[^，。！？；,.!?;]{0,10}$|^(赶紧|赶快|马上|立刻|立即|快点?|速速)给?我?$/,
+  en: / (want|wants|demand|demanding|expect|need|request|requesting|asking for|ask for|deserve|owe me|give me|get me|please|must|should|have to|will|going to|i'd like|like|could you|can you|would you|put) (\S+ ){0,7}$|^ (cancel|fix|replace|close|stop|remove|take) (\S+ ){0,5}and $/,
 };
 /** Words after it that make it one: 退款给我, 赔偿我的损失, "refund me", "compensation for". */
-const DEMAND_AFTER = { zh: /^(给我|我|谁|由谁|怎么|必须|吧|[^，。！？]{0,4}(得赔|要赔|来赔|负责|承担|得出))/, en: /^ (me|my|us|now|immediately|asap|for|or) / };
+const DEMAND_AFTER = { zh: /^(给我|我|谁|由谁|怎么|必须|吧|[^，。！？]{0,4}(得赔|要赔|来赔|赔给|必须赔|负责|承担|得出))/, en: /^ (me|my|us|now|immediately|asap|for|or) / };
 /** A refund reported or described, not asked for: 退款了, 退款已到账, 退货退款都很顺利, "the refund was quick". */
-const REPORTED_AFTER = { zh: /^(退款|退货|退钱)?(了|已|已经|都|很|也|到账|入账|成功|顺利|的|流程|速度|处理)/, en: /^ (was|is|has|had|went|came|arrived|took|process|policy) / };
+const REPORTED_AFTER = { zh: /^(退款|退货|退钱)?(昨天|今天|前天|上周|刚刚|刚才|早就|终于)?(了|已|已经|都|很|也|到账|入账|成功|顺利|的|流程|速度|处理)/, en: /^ (was|is|has|had|went|came|arrived|took|process|policy) / };
 /** A refund, a return or money back that has happened (退款已经收到了, 退款已入账, "the refund was quick"). */
 export const reportedDone = (p: Prepared, hit: Hit): boolean => REPORTED_AFTER[p.script].test(p.text.slice(hit.end, hit.end + 12));
 /** 可以退款 states a policy; 可以退款吗 asks for one. */
@@ -224,7 +229,7 @@ const NOT_A_DEMAND_EN = /^ (card|cards|score|limit|check|charged|charge|billed|u
 /** Words that are an imperative at the start of a clause ("Refund me!", "赔钱！"); "Credit? For what?" is not. */
 const NOT_IMPERATIVE = new Set(['credit']);
 /** Terms that say the demand themselves: 退给我, 赔我一台新的, 修车的钱你们得出, 维修费应该你们出, "pay up". */
-const A_DEMAND_ITSELF = new Set(['退给我', '退到我', '赔我', '要赔', '得赔', '钱你们得出', '钱你们要出', '钱必须你们出', '钱你们出', '钱谁出', '应该你们出', '费你们出', '由你们出', '得你们出', 'pay up']);
+const A_DEMAND_ITSELF = new Set(['退给我', '退到我', '赔我', '赔给我', '要赔', '得赔', '钱你们得出', '钱你们要出', '钱必须你们出', '钱你们出', '钱谁出', '应该你们出', '费你们出', '由你们出', '得你们出', 'pay up', 'give me back']);
 
 /** 请贵公司派员修复，并依合约退还月租费: a clause joined by 并 carries the request of the clause before it. */
 const JOINED = /^(并且?|同时|以及|还要|再)/;

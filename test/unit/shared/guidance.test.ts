@@ -466,6 +466,17 @@ describe('signal words that are no act of the customer', () => {
 describe('compensation needs a demand', () => {
   const compensation = (text: string) => analyze(text).signals.some((s) => s.kind === 'compensation');
 
+  it('hears a demand said as an order or in the words of a bill: 照价赔偿, 要求你们报销, 原路退回, "put it back on my card", "I expect to be reimbursed"', () => {
+    for (const text of [
+      '快递把我的花瓶摔碎了，照价赔偿，一分都不能少。', '停电那两天我只能住酒店，这笔费用我要求你们报销。', '滞纳金不是我的责任，请立即免除。', '按合同约定的违约金你们必须赔给我。', '系统重复扣款了，我要求把第二笔钱原路退回。',
+      'I expect to be reimbursed for the hotel night.', 'You charged me twice. Put the second charge back on my card today.', 'I want the difference credited to my account.', 'Cancel my subscription and refund the annual charge.',
+      'You are going to cover the cost of every broken dish.', 'It came a week late, so give me back the shipping charge.', 'Reverse the cancellation fee.',
+    ]) {
+      expect(compensation(text), text).toBe(true);
+    }
+    for (const text of ['退款昨天已经到账了，谢谢你们处理得这么快。', '公司会给我报销差旅费，不用你们管。', 'My employer reimbursed the trip already.']) expect(compensation(text), text).toBe(false);
+  });
+
   it('hears money, a refund or damages asked for', () => {
     for (const text of ['我要求全额退款', '你们必须赔偿我的损失！', '这个损失你们得赔。', '赔钱！', '用了三天就坏了，可以退款吗？', '能不能退款？', 'Refund me now.', 'I want my money back.', 'You should pay for the repair.', 'Could you credit the fee back to my account?']) {
       expect(compensation(text), text).toBe(true);
@@ -905,6 +916,18 @@ describe("escalation signals need the customer's own act", () => {
     expect(escalating('I will report you to the CFPB and my lawyer will be in touch.', 'en')).toEqual(['legal', 'regulator']);
     expect(escalating('It has been 45 days. I am requesting that the CFPB look into this matter.', 'en')).toEqual(['regulator']);
     expect(escalating('If you do not refund me by Friday I will take you to small claims court.', 'en')).toEqual(['legal']);
+  });
+
+  it('hears going over the clerk\'s head said in other words, but not a manager thanked or a clerk told to check with theirs', () => {
+    for (const [text, locale] of [
+      ['你给我换个能管事的人来接电话。', undefined], ['你这个态度我一定要往上反映，你叫什么名字？', undefined], ['我要直接跟你的主管講，你不用再解釋了。', 'zh-TW'], ['這件事我會打去總公司客訴。', 'zh-TW'],
+      ['Transfer me to someone higher up who can actually make a decision.', 'en'], ["I'll be calling corporate about this.", 'en'], ['Is there anyone above you I can talk to?', 'en'], ["I'm going over your head on this one.", 'en'],
+    ] as const) {
+      expect(kinds(text, locale), text).toContain('escalation');
+    }
+    for (const [text, locale] of [['上次你们经理帮我把问题解决了，麻烦替我谢谢他。', undefined], ["Sure, go ahead and check with your supervisor, I'll wait.", 'en'], ['Your manager was so helpful last week.', 'en']] as const) {
+      expect(kinds(text, locale), text).not.toContain('escalation');
+    }
   });
 
   it('hears a demand to go over the clerk\'s head: the seeds\' "no contact, three chasers" pressure said aloud', () => {
