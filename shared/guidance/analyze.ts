@@ -225,7 +225,7 @@ function sentenceAround(p: Prepared, hit: Hit): { start: number; end: number } {
 }
 
 /** `original` carries the punctuation and capitals to read; empty for a second reading of the same text. */
-function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt: (at: number) => number): Heard & { praise: number; heat: number } {
+function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt: (at: number) => number): Heard & { praise: number; heat: number; loudness: number } {
   const lex = lexicons.byScript[p.script];
   const hits = findTerms(p, [...lex.anger.keys(), ...lex.positive.keys()], lex);
   const degreeHits = findTerms(p, lex.degree.keys(), lex.degree);
@@ -328,12 +328,8 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
     if (asked) triggers.push(asked);
   }
   // Exclamations and capitals make the words louder, whichever way they point: "真是感谢啊！！" is no anger.
-  if (score >= 0) {
-    const loudness = punctuationScore(original) + repetitionScore(original) + (p.script === 'en' ? capsScore(original) : 0);
-    score += loudness;
-    heat += loudness;
-  }
-  return { score, triggers, grievances, praise, heat };
+  const loudness = score >= 0 ? punctuationScore(original) + repetitionScore(original) + (p.script === 'en' ? capsScore(original) : 0) : 0;
+  return { score, triggers, grievances, praise, heat, loudness };
 }
 
 /** A fault only feared before it (本来担心会漏水, "I was worried it would leak") is none. */
@@ -470,6 +466,9 @@ const GRIEVANCE: Partial<Record<SignalKind, number>> = { repeat: 1, compensation
 /** Longer than what a customer says in one go at the counter (three or four sentences): a written letter. */
 const SPOKEN_LENGTH: Record<Script, number> = { zh: 100, en: 300 };
 
+/** Words said to the business itself, or urging it on. */
+const ADDRESSED = { zh: /你们|贵公司|贵店|贵行|快点|赶紧|赶快/, en: / (you|your|you're|you've|hurry) / } as const;
+
 /** `heat`: the part of `score` only feeling gives (see angerScore). */
 function temperatureOf(score: number, heat: number, complaint: number, signals: Signal[], stretches: number, threatened: boolean): Temperature {
   const grievance = signals.reduce((sum, s) => sum + (GRIEVANCE[s.kind] ?? 0), 0);
@@ -547,6 +546,12 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
     triggers.push(...own(anger.triggers));
     const complaints = complaintScore(p, lexicons, weightAt);
     complaint += complaints.score;
+    // Loudness is the heat of a grievance, or of words thrown at the business (你们什么时候来修！！！); alone it is
+    // excitement ("Yeehaw!!!!", 抽中了门票！！！), not anger.
+    if (anger.score > 0 || complaints.score > 0 || ADDRESSED[p.script].test(p.text)) {
+      score += anger.loudness;
+      heat += anger.loudness;
+    }
     triggers.push(...own(complaints.triggers));
     // A judgement denied (没有任何质量问题, "nothing wrong") reassures as a calming word does.
     score -= 0.7 * complaints.reassurance;

@@ -369,6 +369,14 @@ describe('anger at the counter', () => {
     expect(analyze('再不退钱我就发微博曝光你们 #维权#').signals.map((s) => s.kind)).toEqual(expect.arrayContaining(['media', 'social']));
   });
 
+  it('hears exclamations and capitals as loudness of a grievance, and alone as excitement', () => {
+    for (const text of ['Yeehaw!!!! Road trip time!!!', '周末去海边玩啦！！！', 'THERE WAS AN ENTIRE SECOND ROOM!!!']) expect(rules(text), text).toBe(0);
+    for (const text of ['热水器又坏了！！！', 'The heater broke AGAIN!!!', '你们到底管不管！！！']) expect(rules(text), text).toBeGreaterThanOrEqual(2);
+    // So the grievance must be heard in words: staff who were fierce, a line that stays dead.
+    for (const text of ['上次就对我很凶', '網路還是不通']) expect(rules(text), text).toBe(1);
+    expect(rules('我想不通为什么')).toBe(0);
+  });
+
   it('hears anger said by an idiom or a jibe, with no strong word in it', () => {
     for (const text of [
       '被这个客服气到发抖',
