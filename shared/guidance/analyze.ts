@@ -146,7 +146,7 @@ function capsScore(text: string): number {
  * Gilbert 2014).
  */
 function contrastWeight(p: Prepared): (at: number) => number {
-  const but = p.script === 'zh' ? /(?<!不)但|可是|不过|然而|可惜/g : / (but|however) /g;
+  const but = p.script === 'zh' ? /(?<!不)但|可是|不过|然而|可惜/g : / (but|however|unfortunately|shame about|pity about) /g;
   let last = -1;
   for (const found of p.text.matchAll(but)) last = found.index;
   return (at) => (last < 0 ? 1 : at < last ? 0.5 : 1.5);
@@ -156,7 +156,9 @@ const PROMISED = /(说|讲|约|谈)得?$/;
 /** Praise that a seller claimed is no praise of the customer's: 宣传是五星级, 号称正品, "advertised as spotless". */
 const CLAIMED = { zh: /(宣传|号称|自称|标榜|声称|说是|说好的|所谓的?|标着|写着|挂着|也能叫|也配叫|也叫|还(要|让|叫)我给)[^，。！？,.!?]{0,4}$/, en: / (advertised|claimed|claims|marketed|billed|supposed to be|sold) (as )?(a |an |the )?$/ } as const;
 /** Praise inside an outraged question is none: "who thought this was a good idea", "why do people think it's okay", "how is it legal". */
-const IRONIC_EN = / (who (thought|decided) (this|that|it)( [a-z]+)? (was|is) a|(people|they|you) (think|feel|thinks) (it's|it is|that's)|how is (it|this|that)( even)?) $/;
+const IRONIC_EN = / (who (thought|decided) (this|that|it)( [a-z]+)? (was|is) a|(people|they|you) (think|feel|thinks) (it's|it is|that's)|how is (it|this|that)( even)?|oh( ,)?) $/;
+/** Praise on a condition nobody wants: "fine, I guess, if you enjoy waiting", "great if your goal is to spend a lot". */
+const CONDITIONAL_PRAISE_EN = /^( ,)?( i guess ,?)? if (your goal is|you (enjoy|like|love|want|don't mind|are into|'re into))\b/;
 /** Praise that is not the customer's own: a promise (说好的免费安装呢), a seller's claim, irony; `before` ends where the praise starts. */
 function praiseDisowned(p: Prepared, before: string, term: string, isNegated = false): boolean {
   if (p.script === 'zh') return (PROMISED.test(before) && /^好好?[的了]?$/.test(term)) || (!isNegated && CLAIMED.zh.test(before));
@@ -168,7 +170,7 @@ function praiseDisowned(p: Prepared, before: string, term: string, isNegated = f
  */
 const DENIABLE = {
   zh: new Set(['失望', '太失望', '不满', '不满意', '生气', '愤怒', '投诉', '问题', '质量问题', '后悔', '担心', '不爽', '不高兴', '不开心', '郁闷', '油腻', '难吃', '腥味', '缺点']),
-  en: new Set(['bad', 'unhappy', 'disappointed', 'disappointing', 'angry', 'upset', 'mad', 'wrong', 'problem', 'problems', 'issue', 'issues', 'complaint', 'complaints', 'complain', 'regret', 'worried', 'annoyed', 'frustrated', 'dislike']),
+  en: new Set(['bad', 'regrets', 'unhappy', 'disappointed', 'disappointing', 'angry', 'upset', 'mad', 'wrong', 'problem', 'problems', 'issue', 'issues', 'complaint', 'complaints', 'complain', 'regret', 'worried', 'annoyed', 'frustrated', 'dislike']),
 } as const;
 /**
  * 从来没让人失望过, "nothing wrong": a grievance denied is praise (VADER flips it, Hutto & Gilbert 2014);
@@ -253,6 +255,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
     if (weight === undefined) {
       // 说好的 is a promise (说好的赠品没有送), not the calming 好的; 都说好吃 is praise.
       if (praiseDisowned(p, p.text.slice(Math.max(0, hit.start - 48), hit.start), hit.term, isNegated)) continue;
+      if (p.script === 'en' && CONDITIONAL_PRAISE_EN.test(p.text.slice(hit.end, hit.end + 40))) continue;
       // A calming word lowers the temperature; "not happy" is no calming word, nor is praise asked for.
       const asked = askedWords(p, hit);
       if (!isNegated && asked === null) {
@@ -355,7 +358,8 @@ function complaintScore(p: Prepared, lexicons: Lexicons, weightAt: (at: number) 
   const found: Array<{ start: number; end: number; weight: number; words: string }> = [];
   for (const hit of findTerms(p, lex.complaint.keys(), lex.complaint)) {
     if (negated(p, hit, lex.negators)) reassurance += reassures(p, hit) ? weightAt(hit.start) : 0;
-    else if (!feared(p, hit)) found.push({ ...hit, weight: lex.complaint.get(hit.term) ?? 0, words: hit.term });
+    // A weight of 0 only keeps a shorter term from being heard inside it ("my only regret" is no regret).
+    else if (!feared(p, hit) && (lex.complaint.get(hit.term) ?? 0) > 0) found.push({ ...hit, weight: lex.complaint.get(hit.term)!, words: hit.term });
   }
   for (const { re, weight } of lex.complaintPatterns) {
     for (const match of matchesOf(p.text, re)) found.push({ start: match.index, end: match.index + match[0].length, weight, words: match[0].trim() });

@@ -278,6 +278,21 @@ describe('customer reviews', () => {
     for (const text of ['卫生间有点小，除此之外没什么缺点', '鞋子很轻便，走路不累', '所谓的幸福就是一家人在一起']) expect(rules(text), text).toBe(0);
   });
 
+  it('hears English faint praise and understatement as the complaint it is, and a swear word or a regret in praise as praise', () => {
+    for (const text of [
+      "It's fine, I guess, if you enjoy waiting forty minutes for a sandwich.", 'Lovely staff. Shame about the food.', 'Well, it was an experience. Not one I plan to repeat.', 'Oh good, another "premium" gadget that creaks.',
+      'Ten out of ten for ambience, two for the actual food.', "Honestly, I've had better coffee from a hotel kettle.", 'One side died after a month.', 'I was told it was a short walk to the beach. It was not.',
+      'A real triumph of style over substance.', 'Generous portions, which unfortunately just meant more of the bland stuff.',
+    ]) {
+      expect(rulesEn(text), text).toBe(1);
+    }
+    for (const text of [
+      'I hate to admit it, but my sister was right about this place.', "I'm annoyed at how much I love it.", 'My only regret is not ordering the large.', "Don't sleep on this little noodle bar.", 'Stupidly easy to set up.', 'Oh great, thanks so much for the quick fix!',
+    ]) {
+      expect(rulesEn(text), text).toBe(0);
+    }
+  });
+
   it('parts a review\'s clauses at a space as at a comma, and hears a fault denied (不油腻) as praise the model cannot override', () => {
     for (const text of ['物流快 东西没问题 好评', '清淡不油腻 适合减脂的时候吃']) {
       const a = analyze(text);
