@@ -358,14 +358,18 @@ function complaintScore(p: Prepared, lexicons: Lexicons, weightAt: (at: number) 
   const found: Array<{ start: number; end: number; weight: number; words: string }> = [];
   for (const hit of findTerms(p, lex.complaint.keys(), lex.complaint)) {
     if (negated(p, hit, lex.negators)) reassurance += reassures(p, hit) ? weightAt(hit.start) : 0;
-    // A weight of 0 only keeps a shorter term from being heard inside it ("my only regret" is no regret).
-    else if (!feared(p, hit) && (lex.complaint.get(hit.term) ?? 0) > 0) found.push({ ...hit, weight: lex.complaint.get(hit.term)!, words: hit.term });
+    else if (!feared(p, hit)) found.push({ ...hit, weight: lex.complaint.get(hit.term) ?? 0, words: hit.term });
   }
   for (const { re, weight } of lex.complaintPatterns) {
     for (const match of matchesOf(p.text, re)) found.push({ start: match.index, end: match.index + match[0].length, weight, words: match[0].trim() });
   }
   const taken = new Uint8Array(p.text.length);
-  const counted = found.sort((a, b) => b.end - b.start - (a.end - a.start)).filter((f) => claim(taken, f.start, f.end));
+  // A weight of 0 only keeps a shorter term or pattern from being heard inside it: "my only regret" is no
+  // regret, 很难吃到 ("hard to come by") no 很难吃.
+  const counted = found
+    .sort((a, b) => b.end - b.start - (a.end - a.start))
+    .filter((f) => claim(taken, f.start, f.end))
+    .filter((f) => f.weight > 0);
   for (const f of counted.sort((a, b) => a.start - b.start)) {
     score += f.weight * weightAt(f.start);
     triggers.push(f.words);

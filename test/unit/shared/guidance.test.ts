@@ -384,6 +384,27 @@ describe('anger at the counter', () => {
     expect(analyze('再不退钱我就发微博曝光你们 #维权#').signals.map((s) => s.kind)).toEqual(expect.arrayContaining(['media', 'social']));
   });
 
+  it('hears the counter: a challenge is anger, a complaint in passing upset, a plain question calm, and a sit-in a threat', () => {
+    for (const text of [
+      '修一台冰箱修了快一個月，你們是在開玩笑嗎？', '停了三天水，你们是不是根本不把老百姓当回事？', '每次都说会反馈，到底反馈到哪里去了？', '跟店員反應還說是我的問題。',
+      'How many times do I have to explain this?', "Don't tell me it's a system error.", 'Is anyone here actually capable of fixing anything?', 'Are you insane?', '你们这帮吸血鬼',
+    ]) {
+      expect(rules(text), text).toBeGreaterThanOrEqual(2);
+    }
+    for (const text of ['客服电话转来转去，每个人都让我重新说一遍。', '我上個月就申請停話了，怎麼這個月還有帳單寄來？', '我在這邊等很久了，可以先幫我處理一下嗎？', '雞排炸到整個乾柴', '收到的零食離到期只剩三天', '店員一直推銷加購', '老闆娘對我們冷冰冰，差別待遇很明顯']) {
+      expect(rules(text), text).toBe(1);
+    }
+    for (const text of ['我想改一下预留手机号，需要带什么证件？', '这种古早味现在很难吃到了', '包裝有點簡陋，但CP值很高']) expect(rules(text), text).toBe(0);
+    expect(rules('你这是什么态度？')).toBeGreaterThanOrEqual(2);
+    for (const text of ['今天不给我解决，我就坐在这儿不走了！', '今天不退钱，你们谁也别想下班！', "I'm not leaving this counter until somebody fixes this."]) {
+      const a = analyze(text);
+      expect(a.signals.map((s) => s.kind), text).toContain('threat');
+      expect(a.temperature, text).toBe(3);
+    }
+    expect(analyze("I'm not leaving this as it is, I will call back tomorrow.").signals).toEqual([]);
+    expect(analyze("I'm recording this, and it's going straight online!").signals.map((s) => s.kind)).toContain('social');
+  });
+
   it('hears exclamations and capitals as loudness of a grievance, and alone as excitement', () => {
     for (const text of ['Yeehaw!!!! Road trip time!!!', '周末去海边玩啦！！！', 'THERE WAS AN ENTIRE SECOND ROOM!!!']) expect(rules(text), text).toBe(0);
     for (const text of ['热水器又坏了！！！', 'The heater broke AGAIN!!!', '你们到底管不管！！！']) expect(rules(text), text).toBeGreaterThanOrEqual(2);
