@@ -1,4 +1,4 @@
-import type { Hit, Prepared } from './matcher.js';
+import { matchesOf, type Hit, type Prepared } from './matcher.js';
 
 /**
  * Whether a signal word (media, courts, police, regulator, social media, safety, a threat, a demand
@@ -69,12 +69,19 @@ function insideLookalike(p: Prepared, hit: Hit): boolean {
 
 const SENTENCE_END = /[。！？!?\n]|\.(?=\s)/g;
 
+/** Where each sentence of a text starts, found once per text: a long letter has many signal words to place. */
+const sentenceStarts = new WeakMap<Prepared, number[]>();
+
 /** The sentence up to the hit. */
 function sentenceBefore(p: Prepared, hit: Hit): string {
-  const head = p.text.slice(0, hit.start);
+  let starts = sentenceStarts.get(p);
+  if (!starts) sentenceStarts.set(p, (starts = [0, ...matchesOf(p.text, SENTENCE_END).map((m) => m.index + m[0].length)]));
   let start = 0;
-  for (const m of head.matchAll(SENTENCE_END)) start = m.index + m[0].length;
-  return head.slice(start);
+  for (const at of starts) {
+    if (at > hit.start) break;
+    start = at;
+  }
+  return p.text.slice(start, hit.start);
 }
 
 // A member of staff (or "they", a neighbour, the man ahead in the queue) said it; "我跟客服说" is the customer speaking to staff, so not that.
