@@ -413,6 +413,23 @@ describe('anger at the counter', () => {
     expect(rules('我想不通为什么')).toBe(0);
   });
 
+  it('hears strong words in fun as fun: laughter, an exclamation before praise, running oneself down; and never tempers sure anger', () => {
+    for (const text of ['气死！男朋友打游戏又赢我了，按约定今晚他洗碗哈哈哈', '烦死了烦死了，过年又胖了五斤，谁让我妈做的红烧肉那么好吃啊啊啊哈哈', '卧槽！！！刚刚在山顶看到的日出也太美了吧', '我就是个废物，拼了三小时乐高最后发现少装了一块，但拼完的样子太好看了']) {
+      const a = analyze(text);
+      expect(a.temperature, text).toBe(0);
+      expect(a.signals, text).toEqual([]);
+    }
+    // Laughter does not excuse a grievance, nor a 卧槽 before one.
+    for (const text of ['笑死，客服让我等七天，到现在都没人理', '卧槽！！！又停电了']) expect(analyze(text).temperature, text).toBeGreaterThanOrEqual(2);
+    // A long post the model hears little anger in keeps the anger its words say outright.
+    for (const text of [
+      "If you're going to ghost a candidate after four rounds of interviews, at least have the decency to send a rejection email. Absolutely infuriating.",
+      "My so-called friend posted screenshots of my private messages in a group chat to make fun of me. I'm furious and I'm not letting this slide.",
+    ]) {
+      expect(analyze(text).temperature, text).toBeGreaterThanOrEqual(2);
+    }
+  });
+
   it('hears anger said by an idiom or a jibe, with no strong word in it', () => {
     for (const text of [
       '被这个客服气到发抖',
