@@ -293,6 +293,20 @@ describe('customer reviews', () => {
     }
   });
 
+  it('hears apps\', clinics\' and bills\' faults: ads that will not close, forced updates, renewals without warning, a bill sent to collections', () => {
+    for (const text of [
+      '外卖App广告太多了，开屏广告关都关不掉', '耗电巨快', '学习打卡App免费试用七天后自动扣费，没有任何提醒', '退款流程极其复杂', '视频缓冲半天放不出来', '网上预约的号到了现场还要重新排队，预约有什么意义？',
+      '缴费窗口只开了一个', '换个刹车片报价一千多，去别家问只要四百', '健身房办卡时说随时可以退，要退卡时就变成不能退',
+      'Flight delayed six hours with zero updates from the gate staff.', 'Subscription auto-renewed without warning.', 'The water utility double-billed me for three months.',
+      'The hospital sent me to collections for a bill I had already paid.', 'Love paying full tuition for a course of old recordings.', 'This app drains my battery.', 'The nurse was curt and dismissive.',
+      'Surprise resort fee of $45 a night.', 'Do not book with this airline.', 'Food arrived cold.',
+    ]) {
+      expect(rules(text), text).toBe(1);
+    }
+    expect(rules('强制更新，不更新就不让用')).toBeGreaterThanOrEqual(1);
+    for (const text of ['我想给家里老人办一张副卡，手续复杂吗？', 'My son went from hating math to asking for extra problems.', 'Returned the car late and they waived the fee. Appreciated that.']) expect(rules(text), text).toBe(0);
+  });
+
   it('parts a review\'s clauses at a space as at a comma, and hears a fault denied (不油腻) as praise the model cannot override', () => {
     for (const text of ['物流快 东西没问题 好评', '清淡不油腻 适合减脂的时候吃']) {
       const a = analyze(text);
