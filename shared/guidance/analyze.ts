@@ -141,15 +141,26 @@ function capsScore(text: string): number {
 }
 
 /**
+ * What is said of another shop or an earlier purchase, with this one named after it: 之前在别家买的质量很差，
+ * 这家完全不一样; "the old one broke after a month, this one is much sturdier". Neither its faults nor its
+ * praise are about this one, unless this one is said to be the same (上次就很凶，这次还是这个态度).
+ */
+const ELSEWHERE = {
+  zh: /(之前|以前|原来|上次|上回|别家|别的店|其他家|其它家|以往|老款|旧的)[^。！？]{0,30}?[，,；;\s]+(?=(这家|这次|这回|这个|这款|这件|这里|现在|如今)(?![^，。！？]{0,2}(还是|又|也|一样|依然|仍然|照样)))/g,
+  en: / (the old one|my old one|my last one|the last one|my previous one|previous (brand|brands|one|ones|model|models|version)|other brands|other (shops|stores|places|companies))\b[^.;!?]{0,60}? [,;.] (?=(this|these|now|finally) (?!(one |ones )?(too|also|again|still|as well|is no better|was no better)\b))/g,
+} as const;
+
+/**
  * "环境不错，但是房间太旧" and "nice staff but the room was filthy" are complaints: praise and
  * judgements before the last but count half, after it one and a half (VADER's but-rule, Hutto &
- * Gilbert 2014).
+ * Gilbert 2014). What is said of somewhere else (ELSEWHERE) counts nothing.
  */
 function contrastWeight(p: Prepared): (at: number) => number {
   const but = p.script === 'zh' ? /(?<!不)但|可是|不过|然而|可惜/g : / (but|however|unfortunately|shame about|pity about) /g;
   let last = -1;
   for (const found of p.text.matchAll(but)) last = found.index;
-  return (at) => (last < 0 ? 1 : at < last ? 0.5 : 1.5);
+  const elsewhere = matchesOf(p.text, ELSEWHERE[p.script]).map((m) => [m.index, m.index + m[0].length] as const);
+  return (at) => (elsewhere.some(([start, end]) => at >= start && at < end) ? 0 : last < 0 ? 1 : at < last ? 0.5 : 1.5);
 }
 
 const PROMISED = /(说|讲|约|谈)得?$/;
@@ -263,6 +274,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
     return !CONTRAST[p.script].test(p.text.slice(start, end)) && hits.some((h) => h.start >= start && h.end <= end && lex.positive.has(h.term) && !negated(p, h, lex.negators));
   };
   for (const hit of hits) {
+    if (weightAt(hit.start) === 0) continue;
     const weight = lex.anger.get(hit.term);
     const isNegated = negated(p, hit, lex.negators);
     if (weight === undefined) {
@@ -315,6 +327,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
     // "太感谢你们了！" has the shape of "太过分了！" but is thanks; "不太热情" is none.
     const found = matchesOf(p.text, re).filter(
       (m) =>
+        weightAt(m.index) > 0 &&
         !praises(m[0]) &&
         !againIsNoFault(p, { term: m[0], start: m.index, end: m.index + m[0].length }) &&
         // "a bit annoying", 有点失望: the word it softens is the grievance, already heard.
@@ -350,7 +363,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
 
 /** A fault only feared before it (本来担心会漏水, "I was worried it would leak") is none. */
 const FEARED_BEFORE: Record<Script, RegExp> = {
-  zh: /((担心|害怕|生怕|怕|以为|本以为|原以为|还以为)[会它又要是]{0,2}|(?<![你别])(担心|以为|本以为|原以为|还以为)(?!我)[^，。！？；,.!?;]{0,4})$/,
+  zh: /((担心|害怕|生怕|怕|以为|本以为|原以为|还以为)[会它又要是]{0,2}|(?<![你别])(担心|害怕|生怕|(?<!恐)怕|以为|本以为|原以为|还以为)(?!我)[^，。！？；,.!?;]{0,4})$/,
   en: / (worried|afraid|feared|thought|expected)( (that|it|they|this|would|might|could|be|was|were|a|an)){0,4} $/,
 };
 /** Nor is one said to be slight after it: 噪音也不大, 色差很小, "the noise is barely noticeable". */
@@ -382,7 +395,7 @@ function complaintScore(p: Prepared, lexicons: Lexicons, weightAt: (at: number) 
   const counted = found
     .sort((a, b) => b.end - b.start - (a.end - a.start))
     .filter((f) => claim(taken, f.start, f.end))
-    .filter((f) => f.weight > 0);
+    .filter((f) => f.weight > 0 && weightAt(f.start) > 0);
   for (const f of counted.sort((a, b) => a.start - b.start)) {
     score += f.weight * weightAt(f.start);
     triggers.push(f.words);
@@ -402,7 +415,7 @@ const STRONG = 2;
 /** Words that make a fault slight: 有点慢, 稍微贵, 慢了点, "a bit slow", "slightly expensive". */
 const SLIGHTLY = {
   zh: {
-    before: /(有点儿?|有一点|有些|稍微|稍稍|稍|略微|略|一点点|轻微的?|小小的)$/,
+    before: /(有点儿?|有一点|有些|稍微|稍稍|稍|略微|略|一点点|轻微的?|小小的|除了)$/,
     within: /^(有点|有一点|有些|稍微|稍|略)/,
     after: /^(了一?点儿?|了一些|了些)(?![都也])|^[，,]?(但是?|不过)?(不影响|无伤大雅|可以接受|能接受|问题不大)/,
   },

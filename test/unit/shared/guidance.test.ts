@@ -307,6 +307,19 @@ describe('customer reviews', () => {
     for (const text of ['我想给家里老人办一张副卡，手续复杂吗？', 'My son went from hating math to asking for extra problems.', 'Returned the car late and they waived the fee. Appreciated that.']) expect(rules(text), text).toBe(0);
   });
 
+  it('reads a fault of another shop or an earlier purchase beside praise of this one as praise, unless this one is the same', () => {
+    for (const text of [
+      '之前在别家买的质量很差，这家完全不一样', 'The old one broke after a month, this one is much sturdier.', 'Previous brands I tried were terrible; this one finally gets it right.',
+      // A fault feared, excepted or made up for is none.
+      '怕洗了会掉色，洗了三次颜色还是很正', '除了价格稍微贵一点，其他方面都没毛病', "I can't stop using it, honestly.", 'A little pricey, though the quality more than makes up for it.',
+    ]) {
+      expect(rules(text), text).toBe(0);
+    }
+    for (const text of ['之前买的还挺好，这次质量太差了', '上次就对我很凶，这次还是这个态度！', 'The old one broke, this one too.', "I can't stop the leak."]) expect(rules(text), text).toBeGreaterThanOrEqual(1);
+    // Short verdicts: too sweet, a sore stomach, sizes that run wrong, a dropping connection, not brought upstairs.
+    for (const text of ['甜得发腻', '吃完肚子疼', '码数不准', '蓝牙老断连', '没送上楼']) expect(rules(text), text).toBe(1);
+  });
+
   it('parts a review\'s clauses at a space as at a comma, and hears a fault denied (不油腻) as praise the model cannot override', () => {
     for (const text of ['物流快 东西没问题 好评', '清淡不油腻 适合减脂的时候吃']) {
       const a = analyze(text);
