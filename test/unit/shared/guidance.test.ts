@@ -407,6 +407,7 @@ describe('anger at the counter', () => {
     expect(rules('打了十几次客服电话全是机器人，这就是你们说的以用户为中心？[微笑][微笑]')).toBeGreaterThanOrEqual(1);
     // A word inside another: 当妈的 is no 妈的, 舒服了 no 服了, 空气炸锅 no 气炸; asking for a recommendation is no reproach.
     for (const text of ['宝宝会叫妈妈了，当妈的眼泪一下就下来了', '泡个澡太舒服了', '空气炸锅做的鸡翅特别好吃', '有没有良心推荐的装修公司？']) expect(rules(text), text).toBe(0);
+    expect(rules('按照客服说的我操作了三次都不行')).toBe(1);
     for (const text of ['#新闻早知道# 本市地铁三号线今日起开通运营', '转发微博 //@城市天气:暴雨预警，出门带伞']) expect(analyze(text).signals, text).toEqual([]);
     expect(analyze('再不退钱我就发微博曝光你们 #维权#').signals.map((s) => s.kind)).toEqual(expect.arrayContaining(['media', 'social']));
   });
