@@ -500,6 +500,9 @@ const GRIEVANCE: Partial<Record<SignalKind, number>> = { repeat: 1, compensation
 /** Longer than what a customer says in one go at the counter (three or four sentences): a written letter. */
 const SPOKEN_LENGTH: Record<Script, number> = { zh: 100, en: 300 };
 
+/** Praise that ends a grievance post, in the words irony uses (真是谢谢 is left out: thanks after a fault fixed are real). */
+const IRONIC_TAIL = /(真是|真|可真)?(好样的|好棒棒(的)?(服务)?|真行|666+|玩得真溜|真溜|厉害了|真周到)[^，。！？]{0,4}[。！？!?~～.\s]*$/u;
+
 /** Words said to the business itself, or urging it on. */
 const ADDRESSED = { zh: /你们|贵公司|贵店|贵行|快点|赶紧|赶快/, en: / (you|your|you're|you've|hurry) / } as const;
 
@@ -558,6 +561,12 @@ function ownWords(original: string, read: string, words: string[]): string[] {
  */
 export function analyze(text: string, locale?: GuidanceLocale, extension?: LexiconExtension, model: Model | null = SHIPPED_MODEL): Analysis {
   const resolved = locale ?? detectLocale(text);
+  // Praise that ends a grievance is irony (退款要扣四成管理费，真是好棒棒的服务): the grievance read without it, and angry.
+  const ironic = resolved === 'en' ? null : IRONIC_TAIL.exec(text);
+  if (ironic && ironic.index > 0) {
+    const grievance = analyze(text.slice(0, ironic.index), resolved, extension, model);
+    if (grievance.temperature >= 1) return { ...grievance, temperature: Math.max(2, grievance.temperature) as Temperature, triggers: [...grievance.triggers, ironic[0].replace(/[。！？!?~～.\s]+$/u, '')] };
+  }
   const lexicons = lexiconsWith(extension);
   // Mixed text ("APP又crash了，refund 给我") is read with both lexicons: each finds its own words.
   const readings = [prepared(text, resolved)];

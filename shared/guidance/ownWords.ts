@@ -42,13 +42,13 @@ export function clauseBefore(p: Prepared, hit: Hit): string {
 /** Words that contain a signal word and mean something else. */
 const LOOKALIKES = {
   zh: [
-    '工商银行', '工商管理', '工商注册', '个体工商户', '工商时间', '记者证', '新闻联播', '热搜榜单', '转发微博', '住院部',
+    '工商银行', '工商管理', '工商注册', '个体工商户', '工商时间', '记者证', '新闻联播', '热搜榜单', '转发微博', '新闻频道', '住院部',
     // Putting a model together (拼了三小时乐高) is no "跟你们拼了".
     '拼了一', '拼了两', '拼了三', '拼了几', '拼了好', '拼了半', '拼了个', '住院楼', '住院处',
     // A camera's exposure.
     '曝光过度', '曝光不足', '曝光度', '曝光准确', '曝光补偿', '曝光时间', '曝光模式', '曝光参数', '曝光值', '曝光正常', '曝光控制', '曝光均匀', '自动曝光', '手动曝光', '长曝光', '多重曝光', '包围曝光',
   ],
-  en: ['check with your supervisor', 'check with your manager', 'ask your supervisor', 'ask your manager', 'food court', 'tennis court', 'basketball court', 'dumpster fire', 'fire sale', 'burnt out', 'burned out', 'hurt my feelings', 'hurts my feelings', 'smoke and mirrors'],
+  en: ['your post on facebook', 'your post on instagram', 'your ad on facebook', 'your page on facebook', 'your post on twitter', 'check with your supervisor', 'check with your manager', 'ask your supervisor', 'ask your manager', 'food court', 'tennis court', 'basketball court', 'dumpster fire', 'fire sale', 'burnt out', 'burned out', 'hurt my feelings', 'hurts my feelings', 'smoke and mirrors'],
 } as const;
 
 /** A hotline's digits as part of an order number, an address or a room: 尾号12315, 1999巷, 315房间. */
@@ -107,7 +107,9 @@ export function someoneElsesAct(p: Prepared, hit: Hit): boolean {
 
 /** Staff's words govern the clause they are in: "师傅说好昨天上门一直没来，再不解决就找记者" is the customer's threat. */
 function staffSaidIt(p: Prepared, sentence: string): boolean {
-  return STAFF_SAID[p.script].test(lastClause(p, sentence));
+  const clause = lastClause(p, sentence);
+  // "My son-in-law says we should sue you": what someone said the customer will do is still the customer's.
+  return STAFF_SAID[p.script].test(clause) && !(p.script === 'en' && / (says|said|thinks) (that )?(we|i) (should|will|must|have to|are going to|am going to) /.test(clause));
 }
 
 // What may stand between a negator and the act it denies: 没有打算去报警, "not going to call the police".
@@ -162,12 +164,12 @@ const ACT_BEFORE = {
   en: [
     / (call|calling|called|ring|reach out to|reaching out to|reached out to|contact|contacting|contacted|report|reporting|reported|tell|telling|told|write|writing|wrote|file|filing|filed|complain|complaining|complained|post|posting|posted|share|sharing|shared|tweet|tweeting|upload|uploading|uploaded|hire|hiring|hired|consult|consulting|consulted|talk|talking|talked|speak|speaking|spoke|escalate|escalating|escalated|notify|notifying|notified|alert|alerting|alerted|involve|involving|warn|warned|warning|leave|leaving|bring|bringing|lodge|lodged|forward|forwarding|forwarded|send|sending|sent|ask|asking|asked|hear from|hearing from|will)( [^ .,!?;:]+){0,6} $/,
     / (go|going|went|put|putting|take|taking|took|get|getting|got|see you in)( [^ .,!?;:]+){0,2} $/,
-    / (take|taking|took) (this|it|my story|this story|the story|this whole thing) to( the)? $| (make|making|made|film|filming|record|recording|do|doing) (a|an) $/,
+    / (take|taking|took) (this|it|my story|this story|the story|this whole thing) to( the)? $| (make|making|made|film|filming|record|recording|do|doing) (a|an) $| (let's see|we'll see|see) what( the)?( local)? $/,
   ],
 };
 const ACT_AFTER = {
-  zh: /^([^，。！？；,!?;]{0,4}?(曝光|投诉|举报|反映|申诉|起诉|都来|来看|来采访|来处理|过来|发帖|发文|上发|评理|处理|知道|看看|出面|介入|联系你们|找你们)|上?见(?![过到面]))/,
-  en: /^ ((will|is going to|are going to|can|could|would) |(covers|cover|hear|hears|know|find out|gets involved|get involved|involved|be in touch|look into|looks into|investigate|investigates|intervene|step in)( |$))/,
+  zh: /^([^，。！？；,!?;]{0,4}?(曝光|投诉|举报|反映|申诉|起诉|都来|来看|来采访|来处理|过来|发帖|发文|上发|评理|评价|处理|知道|看看|出面|介入|联系你们|找你们)|上?见(?![过到面]))/,
+  en: /^ ((will|is going to|are going to|can|could|would) |(covers|cover|hear|hears|know|find out|gets involved|get involved|involved|be in touch|(is|are) (very )?interested in|look into|looks into|investigate|investigates|intervene|step in)( |$))/,
 };
 
 /** A name (记者, 12315, 微博, police, Facebook) says nothing unless an act is done to it: "美国警察…", "I saw it on Facebook". */

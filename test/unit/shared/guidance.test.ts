@@ -402,6 +402,17 @@ describe('anger at the counter', () => {
     expect(rules('气死我了，菜很好吃但是等了两个小时')).toBeGreaterThanOrEqual(1);
   });
 
+  it('hears praise that ends a grievance post as irony, and rhetorical questions of consumers as anger', () => {
+    for (const text of [
+      '退款申请提交二十天了还没到账，真是好棒棒的服务。', '同一份外賣，會員價比非會員價還貴，真行。', '退款申请提交二十天了，加急到明年吗？', '停车费涨到400，谁给你们的权力？', '套餐悄悄从58变成了88，请问我同意了吗？',
+      '师傅放了三次鸽子，抱歉有用的话还要你们干嘛', '剪开一看全是碎毛，店家直接把我拉黑了', '挂着满减海报结账又不参与，那你挂海报干嘛？',
+    ]) {
+      expect(analyze(text).temperature, text).toBeGreaterThanOrEqual(2);
+    }
+    expect(analyze('取消航班不通知，改签还要我补差价？').temperature).toBeGreaterThanOrEqual(1);
+    expect(analyze('这次服务真好，好样的！').temperature).toBe(0);
+  });
+
   it("reads Weibo's own marks: an emoticon is never negated, the sarcastic [微笑], a topic tag or a repost is nobody's act", () => {
     for (const text of ['这世界还有没有天理[怒]', '拖欠工资三个月，还有没有王法', '这帮人就是好吃懒做']) expect(rules(text), text).toBeGreaterThanOrEqual(2);
     expect(rules('打了十几次客服电话全是机器人，这就是你们说的以用户为中心？[微笑][微笑]')).toBeGreaterThanOrEqual(1);
@@ -824,6 +835,17 @@ describe("escalation signals need the customer's own act", () => {
   const kinds = (text: string, locale?: 'zh-CN' | 'zh-TW' | 'en') => analyze(text, locale).signals.map((s) => s.kind);
   const ESCALATING = ['media', 'legal', 'regulator', 'social', 'safety', 'threat'];
   const escalating = (text: string, locale?: 'zh-CN' | 'zh-TW' | 'en') => kinds(text, locale).filter((k) => ESCALATING.includes(k));
+
+  it('hears a report to 110, stitches, a relative\'s advice to sue; not the news channel on the waiting-room TV or a post seen on Facebook', () => {
+    expect(kinds('我已经报了110，警察说这可能涉嫌诈骗')).toContain('legal');
+    expect(kinds('卡扣突然松开，我女儿摔下来，额头缝了四针。')).toContain('safety');
+    expect(kinds('My four-year-old cut his hand on the broken latch and needed stitches.', 'en')).toContain('safety');
+    expect(kinds('My son-in-law is a lawyer and he says we should sue you for the full amount.', 'en')).toContain('legal');
+    expect(kinds('看看报社的人怎么评价你们这种做法吧，材料我都整理好了。')).toContain('media');
+    expect(escalating('The agent on the phone said I could complain to the regulator if I wanted.', 'en')).toEqual([]);
+    expect(escalating('等候区的电视一直放新闻频道，声音有点大，能调小点吗？')).toEqual([]);
+    expect(escalating('I saw your post on Facebook about the spring promotion. How do I sign up?', 'en')).toEqual([]);
+  });
 
   it("hears acts said in other words (reached out to a reporter, make a TikTok, 升级处理) and an injury, but not someone else's act", () => {
     expect(kinds("I'm going to make a TikTok showing how your store treated me.", 'en')).toContain('social');
