@@ -130,7 +130,7 @@ export function matchesOf(text: string, re: RegExp): RegExpExecArray[] {
 export function before(prepared: Prepared, hit: Hit): string {
   // A clause ends at punctuation: "不满意，谢谢" does not negate the thanks. Reviews often part
   // clauses with a space instead: "东西没问题 好评".
-  if (prepared.script === 'zh') return prepared.text.slice(Math.max(0, hit.start - 4), hit.start).split(CLAUSE_END_ZH).pop()!;
+  if (prepared.script === 'zh') return prepared.text.slice(Math.max(0, hit.start - 4), hit.start).split(CLAUSE_END).pop()!;
   const words = prepared.text.slice(0, hit.start).trim().split(' ');
   const clause: string[] = [];
   for (const word of words.slice(-3).reverse()) {
@@ -140,8 +140,8 @@ export function before(prepared: Prepared, hit: Hit): string {
   return ` ${clause.join(' ')} `;
 }
 
-const CLAUSE_END = /[，。！？；：,.!?;:、\n]/;
-const CLAUSE_END_ZH = /[，。！？；：,.!?;:、\s]/;
+// Whitespace too: Chinese reviews part clauses with a space; an English word of the prepared text holds none.
+const CLAUSE_END = /[，。！？；：,.!?;:、\s]/;
 
 export function endsWithAny(context: string, words: readonly string[], script: Script): string | null {
   for (const word of words) {
