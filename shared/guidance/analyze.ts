@@ -455,9 +455,9 @@ function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; thre
     const kinds = kindsOf.get(hit.term)!;
     // "我不会去曝光" is no media threat; a threat keeps its own negation (不会放过), a repeat its own ("didn't show up again").
     if (!kinds.includes('threat') && !kinds.includes('repeat') && negated(p, hit, negators) && !ultimatum(p, hit)) continue;
-    // Escalation needs the customer's own act: not staff's words, a denial, a hedged "if ever" or a lookalike.
-    if (kinds.some((k) => OWN_ACT_KINDS.includes(k)) && !isCustomersOwn(p, hit, negators)) continue;
-    if (!kinds.includes('safety') && kinds.some((k) => OWN_ACT_KINDS.includes(k)) && someoneElsesAct(p, hit)) continue;
+    // Escalation needs the customer's own act: not staff's words, a denial, a hedged "if ever" or a lookalike,
+    // nor someone else's act (someone else hurt is still a danger, so safety does not ask that).
+    if (kinds.some((k) => OWN_ACT_KINDS.includes(k)) && (!isCustomersOwn(p, hit, negators) || (!kinds.includes('safety') && someoneElsesAct(p, hit)))) continue;
     if (NAMES_NEEDING_AN_ACT[p.script].has(hit.term) && !namesAnAct(p, hit)) continue;
     if (describesSomeone(p, hit)) continue;
     if (p.script === 'zh' && insideHashtag(p, hit)) continue;
