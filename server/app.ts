@@ -194,17 +194,22 @@ export function buildServer({ sql, logger = false, enrolPerMinute = 10, trustPro
     app.get(`${SYNC_API}/pull`, { config: perDevice }, async (request, reply) => {
       const device = await authenticate(request, reply);
       if (!device) return reply;
-      const query = request.query as { after?: string; limit?: string };
+      const query = request.query as { after?: string; limit?: string; mine?: string };
       const after = Number(query.after ?? 0);
       const limit = Math.min(MAX_PULL_EVENTS, Number(query.limit ?? MAX_PULL_EVENTS));
-      if (!Number.isSafeInteger(after) || after < 0 || !Number.isSafeInteger(limit) || limit < 1) {
-        return refuse(reply, 400, 'bad_request', 'after and limit must be whole numbers');
+      // The desk's own events up to here are in its log already (it pushed them from there).
+      const mine = Number(query.mine ?? 0);
+      if (![after, limit, mine].every((n) => Number.isSafeInteger(n) && n >= 0) || limit < 1) {
+        return refuse(reply, 400, 'bad_request', 'after, limit and mine must be whole numbers');
       }
+      // Read first, so every event numbered up to it is visible to the read below (pushes take their
+      // numbers one at a time and commit in that order).
+      const [newest] = await sql.query<{ top: string | null }>('SELECT max(seq) AS top FROM events');
       const rows = await sql.query<{ seq: string; id: string; entity: string; entity_id: string; type: string; payload: unknown; actor: string; actor_role: string; device: string; hlc: string; schema: number }>(
         `SELECT seq, id, entity, entity_id, type, payload, actor, actor_role, device, hlc, schema FROM events
-         WHERE seq > $1 AND ($2 = 'hq' OR branch = $3 OR branch IS NULL)
+         WHERE seq > $1 AND ($2 = 'hq' OR branch = $3 OR branch IS NULL) AND NOT (from_device = $5 AND seq <= $6)
          ORDER BY seq LIMIT $4`,
-        [after, device.scope, device.branch, limit + 1],
+        [after, device.scope, device.branch, limit + 1, device.id, mine],
       );
       // A page is cut by bytes too: a thousand long complaints are tens of megabytes.
       const page = rows.slice(0, limit);
@@ -212,8 +217,12 @@ export function buildServer({ sql, logger = false, enrolPerMinute = 10, trustPro
         page.map((r) => ({ seq: Number(r.seq), id: r.id, entity: r.entity, entityId: r.entity_id, type: r.type, payload: r.payload, actor: r.actor, actorRole: r.actor_role, device: r.device, hlc: r.hlc, schema: r.schema })),
         MAX_BATCH_BYTES,
       );
-      const next = events.length ? Number(page[events.length - 1]!.seq) : after;
-      return reply.type('application/json').send(`{"events":[${events.join(',')}],"next":${next},"more":${rows.length > events.length}}`);
+      const more = rows.length > events.length;
+      // With nothing more to send, the cursor passes what this desk does not take (its own events,
+      // other branches'), so the next pull does not walk those rows again.
+      const last = events.length ? Number(page[events.length - 1]!.seq) : after;
+      const next = more ? last : Math.max(last, Number(newest?.top ?? 0));
+      return reply.type('application/json').send(`{"events":[${events.join(',')}],"next":${next},"more":${more}}`);
     });
 
     registerAttachmentRoutes(app, sql, authenticate, refuse, perDevice);
@@ -274,13 +283,13 @@ async function storeBatch(tx: Sql, device: Device, events: EventEnvelope[], gran
 
   const column = <T>(pick: (a: { event: EventEnvelope; branch: string | null }) => T) => accepted.map(pick);
   const stored = accepted.length
-    ? await tx.query<{ id: string }>(
+    ? await tx.query<{ id: string; seq: string }>(
         `INSERT INTO events (id, entity, entity_id, type, payload, actor, actor_role, device, hlc, schema, branch, from_device, proof)
          SELECT u.id, u.entity, u.entity_id, u.type, u.payload::jsonb, u.actor, u.actor_role, u.device, u.hlc, u.schema, u.branch, $12::uuid, u.proof::jsonb
          FROM unnest($1::uuid[], $2::text[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[], $11::text[], $13::text[])
            AS u(id, entity, entity_id, type, payload, actor, actor_role, device, hlc, schema, branch, proof)
          ORDER BY u.hlc
-         ON CONFLICT (id) DO NOTHING RETURNING id`,
+         ON CONFLICT (id) DO NOTHING RETURNING id, seq`,
         [
           column((a) => a.event.id),
           column((a) => a.event.entity),
@@ -308,5 +317,6 @@ async function storeBatch(tx: Sql, device: Device, events: EventEnvelope[], gran
   await recordAttachmentRefs(tx, accepted);
   const storedIds = new Set(stored.map((r) => r.id));
   for (const { event } of accepted) if (!storedIds.has(event.id)) duplicates.push(event.id);
-  return { accepted: [...storedIds], duplicates, refused };
+  const storedUpTo = stored.reduce((max, r) => Math.max(max, Number(r.seq)), 0);
+  return { accepted: [...storedIds], duplicates, refused, ...(storedUpTo ? { storedUpTo } : {}) };
 }

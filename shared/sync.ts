@@ -85,6 +85,11 @@ export const PushResponse = z.object({
   accepted: z.array(z.string()),
   duplicates: z.array(z.string()),
   refused: z.array(z.object({ id: z.string(), reason: z.enum(REFUSAL_REASONS) })),
+  /**
+   * The highest sequence number the server gave this batch's events. The desk pulls with it as
+   * `mine`, so its own events up to there do not come back to it (servers before this field omit it).
+   */
+  storedUpTo: z.number().int().positive().optional(),
 });
 export type PushResponse = z.infer<typeof PushResponse>;
 

@@ -66,6 +66,11 @@ export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, atta
   const config = () => readJson<SyncConfig>(db, 'meta', 'sync.config') ?? null;
   const pushedSeq = () => readJson<number>(db, 'meta', 'sync.pushedSeq') ?? 0;
   const cursor = () => readJson<number>(db, 'meta', 'sync.cursor') ?? 0;
+  /**
+   * The highest sequence number the server gave events pushed from this file: those are in its log.
+   * Kept in the same file, so a desk restored from a backup pulls back its own later events.
+   */
+  const ownUpTo = () => readJson<number>(db, 'meta', 'sync.ownUpTo') ?? 0;
   const state = { online: false, syncing: false, lastSyncAt: readJson<number>(db, 'meta', 'sync.lastSyncAt') ?? null, lastError: null as string | null, skewWarning: false };
 
   /** Whether the server said (RFC 7694's Accept-Encoding in an answer) that it takes gzipped bodies. */
@@ -104,6 +109,7 @@ export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, atta
       db.transaction(() => {
         recordRefusals(db, answer.refused, now);
         writeJson(db, 'meta', 'sync.pushedSeq', sent[sent.length - 1]!.seq);
+        if (answer.storedUpTo && answer.storedUpTo > ownUpTo()) writeJson(db, 'meta', 'sync.ownUpTo', answer.storedUpTo);
       })();
     }
   }
@@ -112,7 +118,7 @@ export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, atta
     let received = 0;
     const cases = new Set<string>();
     for (;;) {
-      const page = PullResponse.parse(await request(cfg.serverUrl, `/pull?after=${cursor()}&limit=${pullPage}`, {}, cfg.token));
+      const page = PullResponse.parse(await request(cfg.serverUrl, `/pull?after=${cursor()}&limit=${pullPage}&mine=${ownUpTo()}`, {}, cfg.token));
       if (page.events.length) {
         db.transaction(() => {
           recordEvents(db, page.events.map(({ seq: _seq, ...event }) => event), 'server');

@@ -1,7 +1,10 @@
+import { copyFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { newId } from '../../shared/ids.js';
 import { complaint, ok, openTestDesk } from '../fixtures/desk.js';
 import { provenBy } from './forge.js';
+import { tempDir } from '../fixtures/tempDir.js';
 import { revokeDevice } from '../../server/admin.js';
 import { readJson, writeJson } from '../../db/localState.js';
 import type { SyncConfig } from '../../electron/core/syncClient.js';
@@ -185,6 +188,46 @@ function suite(engine: 'pglite' | 'postgres') {
     );
     expect(stored.map((r) => Number(r.n))).toEqual([1, 1, 1, 1, 1]);
     desk.desk.close();
+  }, 60_000);
+
+  it("does not send a desk its own events back, yet a desk restored from a copy made before a push gets that push's events again", async () => {
+    const pulled: Array<{ device: string; type: string }> = [];
+    const watching: import('../../electron/core/syncClient.js').Fetch = async (url, init) => {
+      const response = await fetch(url, init);
+      if (url.includes('/v1/pull?')) pulled.push(...((await response.clone().json()) as { events: Array<{ device: string; type: string }> }).events);
+      return response;
+    };
+    const a = await enrolledDesk('ownA', server.url, await joinCode(server.sql, 'BJ01', 'OA'), { fetch: watching });
+    const b = await enrolledDesk('ownB', server.url, await joinCode(server.sql, 'BJ01', 'OB'));
+    for (let i = 0; i < 3; i++) ok(a.desk, a.session, 'case.create', complaint(`自己${i}`, `本台受理 ${i}`, `1360000${i}`));
+    ok(b.desk, b.session, 'case.create', complaint('别台', '另一台受理的投诉', '13611110000'));
+    expect((await syncNow(b)).ok).toBe(true);
+    expect((await syncNow(a)).ok).toBe(true);
+    expect((await syncNow(a)).ok).toBe(true);
+    const own = a.desk.core.deviceId;
+    expect(pulled.filter((e) => e.device === b.desk.core.deviceId && e.type === 'received').length).toBe(1);
+    expect(pulled.filter((e) => e.device === own)).toEqual([]);
+    expect((await syncNow(b)).ok).toBe(true);
+    expect(complaintsOf(a)).toEqual(complaintsOf(b));
+
+    // The copy is taken after that sync; the desk then takes one more case and pushes it.
+    const aDir = a.desk.db.name.replace(/\/calmdesk\.sqlite$/, '');
+    a.desk.close();
+    const copyDir = tempDir('calmdesk-ownA-copy-');
+    copyFileSync(join(aDir, 'calmdesk.sqlite'), join(copyDir, 'calmdesk.sqlite'));
+    const signedIn = (desk: ReturnType<typeof openTestDesk>) => ({ ...a, desk, session: ok(desk, undefined, 'auth.signIn', { staffId: a.staffId, pin: '900001' }).session });
+    const later = signedIn(openTestDesk(aDir));
+    const { id } = ok(later.desk, later.session, 'case.create', complaint('备份之后', '备份之后受理的投诉', '13622220000'));
+    expect((await syncNow(later)).ok).toBe(true);
+    const expected = complaintsOf(later);
+    later.desk.close();
+
+    const restored = signedIn(openTestDesk(copyDir));
+    expect(complaintsOf(restored).map((c) => (c as { id: string }).id)).not.toContain(id);
+    expect((await syncNow(restored)).ok).toBe(true);
+    expect(complaintsOf(restored)).toEqual(expected);
+    restored.desk.close();
+    b.desk.close();
   }, 60_000);
 
   it('publishes HQ reference data to every branch through the same pull, taking effect without a restart', async () => {
