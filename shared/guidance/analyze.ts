@@ -170,6 +170,7 @@ const CLAIMED = { zh: /(宣传|号称|自称|标榜|声称|说是|说好的|所�
 const IRONIC_EN = / (who (thought|decided) (this|that|it)( [a-z]+)? (was|is) a|(people|they|you) (think|feel|thinks) (it's|it is|that's)|how is (it|this|that)( even)?|oh( ,)?) $/;
 /** Praise on a condition nobody wants: "fine, I guess, if you enjoy waiting", "great if your goal is to spend a lot". */
 const CONDITIONAL_PRAISE_EN = /^( ,)?( i guess ,?)? if (your goal is|you (enjoy|like|love|want|don't mind|are into|'re into))\b/;
+const PRAISE_QUESTIONED = /^([^，。！,!.]{0,8}[？?]|又?有(什么|啥|个屁)用)/;
 /** Praise that is not the customer's own: a promise (说好的免费安装呢), a seller's claim, irony; `before` ends where the praise starts. */
 function praiseDisowned(p: Prepared, before: string, term: string, isNegated = false): boolean {
   if (p.script === 'zh') return (PROMISED.test(before) && /^好好?[的了]?$/.test(term)) || (!isNegated && CLAIMED.zh.test(before));
@@ -280,6 +281,8 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
     if (weight === undefined) {
       // 说好的 is a promise (说好的赠品没有送), not the calming 好的; 都说好吃 is praise.
       if (praiseDisowned(p, p.text.slice(Math.max(0, hit.start - 48), hit.start), hit.term, isNegated)) continue;
+      // Praise in a question or waved away (这个量对得起这价格？ 摆盘好看有什么用) praises nothing.
+      if (p.script === 'zh' && PRAISE_QUESTIONED.test(p.text.slice(hit.end, hit.end + 10))) continue;
       if (p.script === 'en' && CONDITIONAL_PRAISE_EN.test(p.text.slice(hit.end, hit.end + 40))) continue;
       // A calming word lowers the temperature; "not happy" is no calming word, nor is praise asked for.
       const asked = askedWords(p, hit);
@@ -429,9 +432,20 @@ const SLIGHTLY = {
 const softened = (p: Prepared, at: { start: number; end: number }) =>
   SLIGHTLY[p.script].before.test(p.text.slice(Math.max(0, at.start - 16), at.start)) || SLIGHTLY[p.script].after.test(p.text.slice(at.end, at.end + 12));
 
-/** Every grievance heard is a judgement said to be slight: "好吃，就是送得有点慢" is praise with a remark. */
+/** The business put a fault right (早上报修漏水，中午就修好了; "they replaced it the next day"). */
+const PUT_RIGHT = {
+  zh: /(?<![没不未别])(修好|补发|补寄|重发了|退回来|退给我了|解决了|处理好了|就好了|换了新的|重新做了|调回|马上[就给]?(处理|换|补)|道歉)/,
+  en: / (fixed|replaced|refunded|sorted (it|this|everything) out|resolved|made it right|apologi[sz]ed)\b/,
+} as const;
+
+/**
+ * Every grievance heard is a judgement said to be slight, or one the business then put right: "好吃，
+ * 就是送得有点慢" and 发错了颜色，客服当天就补发 are praise with a remark.
+ */
 function onlySlight(p: Prepared, grievances: Grievance[]): boolean {
-  return grievances.every((g) => !g.hard && (softened(p, g) || SLIGHTLY[p.script].within.test(p.text.slice(g.start, g.end))));
+  return grievances.every(
+    (g) => !g.hard && (softened(p, g) || SLIGHTLY[p.script].within.test(p.text.slice(g.start, g.end)) || PUT_RIGHT[p.script].test(p.text.slice(g.end))),
+  );
 }
 
 /** The rest of a sentence that ends as a question. */

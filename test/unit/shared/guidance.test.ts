@@ -1059,6 +1059,42 @@ describe("escalation signals need the customer's own act", () => {
   });
 });
 
+describe('a review that says what happened', () => {
+  it('hears a claim and what it turned out to be, a charge on top, and staff brushing the customer off', () => {
+    for (const text of [
+      '说好的原装正品，拆开发现包装盒是二次封的。',
+      '簽約的時候店員說免安裝費，師傅來了又說要收五百。',
+      '详情页写着送滤芯，收到只有主机。',
+      '团购券上写的含饮料，结账时要另外加钱。',
+      '退房晚了半小时，前台要收一百块服务费。',
+      '热水一直不热，叫了维修来看，回复说属于正常现象。',
+      '投诉噪音，经理说跟他们没关系。',
+      '修了两次，冰箱还是不制冷。',
+      '房间隔音基本没有，楼道说话听得一清二楚。',
+      '服务员态度很冲，问一句就甩脸。',
+    ]) {
+      expect(rules(text), text).toBeGreaterThanOrEqual(1);
+    }
+    expect(rules('不用另外加钱，安装师傅也很细心。')).toBe(0);
+    expect(rules('说好的周六送到，果然周六上午就到了，很准时。')).toBe(0);
+  });
+
+  it('hears no praise in praise asked as a question or waved away', () => {
+    expect(rules('一份炒饭四十八，这分量对得起这价格？')).toBeGreaterThanOrEqual(1);
+    expect(rules('装修漂亮有什么用，菜一个比一个咸。')).toBeGreaterThanOrEqual(1);
+    expect(rules('菜很好吃，下次还来。')).toBe(0);
+  });
+
+  it('reads a fault the business put right, inside praise, as a pleased customer; not a fix that failed or an apology not made', () => {
+    for (const text of ['客服很负责，少发了一个配件，第二天就补发了。', '网络断了，师傅效率很高，一个小时就修好了。', 'Great shop. The first kettle leaked and they replaced it the next day.']) {
+      const reading = analyze(text, undefined, undefined, null);
+      expect([reading.temperature, reading.pleased], text).toEqual([0, true]);
+    }
+    expect(rules('师傅效率很高，修好了，结果第二天又漏水。')).toBeGreaterThanOrEqual(1);
+    expect(rules('店员态度很差，也没道歉，服务真好啊。')).toBeGreaterThanOrEqual(1);
+  });
+});
+
 describe('motive: profit-seeking is a demand beyond the loss', () => {
   it('reads a refund, a repair, a replacement or paying for the damage as making good the loss, not as profit-seeking', () => {
     for (const [text, locale] of [
