@@ -151,15 +151,28 @@ const ELSEWHERE = {
 } as const;
 
 /**
+ * Words quoted or named, not said: a title (《愤怒的小鸟》), a term in scare quotes (所谓的"优质服务"), a headline
+ * hashtag (#男子因停车纠纷暴怒砸车#). A short hashtag (#无语#) is the writer's own feeling; a quotation of speech
+ * (SPEECH_BEFORE) counts as any words do.
+ */
+/** Before a quotation that is speech, said or written back (店员说"爱买不买", 我跟经理说"…", he told me "…"): it counts. */
+const SPEECH_BEFORE = { zh: /(说|道|问|骂|喊|吼|回|答|一句|句话|(?<!转发?)[：:])\s*$/, en: /\b(said|says|say|told (me|us|him|her|them)|replied|asked|yelled|wrote|:)\s*$/ } as const;
+const QUOTED = {
+  zh: /《[^》]*》|“[^”]{1,20}”|"[^"]{1,20}"|「[^」]{1,20}」|『[^』]{1,20}』|#[^#\s]{6,40}#/g,
+  // Scare quotes: I'm "furious" that this recipe beat grandma's; a "premium" app.
+  en: / ["“] (?:[^"“” ]+ ){1,4}["”]/g,
+} as const;
+
+/**
  * "环境不错，但是房间太旧" and "nice staff but the room was filthy" are complaints: praise and
  * judgements before the last but count half, after it one and a half (VADER's but-rule, Hutto &
- * Gilbert 2014). What is said of somewhere else (ELSEWHERE) counts nothing.
+ * Gilbert 2014). What is said of somewhere else (ELSEWHERE) or only quoted (QUOTED) counts nothing.
  */
 function contrastWeight(p: Prepared): (at: number) => number {
   const but = p.script === 'zh' ? /(?<!不)但|可是|不过|然而|可惜/g : / (but|however|unfortunately|shame about|pity about) /g;
   let last = -1;
   for (const found of p.text.matchAll(but)) last = found.index;
-  const elsewhere = matchesOf(p.text, ELSEWHERE[p.script]).map((m) => [m.index, m.index + m[0].length] as const);
+  const elsewhere = [...matchesOf(p.text, ELSEWHERE[p.script]), ...matchesOf(p.text, QUOTED[p.script]).filter((m) => !SPEECH_BEFORE[p.script].test(p.text.slice(Math.max(0, m.index - 12), m.index)))].map((m) => [m.index, m.index + m[0].length] as const);
   return (at) => (elsewhere.some(([start, end]) => at >= start && at < end) ? 0 : last < 0 ? 1 : at < last ? 0.5 : 1.5);
 }
 
@@ -222,7 +235,7 @@ interface Heard {
 
 /** Words of anger that also exclaim: beside praise in one sentence, with no "but", they are delight (卧槽，这也太好吃了吧). */
 const EXCLAMATIONS: Record<Script, ReadonlySet<string>> = {
-  zh: new Set(['卧槽', '我靠', '我擦', '我去', '气死我', '气死我了', '气死', '气人', '烦死', '烦死了', '要疯了', '可恶', '服了', '妈呀', '离谱', '太离谱']),
+  zh: new Set(['卧槽', '我靠', '我擦', '我去', '尼玛', '特么', '他妈', '他妈的', '气死我', '气死我了', '气死', '气人', '烦死', '烦死了', '要疯了', '可恶', '服了', '妈呀', '离谱', '太离谱']),
   en: new Set(['damn', 'goddamn', 'shit', 'what the hell', 'hell', 'wtf', 'insane', 'ridiculous', 'mad', 'so mad', 'hate', 'stupid', 'dumbest', 'disgusting', 'evil']),
 };
 /** Laughter in a post: its exclamations and its loudness are a joke (气死！他又赢了哈哈哈), not anger. */
@@ -230,10 +243,9 @@ const LAUGHTER = /哈哈|嘿嘿|嘻嘻|(?<![a-z])hhh|233|笑死|😂|🤣|😆|\
 const CONTRAST = { zh: /但|可是|不过|然而|可惜/, en: / (but|however|though|although|except) / } as const;
 /** Where sentences end: Chinese marks, or English ones, which stand apart as words in the prepared text. */
 const SENTENCE_MARK = { zh: /[。！？!?\n]/g, en: / [.!?] /g } as const;
-/** Where praise may be for an exclamation: its sentence, or the next one when it stands alone (卧槽！！！日出也太美了吧). */
+/** Where praise may be for an exclamation: its sentence and the next (卧槽！！！日出也太美了吧; 卧槽，偶遇偶像本人！！！她好温柔). */
 function praiseReach(p: Prepared, hit: Hit): { start: number; end: number } {
   const around = sentenceAround(p, hit);
-  if (p.text.slice(around.start, around.end).trim() !== hit.term) return around;
   const rest = p.text.slice(around.end).replace(/^[。！？!?.\s]+/, '');
   const from = p.text.length - rest.length;
   const next = rest.search(SENTENCE_MARK[p.script]);
@@ -517,6 +529,12 @@ const SPOKEN_LENGTH: Record<Script, number> = { zh: 100, en: 300 };
 /** Praise that ends a grievance post, in the words irony uses (真是谢谢 is left out: thanks after a fault fixed are real). */
 const IRONIC_TAIL = /(真是|真|可真)?(好样的|好棒棒(的)?(服务)?|真行|666+|玩得真溜|真溜|厉害了|真周到)[^，。！？]{0,4}[。！？!?~～.\s]*$/u;
 
+/** Sarcastic praise in English: a short last sentence (Great moderation, guys. Thanks, mods. Love that for us.) or an opening (Oh great, Ah yes,). */
+const SARCASM_EN = {
+  tail: /(?<=[.!?]\s+)(oh |really |very |just )?(great|fantastic|wonderful|brilliant|perfect|lovely|classy|nice|cool|awesome|amazing|helpful|productive|professional|mature|good job|well done|thanks|thank you|love that for us)( (job|work|moderation|service|support|stuff))?(,? (guys|mods|everyone|team|folks|a lot|so much|for nothing|for us))?[.!]*\s*$/i,
+  lead: /^(oh (great|wonderful|joy|perfect|good|cool|nice)|ah yes|oh yes|yeah,? sure|great|fantastic|wonderful|perfect)[,.!]+\s+/i,
+};
+
 /** Words said to the business itself, or urging it on. */
 const ADDRESSED = { zh: /你们|贵公司|贵店|贵行|快点|赶紧|赶快/, en: / (you|your|you're|you've|hurry) / } as const;
 
@@ -575,11 +593,13 @@ function ownWords(original: string, read: string, words: string[]): string[] {
  */
 export function analyze(text: string, locale?: GuidanceLocale, extension?: LexiconExtension, model: Model | null = SHIPPED_MODEL): Analysis {
   const resolved = locale ?? detectLocale(text);
-  // Praise that ends a grievance is irony (退款要扣四成管理费，真是好棒棒的服务): the grievance read without it, and angry.
-  const ironic = resolved === 'en' ? null : IRONIC_TAIL.exec(text);
-  if (ironic && ironic.index > 0) {
-    const grievance = analyze(text.slice(0, ironic.index), resolved, extension, model);
-    if (grievance.temperature >= 1) return { ...grievance, temperature: Math.max(2, grievance.temperature) as Temperature, triggers: [...grievance.triggers, ironic[0].replace(/[。！？!?~～.\s]+$/u, '')] };
+  // Praise that ends a grievance, or opens it, is irony (退款要扣四成管理费，真是好棒棒的服务; "Oh great, another
+  // update that breaks it"; "…closed my ticket. Thanks, mods."): the grievance read without it, and angry.
+  const ironic = resolved === 'en' ? (SARCASM_EN.tail.exec(text) ?? SARCASM_EN.lead.exec(text)) : IRONIC_TAIL.exec(text);
+  if (ironic && ironic[0].length < text.length) {
+    const rest = ironic.index > 0 ? text.slice(0, ironic.index) : text.slice(ironic[0].length);
+    const grievance = analyze(rest, resolved, extension, model);
+    if (grievance.temperature >= 1) return { ...grievance, temperature: Math.max(2, grievance.temperature) as Temperature, triggers: [...grievance.triggers, ironic[0].replace(/[。！？!?~～.,\s]+$/u, '').trim()] };
   }
   const lexicons = lexiconsWith(extension);
   // Mixed text ("APP又crash了，refund 给我") is read with both lexicons: each finds its own words.

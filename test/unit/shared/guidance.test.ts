@@ -1095,6 +1095,56 @@ describe('a review that says what happened', () => {
   });
 });
 
+describe('a post that quotes, exclaims or jabs', () => {
+  it('reads anger that is only named (a title, a headline hashtag, scare quotes) as no anger of the writer', () => {
+    for (const text of [
+      '《怒火重案》昨晚重温了一遍，打戏还是那么燃。',
+      '转发：#司机因加塞纠纷暴怒下车理论# 交警提醒文明驾驶。',
+      '推荐一本书《愤怒的葡萄》，周末读完了。',
+      'Reading a "rage" thread about parking lots while sipping tea on the porch.',
+    ]) {
+      expect(rules(text), text).toBeLessThan(2);
+    }
+    // Quoted speech still counts: what the staff said, and what the customer said to them.
+    expect(rules('我跟店长说"你们这样做太过分了"')).toBeGreaterThanOrEqual(2);
+    expect(rules('服务员回了一句"爱买不买"')).toBeGreaterThanOrEqual(1);
+    // A short hashtag is the writer's own feeling.
+    expect(rules('#气死我了# 外卖又洒了一半')).toBeGreaterThanOrEqual(2);
+  });
+
+  it('reads a swear word in a burst of delight as delight, in its sentence or the next', () => {
+    for (const text of ['尼玛这家的烤鱼也太好吃了吧！', '卧槽，抽中了演唱会门票！！！这也太幸福了吧', '特么的这首曲子太好听了，循环了一晚上']) {
+      expect(rules(text), text).toBeLessThan(2);
+    }
+    expect(rules('尼玛，等了两个小时还没上菜！')).toBeGreaterThanOrEqual(2);
+  });
+
+  it('hears the rhetorical jabs of a post', () => {
+    for (const text of [
+      '排队排到我说卖完了，那门口的牌子是摆设吗？',
+      '半夜十二点还在装修砸墙，这是人干的事？',
+      '周日晚上十点发通知让明早交材料，领导你是不是觉得我们不用休息？',
+      '出了问题就说已上报，有本事把处理结果拿出来。',
+      '会员费交了还要单独付费看，吃相真难看。',
+    ]) {
+      expect(rules(text), text).toBeGreaterThanOrEqual(2);
+    }
+    expect(rules('麻烦帮我看一下这个订单好吗？')).toBeLessThan(2);
+  });
+
+  it('reads English sarcasm around a grievance as anger, and a plain "Great," as no sarcasm', () => {
+    for (const text of [
+      'Closed my ticket without a single reply. Great support, guys.',
+      'Oh great, the app logged me out again and deleted my draft.',
+      'Yeah, sure, "your call is important to us". Forty minutes on hold.',
+    ]) {
+      expect(rules(text), text).toBeGreaterThanOrEqual(2);
+    }
+    expect(rules('Great, see you on Tuesday at the branch.')).toBeLessThan(1);
+    expect(rules('Thanks for fixing the heater so fast. Great work, team.')).toBe(0);
+  });
+});
+
 describe('motive: profit-seeking is a demand beyond the loss', () => {
   it('reads a refund, a repair, a replacement or paying for the damage as making good the loss, not as profit-seeking', () => {
     for (const [text, locale] of [
