@@ -152,13 +152,13 @@ const ELSEWHERE = {
 
 /**
  * Words quoted or named, not said: a title (《愤怒的小鸟》), a term in scare quotes (所谓的"优质服务"), a headline
- * hashtag (#男子因停车纠纷暴怒砸车#). A short hashtag (#无语#) is the writer's own feeling; a quotation of speech
+ * (【研究：长期压抑愤怒情绪…】, #男子因停车纠纷暴怒砸车#). A short hashtag (#无语#) is the writer's own feeling; a quotation of speech
  * (SPEECH_BEFORE) counts as any words do.
  */
 /** Before a quotation that is speech, said or written back (店员说"爱买不买", 我跟经理说"…", he told me "…"): it counts. */
 const SPEECH_BEFORE = { zh: /(说|道|问|骂|喊|吼|回|答|一句|句话|(?<!转发?)[：:])\s*$/, en: /\b(said|says|say|told (me|us|him|her|them)|replied|asked|yelled|wrote|:)\s*$/ } as const;
 const QUOTED = {
-  zh: /《[^》]*》|“[^”]{1,20}”|"[^"]{1,20}"|「[^」]{1,20}」|『[^』]{1,20}』|#[^#\s]{6,40}#/g,
+  zh: /《[^》]*》|【[^】]{8,}】|“[^”]{1,20}”|"[^"]{1,20}"|「[^」]{1,20}」|『[^』]{1,20}』|#[^#\s]{6,40}#/g,
   // Scare quotes: I'm "furious" that this recipe beat grandma's; a "premium" app.
   en: / ["“] (?:[^"“” ]+ ){1,4}["”]/g,
 } as const;
@@ -183,6 +183,28 @@ const CLAIMED = { zh: /(宣传|号称|自称|标榜|声称|说是|说好的|所�
 const IRONIC_EN = / (who (thought|decided) (this|that|it)( [a-z]+)? (was|is) a|(people|they|you) (think|feel|thinks) (it's|it is|that's)|how is (it|this|that)( even)?|oh( ,)?) $/;
 /** Praise on a condition nobody wants: "fine, I guess, if you enjoy waiting", "great if your goal is to spend a lot". */
 const CONDITIONAL_PRAISE_EN = /^( ,)?( i guess ,?)? if (your goal is|you (enjoy|like|love|want|don't mind|are into|'re into))\b/;
+const COURTESY = {
+  zh: {
+    thanks: /^(谢谢|感谢|多谢)/,
+    before: /(先行|提前|预先|在此)$/,
+    after: /^(您|你们|贵(公司|行|单位|局|中心|部门|司|院)?)?的?(配合|关注|重视|审阅|回复|理解与支持|理解和支持|理解|支持|协助|答复|及时处理)/,
+    request: /恳请|请求|请(您|你们|贵|尽快|核实|更正|退还|处理)|希望|麻烦|要求|能否/,
+    closing: /^[^，。！？,.!?]{0,4}[。！!.\s]*((此致|敬礼|顺祝|商祺|祝好)[\s，,]*)*[^，。！？,.!?]{0,12}[。！!.\s]*$/,
+  },
+  en: {
+    thanks: /^(thank|appreciate)/,
+    before: / (would|'d) $/,
+    after: /^ (for (your|the) (prompt |kind |anticipated )?(attention|time|consideration|cooperation|assistance|understanding|response|reply)|in advance|it if|your (prompt |kind |urgent )?(attention|response|reply|cooperation|assistance|consideration)) /,
+    request: / (please|could you|would you|kindly|i ask|i request|i would like|i'd like) /,
+    closing: /^( [a-z']+){0,4} [.!]( (yours|sincerely|faithfully|regards|best|kind|warm|many|thanks|,|[a-z]+)){0,8}( [.!])?\s*$/,
+  },
+} as const;
+function courtesy(p: Prepared, hit: Hit): boolean {
+  const c = COURTESY[p.script];
+  if (!c.thanks.test(hit.term)) return false;
+  if (c.before.test(p.text.slice(Math.max(0, hit.start - 8), hit.start)) || c.after.test(p.text.slice(hit.end, hit.end + 40))) return true;
+  return c.closing.test(p.text.slice(hit.end)) && c.request.test(p.text.slice(0, hit.start));
+}
 const PRAISE_QUESTIONED = /^([^，。！,!.]{0,8}[？?]|又?有(什么|啥|个屁)用)/;
 /** Praise that is not the customer's own: a promise (说好的免费安装呢), a seller's claim, irony; `before` ends where the praise starts. */
 function praiseDisowned(p: Prepared, before: string, term: string, isNegated = false): boolean {
@@ -233,7 +255,7 @@ interface Heard {
   grievances: Grievance[];
 }
 
-/** Words of anger that also exclaim: beside praise in one sentence, with no "but", they are delight (卧槽，这也太好吃了吧). */
+/** Words of anger that also exclaim, and anger emoticons: beside praise in one sentence, with no "but", or in laughter, they are delight or play (卧槽，这也太好吃了吧; 笑死，我妈给我发了个[怒]). */
 const EXCLAMATIONS: Record<Script, ReadonlySet<string>> = {
   zh: new Set(['卧槽', '我靠', '我擦', '我去', '尼玛', '特么', '他妈', '他妈的', '气死我', '气死我了', '气死', '气人', '烦死', '烦死了', '要疯了', '可恶', '服了', '妈呀', '离谱', '太离谱']),
   en: new Set(['damn', 'goddamn', 'shit', 'what the hell', 'hell', 'wtf', 'insane', 'ridiculous', 'mad', 'so mad', 'hate', 'stupid', 'dumbest', 'disgusting', 'evil']),
@@ -295,6 +317,9 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
       if (praiseDisowned(p, p.text.slice(Math.max(0, hit.start - 48), hit.start), hit.term, isNegated)) continue;
       // Praise in a question or waved away (这个量对得起这价格？ 摆盘好看有什么用) praises nothing.
       if (p.script === 'zh' && PRAISE_QUESTIONED.test(p.text.slice(hit.end, hit.end + 10))) continue;
+      // A letter's courtesy (感谢贵公司的配合, "I would appreciate it if…", "thank you for your attention"), or thanks
+      // closing a request (恳请贵行核实并退还该笔费用。谢谢！), asks; it is no satisfaction.
+      if (courtesy(p, hit)) continue;
       if (p.script === 'en' && CONDITIONAL_PRAISE_EN.test(p.text.slice(hit.end, hit.end + 40))) continue;
       // A calming word lowers the temperature; "not happy" is no calming word, nor is praise asked for.
       const asked = askedWords(p, hit);
@@ -304,7 +329,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
       } else praiseDenied.push({ hit, asked });
       continue;
     }
-    if (weight === 0 || praiseAt.has(hit.end + 1) || (EXCLAMATIONS[p.script].has(hit.term) && (laughing || praisedSentence(hit)))) continue;
+    if (weight === 0 || praiseAt.has(hit.end + 1) || ((EXCLAMATIONS[p.script].has(hit.term) || hit.term.startsWith('[')) && (laughing || praisedSentence(hit)))) continue;
     if (isNegated) {
       if (reassures(p, hit)) {
         praise += Math.min(1, weight);
@@ -529,10 +554,10 @@ const SPOKEN_LENGTH: Record<Script, number> = { zh: 100, en: 300 };
 /** Praise that ends a grievance post, in the words irony uses (真是谢谢 is left out: thanks after a fault fixed are real). */
 const IRONIC_TAIL = /(真是|真|可真)?(好样的|好棒棒(的)?(服务)?|真行|666+|玩得真溜|真溜|厉害了|真周到)[^，。！？]{0,4}[。！？!?~～.\s]*$/u;
 
-/** Sarcastic praise in English: a short last sentence (Great moderation, guys. Thanks, mods. Love that for us.) or an opening (Oh great, Ah yes,). */
+/** Sarcastic praise in English: a short last sentence (Great moderation, guys. Thanks, mods. Brilliant planning, truly. Makes total sense.) or an opening (Oh great, Ah yes, Sure,). */
 const SARCASM_EN = {
-  tail: /(?<=[.!?]\s+)(oh |really |very |just )?(great|fantastic|wonderful|brilliant|perfect|lovely|classy|nice|cool|awesome|amazing|helpful|productive|professional|mature|good job|well done|thanks|thank you|love that for us)( (job|work|moderation|service|support|stuff))?(,? (guys|mods|everyone|team|folks|a lot|so much|for nothing|for us))?[.!]*\s*$/i,
-  lead: /^(oh (great|wonderful|joy|perfect|good|cool|nice)|ah yes|oh yes|yeah,? sure|great|fantastic|wonderful|perfect)[,.!]+\s+/i,
+  tail: /(?<=[.!?]\s+)(oh |really |very |just |truly |real )?(great|fantastic|wonderful|brilliant|perfect|lovely|classy|nice|cool|awesome|amazing|stellar|helpful|productive|professional|mature|genius|bravo|good job|well done|thanks|thank you|love that for (us|me)|makes (total|perfect|complete) sense|really appreciate it)( (job|work|moderation|service|support|stuff|planning|idea|move|customer service))?(,? (guys|mods|devs|everyone|team|folks|a lot|so much|for nothing|for us|truly|really|really appreciate it))?[.!]*\s*$/i,
+  lead: /^(oh (great|wonderful|joy|perfect|good|cool|nice)|ah yes|oh yes|yeah,? sure|sure|great|fantastic|wonderful|perfect)[,.!]+\s+/i,
 };
 
 /** Words said to the business itself, or urging it on. */

@@ -1132,6 +1132,23 @@ describe('a post that quotes, exclaims or jabs', () => {
     expect(rules('麻烦帮我看一下这个订单好吗？')).toBeLessThan(2);
   });
 
+  it('hears the jabs that ask what something is worth or dare the business', () => {
+    for (const text of [
+      '工单号倒是给了三个，工单号能当饭吃吗？',
+      '这个取号系统，设计的人自己用过吗？',
+      '漏水泡了半个屋子，物业一句不归我们管就完了？',
+      '说线路没问题？那你来我家用一天试试。',
+      'Per my last two emails, the replacement part never arrived.',
+      'Whoever decided that the refund button should be hidden three menus deep should have to use it daily.',
+      'The ticket says my outage is "resolved". Resolved my foot.',
+    ]) {
+      expect(rules(text), text).toBeGreaterThanOrEqual(2);
+    }
+    // A headline in brackets is named, not felt; an anger emoticon in laughter is play.
+    expect(rules('【调查：多数人在堵车时更容易愤怒】专家建议提前出门。')).toBeLessThan(2);
+    expect(rules('哈哈哈哈 我弟给我发了个[怒]，原来是想让我给他带奶茶')).toBeLessThan(2);
+  });
+
   it('reads English sarcasm around a grievance as anger, and a plain "Great," as no sarcasm', () => {
     for (const text of [
       'Closed my ticket without a single reply. Great support, guys.',
@@ -1142,6 +1159,22 @@ describe('a post that quotes, exclaims or jabs', () => {
     }
     expect(rules('Great, see you on Tuesday at the branch.')).toBeLessThan(1);
     expect(rules('Thanks for fixing the heater so fast. Great work, team.')).toBe(0);
+  });
+});
+
+describe('courtesy in a letter', () => {
+  it('reads thanks closing a request, or asking in advance, as no satisfaction: a formal complaint letter is not a pleased customer', () => {
+    for (const text of [
+      '尊敬的燃气公司：本户三月账单金额为平时的四倍，家中并无漏气。恳请贵公司核查燃气表并更正账单。谢谢！此致 敬礼 刘明',
+      '尊敬的银行客服中心：本人上月取款时机器未吐钞，但账户已扣款。请尽快核实并退回款项，感谢贵行的配合。',
+      'Dear Sir or Madam, my March bill includes a late fee although the payment left my account on time. Please remove the fee. Thank you for your attention to this matter. Kind regards, Lena Fischer',
+    ]) {
+      expect(analyze(text, undefined, undefined, null).pleased, text).toBe(false);
+    }
+    // Thanks for a job done stays thanks.
+    for (const text of ['师傅半小时就修好了，谢谢！', 'The engineer fixed the boiler the same day. Thank you!']) {
+      expect(analyze(text, undefined, undefined, null).pleased, text).toBe(true);
+    }
   });
 });
 
