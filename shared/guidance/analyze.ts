@@ -17,7 +17,7 @@ import {
   type Script,
   type SignalKind,
 } from './lexicons.js';
-import { againIsNoFault, clauseBefore, describesSomeone, isCustomersOwn, isDemand, namesAnAct, notARepeat, reportedDone, helpedAfter, insideHashtag, reportsWhatWasDone, someoneElsesAct, ultimatum } from './ownWords.js';
+import { againIsNoFault, clauseBefore, describesSomeone, hospitalWithoutCause, isCustomersOwn, isDemand, namesAnAct, notARepeat, reportedDone, helpedAfter, insideHashtag, reportsWhatWasDone, someoneElsesAct, ultimatum } from './ownWords.js';
 import { before, claim, endsWithAny, findTerms, matchesOf, prepare, type Hit, type Prepared } from './matcher.js';
 import { NAMES_NEEDING_AN_ACT, NOT_NEGATORS } from './lexicons.js';
 import { combine, loadModel, normalizeForModel, readWithModel, MODEL_TEMPERS_BEYOND, type Model } from './model.js';
@@ -514,6 +514,7 @@ function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; thre
     if (p.script === 'zh' && insideHashtag(p, hit)) continue;
     if (kinds.includes('escalation') && helpedAfter(p, hit)) continue;
     if (kinds.includes('repeat') && notARepeat(p, hit)) continue;
+    if (kinds.includes('safety') && hospitalWithoutCause(p, hit)) continue;
     // Compensation only on an explicit demand for it.
     if (kinds.includes('compensation')) {
       if (!isDemand(p, hit)) continue;

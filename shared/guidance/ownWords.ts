@@ -43,6 +43,10 @@ export function clauseBefore(p: Prepared, hit: Hit): string {
 const LOOKALIKES = {
   zh: [
     '工商银行', '工商管理', '工商注册', '个体工商户', '工商时间', '记者证', '新闻联播', '热搜榜单', '转发微博', '新闻频道', '住院部', '住院楼', '住院处',
+    // Finding someone to fix it, or finding them (找人家说), threatens nobody.
+    '自己找人', '找人家', '找人修', '找人来修', '找人维修', '找人帮忙', '找人问', '找人看',
+    // An alarm on a device is no call to the police (燃气报警器).
+    '报警器', '报警灯', '报警声', '报警装置', '报警系统', '报警按钮',
     // Putting a model together (拼了三小时乐高) is no "跟你们拼了".
     '拼了一', '拼了两', '拼了三', '拼了几', '拼了好', '拼了半', '拼了个',
     // A camera's exposure.
@@ -50,6 +54,26 @@ const LOOKALIKES = {
   ],
   en: ['your post on facebook', 'your post on instagram', 'your ad on facebook', 'your page on facebook', 'your post on twitter', 'check with your supervisor', 'check with your manager', 'ask your supervisor', 'ask your manager', 'food court', 'tennis court', 'basketball court', 'dumpster fire', 'fire sale', 'burnt out', 'burned out', 'hurt my feelings', 'hurts my feelings', 'smoke and mirrors'],
 } as const;
+
+/**
+ * A stay in hospital is a danger the business made only with a cause told near it (吃了…住院, 热得差点进医院,
+ * "ended up in hospital after the heater sparked"): 爸爸住院第五天 and "my mother is in hospital, so I could not
+ * come in" are no incident.
+ */
+const HOSPITAL = {
+  zh: /住院|送医|医院|急诊/,
+  en: /hospital|emergency room/,
+} as const;
+const HARM_CAUSE = {
+  zh: /吃了|喝了|吃坏|喝坏|用了|因为|由于|导致|害|被|烫|摔|砸|撞|触电|电到|炸|过敏|中毒|差点|搞得|弄得|[热冷冻晒熏呛]得|拉肚子|腹泻|呕吐|吐了|受伤|伤|割|夹|困|掉|漏|着火|起火|冒烟|煤气|燃气|变质|过期/,
+  en: / (ate|eaten|eating|drank|drinking|after|because|from|due|caused|causing|burn\w*|shock\w*|fell|fall\w*|slipped|tripped|struck|cut|poison\w*|food|allergic|reaction|sick|injur\w*|hurt|fire|smoke|gas|leak\w*|collapsed|crash\w*|spark\w*|exploded) /,
+} as const;
+
+export function hospitalWithoutCause(p: Prepared, hit: Hit): boolean {
+  if (!HOSPITAL[p.script].test(hit.term)) return false;
+  const reach = p.script === 'zh' ? [40, 16] : [240, 80];
+  return !HARM_CAUSE[p.script].test(p.text.slice(Math.max(0, hit.start - reach[0]!), hit.end + reach[1]!).replace(hit.term, ''));
+}
 
 /** A hotline's digits as part of an order number, an address or a room: 尾号12315, 1999巷, 315房间. */
 const NUMBER_AROUND = { before: /((订单|单号|编号|尾号|号码|房间|门牌|地址)[是为：:]?|\d)$/, after: /^([\d]|[巷弄号室楼栋房])/ };
@@ -133,19 +157,26 @@ function hedgedHypothetical(p: Prepared, sentence: string): boolean {
   return CONDITIONAL[p.script].test(text) && HEDGE[p.script].test(text);
 }
 
-const WORKS_AGAIN_EN = / (works?|working|worked|fine|normal|running|back up|online) $/;
+const WORKS_AGAIN_EN = / (works?|working|worked|fine|normal|running|back up|online|ever) $/;
 /** What the customer will or will never do again: "never again", "I won't order here again", "would stay again". */
 const WILL_AGAIN_EN = / (never|won't|wont|will|would|wouldn't|i'll|we'll|gonna|going to)( [^ .,!?;:]+){0,5} $/;
 
-/** "Again" of what works or what the customer will (never) do, not of a fault: "works again", "never again", "would stay again". */
+/** "Again" of what works or what the customer will (never) do, not of a fault: "works again", "never again", "would stay again", "ever again". */
 export function againIsNoFault(p: Prepared, hit: Hit): boolean {
   if (p.script !== 'en' || hit.term !== 'again') return false;
   return WORKS_AGAIN_EN.test(` ${p.text.slice(Math.max(0, hit.start - 12), hit.start)}`) || WILL_AGAIN_EN.test(clauseBefore(p, hit));
 }
 
-/** A repeat word that says no repeat: inside an "if ever" (如果以后还是这样, "if this ever happens again"), or an `againIsNoFault`. */
+/** 又…又… (or 既…又…, 有点…又有点…) in one clause is "both … and …" (有点紧张又有点期待, 又贵又难吃), not "again". */
+function bothAnd(p: Prepared, hit: Hit): boolean {
+  if (p.script !== 'zh' || !hit.term.startsWith('又')) return false;
+  const first = hit.term.startsWith('又有') ? /(又|既|有点|有些)[^，。！？,.!?；;]{0,8}$/ : /(又|既)[^，。！？,.!?；;]{0,8}$/;
+  return first.test(p.text.slice(Math.max(0, hit.start - 9), hit.start)) || /^[^，。！？,.!?；;]{0,8}又/.test(p.text.slice(hit.start + 1, hit.end + 9));
+}
+
+/** A repeat word that says no repeat: inside an "if ever" (如果以后还是这样, "if this ever happens again"), a 又…又…, or an `againIsNoFault`. */
 export function notARepeat(p: Prepared, hit: Hit): boolean {
-  return CONDITIONAL[p.script].test(p.script === 'en' ? ` ${sentenceBefore(p, hit).trim()} ` : sentenceBefore(p, hit)) || againIsNoFault(p, hit);
+  return CONDITIONAL[p.script].test(p.script === 'en' ? ` ${sentenceBefore(p, hit).trim()} ` : sentenceBefore(p, hit)) || bothAnd(p, hit) || againIsNoFault(p, hit);
 }
 
 /**

@@ -1162,6 +1162,28 @@ describe('a post that quotes, exclaims or jabs', () => {
   });
 });
 
+describe('signals that tell of no danger, threat or repeat', () => {
+  const kinds = (text: string) => analyze(text, undefined, undefined, null).signals.map((s) => s.kind);
+
+  it('reads a stay in hospital as a safety incident only with a cause told near it', () => {
+    expect(kinds('奶奶住院一周了，今天才来办停机，麻烦快一点。')).not.toContain('safety');
+    expect(kinds('My wife is in the hospital this week, so please post the new card to me instead.')).not.toContain('safety');
+    expect(kinds('孩子喝了你们的酸奶，半夜上吐下泻，送到医院挂急诊。')).toContain('safety');
+    expect(kinds('My father ended up in the emergency room after the kettle exploded.')).toContain('safety');
+  });
+
+  it('hears no police in a device alarm, no threat in finding someone to fix it, and no repeat in 又…又… or "ever again"', () => {
+    expect(kinds('装修师傅把烟雾报警器的线剪断了')).not.toContain('legal');
+    expect(kinds('我说再这样我就报警')).toContain('legal');
+    expect(kinds('空调坏了物业不管，叫我自己找人修。')).not.toContain('threat');
+    expect(kinds('你们等着，我找人来跟你们算账！')).toContain('threat');
+    expect(kinds('这家的菜又贵又咸。')).not.toContain('repeat');
+    expect(kinds('路由器又断网了，又得重启。')).toContain('repeat');
+    expect(kinds('Whoever approved this layout should never be allowed near a form ever again.')).not.toContain('repeat');
+    expect(kinds('The card reader failed again this morning.')).toContain('repeat');
+  });
+});
+
 describe('courtesy in a letter', () => {
   it('reads thanks closing a request, or asking in advance, as no satisfaction: a formal complaint letter is not a pleased customer', () => {
     for (const text of [
