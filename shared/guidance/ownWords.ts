@@ -113,14 +113,14 @@ function sentenceBefore(p: Prepared, hit: Hit): string {
 // A member of staff (or "they", a neighbour, the man ahead in the queue) said it; "我跟客服说" is the customer speaking to staff, so not that.
 const STAFF_SAID = {
   zh: /(?<![跟对和向给])(店员|客服|工作人员|营业员|柜员|师傅|维修工|经理|主管|你们的人|对方|他们|邻居|朋友|别人|有人)[^，。！？]{0,8}?(说|告诉我|建议|让我|叫我|提醒我|提醒)/,
-  en: / (agent|representative|rep|staff|employee|manager|clerk|technician|engineer|they|neighbour|neighbor|friend|man|woman|guy|lady|customer|someone|somebody|he|she) (\S+ ){0,6}?(told|said|says|saying|suggested|advised|recommended|mentioned|shouting|shouted|yelling|yelled|threatening|threatened) | (he'd|she'd|he'll|she'll|they'd|they'll) /,
+  en: / (agent|representative|rep|staff|employee|manager|clerk|cashier|receptionist|teller|technician|engineer|they|neighbour|neighbor|friend|man|woman|guy|lady|customer|someone|somebody|he|she) (\S+ ){0,6}?(told|said|says|saying|suggested|advised|recommended|mentioned|shouting|shouted|yelling|yelled|threatening|threatened) | (he'd|she'd|he'll|she'll|they'd|they'll) /,
 };
 
-/** Someone else's story (有人去消协投诉了, 看新闻说, "I read in the news that someone sued"). */
+/** Someone else's story (有人去消协投诉了, 看新闻说, "I read in the news that someone sued", "I heard on the radio that people are suing"). */
 const OTHERS_STORY = {
   zh: /((?<!没)有人|别人家|有个[男女]?的?人?|新闻(上|里)?说|看新闻说?)[^，。！？]{0,6}$/,
   // Someone as the subject ("someone sued", "I read that someone called the police"), not "transfer me to someone higher up".
-  en: /(^| (that|when|after|because|and|but|so|where|how|heard|saw|read)) (someone|somebody|a (man|woman|guy|lady|customer|passenger|family|couple)) (\S+ ){0,3}$| in the news that /,
+  en: /(^| (that|when|after|because|and|but|so|where|how|heard|saw|read)) (someone|somebody|people|other customers|others|a (man|woman|guy|lady|customer|passenger|family|couple)) (\S+ ){0,3}$| (in|on) the (news|radio) that /,
 };
 
 /** Someone else went to the press, the police or a regulator; someone else hurt is still a danger, so safety does not ask this. */
@@ -150,14 +150,14 @@ function deniedIntent(p: Prepared, hit: Hit, negators: readonly string[]): boole
 }
 
 const CONDITIONAL = { zh: /如果|要是|假如|万一|下次|以后|将来/, en: / (if|next time|should this|in future|in the future) / };
-const HEDGE = { zh: /可能|也许|或许|考虑|说不定|不排除/, en: / (would|might|may|probably|perhaps|maybe|consider|considering) / };
+const HEDGE = { zh: /可能|也许|或许|考虑|说不定|不排除/, en: / (would|i'd|we'd|might|may|probably|perhaps|maybe|consider|considering) / };
 
 function hedgedHypothetical(p: Prepared, sentence: string): boolean {
   const text = p.script === 'en' ? ` ${sentence.trim()} ` : sentence;
   return CONDITIONAL[p.script].test(text) && HEDGE[p.script].test(text);
 }
 
-const WORKS_AGAIN_EN = / (works?|working|worked|fine|normal|running|back up|online|ever) $/;
+const WORKS_AGAIN_EN = / (works?|working|worked|fine|normal|running|back up|online|ever|ordering|buying|order|buy|ordered|bought|purchasing|booking|booked) $/;
 /** What the customer will or will never do again: "never again", "I won't order here again", "would stay again". */
 const WILL_AGAIN_EN = / (never|won't|wont|will|would|wouldn't|i'll|we'll|gonna|going to)( [^ .,!?;:]+){0,5} $/;
 
@@ -174,9 +174,20 @@ function bothAnd(p: Prepared, hit: Hit): boolean {
   return first.test(p.text.slice(Math.max(0, hit.start - 9), hit.start)) || /^[^，。！？,.!?；;]{0,8}又/.test(p.text.slice(hit.start + 1, hit.end + 9));
 }
 
-/** A repeat word that says no repeat: inside an "if ever" (如果以后还是这样, "if this ever happens again"), a 又…又…, or an `againIsNoFault`. */
+/** Last time's trouble, put right (上次投诉的问题已经解决了, 上次帮我解决了问题), or a purchase made again ("third time buying this"): no repeat. */
+const PAST_PUT_RIGHT = {
+  zh: /^[^。！？!?]{0,12}(已经解决|解决了|处理好了|帮我解决|帮我处理|修好了)/,
+  en: /^( [a-z']+){0,2} (buying|ordering|purchasing|staying|visiting|booking|ordered|bought)\b/,
+};
+
+/** A repeat word that says no repeat: inside an "if ever" (如果以后还是这样, "if this ever happens again"), a 又…又…, last time's trouble put right, or an `againIsNoFault`. */
 export function notARepeat(p: Prepared, hit: Hit): boolean {
-  return CONDITIONAL[p.script].test(p.script === 'en' ? ` ${sentenceBefore(p, hit).trim()} ` : sentenceBefore(p, hit)) || bothAnd(p, hit) || againIsNoFault(p, hit);
+  return (
+    CONDITIONAL[p.script].test(p.script === 'en' ? ` ${sentenceBefore(p, hit).trim()} ` : sentenceBefore(p, hit)) ||
+    bothAnd(p, hit) ||
+    PAST_PUT_RIGHT[p.script].test(p.text.slice(hit.end, hit.end + 30)) ||
+    againIsNoFault(p, hit)
+  );
 }
 
 /**
@@ -199,7 +210,8 @@ const ACT_BEFORE = {
   ],
 };
 const ACT_AFTER = {
-  zh: /^([^，。！？；,!?;]{0,4}?(曝光|投诉|举报|反映|申诉|起诉|都来|来看|来采访|来处理|过来|发帖|发文|上发|评理|评价|处理|知道|看看|出面|介入|联系你们|找你们)|上?见(?![过到面]))/,
+  // Not someone else's act told there (新闻里有人起诉了).
+  zh: /^((?![^，。！？；,!?;]{0,4}?(有人|别人))[^，。！？；,!?;]{0,4}?(曝光|投诉|举报|反映|申诉|起诉|都来|来看|来采访|来处理|过来|发帖|发文|上发|评理|评价|处理|知道|看看|出面|介入|联系你们|找你们)|上?见(?![过到面]))/,
   en: /^ ((will|is going to|are going to|can|could|would) |(covers|cover|hear|hears|know|find out|gets involved|get involved|involved|be in touch|(is|are) (very )?interested in|look into|looks into|investigate|investigates|intervene|step in)( |$))/,
 };
 

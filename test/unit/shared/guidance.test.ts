@@ -1182,6 +1182,23 @@ describe('signals that tell of no danger, threat or repeat', () => {
     expect(kinds('Whoever approved this layout should never be allowed near a form ever again.')).not.toContain('repeat');
     expect(kinds('The card reader failed again this morning.')).toContain('repeat');
   });
+
+  it('hears no signal in a story about others, an old trouble put right, a purchase made again, or a suggestion from the cashier', () => {
+    expect(kinds('听新闻里说有人起诉了隔壁那家健身房，你们这边的合同没问题吧？')).toEqual([]);
+    expect(kinds('上次反映的漏水已经解决了，这次想问问物业费怎么交。')).not.toContain('repeat');
+    expect(kinds('Fourth time buying these filters, they last well.')).not.toContain('repeat');
+    expect(kinds('I read on the news that people are suing the airline over lost bags. Mine arrived fine, I just need the receipt.')).not.toContain('legal');
+    expect(kinds('The cashier said I could complain to the BBB, but I only want the receipt corrected.')).not.toContain('regulator');
+  });
+
+  it('hears a regulator, a danger, a demand or a threat said in words the lists lacked', () => {
+    expect(kinds('理赔拖了两个月，再不处理我就去金融监管总局投诉。')).toContain('regulator');
+    expect(kinds('The high chair tipped over with my son in it. I am reporting this to the CPSC.')).toContain('regulator');
+    expect(kinds('The iron\'s handle got hot enough that I got a shock and a blistered palm.')).toContain('safety');
+    expect(kinds('Your technician charged my card twice. I want every cent back.')).toContain('compensation');
+    expect(kinds('You ignored four emails. This isn\'t over.')).toContain('threat');
+    expect(kinds('快递又一次把包裹放错了小区。')).toContain('repeat');
+  });
 });
 
 describe('courtesy in a letter', () => {
