@@ -156,7 +156,7 @@ const ELSEWHERE = {
  * (SPEECH_BEFORE) counts as any words do.
  */
 /** Before a quotation that is speech, said or written back (店员说"爱买不买", 我跟经理说"…", he told me "…"): it counts. */
-const SPEECH_BEFORE = { zh: /(说|道|问|骂|喊|吼|回|答|一句|句话|(?<!转发?)[：:])\s*$/, en: /\b(said|says|say|told (me|us|him|her|them)|replied|asked|yelled|wrote|:)\s*$/ } as const;
+const SPEECH_BEFORE = { zh: /(说|说是|称|表示|道|问|骂|喊|吼|回|答|一句|句话|(?<!转发?)[：:])\s*$/, en: /\b(said|says|say|told (me|us|him|her|them)|replied|asked|yelled|wrote|:)\s*$/ } as const;
 const QUOTED = {
   zh: /《[^》]*》|【[^】]{8,}】|“[^”]{1,20}”|"[^"]{1,20}"|「[^」]{1,20}」|『[^』]{1,20}』|#[^#\s]{6,40}#/g,
   // Scare quotes: I'm "furious" that this recipe beat grandma's; a "premium" app.
@@ -188,7 +188,7 @@ const COURTESY = {
     thanks: /^(谢谢|感谢|多谢)/,
     before: /(先行|提前|预先|在此)$/,
     after: /^(您|你们|贵(公司|行|单位|局|中心|部门|司|院)?)?的?(配合|关注|重视|审阅|回复|理解与支持|理解和支持|理解|支持|协助|答复|及时处理)/,
-    request: /恳请|请求|请(您|你们|贵|尽快|核实|更正|退还|处理)|希望|麻烦|要求|能否/,
+    request: /恳请|请求|请(您|你们|贵|尽快|核实|更正|退还|处理)|希望|麻烦(你|您|帮|给|尽快)|要求|能否/,
     closing: /^[^，。！？,.!?]{0,4}[。！!.\s]*((此致|敬礼|顺祝|商祺|祝好)[\s，,]*)*[^，。！？,.!?]{0,12}[。！!.\s]*$/,
   },
   en: {
@@ -557,7 +557,7 @@ const IRONIC_TAIL = /(真是|真|可真)?(好样的|好棒棒(的)?(服务)?|真
 
 /** Sarcastic praise in English: a short last sentence (Great moderation, guys. Thanks, mods. Brilliant planning, truly. Makes total sense.) or an opening (Oh great, Ah yes, Sure,). */
 const SARCASM_EN = {
-  tail: /(?<=[.!?]\s+)(oh |really |very |just |truly |real )?(great|fantastic|wonderful|brilliant|perfect|lovely|classy|nice|cool|awesome|amazing|stellar|helpful|productive|professional|mature|genius|bravo|good job|well done|thanks|thank you|love that for (us|me)|makes (total|perfect|complete) sense|really appreciate it)( (job|work|moderation|service|support|stuff|planning|idea|move|customer service))?(,? (guys|mods|devs|everyone|team|folks|a lot|so much|for nothing|for us|truly|really|really appreciate it))?[.!]*\s*$/i,
+  tail: /(?<=[.!?]\s+)(oh |really |very |just |truly |real )?(great|fantastic|wonderful|brilliant|perfect|lovely|classy|nice|cool|awesome|amazing|stellar|helpful|productive|professional|mature|genius|bravo|good job|well done|thanks,? (a lot|for nothing|mods|guys|devs)|love that for (us|me)|makes (total|perfect|complete) sense|really appreciate it)( (job|work|moderation|service|support|stuff|planning|idea|move|customer service))?(,? (guys|mods|devs|everyone|team|folks|a lot|so much|for nothing|for us|truly|really|really appreciate it))?[.!]*\s*$/i,
   lead: /^(oh (great|wonderful|joy|perfect|good|cool|nice)|ah yes|oh yes|yeah,? sure|sure|great|fantastic|wonderful|perfect)[,.!]+\s+/i,
 };
 
@@ -625,7 +625,10 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   if (ironic && ironic[0].length < text.length) {
     const rest = ironic.index > 0 ? text.slice(0, ironic.index) : text.slice(ironic[0].length);
     const grievance = analyze(rest, resolved, extension, model);
-    if (grievance.temperature >= 1) return { ...grievance, temperature: Math.max(2, grievance.temperature) as Temperature, triggers: [...grievance.triggers, ironic[0].replace(/[。！？!?~～.,\s]+$/u, '').trim()] };
+    // "Heater broke on Sunday, technician came within an hour. Great service!" is sincere: an English closing is
+    // irony only after a grievance the rules hear on their own, more than a fault word (broke) or two.
+    const sure = resolved !== 'en' || ironic.index === 0 || grievance.score >= 1;
+    if (grievance.temperature >= 1 && sure) return { ...grievance, temperature: Math.max(2, grievance.temperature) as Temperature, triggers: [...grievance.triggers, ironic[0].replace(/[。！？!?~～.,\s]+$/u, '').trim()] };
   }
   const lexicons = lexiconsWith(extension);
   // Mixed text ("APP又crash了，refund 给我") is read with both lexicons: each finds its own words.

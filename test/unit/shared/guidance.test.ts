@@ -1108,6 +1108,7 @@ describe('a post that quotes, exclaims or jabs', () => {
     // Quoted speech still counts: what the staff said, and what the customer said to them.
     expect(rules('我跟店长说"你们这样做太过分了"')).toBeGreaterThanOrEqual(2);
     expect(rules('服务员回了一句"爱买不买"')).toBeGreaterThanOrEqual(1);
+    expect(rules('门店看了一眼，说是「人为损坏」。')).toBeGreaterThanOrEqual(1);
     // A short hashtag is the writer's own feeling.
     expect(rules('#气死我了# 外卖又洒了一半')).toBeGreaterThanOrEqual(2);
   });
@@ -1158,6 +1159,9 @@ describe('a post that quotes, exclaims or jabs', () => {
       expect(rules(text), text).toBeGreaterThanOrEqual(2);
     }
     expect(rules('Great, see you on Tuesday at the branch.')).toBeLessThan(1);
+    // A review's sincere closing after a fault put right is no irony.
+    expect(rules('The boiler broke on Friday, the engineer came the same evening. Great service!')).toBe(0);
+    expect(rules('Washer arrived with a dent, they swapped it two days later. Thank you.')).toBe(0);
     expect(rules('Thanks for fixing the heater so fast. Great work, team.')).toBe(0);
   });
 });
@@ -1210,8 +1214,8 @@ describe('courtesy in a letter', () => {
     ]) {
       expect(analyze(text, undefined, undefined, null).pleased, text).toBe(false);
     }
-    // Thanks for a job done stays thanks.
-    for (const text of ['师傅半小时就修好了，谢谢！', 'The engineer fixed the boiler the same day. Thank you!']) {
+    // Thanks for a job done stays thanks, also when the trouble feared was 麻烦.
+    for (const text of ['师傅半小时就修好了，谢谢！', '本来以为补办会很麻烦，柜台十分钟就办好了，谢谢！', 'The engineer fixed the boiler the same day. Thank you!']) {
       expect(analyze(text, undefined, undefined, null).pleased, text).toBe(true);
     }
   });
