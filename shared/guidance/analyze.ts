@@ -339,6 +339,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
     }
     // 以为是假货 (验了一下是正品): a fault only feared or supposed is none.
     if (feared(p, hit)) continue;
+    if (p.script === 'en' && notFeltNow(p, hit)) continue;
     // 退款已经收到了: a refund that came is no grievance; nor is "would stay again".
     if (MONEY_BACK.has(hit.term) && reportedDone(p, hit)) continue;
     if (againIsNoFault(p, hit)) continue;
@@ -412,6 +413,26 @@ const SLIGHT_AFTER: Record<Script, RegExp> = {
   en: /^ (is|was|are|were) (barely|hardly|not) (noticeable|an issue|a problem|loud|bad) /,
 };
 const feared = (p: Prepared, hit: Hit) => FEARED_BEFORE[p.script].test(clauseBefore(p, hit)) || SLIGHT_AFTER[p.script].test(p.text.slice(hit.end, hit.end + 40));
+
+/**
+ * Anger talked about, not felt now: a topic ("a study showing anger narrows attention", "I think anger gets a
+ * bad rap") or a habit left behind ("I used to get really angry in traffic"). "My anger", "the rage I feel" are felt.
+ */
+const FEELING_NOUNS_EN = new Set(['anger', 'rage', 'fury', 'wrath']);
+const DISCUSSED_EN = {
+  before: / (study|studies|research|paper|essay|article|lecture|think|about|on|showing|shows|how|why) $/,
+  after: /^ (is|was|gets|got|can|narrows|makes|made|as|suppression|management|issues|works) /,
+};
+const USED_TO_EN = / used to( (get|be|feel|go))?( (so|really|very|super|pretty))? $/;
+function notFeltNow(p: Prepared, hit: Hit): boolean {
+  if (USED_TO_EN.test(clauseBefore(p, hit))) return true;
+  if (!FEELING_NOUNS_EN.has(hit.term)) return false;
+  const before = p.text.slice(Math.max(0, hit.start - 16), hit.start);
+  const after = p.text.slice(hit.end, hit.end + 20);
+  const { start, end } = sentenceAround(p, hit);
+  if (/ (my|our) $/.test(before) || / (i|we) (feel|felt|am|was)\b| i'm /.test(p.text.slice(start, end))) return false;
+  return DISCUSSED_EN.before.test(before) || DISCUSSED_EN.after.test(after);
+}
 
 /** Judgements of a product or a service (房间很旧, rude staff): an unhappy customer, never anger on their own. */
 function complaintScore(p: Prepared, lexicons: Lexicons, weightAt: (at: number) => number): Heard & { reassurance: number } {

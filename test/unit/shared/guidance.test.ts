@@ -1164,6 +1164,15 @@ describe('a post that quotes, exclaims or jabs', () => {
     expect(rules('Washer arrived with a dent, they swapped it two days later. Thank you.')).toBe(0);
     expect(rules('Thanks for fixing the heater so fast. Great work, team.')).toBe(0);
   });
+
+  it('reads anger talked about, not felt now, as none: a topic or a habit left behind', () => {
+    for (const text of ['Our book club read a chapter on anger as a signal of unmet needs.', 'Research shows anger makes people take bigger risks.', 'I used to get so angry at slow drivers, now I just leave earlier.']) {
+      expect(rulesEn(text), text).toBeLessThan(2);
+    }
+    for (const text of ['I want to express my anger at how the driver spoke to my father.', 'Anger is all I feel after being cut off three times.']) {
+      expect(rulesEn(text), text).toBeGreaterThanOrEqual(2);
+    }
+  });
 });
 
 describe('signals that tell of no danger, threat or repeat', () => {
