@@ -339,7 +339,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
     }
     // 以为是假货 (验了一下是正品): a fault only feared or supposed is none.
     if (feared(p, hit)) continue;
-    if (p.script === 'en' && notFeltNow(p, hit)) continue;
+    if (notFeltNow(p, hit)) continue;
     // 退款已经收到了: a refund that came is no grievance; nor is "would stay again".
     if (MONEY_BACK.has(hit.term) && reportedDone(p, hit)) continue;
     if (againIsNoFault(p, hit)) continue;
@@ -416,8 +416,15 @@ const feared = (p: Prepared, hit: Hit) => FEARED_BEFORE[p.script].test(clauseBef
 
 /**
  * Anger talked about, not felt now: a topic ("a study showing anger narrows attention", "I think anger gets a
- * bad rap") or a habit left behind ("I used to get really angry in traffic"). "My anger", "the rage I feel" are felt.
+ * bad rap", 心理学小知识：愤怒其实是一种次级情绪, 猫生气的时候尾巴会甩) or a habit left behind ("I used to get really
+ * angry in traffic"). "My anger", "the rage I feel", 我生气的时候 are felt.
  */
+const FEELING_WORDS_ZH = new Set(['愤怒', '生气', '发火', '怒气', '怒火']);
+const DISCUSSED_ZH = { before: /(研究|小知识|专家|心理学|关于|如何|怎么|怎样|控制|管理|压抑|疏导)[^，。！？,.!?]{0,4}$/, after: /^(其实|是一种|情绪|的时候|时会)/ };
+function discussedZh(p: Prepared, hit: Hit): boolean {
+  if (!FEELING_WORDS_ZH.has(hit.term) || /我/.test(clauseBefore(p, hit))) return false;
+  return DISCUSSED_ZH.before.test(p.text.slice(Math.max(0, hit.start - 10), hit.start)) || DISCUSSED_ZH.after.test(p.text.slice(hit.end, hit.end + 4));
+}
 const FEELING_NOUNS_EN = new Set(['anger', 'rage', 'fury', 'wrath']);
 const DISCUSSED_EN = {
   before: / (study|studies|research|paper|essay|article|lecture|think|about|on|showing|shows|how|why) $/,
@@ -425,6 +432,7 @@ const DISCUSSED_EN = {
 };
 const USED_TO_EN = / used to( (get|be|feel|go))?( (so|really|very|super|pretty))? $/;
 function notFeltNow(p: Prepared, hit: Hit): boolean {
+  if (p.script === 'zh') return discussedZh(p, hit);
   if (USED_TO_EN.test(clauseBefore(p, hit))) return true;
   if (!FEELING_NOUNS_EN.has(hit.term)) return false;
   const before = p.text.slice(Math.max(0, hit.start - 16), hit.start);

@@ -1172,6 +1172,9 @@ describe('a post that quotes, exclaims or jabs', () => {
     for (const text of ['I want to express my anger at how the driver spoke to my father.', 'Anger is all I feel after being cut off three times.']) {
       expect(rulesEn(text), text).toBeGreaterThanOrEqual(2);
     }
+    expect(rules('育儿课上老师讲，孩子愤怒其实是在表达需要。')).toBeLessThan(2);
+    expect(rules('专家建议学会疏导愤怒，多运动。')).toBeLessThan(2);
+    expect(rules('你们一拖再拖，我非常愤怒！')).toBeGreaterThanOrEqual(2);
   });
 });
 
