@@ -205,6 +205,7 @@ function courtesy(p: Prepared, hit: Hit): boolean {
   if (c.before.test(p.text.slice(Math.max(0, hit.start - 8), hit.start)) || c.after.test(p.text.slice(hit.end, hit.end + 40))) return true;
   return c.closing.test(p.text.slice(hit.end)) && c.request.test(p.text.slice(0, hit.start));
 }
+const SCARE_QUOTED_AFTER = { zh: /^的[「“"『][^」”"』]{1,12}[」”"』]/, en: /^( so much| a lot)?( for( the| your| my| this| that)?)? ["“] / } as const;
 const PRAISE_QUESTIONED = /^([^，。！,!.]{0,8}[？?]|又?有(什么|啥|个屁)用)/;
 /** Praise that is not the customer's own: a promise (说好的免费安装呢), a seller's claim, irony; `before` ends where the praise starts. */
 function praiseDisowned(p: Prepared, before: string, term: string, isNegated = false): boolean {
@@ -320,6 +321,11 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
       // A letter's courtesy (感谢贵公司的配合, "I would appreciate it if…", "thank you for your attention"), or thanks
       // closing a request (恳请贵行核实并退还该笔费用。谢谢！), asks; it is no satisfaction.
       if (courtesy(p, hit)) continue;
+      // Praise of something in scare quotes is irony (好棒的「專業」診所, "Thanks so much for the "fast shipping.""): a grievance.
+      if (SCARE_QUOTED_AFTER[p.script].test(p.text.slice(hit.end, hit.end + 30))) {
+        praiseDenied.push({ hit, asked: null });
+        continue;
+      }
       if (p.script === 'en' && CONDITIONAL_PRAISE_EN.test(p.text.slice(hit.end, hit.end + 40))) continue;
       // A calming word lowers the temperature; "not happy" is no calming word, nor is praise asked for.
       const asked = askedWords(p, hit);

@@ -1079,6 +1079,23 @@ describe('a review that says what happened', () => {
     expect(rules('说好的周六送到，果然周六上午就到了，很准时。')).toBe(0);
   });
 
+  it('hears waits with a half, a promise from staff against what came, the same brush-off, time gone by, and praise of a thing in scare quotes', () => {
+    for (const text of [
+      '在营业厅等了两个半小时才办完。',
+      '店员说三天到货，结果半个月了还在路上。',
+      '红烧肉又干又柴。',
+      '每次打过去客服永远是“正在处理”。',
+      '月费莫名多了二十块。',
+      '好棒的「急速」维修，一台电脑修了三周。',
+      'The agent promised a callback within the hour. That was six days ago.',
+      'The coffee was decent. Service was not.',
+      'Thanks a lot for the "priority" handling: my parcel sat in the depot for a week.',
+    ]) {
+      expect(rules(text), text).toBeGreaterThanOrEqual(1);
+    }
+    expect(rules('谢谢“王师傅”，修得又快又干净。')).toBe(0);
+  });
+
   it('hears no praise in praise asked as a question or waved away', () => {
     expect(rules('一份炒饭四十八，这分量对得起这价格？')).toBeGreaterThanOrEqual(1);
     expect(rules('装修漂亮有什么用，菜一个比一个咸。')).toBeGreaterThanOrEqual(1);
