@@ -169,7 +169,7 @@ const QUOTED = {
  * Gilbert 2014). What is said of somewhere else (ELSEWHERE) or only quoted (QUOTED) counts nothing.
  */
 function contrastWeight(p: Prepared): (at: number) => number {
-  const but = p.script === 'zh' ? /(?<!不)但|可是|不过|然而|可惜/g : / (but|however|unfortunately|shame about|pity about) /g;
+  const but = p.script === 'zh' ? /(?<!不)但|可是|(?<!说)不过(?!去)|然而|可惜/g : / (but|however|unfortunately|shame about|pity about) /g;
   let last = -1;
   for (const found of p.text.matchAll(but)) last = found.index;
   const elsewhere = [...matchesOf(p.text, ELSEWHERE[p.script]), ...matchesOf(p.text, QUOTED[p.script]).filter((m) => !SPEECH_BEFORE[p.script].test(p.text.slice(Math.max(0, m.index - 12), m.index)))].map((m) => [m.index, m.index + m[0].length] as const);

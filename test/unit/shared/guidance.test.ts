@@ -1096,6 +1096,23 @@ describe('a review that says what happened', () => {
     expect(rules('谢谢“王师傅”，修得又快又干净。')).toBe(0);
   });
 
+  it('hears the plain facts of a bad experience, in Chinese and in English', () => {
+    for (const text of [
+      '套餐换了以后又贵又少。',
+      '向物业反映了三次也没回音。',
+      '续费时才说要加收安装费，办卡的时候从来没提过。',
+      '这个价位，早餐只有两样，说不过去。',
+      '积分兑换要另外排队，那我攒积分干嘛？',
+      'My water bill doubled this quarter with the same usage.',
+      'The mechanic hadn\'t even looked at the car when I came back at five.',
+      'They moved me to a paid plan without asking.',
+      'Support promised a reply by Monday. That was last Thursday.',
+      'Third forced update this month, and it broke my saved playlists. Uninstalling.',
+    ]) {
+      expect(rules(text), text).toBeGreaterThanOrEqual(1);
+    }
+  });
+
   it('hears no praise in praise asked as a question or waved away', () => {
     expect(rules('一份炒饭四十八，这分量对得起这价格？')).toBeGreaterThanOrEqual(1);
     expect(rules('装修漂亮有什么用，菜一个比一个咸。')).toBeGreaterThanOrEqual(1);
