@@ -150,13 +150,13 @@ const ELSEWHERE = {
   en: / (the old one|my old one|my last one|the last one|my previous one|previous (brand|brands|one|ones|model|models|version)|other brands|other (shops|stores|places|companies))\b[^.;!?]{0,60}? [,;.] (?=(this|these|now|finally) (?!(one |ones )?(too|also|again|still|as well|is no better|was no better)\b))/g,
 } as const;
 
+/** Before a quotation that is speech, said or written back (店员说"爱买不买", 我跟经理说"…", he told me "…"): it counts. */
+const SPEECH_BEFORE = { zh: /(说|说是|称|表示|道|问|骂|喊|吼|回|答|一句|句话|(?<!转发?)[：:])\s*$/, en: /\b(said|says|say|told (me|us|him|her|them)|replied|asked|yelled|wrote|:)\s*$/ } as const;
 /**
  * Words quoted or named, not said: a title (《愤怒的小鸟》), a term in scare quotes (所谓的"优质服务"), a headline
  * (【研究：长期压抑愤怒情绪…】, #男子因停车纠纷暴怒砸车#). A short hashtag (#无语#) is the writer's own feeling; a quotation of speech
  * (SPEECH_BEFORE) counts as any words do.
  */
-/** Before a quotation that is speech, said or written back (店员说"爱买不买", 我跟经理说"…", he told me "…"): it counts. */
-const SPEECH_BEFORE = { zh: /(说|说是|称|表示|道|问|骂|喊|吼|回|答|一句|句话|(?<!转发?)[：:])\s*$/, en: /\b(said|says|say|told (me|us|him|her|them)|replied|asked|yelled|wrote|:)\s*$/ } as const;
 const QUOTED = {
   zh: /《[^》]*》|【[^】]{8,}】|“[^”]{1,20}”|"[^"]{1,20}"|「[^」]{1,20}」|『[^』]{1,20}』|#[^#\s]{6,40}#/g,
   // Scare quotes: I'm "furious" that this recipe beat grandma's; a "premium" app.
@@ -183,6 +183,7 @@ const CLAIMED = { zh: /(宣传|号称|自称|标榜|声称|说是|说好的|所�
 const IRONIC_EN = / (who (thought|decided) (this|that|it)( [a-z]+)? (was|is) a|(people|they|you) (think|feel|thinks) (it's|it is|that's)|how is (it|this|that)( even)?|oh( ,)?) $/;
 /** Praise on a condition nobody wants: "fine, I guess, if you enjoy waiting", "great if your goal is to spend a lot". */
 const CONDITIONAL_PRAISE_EN = /^( ,)?( i guess ,?)? if (your goal is|you (enjoy|like|love|want|don't mind|are into|'re into))\b/;
+/** A letter's courtesy: thanks in advance or for attention, and thanks that close a request (see `courtesy`). */
 const COURTESY = {
   zh: {
     thanks: /^(谢谢|感谢|多谢)/,
@@ -205,6 +206,7 @@ function courtesy(p: Prepared, hit: Hit): boolean {
   if (c.before.test(p.text.slice(Math.max(0, hit.start - 8), hit.start)) || c.after.test(p.text.slice(hit.end, hit.end + 40))) return true;
   return c.closing.test(p.text.slice(hit.end)) && c.request.test(p.text.slice(0, hit.start));
 }
+/** A scare-quoted thing right after praise (好棒的「專業」, "thanks so much for the "fast shipping""). */
 const SCARE_QUOTED_AFTER = { zh: /^的[「“"『][^」”"』]{1,12}[」”"』]/, en: /^( so much| a lot)?( for( the| your| my| this| that)?)? ["“] / } as const;
 const PRAISE_QUESTIONED = /^([^，。！,!.]{0,8}[？?]|又?有(什么|啥|个屁)用)/;
 /** Praise that is not the customer's own: a promise (说好的免费安装呢), a seller's claim, irony; `before` ends where the praise starts. */
