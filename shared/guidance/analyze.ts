@@ -258,7 +258,7 @@ interface Heard {
   grievances: Grievance[];
 }
 
-/** Words of anger that also exclaim, and anger emoticons: beside praise in one sentence, with no "but", or in laughter, they are delight or play (卧槽，这也太好吃了吧; 笑死，我妈给我发了个[怒]). */
+/** Words of anger that also exclaim, and Weibo's bracketed anger emoticons ([怒], told by their bracket): beside praise in one sentence, with no "but", or in laughter, they are delight or play (卧槽，这也太好吃了吧; 笑死，我妈给我发了个[怒]). */
 const EXCLAMATIONS: Record<Script, ReadonlySet<string>> = {
   zh: new Set(['卧槽', '我靠', '我擦', '我去', '尼玛', '特么', '他妈', '他妈的', '气死我', '气死我了', '气死', '气人', '烦死', '烦死了', '要疯了', '可恶', '服了', '妈呀', '离谱', '太离谱']),
   en: new Set(['damn', 'goddamn', 'shit', 'what the hell', 'hell', 'wtf', 'insane', 'ridiculous', 'mad', 'so mad', 'hate', 'stupid', 'dumbest', 'disgusting', 'evil']),

@@ -71,8 +71,9 @@ const HARM_CAUSE = {
 
 export function hospitalWithoutCause(p: Prepared, hit: Hit): boolean {
   if (!HOSPITAL[p.script].test(hit.term)) return false;
-  const reach = p.script === 'zh' ? [40, 16] : [240, 80];
-  return !HARM_CAUSE[p.script].test(p.text.slice(Math.max(0, hit.start - reach[0]!), hit.end + reach[1]!).replace(hit.term, ''));
+  const [before, after] = p.script === 'zh' ? [40, 16] : [240, 80];
+  const around = `${p.text.slice(Math.max(0, hit.start - before), hit.start)} ${p.text.slice(hit.end, hit.end + after)}`;
+  return !HARM_CAUSE[p.script].test(around);
 }
 
 /** A hotline's digits as part of an order number, an address or a room: 尾号12315, 1999巷, 315房间. */
