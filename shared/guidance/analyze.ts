@@ -3,6 +3,7 @@ import {
   ESCALATING_SIGNALS,
   GUIDANCE_CONTENTS,
   lexiconsWith,
+  type Lexicon,
   type LexiconExtension,
   type Lexicons,
   MOTIVE_TERMS,
@@ -18,7 +19,7 @@ import {
   type SignalKind,
 } from './lexicons.js';
 import { againIsNoFault, clauseBefore, describesSomeone, hospitalWithoutCause, isCustomersOwn, isDemand, namesAnAct, notARepeat, reportedDone, helpedAfter, insideHashtag, reportsWhatWasDone, someoneElsesAct, ultimatum } from './ownWords.js';
-import { before, claim, endsWithAny, findTerms, matchesOf, prepare, type Hit, type Prepared } from './matcher.js';
+import { before, claim, endsWithAny, findTerms, findTermsOfLists, matchesOf, prepare, type Hit, type Prepared } from './matcher.js';
 import { NAMES_NEEDING_AN_ACT, NOT_NEGATORS } from './lexicons.js';
 import { combine, loadModel, normalizeForModel, readWithModel, MODEL_TEMPERS_BEYOND, type Model } from './model.js';
 import shippedModel from './data/model.json' with { type: 'json' };
@@ -287,10 +288,16 @@ function sentenceAround(p: Prepared, hit: Hit): { start: number; end: number } {
   return { start, end: after < 0 ? p.text.length : hit.end + after };
 }
 
+/** Anger and praise words claim the text together. A generator: the words are read only when their needles are built, not copied on every reading. */
+function* angerAndPraise(lex: Lexicon): Generator<string> {
+  yield* lex.anger.keys();
+  yield* lex.positive.keys();
+}
+
 /** `original` carries the punctuation and capitals to read; empty for a second reading of the same text. */
 function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt: (at: number) => number): Heard & { praise: number; heat: number; loudness: number } {
   const lex = lexicons.byScript[p.script];
-  const hits = findTerms(p, [...lex.anger.keys(), ...lex.positive.keys()], lex);
+  const hits = findTerms(p, angerAndPraise(lex), lex);
   const degreeHits = findTerms(p, lex.degree.keys(), lex.degree);
   const triggers: string[] = [];
   const grievances: Grievance[] = [];
@@ -565,11 +572,9 @@ function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; thre
 
 function bestOf<K extends string>(p: Prepared, table: Record<K, { zh: string[]; en: string[] }>, order: readonly K[]): Map<K, number> {
   const scores = new Map<K, number>();
-  for (const key of order) {
-    const terms = table[key][p.script];
-    const n = findTerms(p, terms, terms).length;
-    if (n) scores.set(key, n);
-  }
+  findTermsOfLists(p, order.map((key) => table[key][p.script]), table).forEach((hits, i) => {
+    if (hits.length) scores.set(order[i]!, hits.length);
+  });
   return scores;
 }
 

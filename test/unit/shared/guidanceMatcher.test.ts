@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { findTerms, matchesOf, prepare, type Hit } from '../../../shared/guidance/matcher.js';
+import { findTerms, findTermsOfLists, matchesOf, prepare, type Hit } from '../../../shared/guidance/matcher.js';
 import type { Script } from '../../../shared/guidance/lexicons.js';
 
 /** The plain reading of the rule: terms longest first, each searched for left to right, a place taken once. */
@@ -42,6 +42,22 @@ describe('finding lexicon terms', () => {
           expect(findTerms(prepare(text, script), terms, {})).toEqual(reference(text, script, terms));
         }),
         { numRuns: 300, seed: 16 },
+      );
+    }
+  });
+
+  it('reads several short lists in one walk as each alone, a term in two lists counted in both', () => {
+    const zhChars = [...'不满意差劲退款'];
+    const zhTerm = fc.array(fc.constantFrom(...zhChars), { minLength: 1, maxLength: 3 }).map((cs) => cs.join(''));
+    const enWords = ['not', 'happy', 'bad', 'refund', 'now', '-', 'star'];
+    const enTerm = fc.array(fc.constantFrom(...enWords), { minLength: 1, maxLength: 3 }).map((ws) => ws.join(' '));
+    for (const [script, term, piece] of [['zh', zhTerm, fc.constantFrom(...zhChars, '，')], ['en', enTerm, fc.constantFrom(...enWords, ',')]] as const) {
+      fc.assert(
+        fc.property(fc.array(fc.uniqueArray(term, { minLength: 1, maxLength: 20 }), { minLength: 1, maxLength: 6 }), fc.array(piece, { minLength: 5, maxLength: 60 }), (lists, pieces) => {
+          const text = pieces.join(script === 'zh' ? '' : ' ');
+          expect(findTermsOfLists(prepare(text, script), lists, {})).toEqual(lists.map((terms) => reference(text, script, terms)));
+        }),
+        { numRuns: 300, seed: 17 },
       );
     }
   });
