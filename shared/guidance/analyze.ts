@@ -77,8 +77,11 @@ const scriptOf = (locale: GuidanceLocale): Script => (locale === 'en' ? 'en' : '
  */
 const SET_PHRASES = /不好意思|差一点|差点|差不多|热闹|灿烂|热爱|滚烫|滚筒|滚动|翻滚|打滚|滚下|牛逼|乘风破浪|鲜衣怒马|小霸王|挖坑|妈妈|大爆炸|爆炸头|到爆炸|信息爆炸|人口爆炸|知识爆炸|爆炸性|擦出火花|碰撞出火花|碰出火花|火花飞舞|中毒太深|人间中毒|怕受伤|流血牺牲|出差|差旅|时差|温差|误差|差额|差价|再也不用(?=担心|排|等|跑|操心|发愁|愁|麻烦|费劲|折腾)|垃圾桶|垃圾袋|垃圾分类|倒垃圾|扔垃圾|把垃圾|垃圾带走|带了垃圾|带垃圾|垃圾下楼|装修垃圾|建筑垃圾|清理垃圾|收垃圾|垃圾站|垃圾车|垃圾短信|垃圾邮件|有问题(?=也回复|也会|都会|随时|可以随时|请|找我|联系|回复|解答|处理|[都也]?[能会]?(及时|马上|立刻|很快|第一时间))|如有问题|有任何问题|(?:噪音|噪声|动静|异味|色差|误差)(?:很|也很|比较|非常|特别)?小|拖地|拖把|把地拖|好像|防(?:火|漏电|触电|爆|烫伤?|摔|漏气|中毒)|阻燃/g;
 
+/** A sound, not a person: a "whining noise" from a car is a fault, not an insult. */
+const SOUNDS_EN = /\b(whining|whiny|screaming|squealing)(?= (noise|sound|hum|whine)s?\b)/gi;
+
 function prepared(text: string, locale: GuidanceLocale): Prepared {
-  if (locale === 'en') return prepare(text, 'en');
+  if (locale === 'en') return prepare(text.replace(SOUNDS_EN, ''), 'en');
   return prepare(toSimplified(text).replace(SET_PHRASES, (phrase) => ' '.repeat(phrase.length)), 'zh');
 }
 
@@ -169,11 +172,16 @@ const QUOTED = {
  * judgements before the last but count half, after it one and a half (VADER's but-rule, Hutto &
  * Gilbert 2014). What is said of somewhere else (ELSEWHERE) or only quoted (QUOTED) counts nothing.
  */
+/** 合不合口味, 满不满意, 好不好吃 ask which: neither 不合口味 nor 满意 is said. Not 不错不错, a word said twice. */
+const EITHER_WAY = /(?<!不)([\u3400-\u9fff])不\1/g;
+
 function contrastWeight(p: Prepared): (at: number) => number {
   const but = p.script === 'zh' ? /(?<!不)但|可是|(?<!说)不过(?!去)|然而|可惜/g : / (but|however|unfortunately|shame about|pity about) /g;
   let last = -1;
   for (const found of p.text.matchAll(but)) last = found.index;
   const elsewhere = [...matchesOf(p.text, ELSEWHERE[p.script]), ...matchesOf(p.text, QUOTED[p.script]).filter((m) => !SPEECH_BEFORE[p.script].test(p.text.slice(Math.max(0, m.index - 12), m.index)))].map((m) => [m.index, m.index + m[0].length] as const);
+  // From the 不 on: the verb before it (能不能快点, 是不是觉得) still asks what it asks.
+  if (p.script === 'zh') for (const m of matchesOf(p.text, EITHER_WAY)) elsewhere.push([m.index + 1, m.index + 3]);
   return (at) => (elsewhere.some(([start, end]) => at >= start && at < end) ? 0 : last < 0 ? 1 : at < last ? 0.5 : 1.5);
 }
 
@@ -442,13 +450,16 @@ function discussedZh(p: Prepared, hit: Hit): boolean {
 }
 const FEELING_NOUNS_EN = new Set(['anger', 'rage', 'fury', 'wrath']);
 const DISCUSSED_EN = {
-  before: / (study|studies|research|paper|essay|article|lecture|think|about|on|showing|shows|how|why) $/,
+  before: / (study|studies|research|paper|essay|article|lecture|think|about|on|showing|shows|how|why|explain|understand|manage|control|handle|express) $/,
   after: /^ (is|was|gets|got|can|narrows|makes|made|as|suppression|management|issues|works) /,
 };
 const USED_TO_EN = / used to( (get|be|feel|go))?( (so|really|very|super|pretty))? $/;
+/** People in general, asked about: "why people get angry", "what makes toddlers so mad". */
+const ANYONES_EN = / (why|how|when|what makes) (do |does )?(people|someone|somebody|kids|children|toddlers|babies|dogs|cats|men|women|humans)( (get|gets|become|becomes|feel|feels|are|is))?( so| really)? $/;
 function notFeltNow(p: Prepared, hit: Hit): boolean {
   if (p.script === 'zh') return discussedZh(p, hit);
-  if (USED_TO_EN.test(clauseBefore(p, hit))) return true;
+  const clause = clauseBefore(p, hit);
+  if (USED_TO_EN.test(clause) || ANYONES_EN.test(clause)) return true;
   if (!FEELING_NOUNS_EN.has(hit.term)) return false;
   const before = p.text.slice(Math.max(0, hit.start - 16), hit.start);
   const after = p.text.slice(hit.end, hit.end + 20);

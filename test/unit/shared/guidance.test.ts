@@ -1293,3 +1293,61 @@ describe('motive: profit-seeking is a demand beyond the loss', () => {
     }
   });
 });
+
+describe('what a customer tells plainly, and what only looks like it', () => {
+  it('hears an English grievance told as plain fact', () => {
+    for (const text of [
+      'The blinds lasted two weeks. Two. For $90.',
+      'Five days. That\'s how long the "express" repair took.',
+      'We were billed for a service call we never asked for.',
+      'Picked the van up from the garage with the warning light still on.',
+      'The receptionist didn\'t even listen.',
+      'The shop says contact the manufacturer, the manufacturer says contact the shop.',
+      'They sold me a "waterproof" watch that fogged up in the shower.',
+      'The courier "lost" my parcel and closed the ticket.',
+      'Do the developers even test these updates?',
+    ]) {
+      expect(rulesEn(text), text).toBeGreaterThanOrEqual(1);
+    }
+    // Skipping something, or not ordering it, is no grievance: the not-ordered rule needs a charge.
+    for (const text of ['I didn\'t bother with the extras, the basic plan was enough.', 'I didn\'t order dessert and still felt full.']) {
+      expect(rulesEn(text), text).toBe(0);
+    }
+  });
+
+  it('reads "can\'t fault them" as praise, a whining noise as a sound, and anger asked about as nobody\'s', () => {
+    for (const text of ['Two movers, on time, careful with everything. Can\'t fault them.', 'Couldn\'t fault the service.']) {
+      expect(analyze(text, 'en', undefined, null).pleased, text).toBe(true);
+    }
+    expect(rulesEn('Is a slight whining noise from the fridge normal?')).toBeLessThan(2);
+    for (const text of ['Why do toddlers get so angry at bedtime?', 'My son asked me why people get angry. How do you explain anger to a child?']) {
+      expect(rulesEn(text), text).toBe(0);
+    }
+  });
+
+  it('hears neither the fault nor the praise in a Chinese either-or question (合不合, 满不满意), but still a word said twice', () => {
+    for (const text of ['经理过来问菜合不合口味。', '回访时问我们对服务满不满意。', '你觉得这家好不好吃？']) {
+      const reading = analyze(text, 'zh-CN', undefined, null);
+      expect([reading.temperature, reading.pleased], text).toEqual([0, false]);
+    }
+    expect(analyze('不错不错，下次还来', 'zh-CN', undefined, null).pleased).toBe(true);
+    // The verb before 不 still asks what it asks.
+    expect(rules('你们到底会不会做生意？')).toBeGreaterThanOrEqual(2);
+  });
+
+  it('hears a Chinese grievance told as plain fact or with a sneer', () => {
+    for (const text of [
+      '退课的时候说只能退一半，合同里写着的。',
+      '检查费收了八百，啥也没查出来。',
+      '物业说会处理，然后就没有然后了。',
+      '这奶茶不知道的还以为是白开水。',
+      '建议老板直接转行。',
+      '蛋糕上的名字写错了，真扫兴。',
+      '会员费交了个寂寞。',
+      '不给退还扣钱，这跟明抢有什么区别？',
+    ]) {
+      expect(rules(text), text).toBeGreaterThanOrEqual(1);
+    }
+    expect(rules('语言已经不足以表达我现在的愤怒！')).toBeGreaterThanOrEqual(2);
+  });
+});
