@@ -65,7 +65,7 @@ const HOSPITAL = {
   en: /hospital|emergency room/,
 } as const;
 const HARM_CAUSE = {
-  zh: /吃了|喝了|吃坏|喝坏|用了|因为|由于|导致|害|被|烫|摔|砸|撞|触电|电到|炸|过敏|中毒|差点|搞得|弄得|[热冷冻晒熏呛]得|拉肚子|腹泻|呕吐|吐了|受伤|伤|割|夹|困|掉|漏|着火|起火|冒烟|煤气|燃气|变质|过期/,
+  zh: /吃了|喝了|吃坏|喝坏|用了|因为|由于|导致|害|被(?!保险|保人|告|申请|投诉|执行)|烫|摔|砸|撞|触电|电到|炸|过敏|中毒|差点|搞得|弄得|[热冷冻晒熏呛]得|拉肚子|腹泻|呕吐|吐了|受伤|伤|割|夹|困|掉|漏|着火|起火|冒烟|煤气|燃气|变质|过期/,
   en: / (ate|eaten|eating|drank|drinking|after|because|from|due|caused|causing|burn\w*|shock\w*|fell|fall\w*|slipped|tripped|struck|cut|poison\w*|food|allergic|reaction|sick|injur\w*|hurt|fire|smoke|gas|leak\w*|collapsed|crash\w*|spark\w*|exploded) /,
 } as const;
 
@@ -117,11 +117,11 @@ const STAFF_SAID = {
   en: / (agent|representative|rep|staff|employee|manager|clerk|cashier|receptionist|teller|technician|engineer|they|neighbour|neighbor|friend|man|woman|guy|lady|customer|someone|somebody|he|she) (\S+ ){0,6}?(told|said|says|saying|suggested|advised|recommended|mentioned|shouting|shouted|yelling|yelled|threatening|threatened) | (he'd|she'd|he'll|she'll|they'd|they'll) /,
 };
 
-/** Someone else's story (有人去消协投诉了, 看新闻说, "I read in the news that someone sued", "I heard on the radio that people are suing"). */
+/** Someone else's story (有人去消协投诉了, 看新闻说, "I read in the news that someone sued", "I heard on the radio that people are suing"), or staff's help ("they called the police for us"). */
 const OTHERS_STORY = {
   zh: /((?<!没)有人|别人家|有个[男女]?的?人?|新闻(上|里)?说|看新闻说?)[^，。！？]{0,6}$/,
   // Someone as the subject ("someone sued", "I read that someone called the police"), not "transfer me to someone higher up".
-  en: /(^| (that|when|after|because|and|but|so|where|how|heard|saw|read)) (someone|somebody|people|other customers|others|a (man|woman|guy|lady|customer|passenger|family|couple)) (\S+ ){0,3}$| (in|on) the (news|radio) that /,
+  en: /(^| (that|when|after|because|and|but|so|where|how|heard|saw|read)) (someone|somebody|people|other customers|others|a (man|woman|guy|lady|customer|passenger|family|couple)) (\S+ ){0,3}$| (in|on) the (news|radio) that |(^| )(they|staff|the staff|the manager|the hotel|reception|security) (called|phoned|rang|contacted|got) (the )?$/,
 };
 
 /** Someone else went to the press, the police or a regulator; someone else hurt is still a danger, so safety does not ask this. */
@@ -175,6 +175,15 @@ function bothAnd(p: Prepared, hit: Hit): boolean {
   return first.test(p.text.slice(Math.max(0, hit.start - 9), hit.start)) || /^[^，。！？,.!?；;]{0,8}又/.test(p.text.slice(hit.start + 1, hit.end + 9));
 }
 
+/** A third order or stay, not a third time wrong: 第三次点这家了，前两次还行. Not 第三次来修. */
+const VISIT_AGAIN_ZH = /^(点|买|住|订|光顾|回购|入住|下单|来这家|来吃|去这家)/;
+
+/** Someone's words quoted (老板来一句“头发又不会毒死人”, 他说“你又没备注”): their 又 is a retort, not the customer's "again". */
+function insideQuotes(p: Prepared, hit: Hit): boolean {
+  const before = p.text.slice(Math.max(0, hit.start - 30), hit.start);
+  return /[“「『][^”」』]*$/.test(before) && /^[^“「『]*[”」』]/.test(p.text.slice(hit.end, hit.end + 30));
+}
+
 /** Last time's trouble, put right (上次投诉的问题已经解决了, 上次帮我解决了问题), or a purchase made again ("third time buying this"): no repeat. */
 const PAST_PUT_RIGHT = {
   zh: /^[^。！？!?]{0,12}(已经解决|解决了|处理好了|帮我解决|帮我处理|修好了)/,
@@ -187,6 +196,7 @@ export function notARepeat(p: Prepared, hit: Hit): boolean {
     CONDITIONAL[p.script].test(p.script === 'en' ? ` ${sentenceBefore(p, hit).trim()} ` : sentenceBefore(p, hit)) ||
     bothAnd(p, hit) ||
     PAST_PUT_RIGHT[p.script].test(p.text.slice(hit.end, hit.end + 30)) ||
+    (p.script === 'zh' && ((/^第.次$/.test(hit.term) && VISIT_AGAIN_ZH.test(p.text.slice(hit.end, hit.end + 4))) || insideQuotes(p, hit))) ||
     againIsNoFault(p, hit)
   );
 }
@@ -271,8 +281,8 @@ const DEMAND_BEFORE = {
 };
 /** Words after it that make it one: 退款给我, 赔偿我的损失, "refund me", "compensation for". */
 const DEMAND_AFTER = { zh: /^(给我|我|谁|由谁|怎么|必须|吧|[^，。！？]{0,4}(得赔|要赔|来赔|赔给|必须赔|负责|承担|得出))/, en: /^ (me|my|us|now|immediately|asap|for|or) / };
-/** A refund reported or described, not asked for: 退款了, 退款已到账, 退货退款都很顺利, "the refund was quick". */
-const REPORTED_AFTER = { zh: /^(退款|退货|退钱)?(昨天|今天|前天|上周|刚刚|刚才|早就|终于)?(了|已|已经|都|很|也|到账|入账|成功|顺利|的|流程|速度|处理)/, en: /^ (was|is|has|had|went|came|arrived|took|process|policy) / };
+/** A refund reported or described, not asked for: 退款了, 退款已到账, 退款秒到账, 退货退款都很顺利, "the refund was quick". */
+const REPORTED_AFTER = { zh: /^(退款|退货|退钱)?(昨天|今天|前天|上周|刚刚|刚才|早就|终于|秒|马上|立马|当天|当场|很快|次日|第二天)?(了|已|已经|都|很|也|到账|入账|成功|顺利|的|流程|速度|处理)/, en: /^ (was|is|has|had|went|came|arrived|took|process|policy) / };
 /** A refund, a return or money back that has happened (退款已经收到了, 退款已入账, "the refund was quick"). */
 export const reportedDone = (p: Prepared, hit: Hit): boolean => REPORTED_AFTER[p.script].test(p.text.slice(hit.end, hit.end + 12));
 /** 可以退款 states a policy; 可以退款吗 asks for one. */

@@ -1351,3 +1351,22 @@ describe('what a customer tells plainly, and what only looks like it', () => {
     expect(rules('语言已经不足以表达我现在的愤怒！')).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('signals that were somebody else\'s, or nobody\'s', () => {
+  const kinds = (text: string) => analyze(text, undefined, undefined, null).signals.map((s) => s.kind);
+  it('hears no repeat in a retort quoted or in a third order, but still in a third visit to mend the same fault', () => {
+    expect(kinds('早餐里吃出头发，老板来一句“头发又不会毒死人”。')).not.toContain('repeat');
+    expect(kinds('快递直接放驿站，问他为啥，他说“你又没备注”。')).not.toContain('repeat');
+    expect(kinds('第三次点这家了，前两次还行，这次米饭是夹生的。')).not.toContain('repeat');
+    expect(kinds('师傅第三次来修了，还是漏水。')).toContain('repeat');
+    expect(kinds('他们又没来，这是第三次了。')).toContain('repeat');
+  });
+
+  it('hears no demand in a refund that came at once, no safety in an illness an insurer is asked to pay for, no police called by staff', () => {
+    expect(kinds('退款秒到账，客服也很耐心。')).not.toContain('compensation');
+    expect(kinds('本人为保单的被保险人，因急性阑尾炎住院治疗，理赔申请至今未获答复。')).not.toContain('safety');
+    expect(kinds('孩子被热水烫伤住院了。')).toContain('safety');
+    expect(kinds('Our car was broken into in the car park and the staff were great: they called the police for us.')).not.toContain('legal');
+    expect(kinds('Our car was broken into in your car park. I called the police myself.')).toContain('legal');
+  });
+});
