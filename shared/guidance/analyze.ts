@@ -450,10 +450,10 @@ function discussedZh(p: Prepared, hit: Hit): boolean {
 }
 const FEELING_NOUNS_EN = new Set(['anger', 'rage', 'fury', 'wrath']);
 const DISCUSSED_EN = {
-  before: / (study|studies|research|paper|essay|article|lecture|think|about|on|showing|shows|how|why|explain|understand|manage|control|handle|express) $/,
+  before: / (study|studies|research|paper|essay|article|lecture|think|about|on|showing|shows|how|why|explain|explaining|understand|understanding|manage|managing|control|controlling|handle|handling|express|expressing) $/,
   after: /^ (is|was|gets|got|can|narrows|makes|made|as|suppression|management|issues|works) /,
 };
-const USED_TO_EN = / used to( (get|be|feel|go))?( (so|really|very|super|pretty))? $/;
+const USED_TO_EN = / used to( [a-z]+)?( (so|really|very|super|pretty))? $/;
 /** People in general, asked about: "why people get angry", "what makes toddlers so mad". */
 const ANYONES_EN = / (why|how|when|what makes) (do |does )?(people|someone|somebody|kids|children|toddlers|babies|dogs|cats|men|women|humans)( (get|gets|become|becomes|feel|feels|are|is))?( so| really)? $/;
 function notFeltNow(p: Prepared, hit: Hit): boolean {

@@ -8,7 +8,7 @@ import { matchesOf, type Hit, type Prepared } from './matcher.js';
  */
 export function isCustomersOwn(p: Prepared, hit: Hit, negators: readonly string[]): boolean {
   const sentence = sentenceBefore(p, hit);
-  return !(insideLookalike(p, hit) || staffSaidIt(p, sentence) || deniedIntent(p, hit, negators) || hedgedHypothetical(p, sentence) || whoTheyAre(p, hit, sentence));
+  return !(insideLookalike(p, hit) || (staffSaidIt(p, sentence) && !ANSWERED_IN_KIND.test(p.text.slice(hit.end, hit.end + 40))) || deniedIntent(p, hit, negators) || hedgedHypothetical(p, sentence) || whoTheyAre(p, hit, sentence));
 }
 
 /** "我是律师", "我在电视台工作", "I work at a TV station": who the customer is, not what they will do (unless they say they will write it up). */
@@ -114,7 +114,7 @@ function sentenceBefore(p: Prepared, hit: Hit): string {
 // A member of staff (or "they", a neighbour, the man ahead in the queue) said it; "我跟客服说" is the customer speaking to staff, so not that.
 const STAFF_SAID = {
   zh: /(?<![跟对和向给])(店员|客服|工作人员|营业员|柜员|师傅|维修工|经理|主管|你们的人|对方|他们|邻居|朋友|别人|有人)[^，。！？]{0,8}?(说|告诉我|建议|让我|叫我|提醒我|提醒)/,
-  en: / (agent|representative|rep|staff|employee|manager|clerk|cashier|receptionist|teller|technician|engineer|they|neighbour|neighbor|friend|man|woman|guy|lady|customer|someone|somebody|he|she) (\S+ ){0,6}?(told|said|says|saying|suggested|advised|recommended|mentioned|shouting|shouted|yelling|yelled|threatening|threatened) | (he'd|she'd|he'll|she'll|they'd|they'll) /,
+  en: / (agent|representative|rep|staff|employee|manager|clerk|cashier|receptionist|teller|technician|engineer|they|neighbour|neighbor|friend|man|woman|guy|lady|customer|someone|somebody|he|she|landlord|seller|dealer|boss) (\S+ ){0,6}?(told|said|says|saying|suggested|advised|recommended|mentioned|shouting|shouted|yelling|yelled|threatening|threatened) | (he'd|she'd|he'll|she'll|they'd|they'll) /,
 };
 
 /** Someone else's story (有人去消协投诉了, 看新闻说, "I read in the news that someone sued", "I heard on the radio that people are suing"), or staff's help ("they called the police for us"). */
@@ -129,6 +129,9 @@ export function someoneElsesAct(p: Prepared, hit: Hit): boolean {
   const sentence = sentenceBefore(p, hit);
   return OTHERS_STORY[p.script].test(p.script === 'en' ? ` ${sentence.trim()} ` : lastClause(p, sentence));
 }
+
+/** The customer answering in kind: "he said he'd call his lawyer, so I'm calling mine". */
+const ANSWERED_IN_KIND = /^[^.!?]{0,12}\b(i'm|i am|i'll|i will|we're|we'll) (calling|getting|contacting|hiring|calling in) (mine|my own|ours|our own)\b/;
 
 /** Staff's words govern the clause they are in: "师傅说好昨天上门一直没来，再不解决就找记者" is the customer's threat. */
 function staffSaidIt(p: Prepared, sentence: string): boolean {

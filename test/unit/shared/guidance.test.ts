@@ -1370,3 +1370,14 @@ describe('signals that were somebody else\'s, or nobody\'s', () => {
     expect(kinds('Our car was broken into in your car park. I called the police myself.')).toContain('legal');
   });
 });
+
+describe('anger that belongs to someone else, or to the past', () => {
+  it('reads another\'s lawyer as no threat unless the customer answers in kind, and anger managed or left behind as none', () => {
+    const legal = (text: string) => analyze(text, 'en', undefined, null).signals.some((s) => s.kind === 'legal');
+    expect(legal('Our old landlord was threatening to get his lawyer involved, and this agency sorted it all out.')).toBe(false);
+    expect(legal('My landlord said he would call his lawyer, so I\'m calling mine.')).toBe(true);
+    expect(rulesEn('Any tips for managing anger at work?')).toBe(0);
+    // What went wrong then is still a grievance word; the anger is of the past.
+    expect(rulesEn('I used to leave angry reviews whenever something went wrong.')).toBeLessThan(2);
+  });
+});
