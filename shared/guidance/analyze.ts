@@ -77,11 +77,11 @@ const scriptOf = (locale: GuidanceLocale): Script => (locale === 'en' ? 'en' : '
  */
 const SET_PHRASES = /不好意思|差一点|差点|差不多|热闹|灿烂|热爱|滚烫|滚筒|滚动|翻滚|打滚|滚下|牛逼|乘风破浪|鲜衣怒马|小霸王|挖坑|妈妈|大爆炸|爆炸头|到爆炸|信息爆炸|人口爆炸|知识爆炸|爆炸性|擦出火花|碰撞出火花|碰出火花|火花飞舞|中毒太深|人间中毒|怕受伤|流血牺牲|出差|差旅|时差|温差|误差|差额|差价|再也不用(?=担心|排|等|跑|操心|发愁|愁|麻烦|费劲|折腾)|垃圾桶|垃圾袋|垃圾分类|倒垃圾|扔垃圾|把垃圾|垃圾带走|带了垃圾|带垃圾|垃圾下楼|装修垃圾|建筑垃圾|清理垃圾|收垃圾|垃圾站|垃圾车|垃圾短信|垃圾邮件|有问题(?=也回复|也会|都会|随时|可以随时|请|找我|联系|回复|解答|处理|[都也]?[能会]?(及时|马上|立刻|很快|第一时间))|如有问题|有任何问题|(?:噪音|噪声|动静|异味|色差|误差)(?:很|也很|比较|非常|特别)?小|拖地|拖把|把地拖|好像|防(?:火|漏电|触电|爆|烫伤?|摔|漏气|中毒)|阻燃/g;
 
-/** A sound, not a person: a "whining noise" from a car is a fault, not an insult. */
-const SOUNDS_EN = /\b(whining|whiny|screaming|squealing)(?= (noise|sound|hum|whine)s?\b)/gi;
+/** Words that are not what they look like: a "whining noise" is a sound, not an insult; "my late dad" died, he was not late. */
+const SET_PHRASES_EN = /\b(whining|whiny|screaming|squealing)(?= (noise|sound|hum|whine)s?\b)|(?<=\b(my|our|his|her|their) )late(?= (dad|father|mum|mom|mother|husband|wife|partner|grandmother|grandfather|grandma|grandpa|gran|nan|brother|sister|son|daughter|uncle|aunt)\b)/gi;
 
 function prepared(text: string, locale: GuidanceLocale): Prepared {
-  if (locale === 'en') return prepare(text.replace(SOUNDS_EN, ''), 'en');
+  if (locale === 'en') return prepare(text.replace(SET_PHRASES_EN, ''), 'en');
   return prepare(toSimplified(text).replace(SET_PHRASES, (phrase) => ' '.repeat(phrase.length)), 'zh');
 }
 
@@ -428,7 +428,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
 /** A fault only feared before it (本来担心会漏水, "I was worried it would leak") is none. */
 const FEARED_BEFORE: Record<Script, RegExp> = {
   zh: /((担心|害怕|生怕|怕|以为|本以为|原以为|还以为)[会它又要是]{0,2}|(?<![你别])(担心|害怕|生怕|(?<!恐)怕|以为|本以为|原以为|还以为)(?!我)[^，。！？；,.!?;]{0,4})$/,
-  en: / (worried|afraid|feared|thought|expected)( (that|it|they|this|would|might|could|be|was|were|a|an)){0,4} $/,
+  en: / (worried|afraid|feared|thought|expected|expecting)( (that|it|they|this|would|might|could|be|was|were|a|an|the|usual)){0,4} $/,
 };
 /** Nor is one said to be slight after it: 噪音也不大, 色差很小, "the noise is barely noticeable". */
 const SLIGHT_AFTER: Record<Script, RegExp> = {
@@ -526,8 +526,8 @@ const softened = (p: Prepared, at: { start: number; end: number }) =>
 
 /** The business put a fault right (早上报修漏水，中午就修好了; "they replaced it the next day"). */
 const PUT_RIGHT = {
-  zh: /(?<![没不未别])(修好|补发|补寄|重发了|退回来|退给我了|解决了|处理好了|就好了|换了新的|重新做了|调回|马上[就给]?(处理|换|补)|道歉)/,
-  en: / (fixed|replaced|refunded|sorted (it|this|everything) out|resolved|made it right|apologi[sz]ed)\b/,
+  zh: /(?<![没不未别])(修好|补发|补寄|重发了|退回来|退给我了|解决了|处理好了|就好了|换好了|换了新的|换新的|重新做了|调回|马上[就给]?(处理|换|补)|道歉|整好)/,
+  en: / (fixed|replaced|refunded|sorted (it|this|everything|me) out|resolved|made it right|apologi[sz]ed|swapped (it|them)|had the right one out|sent (out )?(a |the )?(new|replacement|right|correct) one)\b/,
 } as const;
 
 /**
@@ -536,7 +536,7 @@ const PUT_RIGHT = {
  */
 function onlySlight(p: Prepared, grievances: Grievance[]): boolean {
   return grievances.every(
-    (g) => !g.hard && (softened(p, g) || SLIGHTLY[p.script].within.test(p.text.slice(g.start, g.end)) || PUT_RIGHT[p.script].test(p.text.slice(g.end))),
+    (g) => (!g.hard && (softened(p, g) || SLIGHTLY[p.script].within.test(p.text.slice(g.start, g.end)))) || PUT_RIGHT[p.script].test(p.text.slice(g.end)),
   );
 }
 

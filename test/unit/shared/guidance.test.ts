@@ -1381,3 +1381,25 @@ describe('anger that belongs to someone else, or to the past', () => {
     expect(rulesEn('I used to leave angry reviews whenever something went wrong.')).toBeLessThan(2);
   });
 });
+
+describe('a fault the business put right, in a happy review', () => {
+  it('reads a fault fixed or replaced, told with praise, as a pleased customer', () => {
+    for (const [text, locale] of [
+      ['Our first delivery had the wrong size in it; they had the right one out the next day. Fair price too.', 'en'],
+      ['The tablet arrived with a horrible crack across the screen, but they swapped it within a day. Honest people.', 'en'],
+      ['收到的杯子有点磕碰，客服第二天就补发了新的，价格公道，必须五星。', 'zh-CN'],
+      ['手机屏幕摔碎了，去售后半小时就换好了，工作人员很客气。', 'zh-CN'],
+    ] as const) {
+      const reading = analyze(text, locale, undefined, null);
+      expect([reading.temperature, reading.pleased], text).toEqual([0, true]);
+    }
+    // A fault after the fix is a fault: fixed, then broken again.
+    expect(rulesEn('They fixed the boiler, great guys, but it broke again two days later.')).toBeGreaterThanOrEqual(1);
+    expect(rules('师傅很细心，修好了，可是第二天又漏水了。')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('hears no lateness in "my late dad" and no fault only expected', () => {
+    expect(rulesEn('I went in expecting the usual runaround over my late dad\'s account. The clerk was kind and patient.')).toBe(0);
+    expect(rulesEn('The engineer was late again.')).toBeGreaterThanOrEqual(1);
+  });
+});
