@@ -20,9 +20,12 @@ export interface Prepared {
 
 const WORD = /[\p{L}\p{N}'’$]+|[^\s\p{L}\p{N}]/gu;
 
+/** A pair of single quotes around a phrase ('in a safe place', 'no fault found') quotes it as double quotes do; an apostrophe inside a word stays. */
+const SINGLE_QUOTED = /(^|[\s(])'([^'\n]{1,40}?)'(?=[\s.,!?;:)]|$)/g;
+
 export function prepare(text: string, script: Script): Prepared {
   if (script === 'zh') return { script, text: text.toLowerCase() };
-  const words = text.toLowerCase().replace(/’/g, "'").match(WORD) ?? [];
+  const words = text.toLowerCase().replace(/[‘’]/g, "'").replace(SINGLE_QUOTED, '$1"$2"').match(WORD) ?? [];
   return { script, text: ` ${words.join(' ')} ` };
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { analyze, detectLocale } from '../../../shared/guidance/analyze.js';
 import { evaluate, type Labelled } from '../../../shared/guidance/evaluate.js';
+import { prepare } from '../../../shared/guidance/matcher.js';
 
 /** The temperature the rules alone give, without the model: what each rule is answerable for. */
 const rules = (text: string) => analyze(text, undefined, undefined, null).temperature;
@@ -1401,5 +1402,21 @@ describe('a fault the business put right, in a happy review', () => {
   it('hears no lateness in "my late dad" and no fault only expected', () => {
     expect(rulesEn('I went in expecting the usual runaround over my late dad\'s account. The clerk was kind and patient.')).toBe(0);
     expect(rulesEn('The engineer was late again.')).toBeGreaterThanOrEqual(1);
+  });
+});
+
+describe('single quotes, and a customer going elsewhere', () => {
+  it('reads a phrase in single quotes as quoted, as double quotes are, and an apostrophe as part of its word', () => {
+    expect(prepare("Left my parcel 'in a safe place', which wasn't.", 'en').text).toBe(' left my parcel " in a safe place " , which wasn\'t . ');
+    expect(prepare("The customers' rights in the '90s", 'en').text).toBe(" the customers' rights in the '90s ");
+    expect(rulesEn("They sold me a 'waterproof' coat.")).toBeGreaterThanOrEqual(1);
+    // A name is not a claim: "the 'Cheezboiga' pizza" was only called that.
+    expect(rulesEn("I believe it was called the 'Cheezboiga' pizza.")).toBe(0);
+  });
+
+  it('hears a customer going elsewhere, a door nobody knocked at and nothing that could be done', () => {
+    for (const text of ['Will be looking elsewhere.', 'I was home all day. Nobody knocked.', 'The crew said nothing could be done.']) {
+      expect(rulesEn(text), text).toBeGreaterThanOrEqual(1);
+    }
   });
 });
