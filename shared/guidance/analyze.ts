@@ -510,7 +510,7 @@ const STRONG = 2;
 /** Words that make a fault slight: 有点慢, 稍微贵, 慢了点, "a bit slow", "slightly expensive". */
 const SLIGHTLY = {
   zh: {
-    before: /(有点儿?|有一点|有些|稍微|稍稍|稍|略微|略|一点点|轻微的?|小小的|除了)$/,
+    before: /(有点儿?|有一点|有些|稍微|稍稍|稍|略微|略|一点点|轻微的?|小小的|除了|唯一的(问题|缺点|不足|遗憾)(就)?是[^，。！？]{0,6})$/,
     within: /^(有点|有一点|有些|稍微|稍|略)/,
     after: /^(了一?点儿?|了一些|了些)(?![都也])|^[，,]?(但是?|不过)?(不影响|无伤大雅|可以接受|能接受|问题不大)/,
   },
@@ -526,7 +526,7 @@ const softened = (p: Prepared, at: { start: number; end: number }) =>
 
 /** The business put a fault right (早上报修漏水，中午就修好了; "they replaced it the next day"). */
 const PUT_RIGHT = {
-  zh: /(?<![没不未别])(修好|补发|补寄|重发了|退回来|退给我了|解决了|处理好了|就好了|换好了|换了新的|换新的|重新做了|调回|马上[就给]?(处理|换|补)|道歉|整好)/,
+  zh: /(?<![没不未别])(修好|补发|补寄|重发了|退回来|退给我了|就退了|退了差价|解决了|处理好了|就好了|换好了|换了新的|换新的|重新做了|调回|马上[就给]?(处理|换|补)|道歉|整好|搞定|完全没事)/,
   en: / (fixed|replaced|refunded|sorted (it|this|everything|me) out|resolved|made it right|apologi[sz]ed|swapped (it|them)|had the right one out|sent (out )?(a |the )?(new|replacement|right|correct) one)\b/,
 } as const;
 

@@ -1420,3 +1420,23 @@ describe('single quotes, and a customer going elsewhere', () => {
     }
   });
 });
+
+describe('a Chinese review of a fault put right, and an offer that is no demand', () => {
+  it('reads a fault fixed, refunded or set right with praise as pleased, and a caveat said to be the only one as slight', () => {
+    for (const text of [
+      '买完第三天就降价了，找客服退差价，二话不说就退了，良心商家。',
+      '电脑屏幕摔坏了拿去修，半小时搞定，老师傅很细致。',
+      '豆子很香，老板超懂咖啡。唯一的问题是座位少。',
+    ]) {
+      const reading = analyze(text, 'zh-CN', undefined, null);
+      expect([reading.temperature, reading.pleased], text).toEqual([0, true]);
+    }
+  });
+
+  it('hears no compensation demand in a seller\'s offer, and no police in the boss\'s question', () => {
+    const kinds = (text: string) => analyze(text, undefined, undefined, null).signals.map((s) => s.kind);
+    expect(kinds('外箱有点压坏了，但东西完全没事，卖家还主动问要不要补偿，很贴心。')).not.toContain('compensation');
+    expect(kinds('老板问我要不要报警，我说算了。')).not.toContain('legal');
+    expect(kinds('我要补偿！')).toContain('compensation');
+  });
+});
