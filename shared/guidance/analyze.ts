@@ -443,7 +443,7 @@ const feared = (p: Prepared, hit: Hit) => FEARED_BEFORE[p.script].test(clauseBef
  * angry in traffic"). "My anger", "the rage I feel", 我生气的时候 are felt.
  */
 const FEELING_WORDS_ZH = new Set(['愤怒', '生气', '发火', '怒气', '怒火']);
-const DISCUSSED_ZH = { before: /(研究|小知识|专家|心理学|关于|如何|怎么|怎样|控制|管理|压抑|疏导)[^，。！？,.!?]{0,4}$/, after: /^(其实|是一种|情绪|的时候|时会)/ };
+const DISCUSSED_ZH = { before: /(研究|小知识|专家|心理学|关于|如何|怎么|怎样|控制|管理|压抑|疏导|为什么|为啥|容易)[^，。！？,.!?]{0,4}$/, after: /^(其实|是一种|情绪|的时候|时会)/ };
 function discussedZh(p: Prepared, hit: Hit): boolean {
   if (!FEELING_WORDS_ZH.has(hit.term) || /我/.test(clauseBefore(p, hit))) return false;
   return DISCUSSED_ZH.before.test(p.text.slice(Math.max(0, hit.start - 10), hit.start)) || DISCUSSED_ZH.after.test(p.text.slice(hit.end, hit.end + 4));
@@ -455,11 +455,14 @@ const DISCUSSED_EN = {
 };
 const USED_TO_EN = / used to( [a-z]+)?( (so|really|very|super|pretty))? $/;
 /** People in general, asked about: "why people get angry", "what makes toddlers so mad". */
-const ANYONES_EN = / (why|how|when|what makes) (do |does )?(people|someone|somebody|kids|children|toddlers|babies|dogs|cats|men|women|humans)( (get|gets|become|becomes|feel|feels|are|is))?( so| really)? $/;
+const ANYONES_EN = / (why|how|when|what makes) (do |does )?((otherwise|normally|usually|perfectly) )?((calm|nice|normal|reasonable|sane|good|decent) )?(people|someone|somebody|kids|children|toddlers|babies|dogs|cats|men|women|humans)( (get|gets|become|becomes|feel|feels|are|is))?( so| really)? $/;
+/** Others described by their anger ("dealing with angry customers"); an insult (stupid people) stays one. */
+const FEELINGS_EN = new Set(['angry', 'mad', 'furious', 'upset', 'irate', 'annoyed', 'frustrated']);
+const ANGRY_OTHERS_EN = /^ (customers|people|clients|drivers|callers|parents|mobs?|crowds?|passengers|shoppers|fans) /;
 function notFeltNow(p: Prepared, hit: Hit): boolean {
   if (p.script === 'zh') return discussedZh(p, hit);
   const clause = clauseBefore(p, hit);
-  if (USED_TO_EN.test(clause) || ANYONES_EN.test(clause)) return true;
+  if (USED_TO_EN.test(clause) || ANYONES_EN.test(clause) || (FEELINGS_EN.has(hit.term) && ANGRY_OTHERS_EN.test(p.text.slice(hit.end, hit.end + 14)))) return true;
   if (!FEELING_NOUNS_EN.has(hit.term)) return false;
   const before = p.text.slice(Math.max(0, hit.start - 16), hit.start);
   const after = p.text.slice(hit.end, hit.end + 20);

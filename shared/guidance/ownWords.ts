@@ -8,7 +8,21 @@ import { matchesOf, type Hit, type Prepared } from './matcher.js';
  */
 export function isCustomersOwn(p: Prepared, hit: Hit, negators: readonly string[]): boolean {
   const sentence = sentenceBefore(p, hit);
-  return !(insideLookalike(p, hit) || (staffSaidIt(p, sentence) && !ANSWERED_IN_KIND.test(p.text.slice(hit.end, hit.end + 40))) || deniedIntent(p, hit, negators) || hedgedHypothetical(p, sentence) || whoTheyAre(p, hit, sentence));
+  return !(
+    insideLookalike(p, hit) ||
+    (staffSaidIt(p, sentence) && !ANSWERED_IN_KIND.test(p.text.slice(hit.end, hit.end + 40))) ||
+    deniedIntent(p, hit, negators) ||
+    hedgedHypothetical(p, sentence) ||
+    whoTheyAre(p, hit, sentence) ||
+    askingAdvice(p, hit, sentence)
+  );
+}
+
+/** Others asked how it is done (请问…是先找平台还是直接打12315？, "Has anyone taken a landlord to small claims?"): a question, not a threat. */
+const ADVICE_ASKED = { zh: /请问|请教|求助|有没有人|有经验的|求建议/, en: / (any advice|anyone know|does anyone|has anyone|what's the best way) / } as const;
+function askingAdvice(p: Prepared, hit: Hit, sentence: string): boolean {
+  const rest = /^[^。！!\n]*?[？?]/.exec(p.text.slice(hit.end));
+  return rest !== null && ADVICE_ASKED[p.script].test(p.script === 'en' ? ` ${sentence} ${rest[0]} ` : sentence + rest[0]);
 }
 
 /** "我是律师", "我在电视台工作", "I work at a TV station": who the customer is, not what they will do (unless they say they will write it up). */

@@ -1440,3 +1440,34 @@ describe('a Chinese review of a fault put right, and an offer that is no demand'
     expect(kinds('我要补偿！')).toContain('compensation');
   });
 });
+
+describe('a Weibo post\'s anger, and a question for advice', () => {
+  it('hears the anger of an oath, a sneer or a life made unliveable', () => {
+    for (const text of [
+      '每天早上七点电钻，我上夜班的人还要不要活了？',
+      '这家店我再来一次我就是狗！',
+      '借钱的时候叫亲爱的，要钱就拉黑，我真是瞎了眼。',
+      '还了却显示未归还，扣了我99，抢钱都没这么快吧。',
+      '超前点播还要另外付钱，真拿我们当韭菜割啊？',
+      '半夜外放短视频，说了两次还嫌我事多，到底怎么好意思的？',
+    ]) {
+      expect(rules(text), text).toBeGreaterThanOrEqual(2);
+    }
+    for (const text of ['服务员全程黑着脸，好像我欠她钱似的。', '说可以帮我退订，那之前扣的钱呢？', '这个分量，我还以为点的是试吃装。', '感谢这家店让我体会到了等待的艺术，一碗面等了五十分钟。']) {
+      expect(rules(text), text).toBeGreaterThanOrEqual(1);
+    }
+  });
+
+  it('hears no threat in a question asking others how it is done, nor anger in one about why people get angry', () => {
+    const kinds = (text: string) => analyze(text, undefined, undefined, null).signals.map((s) => s.kind);
+    expect(kinds('请问大家，网购遇到质量问题想投诉，是先找平台还是直接打12315？')).toEqual([]);
+    expect(kinds('Has anyone taken a landlord to small claims court? Any advice?')).toEqual([]);
+    expect(kinds('你们再不处理，我就直接打12315！')).toContain('regulator');
+    expect(kinds("I'm taking you to small claims court.")).toContain('legal');
+    expect(rules('想讨论一个问题：为什么感觉大家在网上更容易生气？')).toBe(0);
+    expect(rulesEn('Why do otherwise calm people get so angry behind the wheel?')).toBe(0);
+    expect(rulesEn("I'm nervous about dealing with angry customers.")).toBeLessThan(2);
+    // An insult of people is still one.
+    expect(rulesEn('Only stupid people would design it like this.')).toBeGreaterThanOrEqual(1);
+  });
+});
