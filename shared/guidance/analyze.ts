@@ -77,8 +77,11 @@ const scriptOf = (locale: GuidanceLocale): Script => (locale === 'en' ? 'en' : '
  */
 const SET_PHRASES = /不好意思|差一点|差点|差不多|热闹|灿烂|热爱|滚烫|滚筒|滚动|翻滚|打滚|滚下|牛逼|乘风破浪|鲜衣怒马|小霸王|挖坑|妈妈|大爆炸|爆炸头|到爆炸|信息爆炸|人口爆炸|知识爆炸|爆炸性|擦出火花|碰撞出火花|碰出火花|火花飞舞|中毒太深|人间中毒|怕受伤|流血牺牲|出差|差旅|时差|温差|误差|差额|差价|再也不用(?=担心|排|等|跑|操心|发愁|愁|麻烦|费劲|折腾)|垃圾桶|垃圾袋|垃圾分类|倒垃圾|扔垃圾|把垃圾|垃圾带走|带了垃圾|带垃圾|垃圾下楼|装修垃圾|建筑垃圾|清理垃圾|收垃圾|垃圾站|垃圾车|垃圾短信|垃圾邮件|有问题(?=也回复|也会|都会|随时|可以随时|请|找我|联系|回复|解答|处理|[都也]?[能会]?(及时|马上|立刻|很快|第一时间))|如有问题|有任何问题|(?:噪音|噪声|动静|异味|色差|误差)(?:很|也很|比较|非常|特别)?小|拖地|拖把|把地拖|好像|防(?:火|漏电|触电|爆|烫伤?|摔|漏气|中毒)|阻燃/g;
 
-/** Words that are not what they look like: a "whining noise" is a sound, not an insult; "my late dad" died, he was not late. */
-const SET_PHRASES_EN = /\b(whining|whiny|screaming|squealing)(?= (noise|sound|hum|whine)s?\b)|(?<=\b(my|our|his|her|their) )late(?= (dad|father|mum|mom|mother|husband|wife|partner|grandmother|grandfather|grandma|grandpa|gran|nan|brother|sister|son|daughter|uncle|aunt)\b)/gi;
+/**
+ * Words that are not what they look like: a "whining noise" is a sound, not an insult; "my late dad" died,
+ * he was not late; "a good inch shorter", "a good hour" measure, they praise nothing.
+ */
+const SET_PHRASES_EN = /\b(whining|whiny|screaming|squealing)(?= (noise|sound|hum|whine)s?\b)|(?<=\ba )good(?= (inch|inches|centimetre|centimetres|centimeter|centimeters|cm|foot|feet|metre|metres|meter|meters|mile|miles|minute|minutes|hour|hours|week|weeks|month|months|year|years|while|few)\b)|(?<=\b(my|our|his|her|their) )late(?= (dad|father|mum|mom|mother|husband|wife|partner|grandmother|grandfather|grandma|grandpa|gran|nan|brother|sister|son|daughter|uncle|aunt)\b)/gi;
 
 function prepared(text: string, locale: GuidanceLocale): Prepared {
   if (locale === 'en') return prepare(text.replace(SET_PHRASES_EN, ''), 'en');
@@ -518,7 +521,7 @@ const SLIGHTLY = {
     after: /^(了一?点儿?|了一些|了些)(?![都也])|^[，,]?(但是?|不过)?(不影响|无伤大雅|可以接受|能接受|问题不大)/,
   },
   en: {
-    before: / (a bit|a little|a little bit|slightly|a tad|kind of|kinda|somewhat|bit|little|minor|a minor)( too)? $/,
+    before: / (a bit|a little|a little bit|slightly|a tad|a touch|kind of|kinda|somewhat|bit|little|minor|a minor)( too)? $/,
     within: /^ ?(a bit|a little|slightly|a tad|kind of|somewhat)( |$)/,
     after: /^ (a bit|a little|slightly)\b|^( ,)?( but)?( it)? (doesn't|does not|didn't|did not) (affect|matter)\b|^( ,)? (not a big deal|no big deal)\b/,
   },
@@ -530,7 +533,7 @@ const softened = (p: Prepared, at: { start: number; end: number }) =>
 /** The business put a fault right (早上报修漏水，中午就修好了; "they replaced it the next day"). */
 const PUT_RIGHT = {
   zh: /(?<![没不未别])(修好|补发|补寄|重发了|退回来|退给我了|就退了|退了差价|解决了|处理好了|就好了|换好了|换了新的|换新的|重新做了|调回|马上[就给]?(处理|换|补)|道歉|整好|搞定|完全没事)/,
-  en: / (fixed|replaced|refunded|sorted (it|this|everything|me) out|resolved|made it right|apologi[sz]ed|swapped (it|them)|had the right one out|sent (out )?(a |the )?(new|replacement|right|correct) one)\b/,
+  en: / (fixed|replaced|refunded|reprinted|redid|re-did|sorted (it|this|everything|me) out|resolved|made it right|apologi[sz]ed|swapped (it|them)|had the right one out|sent (out )?(a |the )?(new|replacement|right|correct) one|put (us|me) on|found (us|me) a|back on)\b/,
 } as const;
 
 /**

@@ -177,7 +177,7 @@ function hedgedHypothetical(p: Prepared, sentence: string): boolean {
 
 const WORKS_AGAIN_EN = / (works?|working|worked|fine|normal|running|back up|online|ever|ordering|buying|order|buy|ordered|bought|purchasing|booking|booked) $/;
 /** What the customer will or will never do again: "never again", "I won't order here again", "would stay again". */
-const WILL_AGAIN_EN = / (never|won't|wont|will|would|wouldn't|i'll|we'll|gonna|going to)( [^ .,!?;:]+){0,5} $/;
+const WILL_AGAIN_EN = / (never|won't|wont|will|would|wouldn't|i'll|we'll|i'd|we'd|gonna|going to)( [^ .,!?;:]+){0,5} $/;
 
 /** "Again" of what works or what the customer will (never) do, not of a fault: "works again", "never again", "would stay again", "ever again". */
 export function againIsNoFault(p: Prepared, hit: Hit): boolean {

@@ -1471,3 +1471,36 @@ describe('a Weibo post\'s anger, and a question for advice', () => {
     expect(rulesEn('Only stupid people would design it like this.')).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('reviews of trades the lexicons had not met', () => {
+  it('hears English faults told as plain fact', () => {
+    for (const text of [
+      'Got a £90 bill for parts I never asked for.',
+      'I moved out in June and I am still getting bills for that address.',
+      'The tap still drips after two visits.',
+      'Got the trousers back with one leg a good inch shorter than the other.',
+      'They treat every question like an interruption.',
+      'Ordered an A1 print, got something half the size.',
+      'The machines take your coins and don\'t start.',
+      'The helpline goes straight to voicemail.',
+      'Paid £18 for the "premium wash". Mirrors still wet.',
+      'Ten out of ten for creativity: he billed me for his lunch break.',
+      'Then what exactly am I paying you for?',
+    ]) {
+      expect(rulesEn(text), text).toBeGreaterThanOrEqual(1);
+    }
+    expect(rulesEn('Five years on and it still doesn\'t disappoint.')).toBe(0);
+  });
+
+  it('reads an English fault put right, a slight caveat and a repeat visit as a pleased customer', () => {
+    for (const text of [
+      'Boiler broke on Christmas Eve. Engineer here by six, heating back on by seven. Absolute heroes.',
+      'Poster came out the wrong size and they reprinted it within the hour. I\'ll be back.',
+      'Fees a touch high, but it went without a hitch.',
+    ]) {
+      const reading = analyze(text, 'en', undefined, null);
+      expect([reading.temperature, reading.pleased], text).toEqual([0, true]);
+    }
+    expect(analyze('Fees a touch high, but I\'d use them again.', 'en', undefined, null).signals).toEqual([]);
+  });
+});
