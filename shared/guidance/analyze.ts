@@ -218,8 +218,8 @@ function courtesy(p: Prepared, hit: Hit): boolean {
   if (c.before.test(p.text.slice(Math.max(0, hit.start - 8), hit.start)) || c.after.test(p.text.slice(hit.end, hit.end + 40))) return true;
   return c.closing.test(p.text.slice(hit.end)) && c.request.test(p.text.slice(0, hit.start));
 }
-/** A scare-quoted thing right after praise (好棒的「專業」, "thanks so much for the "fast shipping""). */
-const SCARE_QUOTED_AFTER = { zh: /^的[「“"『][^」”"』]{1,12}[」”"』]/, en: /^( so much| a lot)?( for( the| your| my| this| that)?)? ["“] / } as const;
+/** A scare-quoted thing right after praise (好棒的「專業」, "thanks so much for the "fast shipping""), or praise taken back (五星好评（bushi）). */
+const SCARE_QUOTED_AFTER = { zh: /^的[「“"『][^」”"』]{1,12}[」”"』]|^[^。！？]{0,8}[（(]bushi[）)]/, en: /^( so much| a lot)?( for( the| your| my| this| that)?)? ["“] / } as const;
 const PRAISE_QUESTIONED = /^([^，。！,!.]{0,8}[？?]|又?有(什么|啥|个屁)用)/;
 /** Praise that is not the customer's own: a promise (说好的免费安装呢), a seller's claim, irony; `before` ends where the praise starts. */
 function praiseDisowned(p: Prepared, before: string, term: string, isNegated = false): boolean {
@@ -305,6 +305,9 @@ function* angerAndPraise(lex: Lexicon): Generator<string> {
   yield* lex.positive.keys();
 }
 
+/** Thanks that are a jab (我谢谢你啊, 谢谢你们让我学会了耐心): its thanks praise nothing. Not 谢谢你们让我这么快拿到退款. */
+const IRONIC_THANKS = /我(真的?)?(谢谢|感谢)你们?(啊|哦|嗷|呢)|(谢谢|感谢)[^，。！？]{0,8}让我(学会|体会|见识)到?了?(耐心|等待|排队|什么叫)/;
+
 /** `original` carries the punctuation and capitals to read; empty for a second reading of the same text. */
 function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt: (at: number) => number): Heard & { praise: number; heat: number; loudness: number } {
   const lex = lexicons.byScript[p.script];
@@ -341,6 +344,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
       // A letter's courtesy (感谢贵公司的配合, "I would appreciate it if…", "thank you for your attention"), or thanks
       // closing a request (恳请贵行核实并退还该笔费用。谢谢！), asks; it is no satisfaction.
       if (courtesy(p, hit)) continue;
+      if (p.script === 'zh' && IRONIC_THANKS.test(p.text.slice(Math.max(0, hit.start - 16), hit.end + 16))) continue;
       // Praise of something in scare quotes is irony (好棒的「專業」診所, "Thanks so much for the "fast shipping.""): a grievance.
       if (SCARE_QUOTED_AFTER[p.script].test(p.text.slice(hit.end, hit.end + 30))) {
         praiseDenied.push({ hit, asked: null });
@@ -382,9 +386,10 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
     if (weight >= 1) triggers.push(hit.term);
   }
   const termHeard = [...grievances];
-  const positives = [...lex.positive.keys()];
+  // Copied only when a pattern matched: most readings match none.
+  let positives: string[] | null = null;
   const praises = (match: string) =>
-    positives.some((w) => {
+    (positives ??= [...lex.positive.keys()]).some((w) => {
       const at = match.indexOf(w);
       if (at < 0) return false;
       const before = match.slice(0, at);
@@ -395,7 +400,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
     const found = matchesOf(p.text, re).filter(
       (m) =>
         weightAt(m.index) > 0 &&
-        !praises(m[0]) &&
+        (!praises(m[0]) || IRONIC_THANKS.test(p.text.slice(m.index, m.index + m[0].length + 12))) &&
         !againIsNoFault(p, { term: m[0], start: m.index, end: m.index + m[0].length }) &&
         // "a bit annoying", 有点失望: the word it softens is the grievance, already heard.
         !(SLIGHTLY[p.script].within.test(m[0]) && termHeard.some((g) => g.start >= m.index && g.start <= m.index + m[0].length + 1)),
@@ -516,7 +521,7 @@ const STRONG = 2;
 /** Words that make a fault slight: 有点慢, 稍微贵, 慢了点, "a bit slow", "slightly expensive". */
 const SLIGHTLY = {
   zh: {
-    before: /(有点儿?|有一点|有些|稍微|稍稍|稍|略微|略|一点点|轻微的?|小小的|除了|唯一的(问题|缺点|不足|遗憾)(就)?是[^，。！？]{0,6})$/,
+    before: /(有点儿?|有一点|有些|稍微|稍稍|稍|略微|略|一点点|轻微的?|小小的|除了|唯一的?(问题|缺点|不足|遗憾)(就)?是[^，。！？]{0,6})$/,
     within: /^(有点|有一点|有些|稍微|稍|略)/,
     after: /^(了一?点儿?|了一些|了些)(?![都也])|^[，,]?(但是?|不过)?(不影响|无伤大雅|可以接受|能接受|问题不大)/,
   },

@@ -1504,3 +1504,28 @@ describe('reviews of trades the lexicons had not met', () => {
     expect(analyze('Fees a touch high, but I\'d use them again.', 'en', undefined, null).signals).toEqual([]);
   });
 });
+
+describe('thanks that are a jab, praise in scare quotes, and the local paper', () => {
+  it('hears a Chinese jab of thanks, a (bushi), a praise word in scare quotes and a fault still there', () => {
+    for (const text of ['谢谢你们让我学会了耐心。', '我谢谢你啊。刹车还是响。', '不愧是本地最“高效”的驾校，报名三个月才约上第一节课。', '送來之前明明好好的。', '律師收了訂金之後就失聯，訊息已讀不回。', '擦出一大片白印，五星好评（bushi）']) {
+      expect(rules(text), text).toBeGreaterThanOrEqual(1);
+    }
+    // Sincere thanks stay thanks.
+    for (const text of ['师傅很有耐心，谢谢你啊', '感谢老师让我学会了很多', '太感谢你们了！']) {
+      expect(analyze(text, 'zh-CN', undefined, null).pleased, text).toBe(true);
+    }
+  });
+
+  it('hears a refund that came within hours as no demand, and the local paper only when the customer will contact it', () => {
+    const kinds = (text: string) => analyze(text, undefined, undefined, null).signals.map((s) => s.kind);
+    expect(kinds('演唱会改期，申请退款两个小时就到账了。')).not.toContain('compensation');
+    expect(kinds("Fix it today or I'll ring the local paper.")).toContain('media');
+    expect(kinds('I read about the closure in the local paper.')).not.toContain('media');
+  });
+
+  it('hears an English customer\'s disbelief', () => {
+    for (const text of ['So I\'m just meant to go without heating all weekend?', 'Are you serious?', 'And you\'re telling me it\'s not covered?']) {
+      expect(rulesEn(text), text).toBeGreaterThanOrEqual(1);
+    }
+  });
+});
