@@ -170,14 +170,15 @@ const QUOTED = {
   en: / ["“] (?:[^"“” ]+ ){1,4}["”]/g,
 } as const;
 
-/**
- * "环境不错，但是房间太旧" and "nice staff but the room was filthy" are complaints: praise and
- * judgements before the last but count half, after it one and a half (VADER's but-rule, Hutto &
- * Gilbert 2014). What is said of somewhere else (ELSEWHERE) or only quoted (QUOTED) counts nothing.
- */
 /** 合不合口味, 满不满意, 好不好吃 ask which: neither 不合口味 nor 满意 is said. Not 不错不错, a word said twice. */
 const EITHER_WAY = /(?<!不)([\u3400-\u9fff])不\1/g;
 
+/**
+ * "环境不错，但是房间太旧" and "nice staff but the room was filthy" are complaints: praise and
+ * judgements before the last but count half, after it one and a half (VADER's but-rule, Hutto &
+ * Gilbert 2014). What is said of somewhere else (ELSEWHERE), only quoted (QUOTED) or asked either way (EITHER_WAY)
+ * counts nothing.
+ */
 function contrastWeight(p: Prepared): (at: number) => number {
   const but = p.script === 'zh' ? /(?<!不)但|可是|(?<!说)不过(?!去)|然而|可惜/g : / (but|however|unfortunately|shame about|pity about) /g;
   let last = -1;
