@@ -79,9 +79,10 @@ const SET_PHRASES = /不好意思|差一点|差点|差不多|热闹|灿烂|热�
 
 /**
  * Words that are not what they look like: a "whining noise" is a sound, not an insult; "my late dad" died,
- * he was not late; "a good inch shorter", "a good hour" measure, they praise nothing.
+ * he was not late; "a good inch shorter", "a good hour" measure, they praise nothing; "mad I didn't find
+ * this place sooner" is delight.
  */
-const SET_PHRASES_EN = /\b(whining|whiny|screaming|squealing)(?= (noise|sound|hum|whine)s?\b)|(?<=\ba )good(?= (inch|inches|centimetre|centimetres|centimeter|centimeters|cm|foot|feet|metre|metres|meter|meters|mile|miles|minute|minutes|hour|hours|week|weeks|month|months|year|years|while|few)\b)|(?<=\b(my|our|his|her|their) )late(?= (dad|father|mum|mom|mother|husband|wife|partner|grandmother|grandfather|grandma|grandpa|gran|nan|brother|sister|son|daughter|uncle|aunt)\b)/gi;
+const SET_PHRASES_EN = /\b(whining|whiny|screaming|squealing)(?= (noise|sound|hum|whine)s?\b)|(?<=\ba )good(?= (inch|inches|centimetre|centimetres|centimeter|centimeters|cm|foot|feet|metre|metres|meter|meters|mile|miles|minute|minutes|hour|hours|week|weeks|month|months|year|years|while|few)\b)|\bmad(?= (that )?i (didn't|did not|never) [^.!?]{0,40}\b(sooner|earlier)\b)|(?<=\b(my|our|his|her|their) )late(?= (dad|father|mum|mom|mother|husband|wife|partner|grandmother|grandfather|grandma|grandpa|gran|nan|brother|sister|son|daughter|uncle|aunt)\b)/gi;
 
 function prepared(text: string, locale: GuidanceLocale): Prepared {
   if (locale === 'en') return prepare(text.replace(SET_PHRASES_EN, ''), 'en');
@@ -180,7 +181,7 @@ const EITHER_WAY = /(?<!不)([\u3400-\u9fff])不\1/g;
  * counts nothing.
  */
 function contrastWeight(p: Prepared): (at: number) => number {
-  const but = p.script === 'zh' ? /(?<!不)但|可是|(?<!说)不过(?!去)|然而|可惜/g : / (but|however|unfortunately|shame about|pity about) /g;
+  const but = p.script === 'zh' ? /(?<!不)但|可是|(?<!说)不过(?!去)|然而|可惜/g : / (but|however|unfortunately|(shame|pity) (about|that|the|it)) /g;
   let last = -1;
   for (const found of p.text.matchAll(but)) last = found.index;
   const elsewhere = [...matchesOf(p.text, ELSEWHERE[p.script]), ...matchesOf(p.text, QUOTED[p.script]).filter((m) => !SPEECH_BEFORE[p.script].test(p.text.slice(Math.max(0, m.index - 12), m.index)))].map((m) => [m.index, m.index + m[0].length] as const);
@@ -306,8 +307,14 @@ function* angerAndPraise(lex: Lexicon): Generator<string> {
   yield* lex.positive.keys();
 }
 
-/** Thanks that are a jab (我谢谢你啊, 谢谢你们让我学会了耐心): its thanks praise nothing. Not 谢谢你们让我这么快拿到退款. */
-const IRONIC_THANKS = /我(真的?)?(谢谢|感谢)你们?(啊|哦|嗷|呢)|(谢谢|感谢)[^，。！？]{0,8}让我(学会|体会|见识)到?了?(耐心|等待|排队|什么叫)/;
+/**
+ * Thanks or a recommendation that are a jab (我谢谢你啊, 谢谢你们让我学会了耐心, "would recommend to my enemies"):
+ * their praise words praise nothing. Not 谢谢你们让我这么快拿到退款.
+ */
+const IRONIC_PRAISE = {
+  zh: /我(真的?)?(谢谢|感谢)你们?(啊|哦|嗷|呢)|(谢谢|感谢)[^，。！？]{0,8}让我(学会|体会|见识)到?了?(耐心|等待|排队|什么叫)/,
+  en: /recommend( [a-z]+){0,2} to my (enemies|worst enemy)/,
+} as const;
 
 /** `original` carries the punctuation and capitals to read; empty for a second reading of the same text. */
 function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt: (at: number) => number): Heard & { praise: number; heat: number; loudness: number } {
@@ -345,7 +352,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
       // A letter's courtesy (感谢贵公司的配合, "I would appreciate it if…", "thank you for your attention"), or thanks
       // closing a request (恳请贵行核实并退还该笔费用。谢谢！), asks; it is no satisfaction.
       if (courtesy(p, hit)) continue;
-      if (p.script === 'zh' && IRONIC_THANKS.test(p.text.slice(Math.max(0, hit.start - 16), hit.end + 16))) continue;
+      if (IRONIC_PRAISE[p.script].test(p.text.slice(Math.max(0, hit.start - 16), hit.end + 24))) continue;
       // Praise of something in scare quotes is irony (好棒的「專業」診所, "Thanks so much for the "fast shipping.""): a grievance.
       if (SCARE_QUOTED_AFTER[p.script].test(p.text.slice(hit.end, hit.end + 30))) {
         praiseDenied.push({ hit, asked: null });
@@ -401,7 +408,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
     const found = matchesOf(p.text, re).filter(
       (m) =>
         weightAt(m.index) > 0 &&
-        (!praises(m[0]) || IRONIC_THANKS.test(p.text.slice(m.index, m.index + m[0].length + 12))) &&
+        (!praises(m[0]) || IRONIC_PRAISE[p.script].test(p.text.slice(m.index, m.index + m[0].length + 12))) &&
         !againIsNoFault(p, { term: m[0], start: m.index, end: m.index + m[0].length }) &&
         // "a bit annoying", 有点失望: the word it softens is the grievance, already heard.
         !(SLIGHTLY[p.script].within.test(m[0]) && termHeard.some((g) => g.start >= m.index && g.start <= m.index + m[0].length + 1)),
@@ -459,7 +466,7 @@ function discussedZh(p: Prepared, hit: Hit): boolean {
 }
 const FEELING_NOUNS_EN = new Set(['anger', 'rage', 'fury', 'wrath']);
 const DISCUSSED_EN = {
-  before: / (study|studies|research|paper|essay|article|lecture|think|about|on|showing|shows|how|why|explain|explaining|understand|understanding|manage|managing|control|controlling|handle|handling|express|expressing) $/,
+  before: / (study|studies|research|paper|essay|article|lecture|think|about|on|showing|shows|how|why|is|explain|explaining|understand|understanding|manage|managing|control|controlling|handle|handling|express|expressing|deal with|dealing with|cope with|coping with|whose|his|her|their) $/,
   after: /^ (is|was|gets|got|can|narrows|makes|made|as|suppression|management|issues|works) /,
 };
 const USED_TO_EN = / used to( [a-z]+)?( (so|really|very|super|pretty))? $/;
@@ -539,7 +546,7 @@ const softened = (p: Prepared, at: { start: number; end: number }) =>
 /** The business put a fault right (早上报修漏水，中午就修好了; "they replaced it the next day"). */
 const PUT_RIGHT = {
   zh: /(?<![没不未别])(修好|补发|补寄|重发了|退回来|退给我了|就退了|退了差价|解决了|处理好了|就好了|换好了|换了新的|换新的|重新做了|调回|马上[就给]?(处理|换|补)|道歉|整好|搞定|完全没事)/,
-  en: / (fixed|replaced|refunded|reprinted|redid|re-did|sorted (it|this|everything|me) out|resolved|made it right|apologi[sz]ed|swapped (it|them)|had the right one out|sent (out )?(a |the )?(new|replacement|right|correct) one|put (us|me) on|found (us|me) a|back on)\b/,
+  en: / (fixed|replaced|refunded|reprinted|redid|re-did|remade|re-made|the right one (arrived|came)|sorted (it|this|everything|me) out|resolved|made it right|apologi[sz]ed|swapped (it|them)|had the right one out|sent (out )?(a |the )?(new|replacement|right|correct) one|put (us|me) on|found (us|me) a|back on)\b/,
 } as const;
 
 /**

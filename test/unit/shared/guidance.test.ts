@@ -1529,3 +1529,33 @@ describe('thanks that are a jab, praise in scare quotes, and the local paper', (
     }
   });
 });
+
+describe('the last probe: anger discussed, delight, and faults after a fix', () => {
+  it('reads anger dealt with, asked about or someone else\'s as nobody\'s, and "mad I didn\'t find it sooner" as delight', () => {
+    for (const text of ['How do you all deal with anger at work?', 'Is anger really a secondary emotion?', 'How do you write a villain whose anger feels justified?']) {
+      expect(rulesEn(text), text).toBe(0);
+    }
+    expect(analyze('Best burger in town. I\'m actually mad I didn\'t find this place sooner.', 'en', undefined, null).pleased).toBe(true);
+    expect(rulesEn('I\'m mad that nobody called me back.')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('hears a fault after the fix, a shame after praise and sarcasm in plain words', () => {
+    for (const text of [
+      'Plumber fixed the leak. Two days later there is a new leak at the joint he fitted.',
+      'Cute packaging. Shame the candle smells of approximately nothing.',
+      'The dentist explained nothing and rushed the cleaning.',
+      'Engineer turned up five hours late, no phone call.',
+      'They said the warning light is a coincidence. Sure it is.',
+      'Would recommend to my enemies.',
+    ]) {
+      expect(rulesEn(text), text).toBeGreaterThanOrEqual(1);
+    }
+    for (const [text, locale] of [
+      ['They spelled the name wrong on the first cake. They apologised and remade it within the hour. Lovely people.', 'en'],
+      ['唯一的缺点就是停车不太方便，其他都没得挑。', 'zh-CN'],
+    ] as const) {
+      const reading = analyze(text, locale, undefined, null);
+      expect([reading.temperature, reading.pleased], text).toEqual([0, true]);
+    }
+  });
+});
