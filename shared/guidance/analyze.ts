@@ -587,6 +587,8 @@ function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; thre
     if (describesSomeone(p, hit)) continue;
     if (p.script === 'zh' && insideHashtag(p, hit)) continue;
     if (kinds.includes('escalation') && helpedAfter(p, hit)) continue;
+    // Done, and the matter then put right (上周发帖说路灯坏了，今天已经修好了): nothing is pending.
+    if (kinds.some((k) => THREATENING.includes(k) || k === 'social') && reportsWhatWasDone(p, hit) && PUT_RIGHT[p.script].test(p.text.slice(hit.end))) continue;
     if (kinds.includes('repeat') && notARepeat(p, hit)) continue;
     if (kinds.includes('safety') && hospitalWithoutCause(p, hit)) continue;
     // Compensation only on an explicit demand for it.

@@ -14,13 +14,17 @@ export function isCustomersOwn(p: Prepared, hit: Hit, negators: readonly string[
     deniedIntent(p, hit, negators) ||
     hedgedHypothetical(p, sentence) ||
     whoTheyAre(p, hit, sentence) ||
-    askingAdvice(p, hit, sentence)
+    askingAdvice(p, hit, sentence) ||
+    quotedFromOthers(p, hit)
   );
 }
 
 /** Others asked how it is done (请问…是先找平台还是直接打12315？, "Has anyone taken a landlord to small claims?"): a question, not a threat. */
-const ADVICE_ASKED = { zh: /请问|请教|求助|有没有人|有经验的|求建议/, en: / (any advice|anyone know|does anyone|has anyone|what's the best way) / } as const;
+const ADVICE_ASKED = { zh: /请问|请教|求助|有没有人|有经验的|求建议/, en: / (any advice|anyone know|does anyone|has anyone|what's the (best|most effective) way|how (do|should) i word) / } as const;
+/** Or told to others as advice (分享一下正确的投诉方式：…不行再打12315). */
+const ADVICE_GIVEN = { zh: /分享一下|经验分享|亲测有效|小贴士|攻略/, en: / (pro tip|psa|tip :) / } as const;
 function askingAdvice(p: Prepared, hit: Hit, sentence: string): boolean {
+  if (ADVICE_GIVEN[p.script].test(p.script === 'en' ? ` ${sentence} ` : sentence)) return true;
   const rest = /^[^。！!\n]*?[？?]/.exec(p.text.slice(hit.end));
   return rest !== null && ADVICE_ASKED[p.script].test(p.script === 'en' ? ` ${sentence} ${rest[0]} ` : sentence + rest[0]);
 }
@@ -127,22 +131,27 @@ function sentenceBefore(p: Prepared, hit: Hit): string {
 
 // A member of staff (or "they", a neighbour, the man ahead in the queue) said it; "我跟客服说" is the customer speaking to staff, so not that.
 const STAFF_SAID = {
-  zh: /(?<![跟对和向给])(店员|客服|工作人员|营业员|柜员|师傅|维修工|经理|主管|你们的人|对方|他们|邻居|朋友|别人|有人|卖家|商家|店家|老板|司机|快递员)[^，。！？]{0,8}?(说|告诉我|建议|让我|叫我|提醒我|提醒|问我|问要不要|主动提出)/,
+  zh: /(?<![跟对和向给])(店员|客服|工作人员|营业员|柜员|师傅|维修工|经理|主管|你们的人|对方|他们|邻居|朋友|别人|有人|卖家|商家|店家|老板|司机|快递员|物业|保安|房东|平台)[^，。！？]{0,8}?(说|告诉我|建议|让我|叫我|提醒我|提醒|问我|问要不要|主动提出|一句)/,
   en: / (agent|representative|rep|staff|employee|manager|clerk|cashier|receptionist|teller|technician|engineer|they|neighbour|neighbor|friend|man|woman|guy|lady|customer|someone|somebody|he|she|landlord|seller|dealer|boss) (\S+ ){0,6}?(told|said|says|saying|suggested|advised|recommended|mentioned|shouting|shouted|yelling|yelled|threatening|threatened) | (he'd|she'd|he'll|she'll|they'd|they'll) /,
 };
 
-/** Someone else's story (有人去消协投诉了, 看新闻说, "I read in the news that someone sued", "I heard on the radio that people are suing"), or staff's help ("they called the police for us"). */
+/**
+ * Someone else's story (有人去消协投诉了, 看新闻说, a repost's 原博：…视频曝光, "I read in the news that someone sued", "I heard
+ * on the radio that people are suing"), staff's help ("they called the police for us") or the developers' own posts.
+ */
 const OTHERS_STORY = {
   zh: /((?<!没)有人|别人家|有个[男女]?的?人?|新闻(上|里)?说|看新闻说?)[^，。！？]{0,6}$/,
   // Someone as the subject ("someone sued", "I read that someone called the police"), not "transfer me to someone higher up".
-  en: /(^| (that|when|after|because|and|but|so|where|how|heard|saw|read)) (someone|somebody|people|other customers|others|a (man|woman|guy|lady|customer|passenger|family|couple)) (\S+ ){0,3}$| (in|on) the (news|radio) that |(^| )(they|staff|the staff|the manager|the hotel|reception|security) (called|phoned|rang|contacted|got) (the )?$/,
+  en: /(^| (that|when|after|because|and|but|so|where|how|heard|saw|read)) (someone|somebody|people|other customers|others|a (man|woman|guy|lady|customer|passenger|family|couple)) (\S+ ){0,3}$| (in|on) the (news|radio) that |(^| )(they|staff|the staff|the manager|the hotel|reception|security) (called|phoned|rang|contacted|got) (the )?$|(^| )(the )?(devs|developers|company|brand) (are |were |keep |kept )?(posting|tweeting|posted|tweeted)( [^ .,!?;:]+){0,3} $/,
 };
 
 /** Someone else went to the press, the police or a regulator; someone else hurt is still a danger, so safety does not ask this. */
 export function someoneElsesAct(p: Prepared, hit: Hit): boolean {
   const sentence = sentenceBefore(p, hit);
-  return OTHERS_STORY[p.script].test(p.script === 'en' ? ` ${sentence.trim()} ` : lastClause(p, sentence));
+  return OTHERS_STORY[p.script].test(p.script === 'en' ? ` ${sentence.trim()} ` : lastClause(p, sentence)) || (p.script === 'zh' && REPOSTED.test(sentence));
 }
+/** What a repost quotes from the original post: 原博：某奶茶店后厨视频曝光. */
+const REPOSTED = /原博[：:][^，。！？]{0,14}$/;
 
 /** The customer answering in kind: "he said he'd call his lawyer, so I'm calling mine". */
 const ANSWERED_IN_KIND = /^[^.!?]{0,12}\b(i'm|i am|i'll|i will|we're|we'll) (calling|getting|contacting|hiring|calling in) (mine|my own|ours|our own)\b/;
@@ -198,8 +207,12 @@ const VISIT_AGAIN_ZH = /^(点|买|住|订|光顾|回购|入住|下单|来这家|
 /** Someone's words quoted (老板来一句“头发又不会毒死人”, 他说“你又没备注”): their 又 is a retort, not the customer's "again". */
 function insideQuotes(p: Prepared, hit: Hit): boolean {
   const before = p.text.slice(Math.max(0, hit.start - 30), hit.start);
-  return /[“「『][^”」』]*$/.test(before) && /^[^“「『]*[”」』]/.test(p.text.slice(hit.end, hit.end + 30));
+  return /[“「『‘][^”」』’]*$/.test(before) && /^[^“「『‘]*[”」』’]/.test(p.text.slice(hit.end, hit.end + 30));
 }
+
+/** Staff's words quoted (物业一句‘这个我们管不了，你报警吧’), not the customer's own (我说“我要报警”). */
+const quotedFromOthers = (p: Prepared, hit: Hit) =>
+  p.script === 'zh' && insideQuotes(p, hit) && !/我(就|当场|直接)?(说|问|喊|吼|告诉他|告诉她|回)[^“「『‘]{0,4}[“「『‘][^”」』’]*$/.test(p.text.slice(Math.max(0, hit.start - 30), hit.start));
 
 /** Last time's trouble, put right (上次投诉的问题已经解决了, 上次帮我解决了问题), or a purchase made again ("third time buying this"): no repeat. */
 const PAST_PUT_RIGHT = {
@@ -256,7 +269,7 @@ export function namesAnAct(p: Prepared, hit: Hit): boolean {
  * says what comes next (看你们怎么交代, "and I'm ready to sue", "let's see how you explain that").
  */
 const DONE = {
-  zh: { before: /已经|已|刚刚|刚才|早就|特此|[现特兹]向|[了过][^，。！？；]{0,2}$/, after: /^[^，。！？；,!?;]{0,3}?[了过]/ },
+  zh: { before: /已经|已|刚刚|刚才|早就|特此|[现特兹]向|[了过][^，。！？；]{0,2}$|(上周|上个?月|昨天|前天|前几天|上次)[^，。！？；]{0,2}$/, after: /^[^，。！？；,!?;]{0,3}?[了过]/ },
   en: / (already|have|has|had|i've|we've|filed|reported|called|contacted|talked|spoke|wrote|posted|went|told|complained|notified|sent|emailed|submitted)( |$)| this (complaint|letter|report) | (i am|i'm|we are|we're) (asking|requesting|submitting|writing to) | reporting (them|the company|the bank|this company|this bank|the seller|the store) /,
 };
 const WHAT_COMES_NEXT = {

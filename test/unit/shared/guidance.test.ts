@@ -1559,3 +1559,21 @@ describe('the last probe: anger discussed, delight, and faults after a fix', () 
     }
   });
 });
+
+describe('banners nobody raised', () => {
+  const kinds = (text: string, locale?: 'en') => analyze(text, locale, undefined, null).signals.map((s) => s.kind);
+  it('raises none for staff\'s quoted words, advice given, news reposted, the developers\' posts or a matter since put right', () => {
+    expect(kinds('快递被偷了，物业一句‘这个我们管不了，你报警吧’。')).toEqual([]);
+    expect(kinds('分享一下正确的投诉方式：先跟商家协商，不行再打12315，亲测有效。')).toEqual([]);
+    expect(kinds('原博：某奶茶店后厨视频曝光，员工直接用手抓冰块。')).toEqual([]);
+    expect(kinds('The game crashes every time. Devs are posting memes on Twitter instead of fixing it.', 'en')).not.toContain('social');
+    expect(kinds('What\'s the most effective way to escalate a complaint to the energy ombudsman?', 'en')).toEqual([]);
+    expect(kinds('上周发帖说小区路灯坏了，今天已经修好了，谢谢大家。')).toEqual([]);
+  });
+
+  it('still raises them for the customer\'s own words', () => {
+    expect(kinds('我当场说“我要报警”！')).toContain('legal');
+    expect(kinds('上周发帖说了，到现在还没人管，我明天就去找记者。')).toContain('media');
+    expect(kinds('Fix it or I\'m posting this on Twitter.', 'en')).toContain('social');
+  });
+});
