@@ -587,8 +587,10 @@ function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; thre
     if (describesSomeone(p, hit)) continue;
     if (p.script === 'zh' && insideHashtag(p, hit)) continue;
     if (kinds.includes('escalation') && helpedAfter(p, hit)) continue;
+    const mayThreaten = kinds.some((k) => THREATENING.includes(k) || k === 'social');
+    const done = mayThreaten && reportsWhatWasDone(p, hit);
     // Done, and the matter then put right (上周发帖说路灯坏了，今天已经修好了): nothing is pending.
-    if (kinds.some((k) => THREATENING.includes(k) || k === 'social') && reportsWhatWasDone(p, hit) && PUT_RIGHT[p.script].test(p.text.slice(hit.end))) continue;
+    if (done && PUT_RIGHT[p.script].test(p.text.slice(hit.end))) continue;
     if (kinds.includes('repeat') && notARepeat(p, hit)) continue;
     if (kinds.includes('safety') && hospitalWithoutCause(p, hit)) continue;
     // Compensation only on an explicit demand for it.
@@ -597,7 +599,7 @@ function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; thre
       if (!ASKED.test(p.text.slice(hit.end, hit.end + 20))) askedOnly = false;
     }
     for (const kind of kinds) words.set(kind, (words.get(kind) ?? new Set()).add(hit.term));
-    if (kinds.some((k) => THREATENING.includes(k) || k === 'social') && !reportsWhatWasDone(p, hit)) threatened = true;
+    if (mayThreaten && !done) threatened = true;
   }
   return { signals: SIGNAL_KINDS.filter((kind) => words.has(kind)).map((kind) => ({ kind, words: [...words.get(kind)!] })), threatened, askedOnly };
 }
