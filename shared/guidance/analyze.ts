@@ -579,7 +579,8 @@ function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; thre
   for (const hit of findTerms(p, kindsOf.keys(), kindsOf)) {
     const kinds = kindsOf.get(hit.term)!;
     // "我不会去曝光" is no media threat; a threat keeps its own negation (不会放过), a repeat its own ("didn't show up again").
-    if (!kinds.includes('threat') && !kinds.includes('repeat') && negated(p, hit, negators) && !ultimatum(p, hit)) continue;
+    // Only a demand sets an ultimatum's terms (不赔偿我就报警); the act itself denied stays denied (我不报警，我就要个说法).
+    if (!kinds.includes('threat') && !kinds.includes('repeat') && negated(p, hit, negators) && !(kinds.includes('compensation') && ultimatum(p, hit))) continue;
     // Escalation needs the customer's own act: not staff's words, a denial, a hedged "if ever" or a lookalike,
     // nor someone else's act (someone else hurt is still a danger, so safety does not ask that).
     if (kinds.some((k) => OWN_ACT_KINDS.includes(k)) && (!isCustomersOwn(p, hit, negators) || (!kinds.includes('safety') && someoneElsesAct(p, hit)))) continue;

@@ -13,24 +13,37 @@ export function isCustomersOwn(p: Prepared, hit: Hit, negators: readonly string[
     (staffSaidIt(p, sentence) && !ANSWERED_IN_KIND.test(p.text.slice(hit.end, hit.end + 40))) ||
     deniedIntent(p, hit, negators) ||
     hedgedHypothetical(p, sentence) ||
+    averted(p, hit, sentence) ||
     whoTheyAre(p, hit, sentence) ||
     askingAdvice(p, hit, sentence) ||
     quotedFromOthers(p, hit)
   );
 }
 
+/** An act the customer was about to take and did not, the matter put right first (本来都准备打12315了，结果…; "I was about to leave a one-star review, but the owner phoned"). */
+const ABOUT_TO = { zh: /本来|原本|本想|原想|差点|差一点/, en: / ((was|were) (about|going|all set|ready|planning|tempted) to|(nearly|almost)) / };
+const BUT_THEN = { zh: /^[^。！？]{0,30}?(结果|但是?|可是|不过|没想到|后来|幸好|还好)/, en: /^[^.!?]{0,80}? (but|until|then|however|luckily|thankfully) / };
+function averted(p: Prepared, hit: Hit, sentence: string): boolean {
+  return ABOUT_TO[p.script].test(p.script === 'en' ? ` ${sentence} ` : sentence) && BUT_THEN[p.script].test(p.text.slice(hit.end));
+}
+
 /** Others asked how it is done (请问…是先找平台还是直接打12315？, "Has anyone taken a landlord to small claims?"): a question, not a threat. */
-const ADVICE_ASKED = { zh: /请问|请教|求助|有没有人|有经验的|求建议/, en: / (any advice|anyone know|does anyone|has anyone|what's the (best|most effective) way|how (do|should) i word) / } as const;
+const ADVICE_ASKED = { zh: /请问|请教|求助|有没有人|有经验的|求建议|想问|问一下|问下|请益|求教|有冇|大大|师兄|板上/, en: / (any advice|anyone know|does anyone|has anyone|what's the (best|most effective) way|how (do|should) i word) / } as const;
 /** Or told to others as advice (分享一下正确的投诉方式：…不行再打12315). */
 const ADVICE_GIVEN = { zh: /分享一下|经验分享|亲测有效|小贴士|攻略/, en: / (pro tip|psa|tip :) / } as const;
 function askingAdvice(p: Prepared, hit: Hit, sentence: string): boolean {
   if (ADVICE_GIVEN[p.script].test(p.script === 'en' ? ` ${sentence} ` : sentence)) return true;
   const rest = /^[^。！!\n]*?[？?]/.exec(p.text.slice(hit.end));
-  return rest !== null && ADVICE_ASKED[p.script].test(p.script === 'en' ? ` ${sentence} ${rest[0]} ` : sentence + rest[0]);
+  // The question may have begun a sentence earlier (想请问…找消保官有用吗？还是要先寄存证信函？).
+  const asked = p.script === 'en' ? ` ${sentence} ${rest?.[0]} ` : p.text.slice(Math.max(0, hit.start - 60), hit.start) + rest?.[0];
+  return rest !== null && ADVICE_ASKED[p.script].test(asked);
 }
 
 /** "我是律师", "我在电视台工作", "I work at a TV station": who the customer is, not what they will do (unless they say they will write it up). */
-const IDENTITY = { zh: /我(是|在|就是|本身是|也是)[^，,]{0,4}$/, en: / i( am|'m| work| worked) (at |for |as |in )?(a |an |the |one )?(local )?$/ };
+const IDENTITY = {
+  zh: /我(的?(老公|老婆|男友|女友|男朋友|女朋友|朋友|哥哥?|姐姐?|弟弟?|妹妹?|儿子|女儿|爸爸?|妈妈?|表哥|表姐|同学|同事|家人|亲戚))?(是|在|就是|本身是|也是)[^，,]{0,4}$/,
+  en: / (i( am|'m| work| worked)|(my|our) [a-z-]+('s| is| was| works| worked)|(he|she)('s| is| was| works| worked)) (at |for |as |in )?(a |an |the |one )?(local )?$/,
+};
 
 /** The customer who will write it up themselves ("I'm a journalist … I will be writing about this", 我是记者…我会写出来). */
 const PUBLISHES = {
@@ -140,7 +153,7 @@ const STAFF_SAID = {
  * on the radio that people are suing"), staff's help ("they called the police for us") or the developers' own posts.
  */
 const OTHERS_STORY = {
-  zh: /((?<!没)有人|别人家|有个[男女]?的?人?|新闻(上|里)?说|看新闻说?)[^，。！？]{0,6}$/,
+  zh: /((?<!没)有人|别人家|有个[男女]?的?人?|新闻(上|里)?说|看新闻说?)[^，。！？]{0,6}$|(?<![跟对和向给叫让找请])(店员|服务员|工作人员|保安|店家|商家|老板|经理|邻居|他们|对方)(最后|直接|已经|马上|立刻|就|也|还|赶紧)?$/,
   // Someone as the subject ("someone sued", "I read that someone called the police"), not "transfer me to someone higher up".
   en: /(^| (that|when|after|because|and|but|so|where|how|heard|saw|read)) (someone|somebody|people|other customers|others|a (man|woman|guy|lady|customer|passenger|family|couple)) (\S+ ){0,3}$| (in|on) the (news|radio) that |(^| )(they|staff|the staff|the manager|the hotel|reception|security) (called|phoned|rang|contacted|got) (the )?$|(^| )(the )?(devs|developers|company|brand) (are |were |keep |kept )?(posting|tweeting|posted|tweeted)( [^ .,!?;:]+){0,3} $/,
 };
@@ -169,7 +182,11 @@ const INTENT = {
   en: /( (going|plan|planning|want|wanting|intend|intending|to|call|contact|go|the|a|my|any|ever|really|actually))+ $/,
 };
 
+/** An intent denied however far the act stands from it in the clause: 不想为了两百块闹到派出所, "I don't want to get the police involved". */
+const UNWANTED = { zh: /(不想|没想|不打算|没打算|不愿意?|并不想|也不想|不至于)[^，。！？；]{0,16}$/, en: / (don't|do not|didn't|did not|never) (want|wanted|intend|intended|plan|planned|mean|meant) to( [^ .,!?;:]+){0,6} $/ };
+
 function deniedIntent(p: Prepared, hit: Hit, negators: readonly string[]): boolean {
+  if (UNWANTED[p.script].test(p.script === 'zh' ? p.text.slice(Math.max(0, hit.start - 24), hit.start) : clauseBefore(p, hit))) return true;
   const clause = clauseBefore(p, hit);
   const stripped = clause.replace(INTENT[p.script], p.script === 'en' ? ' ' : '');
   if (stripped === clause) return false;
@@ -179,9 +196,12 @@ function deniedIntent(p: Prepared, hit: Hit, negators: readonly string[]): boole
 const CONDITIONAL = { zh: /如果|要是|假如|万一|下次|以后|将来/, en: / (if|next time|should this|in future|in the future) / };
 const HEDGE = { zh: /可能|也许|或许|考虑|说不定|不排除/, en: / (would|i'd|we'd|might|may|probably|perhaps|maybe|consider|considering) / };
 
+/** The trouble coming back some day (下次再这样, "if they ever…", "if it happens again"): a threat about then is no threat now. */
+const RECURRENCE = { zh: /下次|下回|以后|今后|将来/, en: / (ever|again|a second time|another time|next time) / };
+
 function hedgedHypothetical(p: Prepared, sentence: string): boolean {
   const text = p.script === 'en' ? ` ${sentence.trim()} ` : sentence;
-  return CONDITIONAL[p.script].test(text) && HEDGE[p.script].test(text);
+  return CONDITIONAL[p.script].test(text) && (HEDGE[p.script].test(text) || RECURRENCE[p.script].test(text));
 }
 
 const WORKS_AGAIN_EN = / (works?|working|worked|fine|normal|running|back up|online|ever|ordering|buying|order|buy|ordered|bought|purchasing|booking|booked) $/;
@@ -245,8 +265,10 @@ const ACT_BEFORE = {
     /(找|叫|请|让|打|拨|告|发|传|放|贴|po|去|(?<![看听见收遇想得做感受])到|向|给|报|上|跟|会|要)[了到给在上去向的个条篇一下]{0,2}$/,
   ],
   en: [
-    / (call|calling|called|ring|reach out to|reaching out to|reached out to|contact|contacting|contacted|report|reporting|reported|tell|telling|told|write|writing|wrote|file|filing|filed|complain|complaining|complained|post|posting|posted|share|sharing|shared|tweet|tweeting|upload|uploading|uploaded|hire|hiring|hired|consult|consulting|consulted|talk|talking|talked|speak|speaking|spoke|escalate|escalating|escalated|notify|notifying|notified|alert|alerting|alerted|involve|involving|warn|warned|warning|leave|leaving|bring|bringing|lodge|lodged|forward|forwarding|forwarded|send|sending|sent|ask|asking|asked|hear from|hearing from|will)( [^ .,!?;:]+){0,6} $/,
+    / (call|calling|called|ring|reach out to|reaching out to|reached out to|contact|contacting|contacted|report|reporting|reported|tell|telling|told|write|writing|wrote|file|filing|filed|complain|complaining|complained|post|posting|posted|share|sharing|shared|tweet|tweeting|upload|uploading|uploaded|hire|hiring|hired|consult|consulting|consulted|talk|talking|talked|speak|speaking|spoke|escalate|escalating|escalated|notify|notifying|notified|alert|alerting|alerted|involve|involving|warn|warned|warning|leave|leaving|bring|bringing|lodge|lodged|lodging|refer|referring|referred|submit|submitting|submitted|copy|copied|copying|left|forward|forwarding|forwarded|send|sending|sent|ask|asking|asked|hear from|hearing from|will|i'll|we'll)( [^ .,!?;:]+){0,6} $/,
     / (go|going|went|put|putting|take|taking|took|get|getting|got|see you in)( [^ .,!?;:]+){0,2} $/,
+    // The matter taken somewhere in so many words: "take this complaint to the Legal Ombudsman", "put this up on the local Facebook page".
+    / (take|taking|took|put|putting) (this|it|my|the|that|them|everything)( [^ .,!?;:]+){0,5} (to|on|with|all over)( [^ .,!?;:]+){0,3} $/,
     / (take|taking|took) (this|it|my story|this story|the story|this whole thing) to( the)? $| (make|making|made|film|filming|record|recording|do|doing) (a|an) $| (let's see|we'll see|see) what( the)?( local)? $/,
   ],
 };

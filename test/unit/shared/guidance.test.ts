@@ -1577,3 +1577,36 @@ describe('banners nobody raised', () => {
     expect(kinds('Fix it or I\'m posting this on Twitter.', 'en')).toContain('social');
   });
 });
+
+describe('the bodies a letter names, and banners for acts not taken', () => {
+  const kinds = (text: string, locale?: 'en' | 'zh-TW') => analyze(text, locale, undefined, null).signals.map((s) => s.kind);
+  it('hears the regulators and public bodies letters name, with the verbs letters use', () => {
+    expect(kinds('If I have no answer within eight weeks I will refer my complaint to the Legal Ombudsman.', 'en')).toContain('regulator');
+    expect(kinds('I\'ll be lodging a complaint with the Australian Financial Complaints Authority.', 'en')).toContain('regulator');
+    expect(kinds('I have sent a copy of this letter to the Care Quality Commission.', 'en')).toContain('regulator');
+    expect(kinds('I intend to take this complaint to the Residential Tenancies Board.', 'en')).toContain('regulator');
+    expect(kinds('如一周内仍无答复，我将向邮政管理局申诉。')).toContain('regulator');
+    expect(kinds('逾期不退，我将向区教育局反映。')).toContain('regulator');
+    expect(kinds('我已經去咗消委會登記投訴。', 'zh-TW')).toContain('regulator');
+    expect(kinds('I\'ve put this up on the local Facebook page so people know.', 'en')).toContain('social');
+  });
+
+  it('raises none for a threat about some later time, an act the customer does not want, one averted, or a relative\'s trade', () => {
+    expect(kinds('If they ever do this to me a second time I\'ll go straight to the FCA.', 'en')).toEqual([]);
+    expect(kinds('I don\'t want to get the police involved, I just want the dent paid for.', 'en')).not.toContain('legal');
+    expect(kinds('我不报警，我就要一个说法：这车是不是事故车？')).not.toContain('legal');
+    expect(kinds('我不想为了两百块钱的东西闹到派出所。')).toEqual([]);
+    expect(kinds('本来都准备打12315了，结果店长主动打电话来，当天就处理好了。')).toEqual([]);
+    expect(kinds('I was about to leave a one-star review on Google, but the owner rang me within the hour.', 'en')).toEqual([]);
+    expect(kinds('My sister\'s a solicitor and thinks I have a case, but I can\'t face it.', 'en')).not.toContain('legal');
+    expect(kinds('我老公是律师，但我不想走到那一步。')).toEqual([]);
+    expect(kinds('想请问各位，这种情况找消保官有用吗？还是要先寄存证信函？')).toEqual([]);
+    expect(kinds('隔壁桌客人喝醉闹事，店员最后报警处理了。')).toEqual([]);
+  });
+
+  it('still raises them for an ultimatum on the matter now', () => {
+    expect(kinds('If this is not resolved within 14 days I will take it to the Energy Ombudsman.', 'en')).toContain('regulator');
+    expect(kinds('你们再这样，我就直接打12315。')).toContain('regulator');
+    expect(kinds('不赔偿我就报警。')).toEqual(['legal', 'compensation']);
+  });
+});
