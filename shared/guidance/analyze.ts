@@ -11,6 +11,7 @@ import {
   NEEDS,
   SIGNAL_KINDS,
   toSimplified,
+  fromCantonese,
   traditionalCharCount,
   type GuidanceContent,
   type GuidanceMotive,
@@ -86,7 +87,7 @@ const SET_PHRASES_EN = /\b(whining|whiny|screaming|squealing)(?= (noise|sound|hu
 
 function prepared(text: string, locale: GuidanceLocale): Prepared {
   if (locale === 'en') return prepare(text.replace(SET_PHRASES_EN, ''), 'en');
-  return prepare(toSimplified(text).replace(SET_PHRASES, (phrase) => ' '.repeat(phrase.length)), 'zh');
+  return prepare(toSimplified(fromCantonese(text)).replace(SET_PHRASES, (phrase) => ' '.repeat(phrase.length)), 'zh');
 }
 
 /**

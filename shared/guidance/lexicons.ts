@@ -127,6 +127,27 @@ export function toSimplified(text: string): string {
   return fromTraditional(text);
 }
 
+/**
+ * Written Cantonese in Mandarin words, character for character so the clerk is still shown the
+ * customer's own (报咗警 is read as 报了警, 叫你哋经理出嚟 as 叫你们经理出来). Only words Mandarin does
+ * not write alike: 係 is read as 是 but not in 關係, 話 as 说 only after who said it (not 電話).
+ */
+const CANTONESE_PHRASES: Record<string, string> = {
+  唔該: '劳驾', 唔该: '劳驾', 唔好: '不要', 點解: '为何', 点解: '为何', 點樣: '怎样', 点样: '怎样', 點算: '咋办', 点算: '咋办',
+  而家: '现在', 琴日: '昨天', 尋日: '昨天', 寻日: '昨天', 聽日: '明天', 听日: '明天',
+};
+const CANTONESE_CHARS: Record<string, string> = {
+  咗: '了', 哋: '们', 佢: '他', 唔: '不', 冇: '没', 嘅: '的', 喺: '在', 嚟: '来', 睇: '看', 搵: '找', 揾: '找', 啲: '些',
+  咩: '啥', 乜: '啥', 攞: '拿', 諗: '想', 谂: '想', 嗰: '那', 俾: '给', 畀: '给', 咁: '这', 噉: '这', 嬲: '怒', 仲: '还', 係: '是', 話: '说', 话: '说', 呢: '这',
+};
+const CANTONESE = new RegExp(
+  `${Object.keys(CANTONESE_PHRASES).join('|')}|[咗哋佢唔冇嘅喺嚟睇搵揾啲咩乜攞諗谂嗰俾畀咁噉嬲]|仲(?![裁介夏秋春冬])|(?<![關关聯联干幹體体派世維维])係|(?<=[佢我你他她哋們们員员理傅闆板服])[話话]|呢(?=[間间个個度啲些種种次條条件位家樣样份單单])`,
+  'g',
+);
+export function fromCantonese(text: string): string {
+  return text.replace(CANTONESE, (found) => CANTONESE_PHRASES[found] ?? CANTONESE_CHARS[found] ?? found);
+}
+
 /** How many characters of the text only traditional Chinese writes. */
 export function traditionalCharCount(text: string): number {
   const simplified = [...fromTraditional(text)];

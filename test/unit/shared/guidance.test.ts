@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { analyze, detectLocale } from '../../../shared/guidance/analyze.js';
+import { fromCantonese } from '../../../shared/guidance/lexicons.js';
 import { evaluate, type Labelled } from '../../../shared/guidance/evaluate.js';
 import { prepare } from '../../../shared/guidance/matcher.js';
 
@@ -1608,5 +1609,23 @@ describe('the bodies a letter names, and banners for acts not taken', () => {
     expect(kinds('If this is not resolved within 14 days I will take it to the Energy Ombudsman.', 'en')).toContain('regulator');
     expect(kinds('你们再这样，我就直接打12315。')).toContain('regulator');
     expect(kinds('不赔偿我就报警。')).toEqual(['legal', 'compensation']);
+  });
+});
+
+describe('written Cantonese', () => {
+  const kinds = (text: string) => analyze(text, 'zh-TW', undefined, null).signals.map((s) => s.kind);
+  it('is read in Mandarin words, character for character, leaving Mandarin words that look alike', () => {
+    expect(fromCantonese('佢哋話已經報咗警')).toBe('他们说已經報了警');
+    expect(fromCantonese('打電話問過，沒關係，仲裁')).toBe('打電話問過，沒關係，仲裁');
+    const text = '唔該，叫你哋經理出嚟，而家！';
+    expect(fromCantonese(text)).toHaveLength(text.length);
+  });
+
+  it('hears the same signals as in Mandarin, and the same denials', () => {
+    expect(kinds('裝修佬收咗訂金就走佬，我已經報咗警。')).toContain('legal');
+    expect(kinds('我唔想再同你講，叫你哋上司出嚟！')).toContain('escalation');
+    expect(kinds('唔賠我就放上FB同IG，講俾全世界知。')).toEqual(expect.arrayContaining(['social', 'compensation']));
+    expect(kinds('我老公係律師，但係我哋都唔想搞大。')).toEqual([]);
+    expect(kinds('職員話已經幫我報咗警，咁我仲需要做啲咩？')).toEqual([]);
   });
 });
