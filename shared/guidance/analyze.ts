@@ -563,6 +563,30 @@ function onlySlight(p: Prepared, grievances: Grievance[]): boolean {
 /** The rest of a sentence that ends as a question. */
 const ASKED = /^[^。！!.；;]*?(吗|么|[?？])/;
 
+/**
+ * A trouble counted, however it is worded (报修了四次, 三次致电, 来过两趟, "emailed twice", "the third engineer",
+ * "6 calls"): a repeat. Not a habit (一周来两次) nor a first time.
+ */
+const COUNTED = {
+  zh: /(?<!(每|一)(天|周|星期|礼拜|个月|月|年)[^，。！？]{0,3})((报修|反映|投诉|联系|上门|致电|打电话|沟通|交涉|进厂|返厂|送修|[打找催修坏换寄退])([了过]|给?(客服|你们|商家|物业|店家)|电话|热线){0,2}第?([二三四五六七八九十两几0-9]|好几)+(次|回|趟|遍)|第?([二三四五六七八九十两几0-9]|好几)+(次|回|趟|遍)(致电|打电话|上门|报修|反映|投诉|联系|书面|申请|进厂|[打来到催找修跑进送]))/g,
+  en: / ((called|phoned|rang|emailed|e-mailed|chased|contacted|written|wrote|texted|messaged|visited|complained|reported|asked|tried|been (out|back|in)|came (out|back|in)|come (out|back|in)|gone back|went back|sent it back|returned it|raised it)( [^ .,!?;:]+){0,5} (twice|(three|four|five|six|seven|eight|nine|ten|several|numerous|countless|multiple|many|[0-9]+) times|a dozen times|(on )?(at least )?(two|three|four|five|six|seven|several|numerous|[0-9]+) (separate )?occasions)|(second|third|fourth|fifth|sixth|([2-9]|[1-9][0-9])(st|nd|rd|th)) (engineer|technician|visit|call|email|appointment|attempt|repair|replacement|chaser|month running|week running|no-show|callout|call-out)|(two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of|[0-9]+)( [a-z]+)? (calls|phone calls|emails|visits|chasers|attempts|appointments|call-backs|callbacks|no-shows))(?= )/g,
+};
+
+/** Money asked back with words between ("I want every cent of that $340 back", "I'd like the fee waived"). */
+const MONEY_ASKED_BACK_EN = / ((want|need|expect|demand|would like|'d like)( [^ .,!?;:]+){1,6} (back|refunded|reimbursed|credited|reversed|waived|paid back))(?= )/g;
+
+/** The signal terms found, with what each raises, and what is said in more words than a term: troubles counted, money asked back. */
+function signalHits(p: Prepared, kindsOf: Map<string, SignalKind[]>): Array<{ hit: Hit; kinds: SignalKind[] }> {
+  const hits = findTerms(p, kindsOf.keys(), kindsOf).map((hit) => ({ hit, kinds: kindsOf.get(hit.term)! }));
+  const pad = p.script === 'en' ? 1 : 0;
+  const phrases: Array<[RegExp, SignalKind]> = [[COUNTED[p.script], 'repeat']];
+  if (p.script === 'en') phrases.push([MONEY_ASKED_BACK_EN, 'compensation']);
+  for (const [re, kind] of phrases) {
+    for (const m of matchesOf(p.text, re)) hits.push({ hit: { term: m[0].trim(), start: m.index + pad, end: m.index + m[0].length }, kinds: [kind] });
+  }
+  return hits;
+}
+
 /** The signals that say the customer will take the matter further (or higher up), or that someone is in danger. */
 const OWN_ACT_KINDS: readonly SignalKind[] = ['media', 'legal', 'regulator', 'social', 'safety', 'threat', 'escalation'];
 
@@ -577,8 +601,7 @@ function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; thre
   let threatened = false;
   // Every demand for money asked as a question (多收的钱什么时候可以退回来？): no heat in it.
   let askedOnly = true;
-  for (const hit of findTerms(p, kindsOf.keys(), kindsOf)) {
-    const kinds = kindsOf.get(hit.term)!;
+  for (const { hit, kinds } of signalHits(p, kindsOf)) {
     // "我不会去曝光" is no media threat; a threat keeps its own negation (不会放过), a repeat its own ("didn't show up again").
     // Only a demand sets an ultimatum's terms (不赔偿我就报警); the act itself denied stays denied (我不报警，我就要个说法).
     if (!kinds.includes('threat') && !kinds.includes('repeat') && negated(p, hit, negators) && !(kinds.includes('compensation') && ultimatum(p, hit))) continue;

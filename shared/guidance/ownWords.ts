@@ -87,17 +87,17 @@ const LOOKALIKES = {
 } as const;
 
 /**
- * A stay in hospital is a danger the business made only with a cause told near it (吃了…住院, 热得差点进医院,
- * "ended up in hospital after the heater sparked"): 爸爸住院第五天 and "my mother is in hospital, so I could not
- * come in" are no incident.
+ * A stay in hospital, or a symptom, is a danger the business made only with a cause told near it (吃了…住院,
+ * 热得差点进医院, 吃完就拉肚子, "ended up in hospital after the heater sparked", "swollen after the facial"):
+ * 爸爸住院第五天, 今天拉肚子没力气 and "my mother is in hospital, so I could not come in" are no incident.
  */
 const HOSPITAL = {
-  zh: /住院|送医|医院|急诊/,
-  en: /hospital|emergency room/,
+  zh: /住院|送医|医院|急诊|急症|看医生|拉肚子|腹泻|腹痛|呕吐|胃肠炎|肚泻|肚屙|过敏|红肿|疹|皮炎|肿|淤青|擦伤|跌倒|流鼻血/,
+  en: /hospital|emergency room|a&e|ambulance|swollen|swelling|rash|hives|bruis|vomit|throwing up|diarrh|concussion|fractured|broke (his|her)|chok|wheezing|violently ill|sick all night/,
 } as const;
 const HARM_CAUSE = {
-  zh: /吃了|喝了|吃坏|喝坏|用了|因为|由于|导致|害|被(?!保险|保人|告|申请|投诉|执行)|烫|摔|砸|撞|触电|电到|炸|过敏|中毒|差点|搞得|弄得|[热冷冻晒熏呛]得|拉肚子|腹泻|呕吐|吐了|受伤|伤|割|夹|困|掉|漏|着火|起火|冒烟|煤气|燃气|变质|过期/,
-  en: / (ate|eaten|eating|drank|drinking|after|because|from|due|caused|causing|burn\w*|shock\w*|fell|fall\w*|slipped|tripped|struck|cut|poison\w*|food|allergic|reaction|sick|injur\w*|hurt|fire|smoke|gas|leak\w*|collapsed|crash\w*|spark\w*|exploded) /,
+  zh: /吃了|喝了|吃完|喝完|食完|食了|吃出|吃到|喝到|吃坏|喝坏|用了|用完|使用|术后|甲醛|磕|碰|因为|由于|导致|害|被(?!保险|保人|告|申请|投诉|执行)|烫|摔|砸|撞|触电|电到|炸|过敏|中毒|差点|搞得|弄得|[热冷冻晒熏呛]得|拉肚子|腹泻|呕吐|吐了|受伤|伤|割|夹|困|掉|漏|着火|起火|冒烟|煤气|燃气|变质|过期/,
+  en: / (ate|eaten|eating|drank|drinking|had (the|a|an|some|our|my)|after|because|from|due|caused|causing|burn\w*|shock\w*|fell|fall\w*|slipped|tripped|struck|cut|poison\w*|food|allergic|reaction|sick|injur\w*|hurt|fire|smoke|gas|leak\w*|collapsed|crash\w*|spark\w*|exploded) /,
 } as const;
 
 export function hospitalWithoutCause(p: Prepared, hit: Hit): boolean {
@@ -329,7 +329,7 @@ export const describesSomeone = (p: Prepared, hit: Hit): boolean => WHO_SOMEONE_
 /** Words a customer puts before what they want: 要求退款, 必须赔偿, 请把多扣的三十块退回, "I want a refund", "you should pay for". */
 const DEMAND_BEFORE = {
   zh: /(要求|(?<!问我?要不)要(?!不要)|(?<!说|答应|承诺|表示|同意|会)给我|必须|得|应该|应当|(?<![申邀])请(?!问)|希望|让你们|还我|赔我|怎么|谁来|负责|能不能|可不可以|可以)[^，。！？；,.!?;]{0,6}$|(请|麻烦|赶紧|马上|快)把[^，。！？；,.!?;]{0,10}$|^(赶紧|赶快|马上|立刻|立即|快点?|速速)给?我?$/,
-  en: / (want|wants|demand|demanding|expect|need|request|requesting|asking for|ask for|deserve|owe me|give me|get me|please|must|should|have to|will|going to|i'd like|like|could you|can you|would you|put) (\S+ ){0,7}$|^ (cancel|fix|replace|close|stop|remove|take) (\S+ ){0,5}and $/,
+  en: / (want|wants|demand|demanding|expect|need|request|requesting|ask|asking|ask that|deserve|owe me|give me|get me|please|must|should|have to|will|going to|i'd like|like|could you|can you|would you|put|claim|claiming|seek|seeking|insist|require) (\S+ ){0,7}$|^ (cancel|fix|replace|close|stop|remove|take) (\S+ ){0,5}and $/,
 };
 /** Words after it that make it one: 退款给我, 赔偿我的损失, "refund me", "compensation for". */
 const DEMAND_AFTER = { zh: /^(给我|我|谁|由谁|怎么|必须|吧|[^，。！？]{0,4}(得赔|要赔|来赔|赔给|必须赔|负责|承担|得出))/, en: /^ (me|my|us|now|immediately|asap|for|or) / };
@@ -345,11 +345,16 @@ const CREDIT_FOR = /^ for /;
 const NOT_A_DEMAND_EN = /^ (card|cards|score|limit|check|charged|charge|billed|union|history|report|rating|info|line|whammy|standards|edged) /;
 /** Words that are an imperative at the start of a clause ("Refund me!", "赔钱！"); "Credit? For what?" is not. */
 const NOT_IMPERATIVE = new Set(['credit']);
+/** Money asked back in so many words ("I want every cent of that $340 back", "I want the second charge refunded"): found by MONEY_ASKED_BACK, a demand itself. */
+const ASKED_BACK_EN = /^(want|need|expect|demand|would like|'d like) /;
 /** Terms that say the demand themselves: 退给我, 赔我一台新的, 修车的钱你们得出, 维修费应该你们出, "pay up". */
 const A_DEMAND_ITSELF = new Set(['退给我', '退到我', '赔我', '赔给我', '要赔', '得赔', '钱你们得出', '钱你们要出', '钱必须你们出', '钱你们出', '钱谁出', '应该你们出', '费你们出', '由你们出', '得你们出', 'pay up', 'give me back']);
 
-/** 请贵公司派员修复，并依合约退还月租费: a clause joined by 并 carries the request of the clause before it. */
+/** 请贵公司派员修复，并依合约退还月租费, "please correct it, remove the fee, and refund the $50": a clause joined by 并 or "and" carries the request of the sentence's first. */
 const JOINED = /^(并且?|同时|以及|还要|再)/;
+const JOINED_EN = /^ (and|also|then|plus)( also| then)? $/;
+/** An item of a numbered list of what the customer asks for ("1) re-issue my bills; 2) refund the £214"): an imperative. */
+const LIST_ITEM_EN = /^ (\d{1,2}|[a-h]|i{1,3}|iv|v) [).] $/;
 const ASKS = /要求|必须|应该|应当|(?<![申邀])请(?!问)|希望/;
 const clauseBeforeClause = (p: Prepared, end: number) => p.text.slice(Math.max(0, end - 40), Math.max(0, end - 1)).split(/[，。！？；,.!?;\n]/).pop()!;
 
@@ -362,10 +367,11 @@ export function isDemand(p: Prepared, hit: Hit): boolean {
   const after = p.text.slice(hit.end, hit.end + 12);
   if (p.script === 'en' && NOT_A_DEMAND_EN.test(after)) return false;
   if (reportedDone(p, hit)) return false;
-  if (A_DEMAND_ITSELF.has(hit.term)) return true;
+  if (A_DEMAND_ITSELF.has(hit.term) || ASKED_BACK_EN.test(hit.term)) return true;
   const clause = clauseBefore(p, hit);
   if (!clause.trim()) return !NOT_IMPERATIVE.has(hit.term);
   if (p.script === 'zh' && JOINED.test(clause) && ASKS.test(clauseBeforeClause(p, hit.start - clause.length))) return true;
+  if (p.script === 'en' && (LIST_ITEM_EN.test(clause) || (JOINED_EN.test(clause) && DEMAND_BEFORE.en.test(` ${p.text.slice(0, hit.start).split(/ [.!?](?= )/).pop()!.split(/ [,;:](?= )/)[0]!.trim()} `)))) return true;
   const asked = DEMAND_BEFORE[p.script].exec(clause);
   if (asked && (asked[1] !== '可以' || QUESTION_AFTER.test(after))) return true;
   return DEMAND_AFTER[p.script].test(after) && !(hit.term === 'credit' && CREDIT_FOR.test(after));

@@ -1629,3 +1629,33 @@ describe('written Cantonese', () => {
     expect(kinds('職員話已經幫我報咗警，咁我仲需要做啲咩？')).toEqual([]);
   });
 });
+
+describe('harm, repeats and demands said in a letter\'s words', () => {
+  const kinds = (text: string, locale?: 'en' | 'zh-TW') => analyze(text, locale, undefined, null).signals.map((s) => s.kind);
+  it('hears a symptom as a danger only with its cause told near it', () => {
+    expect(kinds('吃完你们家的烤鱼，当晚全家都拉肚子。')).toContain('safety');
+    expect(kinds('We both had the mussels and were violently ill all night.', 'en')).toContain('safety');
+    expect(kinds('My son\'s lips were swollen after two bites of the satay.', 'en')).toContain('safety');
+    expect(kinds('今天拉肚子，没有力气，心情不好。')).not.toContain('safety');
+    expect(kinds('I woke up with my eyes swollen.', 'en')).not.toContain('safety');
+  });
+
+  it('hears a trouble counted as a repeat, not a habit or a first visit', () => {
+    expect(kinds('宽带前后报修了四次，师傅上门两次，网速还是很慢。')).toContain('repeat');
+    expect(kinds('我已于3月10日、12日、14日三次致电客服，至今问题没有解决。')).toContain('repeat');
+    expect(kinds('I have emailed twice and called once, and nobody has replied.', 'en')).toContain('repeat');
+    expect(kinds('That\'s the second engineer who\'s been out and it\'s still stone cold.', 'en')).toContain('repeat');
+    expect(kinds('6 calls, 3 call-backs that never happened, and my order is still not here.', 'en')).toContain('repeat');
+    expect(kinds('我一周来两次，这家面包一直很好吃。')).not.toContain('repeat');
+    expect(kinds('Loved my 1st visit to the spa, the staff were lovely.', 'en')).not.toContain('repeat');
+  });
+
+  it('hears money asked back in the words letters use, and not a wonder about what is owed', () => {
+    expect(kinds('I am asking you to refund the full £3,850 plus interest.', 'en')).toContain('compensation');
+    expect(kinds('I would like you to: 1) re-issue my bills; 2) refund the £214 you took.', 'en')).toContain('compensation');
+    expect(kinds('Please correct the account, remove the late fee, and refund the $50 I paid.', 'en')).toContain('compensation');
+    expect(kinds('I want every cent of that $340 back.', 'en')).toContain('compensation');
+    expect(kinds('I wonder whether I am entitled to compensation.', 'en')).not.toContain('compensation');
+    expect(kinds('我要求退返訂金，唔該快啲處理。', 'zh-TW')).toContain('compensation');
+  });
+});
