@@ -404,7 +404,8 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
       const before = match.slice(0, at);
       return !PRAISE_DENIED[p.script].test(before) && !praiseDisowned(p, before, w);
     });
-  for (const { re, weight } of lex.patterns) {
+  for (const { re, weight, needs } of lex.patterns) {
+    if (needs && !p.text.includes(needs)) continue;
     // "太感谢你们了！" has the shape of "太过分了！" but is thanks; "不太热情" is none.
     const found = matchesOf(p.text, re).filter(
       (m) =>
@@ -429,7 +430,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
   // are judgements, heard as complaints (complaintScore).
   const judged = (hit: Hit) =>
     [1, 2, 3].some((k) => lex.complaint.has(p.text.slice(Math.max(0, hit.start - k), hit.end))) ||
-    lex.complaintPatterns.some(({ re }) => matchesOf(p.text, re).some((m) => m.index <= hit.start && hit.end <= m.index + m[0].length));
+    lex.complaintPatterns.some(({ re, needs }) => (!needs || p.text.includes(needs)) && matchesOf(p.text, re).some((m) => m.index <= hit.start && hit.end <= m.index + m[0].length));
   for (const { hit, asked } of praiseDenied) {
     if (grievances.some((g) => g.start <= hit.start && hit.end <= g.end) || judged(hit)) continue;
     score += 1;
@@ -501,7 +502,8 @@ function complaintScore(p: Prepared, lexicons: Lexicons, weightAt: (at: number) 
     if (negated(p, hit, lex.negators)) reassurance += reassures(p, hit) ? weightAt(hit.start) : 0;
     else if (!feared(p, hit)) found.push({ ...hit, weight: lex.complaint.get(hit.term) ?? 0, words: hit.term });
   }
-  for (const { re, weight } of lex.complaintPatterns) {
+  for (const { re, weight, needs } of lex.complaintPatterns) {
+    if (needs && !p.text.includes(needs)) continue;
     for (const match of matchesOf(p.text, re)) found.push({ start: match.index, end: match.index + match[0].length, weight, words: match[0].trim() });
   }
   const taken = new Uint8Array(p.text.length);
@@ -568,21 +570,33 @@ const ASKED = /^[^。！!.；;]*?(吗|么|[?？])/;
  * "6 calls"): a repeat. Not a habit (一周来两次) nor a first time.
  */
 const COUNTED = {
-  zh: /(?<!(每|一)(天|周|星期|礼拜|个月|月|年)[^，。！？]{0,3})((报修|反映|投诉|联系|上门|致电|打电话|沟通|交涉|进厂|返厂|送修|[打找催修坏换寄退])([了过]|给?(客服|你们|商家|物业|店家)|电话|热线){0,2}第?([二三四五六七八九十两几0-9]|好几)+(次|回|趟|遍)|第?([二三四五六七八九十两几0-9]|好几)+(次|回|趟|遍)(致电|打电话|上门|报修|反映|投诉|联系|书面|申请|进厂|[打来到催找修跑进送]))/g,
+  zh: /((报修|反映|投诉|联系|上门|致电|打电话|沟通|交涉|进厂|返厂|送修|[打找催修坏换寄退])([了过]|给?(客服|你们|商家|物业|店家)|电话|热线){0,2}第?([二三四五六七八九十两几0-9]|好几)+(次|回|趟|遍)|第?([二三四五六七八九十两几0-9]|好几)+(次|回|趟|遍)(致电|打电话|上门|报修|反映|投诉|联系|书面|申请|进厂|[打来到催找修跑进送]))/g,
   en: / ((called|phoned|rang|emailed|e-mailed|chased|contacted|written|wrote|texted|messaged|visited|complained|reported|asked|tried|been (out|back|in)|came (out|back|in)|come (out|back|in)|gone back|went back|sent it back|returned it|raised it)( [^ .,!?;:]+){0,5} (twice|(three|four|five|six|seven|eight|nine|ten|several|numerous|countless|multiple|many|[0-9]+) times|a dozen times|(on )?(at least )?(two|three|four|five|six|seven|several|numerous|[0-9]+) (separate )?occasions)|(second|third|fourth|fifth|sixth|([2-9]|[1-9][0-9])(st|nd|rd|th)) (engineer|technician|visit|call|email|appointment|attempt|repair|replacement|chaser|month running|week running|no-show|callout|call-out)|(two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of|[0-9]+)( [a-z]+)? (calls|phone calls|emails|visits|chasers|attempts|appointments|call-backs|callbacks|no-shows))(?= )/g,
 };
 
+/** How often something is done (一周来两次), not how often it went wrong. */
+const HABIT_BEFORE = /(每|一)(天|周|星期|礼拜|个月|月|年)[^，。！？]{0,3}$/;
+const COUNTED_NEEDS = { zh: /[二三四五六七八九十两几0-9][次回趟遍]/, en: / (twice|times|occasions|calls|emails|visits|chasers|attempts|appointments|backs|callbacks|no-shows|engineer|technician|visit|call|email|appointment|attempt|repair|replacement|chaser|running|no-show|callout|call-out) / };
+
 /** Money asked back with words between ("I want every cent of that $340 back", "I'd like the fee waived"). */
 const MONEY_ASKED_BACK_EN = / ((want|need|expect|demand|would like|'d like)( [^ .,!?;:]+){1,6} (back|refunded|reimbursed|credited|reversed|waived|paid back))(?= )/g;
+
+/** Someone higher up asked for, or the matter asked to go higher ("I asked for a manager", "I want this escalated"). */
+const ESCALATION_ASKED_EN = / ((asked|ask|asking|demanded|demand|demanding|requested|request|want|wanted) (for |to (speak|talk) (to|with) )?(a|the|your) (manager|supervisor|team leader|duty manager|store manager|boss)|(want|need|asked|ask|demand|demanded|like) (this|it|my complaint|the complaint|my case|the matter) escalated)(?= )/g;
 
 /** The signal terms found, with what each raises, and what is said in more words than a term: troubles counted, money asked back. */
 function signalHits(p: Prepared, kindsOf: Map<string, SignalKind[]>): Array<{ hit: Hit; kinds: SignalKind[] }> {
   const hits = findTerms(p, kindsOf.keys(), kindsOf).map((hit) => ({ hit, kinds: kindsOf.get(hit.term)! }));
   const pad = p.script === 'en' ? 1 : 0;
-  const phrases: Array<[RegExp, SignalKind]> = [[COUNTED[p.script], 'repeat']];
-  if (p.script === 'en') phrases.push([MONEY_ASKED_BACK_EN, 'compensation']);
-  for (const [re, kind] of phrases) {
-    for (const m of matchesOf(p.text, re)) hits.push({ hit: { term: m[0].trim(), start: m.index + pad, end: m.index + m[0].length }, kinds: [kind] });
+  // Each phrase is looked for only where a word it cannot do without is in the text.
+  const phrases: Array<[RegExp, RegExp, SignalKind]> = [[COUNTED_NEEDS[p.script], COUNTED[p.script], 'repeat']];
+  if (p.script === 'en') phrases.push([/ back| refunded| reimbursed| credited| reversed| waived/, MONEY_ASKED_BACK_EN, 'compensation'], [/ manager| supervisor| team leader| boss| escalated/, ESCALATION_ASKED_EN, 'escalation']);
+  for (const [needs, re, kind] of phrases) {
+    if (!needs.test(p.text)) continue;
+    for (const m of matchesOf(p.text, re)) {
+      if (kind === 'repeat' && HABIT_BEFORE.test(p.text.slice(Math.max(0, m.index - 8), m.index))) continue;
+      hits.push({ hit: { term: m[0].trim(), start: m.index + pad, end: m.index + m[0].length }, kinds: [kind] });
+    }
   }
   return hits;
 }

@@ -144,7 +144,7 @@ function sentenceBefore(p: Prepared, hit: Hit): string {
 
 // A member of staff (or "they", a neighbour, the man ahead in the queue) said it; "我跟客服说" is the customer speaking to staff, so not that.
 const STAFF_SAID = {
-  zh: /(?<![跟对和向给])(店员|客服|职员|工作人员|营业员|柜员|师傅|维修工|经理|主管|你们的人|对方|他们|邻居|朋友|别人|有人|卖家|商家|店家|老板|司机|快递员|物业|保安|房东|平台)[^，。！？]{0,8}?(说|告诉我|建议|让我|叫我|提醒我|提醒|问我|问要不要|主动提出|一句)/,
+  zh: /(?<![跟对和向给])(店员|客服|职员|前台|工作人员|营业员|柜员|师傅|维修工|经理|主管|你们的人|对方|他们|邻居|朋友|别人|有人|卖家|商家|店家|老板|司机|快递员|物业|保安|房东|平台)[^，。！？]{0,8}?(说|告诉我|建议|让我|叫我|提醒我|提醒|问我|问要不要|主动提出|一句)/,
   en: / (agent|representative|rep|staff|employee|manager|clerk|cashier|receptionist|teller|technician|engineer|they|neighbour|neighbor|friend|man|woman|guy|lady|customer|someone|somebody|he|she|landlord|seller|dealer|boss) (\S+ ){0,6}?(told|said|says|saying|suggested|advised|recommended|mentioned|shouting|shouted|yelling|yelled|threatening|threatened) | (he'd|she'd|he'll|she'll|they'd|they'll) /,
 };
 
@@ -319,7 +319,7 @@ export function insideHashtag(p: Prepared, hit: Hit): boolean {
 }
 
 /** A manager who helped (你们经理帮我解决了, "your manager was so helpful") is thanked, not asked for. */
-const HELPED_AFTER = { zh: /^(帮我|帮忙|亲自|人很|人特别|人挺|态度很|很耐心|很热情|特别好|非常好)/, en: /^ (helped|fixed|sorted|resolved|took care|was (very |so |really )?(helpful|kind|great|nice|lovely|patient))\b/ };
+const HELPED_AFTER = { zh: /^(帮我|帮忙|亲自|人很|人特别|人挺|态度很|很耐心|很热情|特别好|非常好|(很快|马上|立刻|立即|及时|主动|当场)就?(帮|处理|解决|搞定|换|退))/, en: /^ (helped|fixed|sorted|resolved|took care|was (very |so |really )?(helpful|kind|great|nice|lovely|patient))\b/ };
 export const helpedAfter = (p: Prepared, hit: Hit): boolean => HELPED_AFTER[p.script].test(p.text.slice(hit.end, hit.end + 16));
 
 /** A name that only says who someone is: "my lawyer friend recommended", 我律师朋友, 我的警察邻居. */

@@ -1659,3 +1659,18 @@ describe('harm, repeats and demands said in a letter\'s words', () => {
     expect(kinds('我要求退返訂金，唔該快啲處理。', 'zh-TW')).toContain('compensation');
   });
 });
+
+describe('going higher up, in more words', () => {
+  const kinds = (text: string, locale?: 'en' | 'zh-TW') => analyze(text, locale, undefined, null).signals.map((s) => s.kind);
+  it('hears a manager asked for, the matter asked to go higher, or a letter copied to the top', () => {
+    expect(kinds('Every single call I\'ve asked for a manager and nobody rings back.', 'en')).toContain('escalation');
+    expect(kinds('I want the charge refunded and I want this escalated.', 'en')).toContain('escalation');
+    expect(kinds('I have copied this letter to your Dealer Principal.', 'en')).toContain('escalation');
+    expect(kinds('收銀員當面講我壞話，我即刻要求見經理。', 'zh-TW')).toContain('escalation');
+  });
+
+  it('hears none in a manager staff point to, or one who put it right', () => {
+    expect(kinds('前台说有意见可以找经理，我懒得找了。')).not.toContain('escalation');
+    expect(kinds('本来很生气，结果值班经理很快就处理好了，还送了一张券。')).not.toContain('escalation');
+  });
+});

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { findTerms, findTermsOfLists, matchesOf, prepare, type Hit } from '../../../shared/guidance/matcher.js';
-import type { Script } from '../../../shared/guidance/lexicons.js';
+import { readFileSync } from 'node:fs';
+import { requiredChinese, type Script } from '../../../shared/guidance/lexicons.js';
+import zhLexicon from '../../../shared/guidance/data/lexicon.zh.json' with { type: 'json' };
 
 /** The plain reading of the rule: terms longest first, each searched for left to right, a place taken once. */
 function reference(text: string, script: Script, terms: string[]): Hit[] {
@@ -69,5 +71,36 @@ describe('finding lexicon terms', () => {
       expect(spans(matchesOf(text, re)), text).toEqual(spans([...text.matchAll(re)]));
       re.lastIndex = 3;
     }
+  });
+});
+
+describe('the Chinese a pattern cannot match without', () => {
+  it('is the longest run of required characters, none when an alternation or only optional ones stand at the top', () => {
+    expect(requiredChinese('[^，。！？,.!?]{0,6}(自己)(用|吃|住)过(吗|没有?)[？?]')).toBe('自己');
+    expect(requiredChinese('气得(我)?(想|要|直)')).toBe('气得');
+    expect(requiredChinese('说好的[^，。！？]{0,10}呢')).toBe('说好的');
+    expect(requiredChinese('比较厉?害')).toBe('比较');
+    expect(requiredChinese('去哪了|去哪儿了')).toBeNull();
+    expect(requiredChinese('(退钱|赔钱)')).toBeNull();
+    expect(requiredChinese('(?<!世界)(太|很)(凶|贵)')).toBeNull();
+  });
+
+  it('is in every match of every shipped pattern, so skipping a text without it loses nothing', () => {
+    const texts = readFileSync('test/fixtures/guidance/utterances.jsonl', 'utf8')
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => prepare((JSON.parse(l) as { text: string }).text, 'zh').text);
+    let checked = 0;
+    for (const { re } of [...zhLexicon.patterns.rules, ...zhLexicon.complaintPatterns.rules]) {
+      const needs = requiredChinese(re);
+      if (!needs) continue;
+      for (const text of texts) {
+        for (const m of matchesOf(text, new RegExp(re, 'gu'))) {
+          expect(m[0], re).toContain(needs);
+          checked += 1;
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
   });
 });
