@@ -221,6 +221,8 @@ function courtesy(p: Prepared, hit: Hit): boolean {
   if (c.before.test(p.text.slice(Math.max(0, hit.start - 8), hit.start)) || c.after.test(p.text.slice(hit.end, hit.end + 40))) return true;
   return c.closing.test(p.text.slice(hit.end)) && c.request.test(p.text.slice(0, hit.start));
 }
+/** A request whose clause the praise is in: what is asked for, not what was given. */
+const REQUESTED = { zh: /(请|恳请|要求|务必|尽快|立即|立刻)[^，。！？；,.!?;]{0,10}$/, en: / (please|kindly|i request|we request|i ask that|we ask that|i expect|we expect|i'd expect)( [^ .,!?;:]+){0,5} $/ } as const;
 /** A scare-quoted thing right after praise (好棒的「專業」, "thanks so much for the "fast shipping""), or praise taken back (五星好评（bushi）). */
 const SCARE_QUOTED_AFTER = { zh: /^的[「“"『][^」”"』]{1,12}[」”"』]|^[^。！？]{0,8}[（(]bushi[）)]/, en: /^( so much| a lot)?( for( the| your| my| this| that)?)? ["“] / } as const;
 const PRAISE_QUESTIONED = /^([^，。！,!.]{0,8}[？?]|又?有(什么|啥|个屁)用)/;
@@ -353,6 +355,8 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
       // A letter's courtesy (感谢贵公司的配合, "I would appreciate it if…", "thank you for your attention"), or thanks
       // closing a request (恳请贵行核实并退还该笔费用。谢谢！), asks; it is no satisfaction.
       if (courtesy(p, hit)) continue;
+      // Praise a request asks for is praise missing (请物业联系燃气公司进行专业检测, 请尽快妥善处理, "please send someone professional").
+      if (REQUESTED[p.script].test(p.text.slice(Math.max(0, hit.start - 40), hit.start)) && !COURTESY[p.script].thanks.test(hit.term)) continue;
       if (IRONIC_PRAISE[p.script].test(p.text.slice(Math.max(0, hit.start - 16), hit.end + 24))) continue;
       // Praise of something in scare quotes is irony (好棒的「專業」診所, "Thanks so much for the "fast shipping.""): a grievance.
       if (SCARE_QUOTED_AFTER[p.script].test(p.text.slice(hit.end, hit.end + 30))) {
@@ -548,7 +552,7 @@ const softened = (p: Prepared, at: { start: number; end: number }) =>
 
 /** The business put a fault right (早上报修漏水，中午就修好了; "they replaced it the next day"). */
 const PUT_RIGHT = {
-  zh: /(?<![没不未别])(修好|补发|补寄|重发了|退回来|退给我了|就退了|退了差价|解决了|处理好了|就好了|换好了|换了新的|换新的|重新做了|调回|马上[就给]?(处理|换|补)|道歉|整好|搞定|完全没事)/,
+  zh: /(?<![没不未别])(修好|补发|补寄|重发了|退回来|退给我了|就退了|退了差价|解决了|处理好了|就好了|换好了|换了新的|换新的|给换了|换了新|帮我换|重改|重新改|免费换|重新做了|调回|马上[就给]?(处理|换|补)|道歉|整好|搞定|完全没事)/,
   en: / (fixed|replaced|refunded|reprinted|redid|re-did|remade|re-made|the right one (arrived|came)|sorted (it|this|everything|me) out|resolved|made it right|apologi[sz]ed|swapped (it|them)|had the right one out|sent (out )?(a |the )?(new|replacement|right|correct) one|put (us|me) on|found (us|me) a|back on)\b/,
 } as const;
 
@@ -801,9 +805,10 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   });
   // A pleased customer (praise that "should be on the news", photos posted of a meal they loved, thanks
   // to 你们经理) threatens nobody and asks for nobody higher up: no banner. Nor is a thank-you for last
-  // time (谢谢你们上次…) a repeat complaint: a repeat needs something wrong now.
+  // time (谢谢你们上次…) a repeat complaint: a repeat needs something wrong now, a grievance or another
+  // signal (a danger, a demand).
   if (score + complaint < 0) for (const kind of [...THREATENING, 'social', 'escalation'] as const) signalWords.delete(kind);
-  if (score + complaint <= 0) signalWords.delete('repeat');
+  if (score + complaint <= 0 && signalWords.size === 1) signalWords.delete('repeat');
   const signals: Signal[] = SIGNAL_KINDS.filter((k) => signalWords.has(k)).map((kind) => ({ kind, words: [...signalWords.get(kind)!] }));
   const script = scriptOf(resolved);
   // Praise with only slight faults in it is a pleased customer's remark, not an upset one.

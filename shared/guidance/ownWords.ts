@@ -73,7 +73,7 @@ export function clauseBefore(p: Prepared, hit: Hit): string {
 /** Words that contain a signal word and mean something else. */
 const LOOKALIKES = {
   zh: [
-    '工商银行', '工商管理', '工商注册', '个体工商户', '工商时间', '记者证', '新闻联播', '热搜榜单', '转发微博', '新闻频道', '住院部', '住院楼', '住院处',
+    '工商银行', '工商管理', '值得上新闻', '该上新闻', '值得上热搜', '工商注册', '个体工商户', '工商时间', '记者证', '新闻联播', '热搜榜单', '转发微博', '新闻频道', '住院部', '住院楼', '住院处',
     // Finding someone to fix it, or finding them (找人家说), threatens nobody.
     '自己找人', '找人家', '找人修', '找人来修', '找人维修', '找人帮忙', '找人问', '找人看',
     // An alarm on a device is no call to the police (燃气报警器).
@@ -183,7 +183,7 @@ const INTENT = {
 };
 
 /** An intent denied however far the act stands from it in the clause: 不想为了两百块闹到派出所, "I don't want to get the police involved". */
-const UNWANTED = { zh: /(不想|没想|不打算|没打算|不愿意?|并不想|也不想|不至于)[^，。！？；]{0,16}$/, en: / (don't|do not|didn't|did not|never) (want|wanted|intend|intended|plan|planned|mean|meant) to( [^ .,!?;:]+){0,6} $/ };
+const UNWANTED = { zh: /(不想|没想|不打算|没打算|不愿意?|并不想|也不想|不至于|不是想|不是要)[^，。！？；]{0,16}$/, en: / (don't|do not|didn't|did not|never) (want|wanted|intend|intended|plan|planned|mean|meant) to( [^ .,!?;:]+){0,6} $/ };
 
 function deniedIntent(p: Prepared, hit: Hit, negators: readonly string[]): boolean {
   if (UNWANTED[p.script].test(p.script === 'zh' ? p.text.slice(Math.max(0, hit.start - 24), hit.start) : clauseBefore(p, hit))) return true;
@@ -334,7 +334,7 @@ const DEMAND_BEFORE = {
 /** Words after it that make it one: 退款给我, 赔偿我的损失, "refund me", "compensation for". */
 const DEMAND_AFTER = { zh: /^(给我|我|谁|由谁|怎么|必须|吧|[^，。！？]{0,4}(得赔|要赔|来赔|赔给|必须赔|负责|承担|得出))/, en: /^ (me|my|us|now|immediately|asap|for|or) / };
 /** A refund reported or described, not asked for: 退款了, 退款已到账, 退款秒到账, 退货退款都很顺利, "the refund was quick". */
-const REPORTED_AFTER = { zh: /^(退款|退货|退钱)?(昨天|今天|前天|上周|刚刚|刚才|早就|终于|秒|马上|立马|当天|当场|很快|次日|第二天|[一两三四五六七八九十几半0-9]+个?(小时|分钟|天)(内|之内)?就?)?(了|已|已经|都|很|也|到账|入账|成功|顺利|的|流程|速度|处理)/, en: /^ (was|is|has|had|went|came|arrived|took|process|policy) / };
+const REPORTED_AFTER = { zh: /^(退款|退货|退钱)?(秒到|秒退|(昨天|今天|前天|上周|刚刚|刚才|早就|终于|秒|马上|立马|当天|当场|很快|次日|第二天|[一两三四五六七八九十几半0-9]+个?(小时|分钟|天)(内|之内)?就?)?(了|已|已经|都|很|也|到账|入账|成功|顺利|的|流程|速度|处理))/, en: /^ (was|is|has|had|went|came|arrived|took|process|policy) / };
 /** A refund, a return or money back that has happened (退款已经收到了, 退款已入账, "the refund was quick"). */
 export const reportedDone = (p: Prepared, hit: Hit): boolean => REPORTED_AFTER[p.script].test(p.text.slice(hit.end, hit.end + 12));
 /** 可以退款 states a policy; 可以退款吗 asks for one. */

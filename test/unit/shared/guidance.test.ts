@@ -1674,3 +1674,25 @@ describe('going higher up, in more words', () => {
     expect(kinds('本来很生气，结果值班经理很快就处理好了，还送了一张券。')).not.toContain('escalation');
   });
 });
+
+describe('praise asked for, a fix told in other words, and a judgement that names the news', () => {
+  const read = (text: string, locale?: 'zh-TW') => analyze(text, locale, undefined, null);
+  it('reads praise a letter asks for as missing, so its banners stand', () => {
+    const letter = read('车库里有明显的燃气味，我已经两次报修。请物业立即联系燃气公司进行专业检测，此事我已拨打12345市民热线反映。');
+    expect(letter.signals.map((s) => s.kind)).toEqual(expect.arrayContaining(['regulator', 'safety', 'repeat']));
+    expect(letter.pleased).toBe(false);
+  });
+
+  it('reads a fault put right in other words, told with praise, as pleased, and a refund that came at once as no demand', () => {
+    for (const text of ['手机屏幕有点漏光，售后二话不说给换了新机，不到三天就搞定。', '发错了尺码，客服马上补发了，退款秒到，好评！']) {
+      const reading = read(text);
+      expect([reading.temperature, reading.signals], text).toEqual([0, []]);
+    }
+  });
+
+  it('hears money wasted as a complaint, and no banner in a judgement that something deserves the news or an act not meant', () => {
+    expect(read('咨询费收三千，十分钟就说没办法，浪费钱。').temperature).toBeGreaterThanOrEqual(1);
+    expect(read('结账时店员全程滑手机，头都没抬。这种服务真的很值得上新闻。').signals.map((s) => s.kind)).not.toContain('media');
+    expect(read('我唔係想即刻去消委會，只係想知道一般網店係咪都咁。', 'zh-TW').signals).toEqual([]);
+  });
+});
