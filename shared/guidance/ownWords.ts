@@ -261,12 +261,15 @@ export function notARepeat(p: Prepared, hit: Hit): boolean {
  */
 const ACT_BEFORE = {
   zh: [
-    /(联系|咨询|委托|投诉|举报|反映|申诉|告诉|曝光|上传|拨打|打给|打到|发到|发在|放到|贴到|拿去|闹到|捅到|晒到)[^，。！？；,!?;]{0,6}$/,
-    /(找|叫|请|让|打|拨|告|发|传|放|贴|po|去|(?<![看听见收遇想得做感受])到|向|给|报|上|跟|会|要)[了到给在上去向的个条篇一下]{0,2}$/,
+    /(联系|联络|咨询|委托|投诉|举报|反映|申诉|告诉|曝光|上传|拨打|打给|打到|发到|发在|放到|贴到|拿去|闹到|捅到|晒到|提交|递交|寄信|写信|寄给|致信|投稿)[^，。！？；,!?;]{0,6}$/,
+    /(找|叫|请|让|打|拨|告|发|传|放|贴|po|去|(?<![看听见收遇想得做感受])到|向|给|报|上|跟|会|要)[了到给在上去向的个条篇一下]{0,2}(本地|当地|本市|区|市|省|县)?的?$/,
   ],
   en: [
-    / (call|calling|called|ring|reach out to|reaching out to|reached out to|contact|contacting|contacted|report|reporting|reported|tell|telling|told|write|writing|wrote|file|filing|filed|complain|complaining|complained|post|posting|posted|share|sharing|shared|tweet|tweeting|upload|uploading|uploaded|hire|hiring|hired|consult|consulting|consulted|talk|talking|talked|speak|speaking|spoke|escalate|escalating|escalated|notify|notifying|notified|alert|alerting|alerted|involve|involving|warn|warned|warning|leave|leaving|bring|bringing|lodge|lodged|lodging|refer|referring|referred|submit|submitting|submitted|copy|copied|copying|left|forward|forwarding|forwarded|send|sending|sent|ask|asking|asked|hear from|hearing from|will|i'll|we'll)( [^ .,!?;:]+){0,6} $/,
+    / (call|calling|called|ring|reach out to|reaching out to|reached out to|contact|contacting|contacted|report|reporting|reported|tell|telling|told|write|writing|wrote|file|filing|filed|complain|complaining|complained|post|posting|posted|share|sharing|shared|tweet|tweeting|upload|uploading|uploaded|hire|hiring|hired|consult|consulting|consulted|talk|talking|talked|speak|speaking|spoke|escalate|escalating|escalated|notify|notifying|notified|alert|alerting|alerted|involve|involving|warn|warned|warning|leave|leaving|bring|bringing|lodge|lodged|lodging|refer|referring|referred|submit|submitting|submitted|copy|copied|copying|left|retain|retained|instruct|instructed|engage|engaged|email|emailing|emailed|e-mailed|message|messaged|forward|forwarding|forwarded|send|sending|sent|ask|asking|asked|hear from|hearing from|will|i'll|we'll)( [^ .,!?;:]+){0,6} $/,
     / (go|going|went|put|putting|take|taking|took|get|getting|got|see you in)( [^ .,!?;:]+){0,2} $/,
+    // A complaint lodged somewhere ("Complaint with the CFPB filed yesterday", "a complaint with the Energy and Water Ombudsman"), a
+    // video up on a platform ("Video's up on TikTok"), the saga filmed for it.
+    / (complaint|complaints|case|claim|dispute) (with|to) (the )?([^ .,!?;:]+ ){0,5}$| (up|live) on( the| my| our)? $| (film|filming|filmed|record|recording|recorded)( [^ .,!?;:]+){0,3} (for|on) $/,
     // The matter taken somewhere in so many words: "take this complaint to the Legal Ombudsman", "put this up on the local Facebook page".
     / (take|taking|took|put|putting) (this|it|my|the|that|them|everything)( [^ .,!?;:]+){0,5} (to|on|with|all over)( [^ .,!?;:]+){0,3} $/,
     / (take|taking|took) (this|it|my story|this story|the story|this whole thing) to( the)? $| (make|making|made|film|filming|record|recording|do|doing) (a|an) $| (let's see|we'll see|see) what( the)?( local)? $/,
@@ -274,7 +277,7 @@ const ACT_BEFORE = {
 };
 const ACT_AFTER = {
   // Not someone else's act told there (新闻里有人起诉了).
-  zh: /^((?![^，。！？；,!?;]{0,4}?(有人|别人))[^，。！？；,!?;]{0,4}?(曝光|投诉|举报|反映|申诉|起诉|都来|来看|来采访|来处理|过来|发帖|发文|上发|评理|评价|处理|知道|看看|出面|介入|联系你们|找你们)|上?见(?![过到面]))/,
+  zh: /^((?![^，。！？；,!?;]{0,4}?(有人|别人))[^，。！？；,!?;]{0,4}?(曝光|投诉|举报|反映|申诉|起诉|都来|来看|来采访|来处理|过来|发帖|发文|上发|评理|评价|处理|知道|看看|出面|介入|联系你们|找你们|打了?电话|登记)|上?见(?![过到面]))/,
   en: /^ ((will|is going to|are going to|can|could|would) |(covers|cover|hear|hears|know|find out|gets involved|get involved|involved|be in touch|(is|are) (very )?interested in|look into|looks into|investigate|investigates|intervene|step in)( |$))/,
 };
 

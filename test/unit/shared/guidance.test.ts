@@ -1696,3 +1696,17 @@ describe('praise asked for, a fix told in other words, and a judgement that name
     expect(read('我唔係想即刻去消委會，只係想知道一般網店係咪都咁。', 'zh-TW').signals).toEqual([]);
   });
 });
+
+describe('a complaint lodged, a video up, a letter sent to the programme', () => {
+  const kinds = (text: string, locale?: 'en' | 'zh-TW') => analyze(text, locale, undefined, null).signals.map((s) => s.kind);
+  it('hears the acts in the words posts and letters use', () => {
+    expect(kinds('Complaint with the CFPB filed yesterday. I want those fees reimbursed.', 'en')).toContain('regulator');
+    expect(kinds('I have also lodged a complaint with the Energy and Water Ombudsman NSW.', 'en')).toContain('regulator');
+    expect(kinds('Absolutely fuming. Video\'s up on TikTok already.', 'en')).toContain('social');
+    expect(kinds('I have retained an attorney, who will be contacting you separately.', 'en')).toContain('legal');
+    expect(kinds('I have emailed Rip Off Britain with the whole story.', 'en')).toContain('media');
+    expect(kinds('剩余食物样本我已提交给区市场监管局。')).toContain('regulator');
+    expect(kinds('已经给本地电视台打了电话，等记者联系。')).toContain('media');
+    expect(kinds('店家死不認帳，已經寄信給東森爆料了。', 'zh-TW')).toContain('media');
+  });
+});
