@@ -1,4 +1,5 @@
 import { matchesOf, type Hit, type Prepared } from './matcher.js';
+import type { SignalKind } from './lexicons.js';
 
 /**
  * Whether a signal word (media, courts, police, regulator, social media, safety, a threat, a demand
@@ -6,13 +7,15 @@ import { matchesOf, type Hit, type Prepared } from './matcher.js';
  * said ("客服说可以打12315"), not a denial ("我并没有打算报警") and not a hedged "if ever"
  * ("如果下次再这样，我可能会考虑找媒体"). An ultimatum stays a threat: "再不解决我就找媒体" has no hedge.
  */
-export function isCustomersOwn(p: Prepared, hit: Hit, negators: readonly string[]): boolean {
+export function isCustomersOwn(p: Prepared, hit: Hit, negators: readonly string[], kinds: readonly SignalKind[] = []): boolean {
   const sentence = sentenceBefore(p, hit);
   return !(
     insideLookalike(p, hit) ||
-    (staffSaidIt(p, sentence) && !ANSWERED_IN_KIND.test(p.text.slice(hit.end, hit.end + 40))) ||
+    // A danger staff name is still a danger ("the recovery driver said the wheel could have come off").
+    (!kinds.includes('safety') && staffSaidIt(p, sentence) && !ANSWERED_IN_KIND.test(p.text.slice(hit.end, hit.end + 40))) ||
     deniedIntent(p, hit, negators) ||
-    hedgedHypothetical(p, sentence) ||
+    hedgedHypothetical(p, sentence, !kinds.includes('threat')) ||
+    joking(p, hit) ||
     averted(p, hit, sentence) ||
     whoTheyAre(p, hit, sentence) ||
     askingAdvice(p, hit, sentence) ||
@@ -28,21 +31,21 @@ function averted(p: Prepared, hit: Hit, sentence: string): boolean {
 }
 
 /** Others asked how it is done (请问…是先找平台还是直接打12315？, "Has anyone taken a landlord to small claims?"): a question, not a threat. */
-const ADVICE_ASKED = { zh: /请问|请教|求助|有没有人|有经验的|求建议|想问|问一下|问下|请益|求教|有冇|大大|师兄|板上/, en: / (any advice|anyone know|does anyone|has anyone|what's the (best|most effective) way|how (do|should) i word) / } as const;
+const ADVICE_ASKED = { zh: /请问|请教|求助|求问|有没有人|有经验的|经历过的|求建议|想问|问一下|问下|请益|求教|有冇|大大|师兄|板上/, en: / (any advice|anyone know|does anyone|has anyone|what's the (best|most effective) way|how (do|should) i word) / } as const;
 /** Or told to others as advice (分享一下正确的投诉方式：…不行再打12315). */
-const ADVICE_GIVEN = { zh: /分享一下|经验分享|亲测有效|小贴士|攻略/, en: / (pro tip|psa|tip :) / } as const;
+const ADVICE_GIVEN = { zh: /分享一下|经验分享|亲测有效|小贴士|攻略|建议大家/, en: / (pro tip|psa|tip :) / } as const;
 function askingAdvice(p: Prepared, hit: Hit, sentence: string): boolean {
   if (ADVICE_GIVEN[p.script].test(p.script === 'en' ? ` ${sentence} ` : sentence)) return true;
   const rest = /^[^。！!\n]*?[？?]/.exec(p.text.slice(hit.end));
   // The question may have begun a sentence earlier (想请问…找消保官有用吗？还是要先寄存证信函？).
-  const asked = p.script === 'en' ? ` ${sentence} ${rest?.[0]} ` : p.text.slice(Math.max(0, hit.start - 60), hit.start) + rest?.[0];
+  const asked = p.script === 'en' ? ` ${p.text.slice(Math.max(0, hit.start - 160), hit.start)} ${rest?.[0]} ` : p.text.slice(Math.max(0, hit.start - 60), hit.start) + rest?.[0];
   return rest !== null && ADVICE_ASKED[p.script].test(asked);
 }
 
 /** "我是律师", "我在电视台工作", "I work at a TV station": who the customer is, not what they will do (unless they say they will write it up). */
 const IDENTITY = {
   zh: /我(的?(老公|老婆|男友|女友|男朋友|女朋友|朋友|哥哥?|姐姐?|弟弟?|妹妹?|儿子|女儿|爸爸?|妈妈?|表哥|表姐|同学|同事|家人|亲戚))?(是|在|就是|本身是|也是)[^，,]{0,4}$/,
-  en: / (i( am|'m| work| worked)|(my|our) [a-z-]+('s| is| was| works| worked)|(he|she)('s| is| was| works| worked)) (at |for |as |in )?(a |an |the |one )?(local )?$/,
+  en: / (i( am|'m| work| worked)|(my|our) [a-z-]+('s| is| was| works| worked)|(he|she|who)('s| is| was| works| worked)) (at |for |as |in )?(a |an |the |one )?(local )?$/,
 };
 
 /** The customer who will write it up themselves ("I'm a journalist … I will be writing about this", 我是记者…我会写出来). */
@@ -144,8 +147,8 @@ function sentenceBefore(p: Prepared, hit: Hit): string {
 
 // A member of staff (or "they", a neighbour, the man ahead in the queue) said it; "我跟客服说" is the customer speaking to staff, so not that.
 const STAFF_SAID = {
-  zh: /(?<![跟对和向给])(店员|客服|职员|前台|工作人员|营业员|柜员|师傅|维修工|经理|主管|你们的人|对方|他们|邻居|朋友|别人|有人|卖家|商家|店家|老板|司机|快递员|物业|保安|房东|平台)[^，。！？]{0,8}?(说|告诉我|建议|让我|叫我|提醒我|提醒|问我|问要不要|主动提出|一句)/,
-  en: / (agent|representative|rep|staff|employee|manager|clerk|cashier|receptionist|teller|technician|engineer|they|neighbour|neighbor|friend|man|woman|guy|lady|customer|someone|somebody|he|she|landlord|seller|dealer|boss) (\S+ ){0,6}?(told|said|says|saying|suggested|advised|recommended|mentioned|shouting|shouted|yelling|yelled|threatening|threatened) | (he'd|she'd|he'll|she'll|they'd|they'll) /,
+  zh: /(?<![跟对和向给])(店员|客服|职员|前台|工作人员|营业员|柜员|师傅|维修工|经理|主管|你们的人|对方|他们|邻居|朋友|别人|有人|卖家|商家|店家|老板|司机|快递员|物业|保安|警卫|房东|平台|列车长|站务|经纪人|家人)[^，。！？]{0,8}?(说|告诉我|建议|让我|叫我|提醒我|提醒|问我|问要不要|主动提出|一句|劝我|劝|表示|声称|称)/,
+  en: / (agent|representative|rep|staff|employee|manager|clerk|cashier|receptionist|teller|technician|engineer|they|neighbour|neighbor|friend|man|woman|guy|lady|customer|someone|somebody|he|she|landlord|seller|dealer|boss|waiter|waitress|server|bartender|driver|installer|advisor|adviser|salesman|salesperson|assistant|owner|chef|host|hostess|guard|security|valet|courier|operator|officer) (\S+ ){0,6}?(told|said|says|saying|suggested|advised|recommended|mentioned|shouting|shouted|yelling|yelled|threatening|threatened) | (he'd|she'd|he'll|she'll|they'd|they'll) /,
 };
 
 /**
@@ -153,7 +156,7 @@ const STAFF_SAID = {
  * on the radio that people are suing"), staff's help ("they called the police for us") or the developers' own posts.
  */
 const OTHERS_STORY = {
-  zh: /((?<!没)有人|别人家|有个[男女]?的?人?|新闻(上|里)?说|看新闻说?)[^，。！？]{0,6}$|(?<![跟对和向给叫让找请])(店员|服务员|职员|工作人员|保安|店家|商家|老板|经理|邻居|他们|对方)(最后|直接|已经|马上|立刻|就|也|还|赶紧)?$|(已经|已|都)帮我们?$/,
+  zh: /((?<!没)有人|别人家|有个[男女]?的?人?|新闻(上|里)?说|看新闻说?)[^，。！？]{0,6}$|(?<![跟对和向给叫让找请])(店员|服务员|职员|工作人员|保安|店家|商家|老板|经理|邻居|他们|对方)(最后|直接|已经|马上|立刻|就|也|都|还|赶紧)?$|(已经|已|都)帮我们?$/,
   // Someone as the subject ("someone sued", "I read that someone called the police"), not "transfer me to someone higher up".
   en: /(^| (that|when|after|because|and|but|so|where|how|heard|saw|read)) (someone|somebody|people|other customers|others|a (man|woman|guy|lady|customer|passenger|family|couple)) (\S+ ){0,3}$| (in|on) the (news|radio) that |(^| )(they|staff|the staff|the manager|the hotel|reception|security) (called|phoned|rang|contacted|got) (the )?$|(^| )(the )?(devs|developers|company|brand) (are |were |keep |kept )?(posting|tweeting|posted|tweeted)( [^ .,!?;:]+){0,3} $/,
 };
@@ -183,7 +186,10 @@ const INTENT = {
 };
 
 /** An intent denied however far the act stands from it in the clause: 不想为了两百块闹到派出所, "I don't want to get the police involved". */
-const UNWANTED = { zh: /(不想|没想|不打算|没打算|不愿意?|并不想|也不想|不至于|不是想|不是要)[^，。！？；]{0,16}$/, en: / (don't|do not|didn't|did not|never) (want|wanted|intend|intended|plan|planned|mean|meant) to( [^ .,!?;:]+){0,6} $/ };
+const UNWANTED = {
+  zh: /(不想|没想|不打算|没打算|不愿意?|并不想|也不想|不至于|不是想|不是要|没必要)[^，。！？；]{0,16}$/,
+  en: / ((don't|do not|didn't|did not|never) (want|wanted|intend|intended|plan|planned|mean|meant) to|(not|never) (going|gonna|trying|planning|about) to|not worth|(have not|haven't|has not|hasn't|did not|didn't|never) (posted|called|contacted|gone|reported|told|shared|put|rung|phoned))( [^ .,!?;:]+){0,6} $/,
+};
 
 function deniedIntent(p: Prepared, hit: Hit, negators: readonly string[]): boolean {
   if (UNWANTED[p.script].test(p.script === 'zh' ? p.text.slice(Math.max(0, hit.start - 24), hit.start) : clauseBefore(p, hit))) return true;
@@ -199,10 +205,15 @@ const HEDGE = { zh: /可能|也许|或许|考虑|说不定|不排除/, en: / (wo
 /** The trouble coming back some day (下次再这样, "if they ever…", "if it happens again"): a threat about then is no threat now. */
 const RECURRENCE = { zh: /下次|下回|以后|今后|将来/, en: / (ever|again|a second time|another time|next time) / };
 
-function hedgedHypothetical(p: Prepared, sentence: string): boolean {
+/** A threat of harm stays one however far off (下次再让我遇到，他就给我等着瞧); only an act on a channel waits for "next time". */
+function hedgedHypothetical(p: Prepared, sentence: string, recurrenceCounts = true): boolean {
   const text = p.script === 'en' ? ` ${sentence.trim()} ` : sentence;
-  return CONDITIONAL[p.script].test(text) && (HEDGE[p.script].test(text) || RECURRENCE[p.script].test(text));
+  return CONDITIONAL[p.script].test(text) && (HEDGE[p.script].test(text) || (recurrenceCounts && RECURRENCE[p.script].test(text)));
 }
+
+/** Said as a joke, and said so (建议大家直接报警抓老板（误）, 五星好评（bushi）). */
+const JOKING = /^[^。！？!?\n]{0,20}[（(](误|bushi|開玩笑|开玩笑)[）)]/;
+const joking = (p: Prepared, hit: Hit) => p.script === 'zh' && JOKING.test(p.text.slice(hit.end));
 
 const WORKS_AGAIN_EN = / (works?|working|worked|fine|normal|running|back up|online|ever|ordering|buying|order|buy|ordered|bought|purchasing|booking|booked) $/;
 /** What the customer will or will never do again: "never again", "I won't order here again", "would stay again". */
@@ -277,7 +288,7 @@ const ACT_BEFORE = {
 };
 const ACT_AFTER = {
   // Not someone else's act told there (新闻里有人起诉了).
-  zh: /^((?![^，。！？；,!?;]{0,4}?(有人|别人))[^，。！？；,!?;]{0,4}?(曝光|投诉|举报|反映|申诉|起诉|都来|来看|来采访|来处理|过来|发帖|发文|上发|评理|评价|处理|知道|看看|出面|介入|联系你们|找你们|打了?电话|登记)|上?见(?![过到面]))/,
+  zh: /^((?![^，。！？；,!?;]{0,4}?(有人|别人))[^，。！？；,!?;]{0,4}?(曝光|投诉|举报|反映|申诉|起诉|都来|来看|来采访|来处理|过来|发帖|发文|上发|评理|评价|处理|(?<![才我])知道|看看|出面|介入|联系你们|找你们|打了?电话|登记)|上?见(?![过到面]))/,
   en: /^ ((will|is going to|are going to|can|could|would) |(covers|cover|hear|hears|know|find out|gets involved|get involved|involved|be in touch|(is|are) (very )?interested in|look into|looks into|investigate|investigates|intervene|step in)( |$))/,
 };
 

@@ -1710,3 +1710,26 @@ describe('a complaint lodged, a video up, a letter sent to the programme', () =>
     expect(kinds('店家死不認帳，已經寄信給東森爆料了。', 'zh-TW')).toContain('media');
   });
 });
+
+describe('acts not meant, said in jest or put in others\' mouths, and threats of harm', () => {
+  const kinds = (text: string, locale?: 'en' | 'zh-TW') => analyze(text, locale, undefined, null).signals.map((s) => s.kind);
+  it('raises no banner for an act the customer says they are not taking, have not taken, or that others urged', () => {
+    expect(kinds('Not going to ring the police over a missing naan, but this is the third Friday in a row.', 'en')).not.toContain('legal');
+    expect(kinds('Don\'t worry, I\'m not going to get lawyers involved, I just want the boiler working.', 'en')).toEqual([]);
+    expect(kinds('I have not posted anything on social media about this, because you should have the chance to correct it.', 'en')).not.toContain('social');
+    expect(kinds('The waiter said \'feel free to call the newspapers\' and walked off.', 'en')).not.toContain('media');
+    expect(kinds('Shout-out to my cousin, who\'s a solicitor, for talking me down last night.', 'en')).not.toContain('legal');
+    expect(kinds('朋友劝我发抖音曝光，我觉得没必要闹成那样。')).toEqual([]);
+    expect(kinds('这价格根本是抢劫，建议大家直接报警抓老板（误）')).not.toContain('legal');
+    expect(kinds('看新闻才知道这家换老板了，难怪变难吃。')).toEqual([]);
+    expect(kinds('半夜两点楼下KTV还在唱，邻居都报警了还照唱不误。')).toEqual([]);
+  });
+
+  it('still hears a danger staff name, and a threat of harm however far off', () => {
+    expect(kinds('The recovery driver said the wheel could have come off at motorway speed. My children were in the car.', 'en')).toContain('safety');
+    expect(kinds('停车场管理员还骂人。下次再让我遇到，他就给我等着瞧。')).toContain('threat');
+    expect(kinds('Lost my deposit and got laughed at. Whoever runs this place had better hope I don\'t bump into them.', 'en')).toContain('threat');
+    expect(kinds('你再用呢種態度同我講嘢，你信唔信我喺門口等你收工？', 'zh-TW')).toContain('threat');
+    expect(kinds('I will regret it, I know.', 'en')).toEqual([]);
+  });
+});
