@@ -626,7 +626,7 @@ function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; thre
     // Escalation needs the customer's own act: not staff's words, a denial, a hedged "if ever" or a lookalike,
     // nor someone else's act (someone else hurt is still a danger, so safety does not ask that).
     if (kinds.some((k) => OWN_ACT_KINDS.includes(k)) && (!isCustomersOwn(p, hit, negators, kinds) || (!kinds.includes('safety') && someoneElsesAct(p, hit)))) continue;
-    if (NAMES_NEEDING_AN_ACT[p.script].has(hit.term) && !namesAnAct(p, hit)) continue;
+    if (NAMES_NEEDING_AN_ACT[p.script].has(hit.term) && !namesAnAct(p, hit, kinds)) continue;
     if (describesSomeone(p, hit)) continue;
     if (p.script === 'zh' && insideHashtag(p, hit)) continue;
     if (kinds.includes('escalation') && helpedAfter(p, hit)) continue;

@@ -17,7 +17,7 @@ export function isCustomersOwn(p: Prepared, hit: Hit, negators: readonly string[
     hedgedHypothetical(p, sentence, !kinds.includes('threat')) ||
     joking(p, hit) ||
     averted(p, hit, sentence) ||
-    whoTheyAre(p, hit, sentence) ||
+    (!kinds.includes('safety') && whoTheyAre(p, hit, sentence)) ||
     askingAdvice(p, hit, sentence) ||
     quotedFromOthers(p, hit)
   );
@@ -45,7 +45,7 @@ function askingAdvice(p: Prepared, hit: Hit, sentence: string): boolean {
 /** "我是律师", "我在电视台工作", "I work at a TV station": who the customer is, not what they will do (unless they say they will write it up). */
 const IDENTITY = {
   zh: /我(的?(老公|老婆|男友|女友|男朋友|女朋友|朋友|哥哥?|姐姐?|弟弟?|妹妹?|儿子|女儿|爸爸?|妈妈?|表哥|表姐|同学|同事|家人|亲戚))?(是|在|就是|本身是|也是)[^，,]{0,4}$/,
-  en: / (i( am|'m| work| worked)|(my|our) [a-z-]+('s| is| was| works| worked)|(he|she|who)('s| is| was| works| worked)) (at |for |as |in )?(a |an |the |one )?(local )?$/,
+  en: / (i( am|'m| work| worked) (at |for |as |in )?(a |an |the |one )?|((my|our) (brother|sister|cousin|friend|son|daughter|dad|father|mum|mom|mother|husband|wife|partner|uncle|aunt|neighbour|neighbor|colleague|mate|flatmate|brother-in-law|sister-in-law|son-in-law|daughter-in-law)|he|she|who)('s| is| was| works as| worked as) (a |an ))(local )?$/,
 };
 
 /** The customer who will write it up themselves ("I'm a journalist … I will be writing about this", 我是记者…我会写出来). */
@@ -95,12 +95,12 @@ const LOOKALIKES = {
  * 爸爸住院第五天, 今天拉肚子没力气 and "my mother is in hospital, so I could not come in" are no incident.
  */
 const HOSPITAL = {
-  zh: /住院|送医|医院|急诊|急症|看医生|拉肚子|腹泻|腹痛|呕吐|胃肠炎|肚泻|肚屙|过敏|红肿|疹|皮炎|肿|淤青|擦伤|跌倒|流鼻血/,
+  zh: /住院|送医|医院|急诊|急症|看医生|拉肚子|腹泻|腹痛|呕吐|胃肠炎|肚泻|肚屙|过敏|红肿|疹|皮炎|肿|淤青|瘀青|擦伤|跌倒|流鼻血|头晕|出血/,
   en: /hospital|emergency room|a&e|ambulance|swollen|swelling|rash|hives|bruis|vomit|throwing up|diarrh|concussion|fractured|broke (his|her)|chok|wheezing|violently ill|sick all night/,
 } as const;
 const HARM_CAUSE = {
-  zh: /吃了|喝了|吃完|喝完|食完|食了|吃出|吃到|喝到|吃坏|喝坏|用了|用完|使用|术后|甲醛|磕|碰|因为|由于|导致|害|被(?!保险|保人|告|申请|投诉|执行)|烫|摔|砸|撞|触电|电到|炸|过敏|中毒|差点|搞得|弄得|[热冷冻晒熏呛]得|拉肚子|腹泻|呕吐|吐了|受伤|伤|割|夹|困|掉|漏|着火|起火|冒烟|煤气|燃气|变质|过期/,
-  en: / (ate|eaten|eating|drank|drinking|had (the|a|an|some|our|my)|after|because|from|due|caused|causing|burn\w*|shock\w*|fell|fall\w*|slipped|tripped|struck|cut|poison\w*|food|allergic|reaction|sick|injur\w*|hurt|fire|smoke|gas|leak\w*|collapsed|crash\w*|spark\w*|exploded) /,
+  zh: /吃了|喝了|吃完|喝完|食完|食了|吃出|吃到|喝到|吃坏|喝坏|用了|用完|使用|服用|术后|甲醛|磕|碰|扎到|扎得|扎破|捏|燃气|报警器|因为|由于|导致|害|被(?!保险|保人|告|申请|投诉|执行)|烫|摔|砸|撞|触电|电到|炸|过敏|中毒|差点|搞得|弄得|[热冷冻晒熏呛]得|拉肚子|腹泻|呕吐|吐了|受伤|伤|割|夹|困|掉|漏|着火|起火|冒烟|煤气|燃气|变质|过期/,
+  en: / (ate|eaten|eating|drank|drinking|had (the|a|an|some|our|my)|tablets|medication|medicine|pills|after|because|from|due|caused|causing|burn\w*|shock\w*|fell|fall\w*|slipped|tripped|struck|cut|poison\w*|food|allergic|reaction|sick|injur\w*|hurt|fire|smoke|gas|leak\w*|collapsed|crash\w*|spark\w*|exploded) /,
 } as const;
 
 export function hospitalWithoutCause(p: Prepared, hit: Hit): boolean {
@@ -176,7 +176,7 @@ const ANSWERED_IN_KIND = /^[^.!?]{0,12}\b(i'm|i am|i'll|i will|we're|we'll) (cal
 function staffSaidIt(p: Prepared, sentence: string): boolean {
   const clause = lastClause(p, sentence);
   // "My son-in-law says we should sue you": what someone said the customer will do is still the customer's.
-  return STAFF_SAID[p.script].test(clause) && !(p.script === 'en' && / (says|said|thinks) (that )?(we|i) (should|will|must|have to|are going to|am going to) /.test(clause));
+  return STAFF_SAID[p.script].test(clause) && !(p.script === 'en' && / ((says|said|thinks) (that )?(we|i) (should|will|must|have to|are going to|am going to)|i (told|warned) (him|her|them)) /.test(clause));
 }
 
 // What may stand between a negator and the act it denies: 没有打算去报警, "not going to call the police".
@@ -272,15 +272,15 @@ export function notARepeat(p: Prepared, hit: Hit): boolean {
  */
 const ACT_BEFORE = {
   zh: [
-    /(联系|联络|咨询|委托|投诉|举报|反映|申诉|告诉|曝光|上传|拨打|打给|打到|发到|发在|放到|贴到|拿去|闹到|捅到|晒到|提交|递交|寄信|写信|寄给|致信|投稿)[^，。！？；,!?;]{0,6}$/,
+    /(联系|联络|咨询|委托|投诉|举报|反映|申诉|告诉|曝光|上传|拨打|打给|打到|发到|发在|放到|贴到|拿去|闹到|捅到|晒到|提交|递交|寄信|写信|寄给|致信|投稿|传给|发给|分享到|分享去|转发到|贴上)[^，。！？；,!?;]{0,6}$/,
     /(找|叫|请|让|打|拨|告|发|传|放|贴|po|去|(?<![看听见收遇想得做感受])到|向|给|报|上|跟|会|要)[了到给在上去向的个条篇一下]{0,2}(本地|当地|本市|区|市|省|县)?的?$/,
   ],
   en: [
-    / (call|calling|called|ring|reach out to|reaching out to|reached out to|contact|contacting|contacted|report|reporting|reported|tell|telling|told|write|writing|wrote|file|filing|filed|complain|complaining|complained|post|posting|posted|share|sharing|shared|tweet|tweeting|upload|uploading|uploaded|hire|hiring|hired|consult|consulting|consulted|talk|talking|talked|speak|speaking|spoke|escalate|escalating|escalated|notify|notifying|notified|alert|alerting|alerted|involve|involving|warn|warned|warning|leave|leaving|bring|bringing|lodge|lodged|lodging|refer|referring|referred|submit|submitting|submitted|copy|copied|copying|left|retain|retained|instruct|instructed|engage|engaged|email|emailing|emailed|e-mailed|message|messaged|forward|forwarding|forwarded|send|sending|sent|ask|asking|asked|hear from|hearing from|will|i'll|we'll)( [^ .,!?;:]+){0,6} $/,
+    / (call|calling|called|ring|reach out to|reaching out to|reached out to|contact|contacting|contacted|report|reporting|reported|tell|telling|told|write|writing|wrote|file|filing|filed|complain|complaining|complained|post|posting|posted|share|sharing|shared|tweet|tweeting|upload|uploading|uploaded|hire|hiring|hired|consult|consulting|consulted|talk|talking|talked|speak|speaking|spoke|escalate|escalating|escalated|notify|notifying|notified|alert|alerting|alerted|involve|involving|warn|warned|warning|leave|leaving|bring|bringing|lodge|lodged|lodging|refer|referring|referred|submit|submitting|submitted|copy|copied|copying|left|retain|retained|instruct|instructed|engage|engaged|email|emailing|emailed|e-mailed|message|messaged|written to|in touch with|forward|forwarding|forwarded|send|sending|sent|ask|asking|asked|hear from|hearing from|will|i'll|we'll)( [^ .,!?;:]+){0,6} $/,
     / (go|going|went|put|putting|take|taking|took|get|getting|got|see you in)( [^ .,!?;:]+){0,2} $/,
     // A complaint lodged somewhere ("Complaint with the CFPB filed yesterday", "a complaint with the Energy and Water Ombudsman"), a
     // video up on a platform ("Video's up on TikTok"), the saga filmed for it.
-    / (complaint|complaints|case|claim|dispute) (with|to) (the )?([^ .,!?;:]+ ){0,5}$| (up|live) on( the| my| our)? $| (film|filming|filmed|record|recording|recorded)( [^ .,!?;:]+){0,3} (for|on) $/,
+    / (complaint|complaints|case|claim|dispute) (with|to) (the )?([^ .,!?;:]+ ){0,5}$| (up|live) on( the| my| our)? $| (put|putting|post|posting|posted|share|sharing|shared|upload|uploading|uploaded|left|leave|leaving)( [^ .,!?;:]+){0,8} (on|onto|to|in) ([^ .,!?;:]+ ){0,2}$| (film|filming|filmed|record|recording|recorded)( [^ .,!?;:]+){0,3} (for|on) $/,
     // The matter taken somewhere in so many words: "take this complaint to the Legal Ombudsman", "put this up on the local Facebook page".
     / (take|taking|took|put|putting) (this|it|my|the|that|them|everything)( [^ .,!?;:]+){0,5} (to|on|with|all over)( [^ .,!?;:]+){0,3} $/,
     / (take|taking|took) (this|it|my story|this story|the story|this whole thing) to( the)? $| (make|making|made|film|filming|record|recording|do|doing) (a|an) $| (let's see|we'll see|see) what( the)?( local)? $/,
@@ -293,9 +293,18 @@ const ACT_AFTER = {
 };
 
 /** A name (记者, 12315, 微博, police, Facebook) says nothing unless an act is done to it: "美国警察…", "I saw it on Facebook". */
-export function namesAnAct(p: Prepared, hit: Hit): boolean {
+/** A letter addressed to the body itself (消费者委员会：…, 卫生局 钧鉴, "Dear Financial Ombudsman Service,"): writing to it is the act. */
+const ADDRESSED_TO = {
+  zh: { before: /^\s*[^\s。！？，,：:\n]{0,12}$/, after: /^[^\s。！？，,：:\n]{0,8}?(科|处|组|部|室|中心|秘书处)?\s*(您好|你好|钧鉴|台鉴|敬启者|[：:]|\n)/ },
+  en: { before: /^ (dear|to|attn|attention|for the attention of)( [^ .,!?;:]+){0,5} $/, after: /^/ },
+};
+/** Only a regulator is written to this way; a platform or the news named first (新浪微博的体验越来越差：…) is what the text is about. */
+const addressedTo = (p: Prepared, hit: Hit, kinds: readonly SignalKind[]) =>
+  kinds.includes('regulator') && ADDRESSED_TO[p.script].before.test(p.text.slice(0, hit.start)) && ADDRESSED_TO[p.script].after.test(p.text.slice(hit.end, hit.end + 16));
+
+export function namesAnAct(p: Prepared, hit: Hit, kinds: readonly SignalKind[] = []): boolean {
   const clause = clauseBefore(p, hit);
-  return ACT_BEFORE[p.script].some((act) => act.test(clause)) || ACT_AFTER[p.script].test(p.text.slice(hit.end, hit.end + 24)) || PUBLISHES[p.script].test(p.text.slice(hit.end));
+  return addressedTo(p, hit, kinds) || ACT_BEFORE[p.script].some((act) => act.test(clause)) || ACT_AFTER[p.script].test(p.text.slice(hit.end, hit.end + 24)) || PUBLISHES[p.script].test(p.text.slice(hit.end));
 }
 
 /**

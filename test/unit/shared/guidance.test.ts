@@ -1733,3 +1733,24 @@ describe('acts not meant, said in jest or put in others\' mouths, and threats of
     expect(kinds('I will regret it, I know.', 'en')).toEqual([]);
   });
 });
+
+describe('a letter written to the body itself, and more of the ways acts are told', () => {
+  const kinds = (text: string, locale?: 'en' | 'zh-TW') => analyze(text, locale, undefined, null).signals.map((s) => s.kind);
+  it('hears a letter addressed to a regulator as a complaint to it, not a post that opens by naming a platform', () => {
+    expect(kinds('消費者委員會：***補習社突然結業，負責人失去聯絡，現向貴會投訴，希望協助追討學費。', 'zh-TW')).toContain('regulator');
+    expect(kinds('Dear Financial Ombudsman Service,\nI am writing to refer my complaint about my home insurer to you.', 'en')).toContain('regulator');
+    expect(kinds('新浪微博的体验越来越差：看微博好好的推荐我下载什么。')).not.toContain('social');
+    expect(kinds('工商银行：你好，我想问一下转账限额。')).toEqual([]);
+  });
+
+  it('hears acts told in other words, and none in a passive or a symptom with no cause', () => {
+    expect(kinds('I have left a factual account of what happened on TripAdvisor and will update it.', 'en')).toContain('social');
+    expect(kinds('I\'ve already written to the ombudsman, so stop reading me the script.', 'en')).toContain('regulator');
+    expect(kinds('I told him he\'d be hearing from my lawyer, and I meant it.', 'en')).toContain('legal');
+    expect(kinds('I have reported this to the General Pharmaceutical Council.', 'en')).toContain('regulator');
+    expect(kinds('收據我已經傳給認識的記者，她說會去查。', 'zh-TW')).toContain('media');
+    expect(kinds('Not when they are written by his lawyers.', 'en')).toEqual([]);
+    expect(kinds('It\'s because you\'re dizzy from lack of oxygen.', 'en')).toEqual([]);
+    expect(kinds('My scalp was blistered for a week after the bleach.', 'en')).toContain('safety');
+  });
+});
