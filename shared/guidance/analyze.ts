@@ -583,7 +583,7 @@ const HABIT_BEFORE = /(每|一)(天|周|星期|礼拜|个月|月|年)[^，。！
 const COUNTED_NEEDS = { zh: /[二三四五六七八九十两几0-9][次回趟遍]/, en: / (twice|times|occasions|calls|emails|visits|chasers|attempts|appointments|backs|callbacks|no-shows|engineer|technician|visit|call|email|appointment|attempt|repair|replacement|chaser|running|no-show|callout|call-out) / };
 
 /** Money asked back with words between ("I want every cent of that $340 back", "I'd like the fee waived"). */
-const MONEY_ASKED_BACK_EN = / ((want|need|expect|demand|would like|'d like)( [^ .,!?;:]+){1,6} (back|refunded|reimbursed|credited|reversed|waived|paid back))(?= )/g;
+const MONEY_ASKED_BACK_EN = / ((want|need|expect|demand|would like|'d like|asking|asked|ask)( [^ .,!?;:]+){1,8} (back|refunded|reimbursed|credited|credited back|reversed|waived|paid back|returned|repaid))(?= )/g;
 
 /** Someone higher up asked for, or the matter asked to go higher ("I asked for a manager", "I want this escalated"). */
 const ESCALATION_ASKED_EN = / ((asked|ask|asking|demanded|demand|demanding|requested|request|want|wanted) (for |to (speak|talk) (to|with) )?(a|the|your) (manager|supervisor|team leader|duty manager|store manager|boss)|(want|need|asked|ask|demand|demanded|like) (this|it|my complaint|the complaint|my case|the matter) escalated)(?= )/g;
@@ -594,7 +594,7 @@ function signalHits(p: Prepared, kindsOf: Map<string, SignalKind[]>): Array<{ hi
   const pad = p.script === 'en' ? 1 : 0;
   // Each phrase is looked for only where a word it cannot do without is in the text.
   const phrases: Array<[RegExp, RegExp, SignalKind]> = [[COUNTED_NEEDS[p.script], COUNTED[p.script], 'repeat']];
-  if (p.script === 'en') phrases.push([/ back| refunded| reimbursed| credited| reversed| waived/, MONEY_ASKED_BACK_EN, 'compensation'], [/ manager| supervisor| team leader| boss| escalated/, ESCALATION_ASKED_EN, 'escalation']);
+  if (p.script === 'en') phrases.push([/ back| refunded| reimbursed| credited| reversed| waived| returned| repaid/, MONEY_ASKED_BACK_EN, 'compensation'], [/ manager| supervisor| team leader| boss| escalated/, ESCALATION_ASKED_EN, 'escalation']);
   for (const [needs, re, kind] of phrases) {
     if (!needs.test(p.text)) continue;
     for (const m of matchesOf(p.text, re)) {
@@ -622,7 +622,10 @@ function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; thre
   for (const { hit, kinds } of signalHits(p, kindsOf)) {
     // "我不会去曝光" is no media threat; a threat keeps its own negation (不会放过), a repeat its own ("didn't show up again").
     // Only a demand sets an ultimatum's terms (不赔偿我就报警); the act itself denied stays denied (我不报警，我就要个说法).
-    if (!kinds.includes('threat') && !kinds.includes('repeat') && negated(p, hit, negators) && !(kinds.includes('compensation') && ultimatum(p, hit))) continue;
+    const isNegated = !kinds.includes('threat') && !kinds.includes('repeat') && negated(p, hit, negators);
+    // The terms an ultimatum sets are a demand (不赔偿我就报警, 如仍未退还…将依法起诉).
+    const terms = isNegated && kinds.includes('compensation') && ultimatum(p, hit);
+    if (isNegated && !terms) continue;
     // Escalation needs the customer's own act: not staff's words, a denial, a hedged "if ever" or a lookalike,
     // nor someone else's act (someone else hurt is still a danger, so safety does not ask that).
     if (kinds.some((k) => OWN_ACT_KINDS.includes(k)) && (!isCustomersOwn(p, hit, negators, kinds) || (!kinds.includes('safety') && someoneElsesAct(p, hit)))) continue;
@@ -638,7 +641,7 @@ function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; thre
     if (kinds.includes('safety') && hospitalWithoutCause(p, hit)) continue;
     // Compensation only on an explicit demand for it.
     if (kinds.includes('compensation')) {
-      if (!isDemand(p, hit)) continue;
+      if (!terms && !isDemand(p, hit)) continue;
       if (!ASKED.test(p.text.slice(hit.end, hit.end + 20))) askedOnly = false;
     }
     for (const kind of kinds) words.set(kind, (words.get(kind) ?? new Set()).add(hit.term));

@@ -332,7 +332,7 @@ export function reportsWhatWasDone(p: Prepared, hit: Hit): boolean {
 }
 
 /** "不赔偿我就报警", "不退钱的话就…": a negation that sets the terms of a threat, so the demand stands. */
-export const ultimatum = (p: Prepared, hit: Hit): boolean => p.script === 'zh' && /^(的话)?[，,]?(我们?)?(就(?!是)|马上|立刻|立马)/.test(p.text.slice(hit.end, hit.end + 6));
+export const ultimatum = (p: Prepared, hit: Hit): boolean => p.script === 'zh' && /^[^，。！？；]{0,10}?(的话)?[，,]?(我们?|本人)?(就(?!是)|马上|立刻|立马|将(?!会?[^，。]{0,4}(退|赔))|则)/.test(p.text.slice(hit.end, hit.end + 20));
 
 /** A Weibo topic (#新闻早知道#, #315晚会#) names what a post is about; it is nobody's act. */
 export function insideHashtag(p: Prepared, hit: Hit): boolean {
@@ -351,8 +351,8 @@ export const describesSomeone = (p: Prepared, hit: Hit): boolean => WHO_SOMEONE_
 
 /** Words a customer puts before what they want: 要求退款, 必须赔偿, 请把多扣的三十块退回, "I want a refund", "you should pay for". */
 const DEMAND_BEFORE = {
-  zh: /(要求|(?<!问我?要不)要(?!不要)|(?<!说|答应|承诺|表示|同意|会)给我|必须|得|应该|应当|(?<![申邀])请(?!问)|希望|让你们|还我|赔我|怎么|谁来|负责|能不能|可不可以|可以)[^，。！？；,.!?;]{0,6}$|(请|麻烦|赶紧|马上|快)把[^，。！？；,.!?;]{0,10}$|^(赶紧|赶快|马上|立刻|立即|快点?|速速)给?我?$/,
-  en: / (want|wants|demand|demanding|expect|need|request|requesting|ask|asking|ask that|deserve|owe me|give me|get me|please|must|should|have to|will|going to|i'd like|like|could you|can you|would you|put|claim|claiming|seek|seeking|insist|require) (\S+ ){0,7}$|^ (cancel|fix|replace|close|stop|remove|take) (\S+ ){0,5}and $/,
+  zh: /(?:否则|不然)[^，。！？；,.!?;]{0,4}$|^把[^，。！？；,.!?;]{0,10}$|(要求|(?<!问我?要不)要(?!不要)|(?<!说|答应|承诺|表示|同意|会)给我|必须|得|应该|应当|(?<![申邀])请(?!问)|希望|让你们|还我|赔我|怎么|谁来|负责|能不能|可不可以|可以)[^，。！？；,.!?;]{0,6}$|(请|麻烦|赶紧|马上|快)把[^，。！？；,.!?;]{0,10}$|^(赶紧|赶快|马上|立刻|立即|快点?|速速)给?我?$/,
+  en: / (want|wants|demand|demanding|expect|need|request|requesting|ask|asking|asked|ask that|deserve|owe me|give me|get me|please|must|should|have to|will|going to|i'd like|like|could you|can you|would you|put|claim|claiming|seek|seeking|insist|require) (\S+ ){0,7}$|^ (cancel|fix|replace|close|stop|remove|take) (\S+ ){0,5}and $/,
 };
 /** Words after it that make it one: 退款给我, 赔偿我的损失, "refund me", "compensation for". */
 const DEMAND_AFTER = { zh: /^(给我|我|谁|由谁|怎么|必须|吧|[^，。！？]{0,4}(得赔|要赔|来赔|赔给|必须赔|负责|承担|得出))/, en: /^ (me|my|us|now|immediately|asap|for|or) / };
@@ -369,15 +369,18 @@ const NOT_A_DEMAND_EN = /^ (card|cards|score|limit|check|charged|charge|billed|u
 /** Words that are an imperative at the start of a clause ("Refund me!", "赔钱！"); "Credit? For what?" is not. */
 const NOT_IMPERATIVE = new Set(['credit']);
 /** Money asked back in so many words ("I want every cent of that $340 back", "I want the second charge refunded"): found by MONEY_ASKED_BACK, a demand itself. */
-const ASKED_BACK_EN = /^(want|need|expect|demand|would like|'d like) /;
+const ASKED_BACK_EN = /^(want|need|expect|demand|would like|'d like|asking|asked|ask) /;
 /** Terms that say the demand themselves: 退给我, 赔我一台新的, 修车的钱你们得出, 维修费应该你们出, "pay up". */
-const A_DEMAND_ITSELF = new Set(['退给我', '退到我', '赔我', '赔给我', '要赔', '得赔', '钱你们得出', '钱你们要出', '钱必须你们出', '钱你们出', '钱谁出', '应该你们出', '费你们出', '由你们出', '得你们出', 'pay up', 'give me back']);
+const A_DEMAND_ITSELF = new Set(['退给我', '退到我', '赔我', '赔给我', '要赔', '得赔', '必须赔', '必须退', '给我赔', '钱你们得出', '钱你们要出', '钱必须你们出', '钱你们出', '钱谁出', '应该你们出', '费你们出', '由你们出', '得你们出', 'pay up', 'give me back']);
 
 /** 请贵公司派员修复，并依合约退还月租费, "please correct it, remove the fee, and refund the $50": a clause joined by 并 or "and" carries the request of the sentence's first. */
 const JOINED = /^(并且?|同时|以及|还要|再)/;
 const JOINED_EN = /^ (and|also|then|plus)( also| then)? $/;
 /** An item of a numbered list of what the customer asks for ("1) re-issue my bills; 2) refund the £214"): an imperative. */
 const LIST_ITEM_EN = /^ (\d{1,2}|[a-h]|i{1,3}|iv|v) [).] $/;
+/** 现要求：一、全数退回车资；二、…: an item of the customer's list of demands. */
+const LONG_REQUEST = /(?:(?<![申邀])请(?!问)|恳请|要求|务必)[^，。！？；,.!?;]{0,20}$/;
+const LIST_ITEM_ZH = /(^|[：:；;。\n\s])[一二三四五六七八九十1-9][、．.)）]$/;
 const ASKS = /要求|必须|应该|应当|(?<![申邀])请(?!问)|希望/;
 const clauseBeforeClause = (p: Prepared, end: number) => p.text.slice(Math.max(0, end - 40), Math.max(0, end - 1)).split(/[，。！？；,.!?;\n]/).pop()!;
 
@@ -394,6 +397,9 @@ export function isDemand(p: Prepared, hit: Hit): boolean {
   const clause = clauseBefore(p, hit);
   if (!clause.trim()) return !NOT_IMPERATIVE.has(hit.term);
   if (p.script === 'zh' && JOINED.test(clause) && ASKS.test(clauseBeforeClause(p, hit.start - clause.length))) return true;
+  // A polite request runs longer than a clause's usual reach (請貴班於本月十五日前依規定退還…).
+  if (p.script === 'zh' && LONG_REQUEST.test(p.text.slice(Math.max(0, hit.start - 24), hit.start))) return true;
+  if (p.script === 'zh' && LIST_ITEM_ZH.test(p.text.slice(Math.max(0, hit.start - clause.length - 4), hit.start - clause.length))) return true;
   if (p.script === 'en' && (LIST_ITEM_EN.test(clause) || (JOINED_EN.test(clause) && DEMAND_BEFORE.en.test(` ${p.text.slice(0, hit.start).split(/ [.!?](?= )/).pop()!.split(/ [,;:](?= )/)[0]!.trim()} `)))) return true;
   const asked = DEMAND_BEFORE[p.script].exec(clause);
   if (asked && (asked[1] !== '可以' || QUESTION_AFTER.test(after))) return true;

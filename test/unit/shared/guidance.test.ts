@@ -1754,3 +1754,21 @@ describe('a letter written to the body itself, and more of the ways acts are tol
     expect(kinds('My scalp was blistered for a week after the bleach.', 'en')).toContain('safety');
   });
 });
+
+describe('money asked for in a letter\'s longer sentences', () => {
+  const kinds = (text: string, locale?: 'en' | 'zh-TW') => analyze(text, locale, undefined, null).signals.map((s) => s.kind);
+  it('hears the demand in a list of demands, a polite request that runs long, an ultimatum or a wish to be paid back', () => {
+    expect(kinds('现要求：一、一周内彻底排查管网；二、按照室温不达标的天数退还相应采暖费。')).toContain('compensation');
+    expect(kinds('請貴班於本月十五日前依規定退還剩餘學費，並以簡訊通知。', 'zh-TW')).toContain('compensation');
+    expect(kinds('如貴公司於收到本信七日內仍未退還重複扣款，將依法提起小額訴訟。', 'zh-TW')).toContain('compensation');
+    expect(kinds('本人要求貴公司即時安排門票，否則全數退款。', 'zh-TW')).toContain('compensation');
+    expect(kinds('I am asking for the full deposit of £1,150 to be returned to me within 14 days.', 'en')).toContain('compensation');
+    expect(kinds('I\'ve emailed asking for my £95 back plus the cost of the cream.', 'en')).toContain('compensation');
+    expect(kinds('装修把我家木地板砸了一个坑，这个必须赔。')).toContain('compensation');
+  });
+
+  it('hears none in a refund applied for and already back, nor in what a friend says could be claimed', () => {
+    expect(kinds('前天申请了退货退款，款项今天已原路退回，处理得挺快，谢谢。')).not.toContain('compensation');
+    expect(kinds('朋友说这种情况可以要十倍赔偿，但我觉得人没事就算了。')).not.toContain('compensation');
+  });
+});
