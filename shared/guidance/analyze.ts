@@ -671,6 +671,12 @@ const CONTENT_ORDER = ['incident', 'billing', 'timeliness', 'attitude', 'product
 const THREATENING: readonly SignalKind[] = ['media', 'legal', 'regulator', 'threat'];
 const GRIEVANCE: Partial<Record<SignalKind, number>> = { repeat: 1, compensation: 0.5, safety: 1.5, social: 1.5, escalation: 1 };
 
+/** A letter: addressed to someone, or signed off (Dear…, To whom…, 您好, 敬启者, Yours sincerely, 此致 敬礼). */
+const LETTER: Record<Script, RegExp> = {
+  zh: /^[^。！？\n]{0,40}(您好|你好|钧鉴|鈞鑒|台鉴|台鑒|敬启者|敬啟者)|(此致|敬礼|敬禮|顺颂|順頌|谨上|謹上)\s*[^。！？]{0,20}$/,
+  en: /^\s*(dear|to whom|to the|hello|hi|good (morning|afternoon))\b|(yours (sincerely|faithfully|truly)|kind regards|best regards|regards|sincerely|respectfully|thank you|thanks)[,.!]?\s*(\[[^\]]*\]|[A-Z][a-z]+( [A-Z][a-z]+)?)?\s*$/i,
+};
+
 /** Longer than what a customer says in one go at the counter (three or four sentences): a written letter. */
 const SPOKEN_LENGTH: Record<Script, number> = { zh: 100, en: 300 };
 
@@ -817,7 +823,10 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   // Praise with only slight faults in it is a pleased customer's remark, not an upset one.
   const remark = praise > 0 && heardSomething && allSlight && signals.length === 0;
   const heated = askedOnly ? signals.filter((s) => s.kind !== 'compensation') : signals;
-  const ruled = remark ? 0 : temperatureOf(score, heat, complaint, heated, Math.max(1, text.length / SPOKEN_LENGTH[script]), threatened);
+  // A letter that tells a grievance is a complaint however courteous its words (I would be grateful, which I appreciate):
+  // the customer is upset, not pleased.
+  const courteousComplaint = !remark && complaint >= 0.8 && LETTER[script].test(text);
+  const ruled = remark ? 0 : Math.max(courteousComplaint ? 1 : 0, temperatureOf(score, heat, complaint, heated, Math.max(1, text.length / SPOKEN_LENGTH[script]), threatened)) as Temperature;
   // Pleased: at least one calming word's worth and nothing wrong, or a remark.
   const rounded = Math.round(score * 100) / 100;
   const pleased = ruled === 0 && (remark || rounded <= -0.7);

@@ -1772,3 +1772,13 @@ describe('money asked for in a letter\'s longer sentences', () => {
     expect(kinds('朋友说这种情况可以要十倍赔偿，但我觉得人没事就算了。')).not.toContain('compensation');
   });
 });
+
+describe('a courteous complaint letter', () => {
+  it('reads a grievance told in a letter as upset however courteous its words, and a thank-you letter as pleased', () => {
+    const letter =
+      'Dear Surgery,\n\nWe paid £186 for a cremation, with the ashes to be returned within two weeks. Seven weeks later we have not received them. My husband, who is not easily upset, has found this very hard. When I phoned, the receptionist said she would chase it, but I have heard nothing since. I do not want to make a fuss, but I would be grateful if you could find out what has happened.\n\nYours sincerely,\n[redacted]';
+    expect(rulesEn(letter)).toBe(1);
+    const thanks = analyze('Dear team, just a note to say thank you. The sofa is perfect and the delivery men were lovely. Kind regards, Ann', 'en', undefined, null);
+    expect([thanks.temperature, thanks.pleased]).toEqual([0, true]);
+  });
+});
