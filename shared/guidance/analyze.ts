@@ -574,8 +574,8 @@ const ASKED = /^[^。！!.；;]*?(吗|么|[?？])/;
  * "6 calls"): a repeat. Not a habit (一周来两次) nor a first time.
  */
 const COUNTED = {
-  zh: /((报修|反映|投诉|联系|上门|致电|打电话|沟通|交涉|进厂|返厂|送修|[打找催修坏换寄退])([了过]|给?(客服|你们|商家|物业|店家)|电话|热线){0,2}第?([二三四五六七八九十两几0-9]|好几)+(次|回|趟|遍)|第?([二三四五六七八九十两几0-9]|好几)+(次|回|趟|遍)(致电|打电话|上门|报修|反映|投诉|联系|书面|申请|进厂|[打来到催找修跑进送]))/g,
-  en: / ((called|phoned|rang|emailed|e-mailed|chased|contacted|written|wrote|texted|messaged|visited|complained|reported|asked|tried|been (out|back|in)|came (out|back|in)|come (out|back|in)|gone back|went back|sent it back|returned it|raised it)( [^ .,!?;:]+){0,5} (twice|(three|four|five|six|seven|eight|nine|ten|several|numerous|countless|multiple|many|[0-9]+) times|a dozen times|(on )?(at least )?(two|three|four|five|six|seven|several|numerous|[0-9]+) (separate )?occasions)|(second|third|fourth|fifth|sixth|([2-9]|[1-9][0-9])(st|nd|rd|th)) (engineer|technician|visit|call|email|appointment|attempt|repair|replacement|chaser|month running|week running|no-show|callout|call-out)|(two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of|[0-9]+)( [a-z]+)? (calls|phone calls|emails|visits|chasers|attempts|appointments|call-backs|callbacks|no-shows))(?= )/g,
+  zh: /((报修|反映|投诉|联系|上门|致电|打电话|沟通|交涉|进厂|返厂|送修|[打找催修坏换寄退提推])([了过]|给?(客服|你们|商家|物业|店家)|(客服)?(电话|热线|专线)){0,2}(不下|不止|至少|足足|快|近)?第?([二三四五六七八九十两几0-9]|好几)+(次|回|趟|遍)|第?([二三四五六七八九十两几0-9]|好几)+(次|回|趟|遍)(致电|打电话|上门|报修|反映|投诉|联系|书面|申请|进厂|[打来到催找修跑进送]))/g,
+  en: / ((called|phoned|rang|emailed|e-mailed|chased|contacted|written|wrote|texted|messaged|visited|complained|reported|asked|tried|cancelled|canceled|failed|broke|broken down|happened|went wrong|gone wrong|been (out|back|in)|came (out|back|in)|come (out|back|in)|gone back|went back|sent it back|returned it|raised it)( [^ .,!?;:]+){0,5} (twice|(three|four|five|six|seven|eight|nine|ten|several|numerous|countless|multiple|many|[0-9]+) times|a dozen times|(on )?(at least )?(two|three|four|five|six|seven|several|numerous|[0-9]+) (separate )?occasions)|(second|third|fourth|fifth|sixth|([2-9]|[1-9][0-9])(st|nd|rd|th)) (engineer|technician|visit|call|email|appointment|attempt|repair|replacement|chaser|month running|week running|no-show|callout|call-out)|(two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of|[0-9]+)( [a-z]+)? (calls|phone calls|emails|visits|chasers|attempts|appointments|call-backs|callbacks|no-shows))(?= )/g,
 };
 
 /** How often something is done (一周来两次), not how often it went wrong. */
@@ -588,6 +588,9 @@ const MONEY_ASKED_BACK_EN = / ((want|need|expect|demand|would like|'d like|askin
 /** Someone higher up asked for, or the matter asked to go higher ("I asked for a manager", "I want this escalated"). */
 const ESCALATION_ASKED_EN = / ((asked|ask|asking|demanded|demand|demanding|requested|request|want|wanted) (for |to (speak|talk) (to|with) )?(a|the|your) (manager|supervisor|team leader|duty manager|store manager|boss)|(want|need|asked|ask|demand|demanded|like) (this|it|my complaint|the complaint|my case|the matter) escalated)(?= )/g;
 
+/** Someone higher up asked to answer or step in (请贵公司分管领导给我一个答复, 请转交总部, 派一位工程主管到场). */
+const ESCALATION_ASKED_ZH = /(请|要求|让|派|由|转交|交给|找|叫)(贵公司|贵集团|贵店|贵校|贵院|贵中心|你们|驾校|医院|公司)?的?(分管|相关|更高|上级|高层)?(领导|主管|总部|总公司|院长|负责人|店长|老板|上级|上司|高层)/g;
+
 /** The signal terms found, with what each raises, and what is said in more words than a term: troubles counted, money asked back. */
 function signalHits(p: Prepared, kindsOf: Map<string, SignalKind[]>): Array<{ hit: Hit; kinds: SignalKind[] }> {
   const hits = findTerms(p, kindsOf.keys(), kindsOf).map((hit) => ({ hit, kinds: kindsOf.get(hit.term)! }));
@@ -595,6 +598,7 @@ function signalHits(p: Prepared, kindsOf: Map<string, SignalKind[]>): Array<{ hi
   // Each phrase is looked for only where a word it cannot do without is in the text.
   const phrases: Array<[RegExp, RegExp, SignalKind]> = [[COUNTED_NEEDS[p.script], COUNTED[p.script], 'repeat']];
   if (p.script === 'en') phrases.push([/ back| refunded| reimbursed| credited| reversed| waived| returned| repaid/, MONEY_ASKED_BACK_EN, 'compensation'], [/ manager| supervisor| team leader| boss| escalated/, ESCALATION_ASKED_EN, 'escalation']);
+  else phrases.push([/领导|主管|总部|总公司|院长|负责人|店长|老板|上级|上司|高层/, ESCALATION_ASKED_ZH, 'escalation']);
   for (const [needs, re, kind] of phrases) {
     if (!needs.test(p.text)) continue;
     for (const m of matchesOf(p.text, re)) {

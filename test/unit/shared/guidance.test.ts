@@ -1782,3 +1782,20 @@ describe('a courteous complaint letter', () => {
     expect([thanks.temperature, thanks.pleased]).toEqual([0, true]);
   });
 });
+
+describe('someone higher up asked to answer, and repeats counted in more ways', () => {
+  const kinds = (text: string, locale?: 'en' | 'zh-TW') => analyze(text, locale, undefined, null).signals.map((s) => s.kind);
+  it('hears a letter asking a higher-up or head office to answer or step in', () => {
+    expect(kinds('我要求贵公司作出书面说明，并请贵公司分管领导给我一个答复。')).toContain('escalation');
+    expect(kinds('請將本信轉交貴集團總公司客服部門處理，並補償兩晚房價差額。', 'zh-TW')).toContain('escalation');
+    expect(kinds('本人要求由院長或護理部主管親自說明嬰兒室照護流程。', 'zh-TW')).toContain('escalation');
+    expect(kinds('店长亲自帮我处理了，十分钟就换好了，谢谢。')).not.toContain('escalation');
+  });
+
+  it('hears a trouble counted however it is said, and not a double charge as a repeat', () => {
+    expect(kinds('到现在已经三个多月，我打了不下十次电话，财务每次都说领导在审批，钱还是没退。')).toContain('repeat');
+    expect(kinds('本人已撥打客服專線三次，每次均回覆已轉相關單位，問題仍未解決。', 'zh-TW')).toContain('repeat');
+    expect(kinds('I just want someone to explain why my order got cancelled twice without anybody telling me.', 'en')).toContain('repeat');
+    expect(kinds('You charged my card twice for the same order. What is going on?', 'en')).not.toContain('repeat');
+  });
+});
