@@ -14,7 +14,7 @@ export function isCustomersOwn(p: Prepared, hit: Hit, negators: readonly string[
     // A danger staff name is still a danger ("the recovery driver said the wheel could have come off").
     (!kinds.includes('safety') && staffSaidIt(p, sentence) && !ANSWERED_IN_KIND.test(p.text.slice(hit.end, hit.end + 40))) ||
     deniedIntent(p, hit, negators) ||
-    hedgedHypothetical(p, sentence, !kinds.includes('threat')) ||
+    hedgedHypothetical(p, sentence, !kinds.includes('threat'), ` ${p.text.slice(hit.end).split(SENTENCE_END)[0]} `) ||
     joking(p, hit) ||
     averted(p, hit, sentence) ||
     (!kinds.includes('safety') && whoTheyAre(p, hit, sentence)) ||
@@ -25,13 +25,13 @@ export function isCustomersOwn(p: Prepared, hit: Hit, negators: readonly string[
 
 /** An act the customer was about to take and did not, the matter put right first (本来都准备打12315了，结果…; "I was about to leave a one-star review, but the owner phoned"). */
 const ABOUT_TO = { zh: /本来|原本|本想|原想|差点|差一点/, en: / ((was|were) (about|going|all set|ready|planning|tempted) to|(nearly|almost)) / };
-const BUT_THEN = { zh: /^[^。！？]{0,30}?(结果|但是?|可是|不过|没想到|后来|幸好|还好)/, en: /^[^.!?]{0,80}? (but|until|then|however|luckily|thankfully) / };
+const BUT_THEN = { zh: /^[^。！？]{0,30}?(结果|但是?|可是|不过|没想到|后来|幸好|还好)/, en: /^[^.!?]{0,80}?( (but|until|then|however|luckily|thankfully) | [.!?] (got|then|but|luckily|thankfully|fortunately|however|instead) )/ };
 function averted(p: Prepared, hit: Hit, sentence: string): boolean {
   return ABOUT_TO[p.script].test(p.script === 'en' ? ` ${sentence} ` : sentence) && BUT_THEN[p.script].test(p.text.slice(hit.end));
 }
 
 /** Others asked how it is done (请问…是先找平台还是直接打12315？, "Has anyone taken a landlord to small claims?"): a question, not a threat. */
-const ADVICE_ASKED = { zh: /请问|请教|求助|求问|有没有人|有经验的|经历过的|求建议|想问|问一下|问下|请益|求教|有冇|大大|师兄|板上/, en: / (any advice|anyone know|does anyone|has anyone|what's the (best|most effective) way|how (do|should) i word) / } as const;
+const ADVICE_ASKED = { zh: /请问|请教|求助|求问|问个问题|有没有人|有经验的|经历过的|求建议|想问|问一下|问下|请益|求教|有冇|大大|师兄|板上/, en: / (any advice|anyone know|does anyone|has anyone|what's the (best|most effective) way|how (do|should) i word|worth it|should i) / } as const;
 /** Or told to others as advice (分享一下正确的投诉方式：…不行再打12315). */
 const ADVICE_GIVEN = { zh: /分享一下|经验分享|亲测有效|小贴士|攻略|建议大家/, en: / (pro tip|psa|tip :) / } as const;
 function askingAdvice(p: Prepared, hit: Hit, sentence: string): boolean {
@@ -156,7 +156,7 @@ const STAFF_SAID = {
  * on the radio that people are suing"), staff's help ("they called the police for us") or the developers' own posts.
  */
 const OTHERS_STORY = {
-  zh: /((?<!没)有人|别人家|有个[男女]?的?人?|新闻(上|里)?说|看新闻说?)[^，。！？]{0,6}$|(?<![跟对和向给叫让找请])(店员|服务员|职员|工作人员|保安|店家|商家|老板|经理|邻居|他们|对方)(最后|直接|已经|马上|立刻|就|也|都|还|赶紧)?$|(已经|已|都)帮我们?$/,
+  zh: /((?<!没)有人|别人家|有个[男女]?的?人?|新闻(上|里)?说|看新闻说?)[^，。！？]{0,6}$|(?<![跟对和向给叫让找请])(店员|服务员|职员|工作人员|保安|店家|商家|老板|经理|邻居|他们|对方)(最后|直接|已经|马上|立刻|即刻|即时|随即|就|也|都|还|赶紧)?$|(已经|已|都)帮我们?$/,
   // Someone as the subject ("someone sued", "I read that someone called the police"), not "transfer me to someone higher up".
   en: /(^| (that|when|after|because|and|but|so|where|how|heard|saw|read)) (someone|somebody|people|other customers|others|a (man|woman|guy|lady|customer|passenger|family|couple)) (\S+ ){0,3}$| (in|on) the (news|radio) that |(^| )(they|staff|the staff|the manager|the hotel|reception|security) (called|phoned|rang|contacted|got) (the )?$|(^| )(the )?(devs|developers|company|brand) (are |were |keep |kept )?(posting|tweeting|posted|tweeted)( [^ .,!?;:]+){0,3} $/,
 };
@@ -188,7 +188,7 @@ const INTENT = {
 /** An intent denied however far the act stands from it in the clause: 不想为了两百块闹到派出所, "I don't want to get the police involved". */
 const UNWANTED = {
   zh: /(不想|没想|不打算|没打算|不愿意?|并不想|也不想|不至于|不是想|不是要|没必要)[^，。！？；]{0,16}$/,
-  en: / ((don't|do not|didn't|did not|never) (want|wanted|intend|intended|plan|planned|mean|meant) to|(not|never) (going|gonna|trying|planning|about) to|not worth|(have not|haven't|has not|hasn't|did not|didn't|never) (posted|called|contacted|gone|reported|told|shared|put|rung|phoned))( [^ .,!?;:]+){0,6} $/,
+  en: / ((don't|do not|didn't|did not|never) (want|wanted|intend|intended|plan|planned|mean|meant) to|(not|never) (going|gonna|trying|planning|about|looking) to|no (intention|plans?) (of|to)|not interested in|not worth|(have not|haven't|has not|hasn't|did not|didn't|never) (posted|called|contacted|gone|reported|told|shared|put|rung|phoned))( [^ .,!?;:]+){0,6} $/,
 };
 
 function deniedIntent(p: Prepared, hit: Hit, negators: readonly string[]): boolean {
@@ -206,10 +206,14 @@ const HEDGE = { zh: /可能|也许|或许|考虑|说不定|不排除/, en: / (wo
 const RECURRENCE = { zh: /下次|下回|以后|今后|将来/, en: / (ever|again|a second time|another time|next time) / };
 
 /** A threat of harm stays one however far off (下次再让我遇到，他就给我等着瞧); only an act on a channel waits for "next time". */
-function hedgedHypothetical(p: Prepared, sentence: string, recurrenceCounts = true): boolean {
+function hedgedHypothetical(p: Prepared, sentence: string, recurrenceCounts = true, rest = ''): boolean {
   const text = p.script === 'en' ? ` ${sentence.trim()} ` : sentence;
-  return CONDITIONAL[p.script].test(text) && (HEDGE[p.script].test(text) || (recurrenceCounts && RECURRENCE[p.script].test(text)));
+  if (CONDITIONAL[p.script].test(text) && (HEDGE[p.script].test(text) || (recurrenceCounts && RECURRENCE[p.script].test(text)))) return true;
+  // What the customer would do, were things otherwise: "I'd call the police on it if I could", "I'd call a lawyer but…".
+  return p.script === 'en' && COUNTERFACTUAL_BEFORE.test(lastClause(p, sentence)) && COUNTERFACTUAL_AFTER.test(rest);
 }
+const COUNTERFACTUAL_BEFORE = / (i'd|we'd|i would|we would)( [^ .,!?;:]+){0,4} $/;
+const COUNTERFACTUAL_AFTER = /^[^.!?]{0,60}? (if(?! you)|but|were|except) /;
 
 /** Said as a joke, and said so (建议大家直接报警抓老板（误）, 五星好评（bushi）). */
 const JOKING = /^[^。！？!?\n]{0,20}[（(](误|bushi|開玩笑|开玩笑)[）)]/;
@@ -276,7 +280,7 @@ const ACT_BEFORE = {
     /(找|叫|请|让|打|拨|告|发|传|放|贴|po|去|(?<![看听见收遇想得做感受])到|向|给|报|上|跟|会|要)[了到给在上去向的个条篇一下]{0,2}(本地|当地|本市|区|市|省|县)?的?$/,
   ],
   en: [
-    / (call|calling|called|ring|reach out to|reaching out to|reached out to|contact|contacting|contacted|report|reporting|reported|tell|telling|told|write|writing|wrote|file|filing|filed|complain|complaining|complained|post|posting|posted|share|sharing|shared|tweet|tweeting|upload|uploading|uploaded|hire|hiring|hired|consult|consulting|consulted|talk|talking|talked|speak|speaking|spoke|escalate|escalating|escalated|notify|notifying|notified|alert|alerting|alerted|involve|involving|warn|warned|warning|leave|leaving|bring|bringing|lodge|lodged|lodging|refer|referring|referred|submit|submitting|submitted|copy|copied|copying|left|retain|retained|instruct|instructed|engage|engaged|email|emailing|emailed|e-mailed|message|messaged|written to|in touch with|forward|forwarding|forwarded|send|sending|sent|ask|asking|asked|hear from|hearing from|will|i'll|we'll)( [^ .,!?;:]+){0,6} $/,
+    / (call|calling|called|ring|reach out to|reaching out to|reached out to|contact|contacting|contacted|report|reporting|reported|tell|telling|told|write|writing|wrote|file|filing|filed|complain|complaining|complained|post|posting|posted|share|sharing|shared|tweet|tweeting|upload|uploading|uploaded|hire|hiring|hired|consult|consulting|consulted|talk|talking|talked|speak|speaking|spoke|escalate|escalating|escalated|notify|notifying|notified|alert|alerting|alerted|involve|involving|warn|warned|warning|leave|leaving|bring|bringing|lodge|lodged|lodging|refer|referring|referred|submit|submitting|submitted|copy|copied|copying|left|retain|retained|instruct|instructed|engage|engaged|issue|issuing|email|emailing|emailed|e-mailed|message|messaged|written to|in touch with|forward|forwarding|forwarded|send|sending|sent|ask|asking|asked|hear from|hearing from|will|i'll|we'll)( [^ .,!?;:]+){0,6} $/,
     / (go|going|went|put|putting|take|taking|took|get|getting|got|see you in)( [^ .,!?;:]+){0,2} $/,
     // A complaint lodged somewhere ("Complaint with the CFPB filed yesterday", "a complaint with the Energy and Water Ombudsman"), a
     // video up on a platform ("Video's up on TikTok"), the saga filmed for it.

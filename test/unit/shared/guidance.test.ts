@@ -1799,3 +1799,20 @@ describe('someone higher up asked to answer, and repeats counted in more ways', 
     expect(kinds('You charged my card twice for the same order. What is going on?', 'en')).not.toContain('repeat');
   });
 });
+
+describe('what the customer would do were things otherwise', () => {
+  const kinds = (text: string) => analyze(text, 'en', undefined, null).signals.map((s) => s.kind);
+  it('raises no banner for a counterfactual, an act with no intention behind it, or one averted by the next sentence', () => {
+    expect(kinds('Loved the complimentary cockroach. I\'d call the police on it if I could.')).toEqual([]);
+    expect(kinds('I\'d call a lawyer but I assume he\'d also turn up three times and fix nothing.')).not.toContain('legal');
+    expect(kinds('I\'d complain to the ombudsman of hold music if there was one.')).toEqual([]);
+    expect(kinds('I have no intention of getting lawyers involved over a clock, but I do expect the cover I paid for.')).not.toContain('legal');
+    expect(kinds('Was about to go to the ombudsman over a billing mistake. Got through to a lady who sorted it in one call.')).toEqual([]);
+    expect(kinds('Is small claims even worth it for this amount, or is there something simpler I should try first?')).toEqual([]);
+  });
+
+  it('still hears the act the customer will take', () => {
+    expect(kinds('If I have not received the refund within 14 days, I will issue a claim against you in the small claims court.')).toContain('legal');
+    expect(kinds('I\'d take you to court if you don\'t refund me.')).toContain('legal');
+  });
+});
