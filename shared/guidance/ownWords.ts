@@ -36,7 +36,8 @@ const ADVICE_ASKED = { zh: /请问|请教|求助|求问|问个问题|有没有�
 const ADVICE_GIVEN = { zh: /分享一下|经验分享|亲测有效|小贴士|攻略|建议大家/, en: / (pro tip|psa|tip :) / } as const;
 function askingAdvice(p: Prepared, hit: Hit, sentence: string): boolean {
   if (ADVICE_GIVEN[p.script].test(p.script === 'en' ? ` ${sentence} ` : sentence)) return true;
-  const rest = /^[^。！!\n]*?[？?]/.exec(p.text.slice(hit.end));
+  // The hit's own sentence must be the question (not "I'll take it to the ombudsman. Has anyone done this?").
+  const rest = (p.script === 'en' ? /^[^.!?\n]*\?/ : /^[^。！!\n]*?[？?]/).exec(p.text.slice(hit.end));
   // The question may have begun a sentence earlier (想请问…找消保官有用吗？还是要先寄存证信函？).
   const asked = p.script === 'en' ? ` ${p.text.slice(Math.max(0, hit.start - 160), hit.start)} ${rest?.[0]} ` : p.text.slice(Math.max(0, hit.start - 60), hit.start) + rest?.[0];
   return rest !== null && ADVICE_ASKED[p.script].test(asked);
@@ -100,7 +101,7 @@ const HOSPITAL = {
 } as const;
 const HARM_CAUSE = {
   zh: /吃了|喝了|吃完|喝完|食完|食了|吃出|吃到|喝到|吃坏|喝坏|用了|用完|使用|服用|术后|甲醛|磕|碰|扎到|扎得|扎破|捏|燃气|报警器|因为|由于|导致|害|被(?!保险|保人|告|申请|投诉|执行)|烫|摔|砸|撞|触电|电到|炸|过敏|中毒|差点|搞得|弄得|[热冷冻晒熏呛]得|拉肚子|腹泻|呕吐|吐了|受伤|伤|割|夹|困|掉|漏|着火|起火|冒烟|煤气|燃气|变质|过期/,
-  en: / (ate|eaten|eating|drank|drinking|had (the|a|an|some|our|my)|tablets|medication|medicine|pills|after|because|from|due|caused|causing|burn\w*|shock\w*|fell|fall\w*|slipped|tripped|struck|cut|poison\w*|food|allergic|reaction|sick|injur\w*|hurt|fire|smoke|gas|leak\w*|collapsed|crash\w*|spark\w*|exploded) /,
+  en: / (ate|eaten|eating|drank|drinking|had (the|a|an|some|our|my)|allerg\w*|epipen|auto-injector|tablets|medication|medicine|pills|after|because|from|due|caused|causing|burn\w*|shock\w*|fell|fall\w*|slipped|tripped|struck|cut|poison\w*|food|allergic|reaction|sick|injur\w*|hurt|fire|smoke|gas|leak\w*|collapsed|crash\w*|spark\w*|exploded) /,
 } as const;
 
 export function hospitalWithoutCause(p: Prepared, hit: Hit): boolean {
@@ -280,8 +281,8 @@ const ACT_BEFORE = {
     /(找|叫|请|让|打|拨|告|发|传|放|贴|po|去|(?<![看听见收遇想得做感受])到|向|给|报|上|跟|会|要)[了到给在上去向的个条篇一下]{0,2}(本地|当地|本市|区|市|省|县)?的?$/,
   ],
   en: [
-    / (call|calling|called|ring|reach out to|reaching out to|reached out to|contact|contacting|contacted|report|reporting|reported|tell|telling|told|write|writing|wrote|file|filing|filed|complain|complaining|complained|post|posting|posted|share|sharing|shared|tweet|tweeting|upload|uploading|uploaded|hire|hiring|hired|consult|consulting|consulted|talk|talking|talked|speak|speaking|spoke|escalate|escalating|escalated|notify|notifying|notified|alert|alerting|alerted|involve|involving|warn|warned|warning|leave|leaving|bring|bringing|lodge|lodged|lodging|refer|referring|referred|submit|submitting|submitted|copy|copied|copying|left|retain|retained|instruct|instructed|engage|engaged|issue|issuing|email|emailing|emailed|e-mailed|message|messaged|written to|in touch with|forward|forwarding|forwarded|send|sending|sent|ask|asking|asked|hear from|hearing from|will|i'll|we'll)( [^ .,!?;:]+){0,6} $/,
-    / (go|going|went|put|putting|take|taking|took|get|getting|got|see you in)( [^ .,!?;:]+){0,2} $/,
+    / (call|calling|called|ring|reach out to|reaching out to|reached out to|contact|contacting|contacted|report|reporting|reported|tell|telling|told|write|writing|wrote|file|filing|filed|complain|complaining|complained|post|posting|posted|share|sharing|shared|tweet|tweeting|upload|uploading|uploaded|hire|hiring|hired|consult|consulting|consulted|talk|talking|talked|speak|speaking|spoke|escalate|escalating|escalated|notify|notifying|notified|alert|alerting|alerted|involve|involving|warn|warned|warning|leave|leaving|bring|bringing|lodge|lodged|lodging|refer|referring|referred|submit|submitting|submitted|copy|copied|copying|left|retain|retained|instruct|instructed|engage|engaged|issue|issuing|spoken|tag|tagged|tagging|email|emailing|emailed|e-mailed|message|messaged|written to|in touch with|forward|forwarding|forwarded|send|sending|sent|ask|asking|asked|hear from|hearing from|will|i'll|we'll)( [^ .,!?;:]+){0,6} $/,
+    / (go|going|went|put|putting|take|taking|took|get|getting|got|see you in)( straight| right)?( [^ .,!?;:]+){0,2} $/,
     // A complaint lodged somewhere ("Complaint with the CFPB filed yesterday", "a complaint with the Energy and Water Ombudsman"), a
     // video up on a platform ("Video's up on TikTok"), the saga filmed for it.
     / (complaint|complaints|case|claim|dispute) (with|to) (the )?([^ .,!?;:]+ ){0,5}$| (up|live) on( the| my| our)? $| (put|putting|post|posting|posted|share|sharing|shared|upload|uploading|uploaded|left|leave|leaving)( [^ .,!?;:]+){0,8} (on|onto|to|in) ([^ .,!?;:]+ ){0,2}$| (film|filming|filmed|record|recording|recorded)( [^ .,!?;:]+){0,3} (for|on) $/,

@@ -1816,3 +1816,15 @@ describe('what the customer would do were things otherwise', () => {
     expect(kinds('I\'d take you to court if you don\'t refund me.')).toContain('legal');
   });
 });
+
+describe('the last probes: a question after the act, and more bodies and harms', () => {
+  const kinds = (text: string) => analyze(text, 'en', undefined, null).signals.map((s) => s.kind);
+  it('hears an act told before a question to others, and the bodies and harms the last probes named', () => {
+    expect(kinds('The bank won\'t reimburse me. I\'ve decided to take it to the Financial Ombudsman. Has anyone been through this?')).toContain('regulator');
+    expect(kinds('If this does not happen, I will ask the council\'s private sector housing team to inspect the property.')).toContain('regulator');
+    expect(kinds('My son has a peanut allergy, it was on the order, and we spent the night in A&E.')).toContain('safety');
+    expect(kinds('There was a piece of glass in the salad and I\'ve cut the inside of my mouth.')).toContain('safety');
+    expect(kinds('I\'m going straight to the papers with this.')).toContain('media');
+    expect(kinds('I got my hair cut my way for once, loved it.')).toEqual([]);
+  });
+});
