@@ -591,7 +591,7 @@ const ESCALATION_ASKED_EN = / ((asked|ask|asking|demanded|demand|demanding|reque
 /** Someone higher up asked to answer or step in (请贵公司分管领导给我一个答复, 请转交总部, 派一位工程主管到场). */
 const ESCALATION_ASKED_ZH = /(请|要求|让|派|由|转交|交给|找|叫)(贵公司|贵集团|贵店|贵校|贵院|贵中心|你们|驾校|医院|公司)?的?(分管|相关|更高|上级|高层)?(领导|主管|总部|总公司|院长|负责人|店长|老板|上级|上司|高层)/g;
 
-/** The signal terms found, with what each raises, and what is said in more words than a term: troubles counted, money asked back. */
+/** The signal terms found, with what each raises, and what is said in more words than a term: troubles counted, money asked back, someone higher up asked for. */
 function signalHits(p: Prepared, kindsOf: Map<string, SignalKind[]>): Array<{ hit: Hit; kinds: SignalKind[] }> {
   const hits = findTerms(p, kindsOf.keys(), kindsOf).map((hit) => ({ hit, kinds: kindsOf.get(hit.term)! }));
   const pad = p.script === 'en' ? 1 : 0;
@@ -625,9 +625,9 @@ function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; thre
   let askedOnly = true;
   for (const { hit, kinds } of signalHits(p, kindsOf)) {
     // "我不会去曝光" is no media threat; a threat keeps its own negation (不会放过), a repeat its own ("didn't show up again").
-    // Only a demand sets an ultimatum's terms (不赔偿我就报警); the act itself denied stays denied (我不报警，我就要个说法).
     const isNegated = !kinds.includes('threat') && !kinds.includes('repeat') && negated(p, hit, negators);
-    // The terms an ultimatum sets are a demand (不赔偿我就报警, 如仍未退还…将依法起诉).
+    // The terms an ultimatum sets are a demand (不赔偿我就报警, 如仍未退还…将依法起诉); the act itself denied stays
+    // denied (我不报警，我就要个说法).
     const terms = isNegated && kinds.includes('compensation') && ultimatum(p, hit);
     if (isNegated && !terms) continue;
     // Escalation needs the customer's own act: not staff's words, a denial, a hedged "if ever" or a lookalike,

@@ -297,7 +297,6 @@ const ACT_AFTER = {
   en: /^ ((will|is going to|are going to|can|could|would) |(covers|cover|hear|hears|know|find out|gets involved|get involved|involved|be in touch|(is|are) (very )?interested in|look into|looks into|investigate|investigates|intervene|step in)( |$))/,
 };
 
-/** A name (记者, 12315, 微博, police, Facebook) says nothing unless an act is done to it: "美国警察…", "I saw it on Facebook". */
 /** A letter addressed to the body itself (消费者委员会：…, 卫生局 钧鉴, "Dear Financial Ombudsman Service,"): writing to it is the act. */
 const ADDRESSED_TO = {
   zh: { before: /^\s*[^\s。！？，,：:\n]{0,12}$/, after: /^[^\s。！？，,：:\n]{0,8}?(科|处|组|部|室|中心|秘书处)?\s*(您好|你好|钧鉴|台鉴|敬启者|[：:]|\n)/ },
@@ -307,6 +306,7 @@ const ADDRESSED_TO = {
 const addressedTo = (p: Prepared, hit: Hit, kinds: readonly SignalKind[]) =>
   kinds.includes('regulator') && ADDRESSED_TO[p.script].before.test(p.text.slice(0, hit.start)) && ADDRESSED_TO[p.script].after.test(p.text.slice(hit.end, hit.end + 16));
 
+/** A name (记者, 12315, 微博, police, Facebook) says nothing unless an act is done to it: "美国警察…", "I saw it on Facebook". */
 export function namesAnAct(p: Prepared, hit: Hit, kinds: readonly SignalKind[] = []): boolean {
   const clause = clauseBefore(p, hit);
   return addressedTo(p, hit, kinds) || ACT_BEFORE[p.script].some((act) => act.test(clause)) || ACT_AFTER[p.script].test(p.text.slice(hit.end, hit.end + 24)) || PUBLISHES[p.script].test(p.text.slice(hit.end));
@@ -373,7 +373,7 @@ const CREDIT_FOR = /^ for /;
 const NOT_A_DEMAND_EN = /^ (card|cards|score|limit|check|charged|charge|billed|union|history|report|rating|info|line|whammy|standards|edged) /;
 /** Words that are an imperative at the start of a clause ("Refund me!", "赔钱！"); "Credit? For what?" is not. */
 const NOT_IMPERATIVE = new Set(['credit']);
-/** Money asked back in so many words ("I want every cent of that $340 back", "I want the second charge refunded"): found by MONEY_ASKED_BACK, a demand itself. */
+/** Money asked back in so many words ("I want every cent of that $340 back", "I want the second charge refunded"): found by MONEY_ASKED_BACK_EN, a demand itself. */
 const ASKED_BACK_EN = /^(want|need|expect|demand|would like|'d like|asking|asked|ask) /;
 /** Terms that say the demand themselves: 退给我, 赔我一台新的, 修车的钱你们得出, 维修费应该你们出, "pay up". */
 const A_DEMAND_ITSELF = new Set(['退给我', '退到我', '赔我', '赔给我', '要赔', '得赔', '必须赔', '必须退', '给我赔', '钱你们得出', '钱你们要出', '钱必须你们出', '钱你们出', '钱谁出', '应该你们出', '费你们出', '由你们出', '得你们出', 'pay up', 'give me back']);
@@ -383,8 +383,9 @@ const JOINED = /^(并且?|同时|以及|还要|再)/;
 const JOINED_EN = /^ (and|also|then|plus)( also| then)? $/;
 /** An item of a numbered list of what the customer asks for ("1) re-issue my bills; 2) refund the £214"): an imperative. */
 const LIST_ITEM_EN = /^ (\d{1,2}|[a-h]|i{1,3}|iv|v) [).] $/;
-/** 现要求：一、全数退回车资；二、…: an item of the customer's list of demands. */
+/** A polite request that runs past a clause's usual reach (請貴班於本月十五日前依規定退還…). */
 const LONG_REQUEST = /(?:(?<![申邀])请(?!问)|恳请|要求|务必)[^，。！？；,.!?;]{0,20}$/;
+/** 现要求：一、全数退回车资；二、…: an item of the customer's list of demands. */
 const LIST_ITEM_ZH = /(^|[：:；;。\n\s])[一二三四五六七八九十1-9][、．.)）]$/;
 const ASKS = /要求|必须|应该|应当|(?<![申邀])请(?!问)|希望/;
 const clauseBeforeClause = (p: Prepared, end: number) => p.text.slice(Math.max(0, end - 40), Math.max(0, end - 1)).split(/[，。！？；,.!?;\n]/).pop()!;
@@ -402,7 +403,6 @@ export function isDemand(p: Prepared, hit: Hit): boolean {
   const clause = clauseBefore(p, hit);
   if (!clause.trim()) return !NOT_IMPERATIVE.has(hit.term);
   if (p.script === 'zh' && JOINED.test(clause) && ASKS.test(clauseBeforeClause(p, hit.start - clause.length))) return true;
-  // A polite request runs longer than a clause's usual reach (請貴班於本月十五日前依規定退還…).
   if (p.script === 'zh' && LONG_REQUEST.test(p.text.slice(Math.max(0, hit.start - 24), hit.start))) return true;
   if (p.script === 'zh' && LIST_ITEM_ZH.test(p.text.slice(Math.max(0, hit.start - clause.length - 4), hit.start - clause.length))) return true;
   if (p.script === 'en' && (LIST_ITEM_EN.test(clause) || (JOINED_EN.test(clause) && DEMAND_BEFORE.en.test(` ${p.text.slice(0, hit.start).split(/ [.!?](?= )/).pop()!.split(/ [,;:](?= )/)[0]!.trim()} `)))) return true;
