@@ -685,7 +685,7 @@ const LETTER: Record<Script, RegExp> = {
 const SPOKEN_LENGTH: Record<Script, number> = { zh: 100, en: 300 };
 
 /** Praise that ends a grievance post, in the words irony uses (真是谢谢 is left out: thanks after a fault fixed are real). */
-const IRONIC_TAIL = /(真是|真|可真)?(好样的|好棒棒(的)?(服务)?|真行|666+|玩得真溜|真溜|厉害了|真周到)[^，。！？]{0,4}[。！？!?~～.\s]*$/u;
+const IRONIC_TAIL = /((真是|真|可真)?(好样的|好棒棒(的)?(服务)?|真行|666+|玩得真溜|真溜|厉害了|真周到)[^，。！？]{0,4}|(真是|真係|真系|真的是)[^，。！？]{1,8}呢|多谢晒|多謝晒|长见识了|長見識了|[（(](反讽|反諷|讽刺|諷刺)[）)])[。！？!?~～.\s]*$/u;
 
 /** Sarcastic praise in English: a short last sentence (Great moderation, guys. Thanks, mods. Brilliant planning, truly. Makes total sense.) or an opening (Oh great, Ah yes, Sure,). */
 const SARCASM_EN = {

@@ -1828,3 +1828,14 @@ describe('the last probes: a question after the act, and more bodies and harms',
     expect(kinds('I got my hair cut my way for once, loved it.')).toEqual([]);
   });
 });
+
+describe('a Chinese review that closes with irony, or faults in Cantonese and plain words', () => {
+  it('hears the fault under a closing 真是…呢 or 多謝晒, and plain faults', () => {
+    for (const text of [
+      '呵呵，299的双人套餐，牛排是合成的，一切就碎，配的红酒一股葡萄汁兑酒精的味道。真是物超所值呢。',
+      '茶記啲奶茶淡到似水，一杯收我$38，真係多謝晒。',
+      '又貴又難食，一個常餐$58，炒蛋乾到似發泡膠，奶茶淡過水。',
+      '排队四十分钟，结果就是普通麻辣烫，还比楼下贵一倍。网红滤镜害人。',
+    ]) expect(analyze(text).temperature, text).toBeGreaterThanOrEqual(1);
+  });
+});
