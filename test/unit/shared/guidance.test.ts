@@ -1839,3 +1839,16 @@ describe('a Chinese review that closes with irony, or faults in Cantonese and pl
     ]) expect(analyze(text).temperature, text).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('an English fault put right in the words happy reviewers use', () => {
+  it('reads a refund that came, a replacement that arrived or a rebooking, told with praise, as no upset; not a lost customer', () => {
+    for (const text of [
+      'Returned a jacket that didn\'t fit and got my refund within a day. No quibbles. Will shop here again.',
+      'Parcel turned up with the lamp inside cracked. A replacement arrived Tuesday and they refunded the postage without me even asking. That\'s how you keep a customer.',
+      'The app lost my booking, which was annoying, but support rebooked me and added a free session. Good people.',
+    ]) {
+      expect(rulesEn(text), text).toBe(0);
+    }
+    expect(rulesEn('Waited an hour and the order was wrong. That\'s how you lose a customer.')).toBeGreaterThanOrEqual(1);
+  });
+});
