@@ -347,7 +347,7 @@ export function insideHashtag(p: Prepared, hit: Hit): boolean {
 }
 
 /** A manager who helped (你们经理帮我解决了, "your manager was so helpful") is thanked, not asked for. */
-const HELPED_AFTER = { zh: /^(帮我|帮忙|亲自(帮|给我|处理了|解决了|打电话|道歉|跟进)|人很|人特别|人挺|态度很|很耐心|很热情|特别好|非常好|(很快|马上|立刻|立即|及时|主动|当场)就?(帮|处理|解决|搞定|换|退))/, en: /^ (helped|fixed|sorted|resolved|took care|was (very |so |really )?(helpful|kind|great|nice|lovely|patient))\b/ };
+const HELPED_AFTER = { zh: /^(帮我|帮忙|亲自(帮|给我|处理了|解决了|打电话|道歉|跟进)|人很|人特别|人挺|态度很|很耐心|很热情|特别好|非常好|(很快|马上|立刻|立即|及时|主动|当场)就?(帮|处理|解决|搞定|换|退)|[^，。！？]{0,10}?(退了回来|当场退|道歉|解决了|处理好|搞定|升级|换了|修好))/, en: /^ (helped|fixed|sorted|resolved|took care|was (very |so |really )?(helpful|kind|great|nice|lovely|patient))\b/ };
 export const helpedAfter = (p: Prepared, hit: Hit): boolean => HELPED_AFTER[p.script].test(p.text.slice(hit.end, hit.end + 16));
 
 /** A name that only says who someone is: "my lawyer friend recommended", 我律师朋友, 我的警察邻居. */

@@ -1852,3 +1852,14 @@ describe('an English fault put right in the words happy reviewers use', () => {
     expect(rulesEn('Waited an hour and the order was wrong. That\'s how you lose a customer.')).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('a Chinese fault put right in more words, and a manager who put it right', () => {
+  it('reads an exchange at the door, an upgrade or a full refund given, told with praise, as no upset, and raises no banner for the manager who did it', () => {
+    for (const text of [
+      '一开始发错了尺码，联系客服后第二天就上门换货了，还送了一双袜子，处理得很快，好评。',
+      '刚住进去空调不制冷，前台十分钟就派了维修师傅，修不好直接给升级了套房。体验反而更好了。',
+      '喺港鐵站唔見咗銀包，失物認領處職員好幫手，兩日就搵返。',
+    ]) expect(rules(text), text).toBe(0);
+    expect(analyze('退房时发现多扣了一晚房费，值班经理核实后当场退了回来，前后不到五分钟。', undefined, undefined, null).signals.map((s) => s.kind)).not.toContain('escalation');
+  });
+});
