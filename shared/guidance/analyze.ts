@@ -19,7 +19,7 @@ import {
   type Script,
   type SignalKind,
 } from './lexicons.js';
-import { againIsNoFault, clauseBefore, describesSomeone, hospitalWithoutCause, isCustomersOwn, isDemand, namesAnAct, notARepeat, reportedDone, helpedAfter, insideHashtag, reportsWhatWasDone, someoneElsesAct, ultimatum } from './ownWords.js';
+import { againIsNoFault, clauseBefore, describesSomeone, harmWithoutCause, isCustomersOwn, isDemand, namesAnAct, notARepeat, reportedDone, helpedAfter, insideHashtag, reportsWhatWasDone, someoneElsesAct, ultimatum } from './ownWords.js';
 import { before, claim, endsWithAny, findTerms, findTermsOfLists, matchesOf, prepare, type Hit, type Prepared } from './matcher.js';
 import { NAMES_NEEDING_AN_ACT, NOT_NEGATORS } from './lexicons.js';
 import { combine, loadModel, normalizeForModel, readWithModel, MODEL_TEMPERS_BEYOND, type Model } from './model.js';
@@ -304,6 +304,9 @@ function sentenceAround(p: Prepared, hit: Hit): { start: number; end: number } {
   return { start, end: after < 0 ? p.text.length : hit.end + after };
 }
 
+/** A lexicon pattern's matches; none, without running it, on text that lacks the Chinese every match needs. */
+const patternMatches = (p: Prepared, { re, needs }: { re: RegExp; needs: string | null }) => (needs && !p.text.includes(needs) ? [] : matchesOf(p.text, re));
+
 /** Anger and praise words claim the text together. A generator: the words are read only when their needles are built, not copied on every reading. */
 function* angerAndPraise(lex: Lexicon): Generator<string> {
   yield* lex.anger.keys();
@@ -408,10 +411,10 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
       const before = match.slice(0, at);
       return !PRAISE_DENIED[p.script].test(before) && !praiseDisowned(p, before, w);
     });
-  for (const { re, weight, needs } of lex.patterns) {
-    if (needs && !p.text.includes(needs)) continue;
+  for (const pattern of lex.patterns) {
+    const { weight } = pattern;
     // "太感谢你们了！" has the shape of "太过分了！" but is thanks; "不太热情" is none.
-    const found = matchesOf(p.text, re).filter(
+    const found = patternMatches(p, pattern).filter(
       (m) =>
         weightAt(m.index) > 0 &&
         (!praises(m[0]) || IRONIC_PRAISE[p.script].test(p.text.slice(m.index, m.index + m[0].length + 12))) &&
@@ -434,7 +437,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
   // are judgements, heard as complaints (complaintScore).
   const judged = (hit: Hit) =>
     [1, 2, 3].some((k) => lex.complaint.has(p.text.slice(Math.max(0, hit.start - k), hit.end))) ||
-    lex.complaintPatterns.some(({ re, needs }) => (!needs || p.text.includes(needs)) && matchesOf(p.text, re).some((m) => m.index <= hit.start && hit.end <= m.index + m[0].length));
+    lex.complaintPatterns.some((pattern) => patternMatches(p, pattern).some((m) => m.index <= hit.start && hit.end <= m.index + m[0].length));
   for (const { hit, asked } of praiseDenied) {
     if (grievances.some((g) => g.start <= hit.start && hit.end <= g.end) || judged(hit)) continue;
     score += 1;
@@ -506,9 +509,8 @@ function complaintScore(p: Prepared, lexicons: Lexicons, weightAt: (at: number) 
     if (negated(p, hit, lex.negators)) reassurance += reassures(p, hit) ? weightAt(hit.start) : 0;
     else if (!feared(p, hit)) found.push({ ...hit, weight: lex.complaint.get(hit.term) ?? 0, words: hit.term });
   }
-  for (const { re, weight, needs } of lex.complaintPatterns) {
-    if (needs && !p.text.includes(needs)) continue;
-    for (const match of matchesOf(p.text, re)) found.push({ start: match.index, end: match.index + match[0].length, weight, words: match[0].trim() });
+  for (const pattern of lex.complaintPatterns) {
+    for (const match of patternMatches(p, pattern)) found.push({ start: match.index, end: match.index + match[0].length, weight: pattern.weight, words: match[0].trim() });
   }
   const taken = new Uint8Array(p.text.length);
   // A weight of 0 only keeps a shorter term or pattern from being heard inside it: "my only regret" is no
@@ -570,7 +572,7 @@ function onlySlight(p: Prepared, grievances: Grievance[]): boolean {
 const ASKED = /^[^。！!.；;]*?(吗|么|[?？])/;
 
 /**
- * A trouble counted, however it is worded (报修了四次, 三次致电, 来过两趟, "emailed twice", "the third engineer",
+ * A trouble counted, however it is worded (报修了四次, 三次致电, 打了不下十次电话, "emailed twice", "the third engineer",
  * "6 calls"): a repeat. Not a habit (一周来两次) nor a first time.
  */
 const COUNTED = {
@@ -589,7 +591,8 @@ const MONEY_ASKED_BACK_EN = / ((want|need|expect|demand|would like|'d like|askin
 const ESCALATION_ASKED_EN = / ((asked|ask|asking|demanded|demand|demanding|requested|request|want|wanted) (for |to (speak|talk) (to|with) )?(a|the|your) (manager|supervisor|team leader|duty manager|store manager|boss)|(want|need|asked|ask|demand|demanded|like) (this|it|my complaint|the complaint|my case|the matter) escalated)(?= )/g;
 
 /** Someone higher up asked to answer or step in (请贵公司分管领导给我一个答复, 请转交总部, 派一位工程主管到场). */
-const ESCALATION_ASKED_ZH = /(请|要求|让|派|由|转交|交给|找|叫)(贵公司|贵集团|贵店|贵校|贵院|贵中心|你们|驾校|医院|公司)?的?(分管|相关|更高|上级|高层)?(领导|主管|总部|总公司|院长|负责人|店长|老板|上级|上司|高层)/g;
+const HIGHER_UP_ZH = /领导|主管|总部|总公司|院长|负责人|店长|老板|上级|上司|高层/;
+const ESCALATION_ASKED_ZH = new RegExp(`(请|要求|让|派|由|转交|交给|找|叫)(贵公司|贵集团|贵店|贵校|贵院|贵中心|你们|驾校|医院|公司)?的?(分管|相关|更高|上级|高层)?(${HIGHER_UP_ZH.source})`, 'g');
 
 /** The signal terms found, with what each raises, and what is said in more words than a term: troubles counted, money asked back, someone higher up asked for. */
 function signalHits(p: Prepared, kindsOf: Map<string, SignalKind[]>): Array<{ hit: Hit; kinds: SignalKind[] }> {
@@ -598,7 +601,7 @@ function signalHits(p: Prepared, kindsOf: Map<string, SignalKind[]>): Array<{ hi
   // Each phrase is looked for only where a word it cannot do without is in the text.
   const phrases: Array<[RegExp, RegExp, SignalKind]> = [[COUNTED_NEEDS[p.script], COUNTED[p.script], 'repeat']];
   if (p.script === 'en') phrases.push([/ back| refunded| reimbursed| credited| reversed| waived| returned| repaid/, MONEY_ASKED_BACK_EN, 'compensation'], [/ manager| supervisor| team leader| boss| escalated/, ESCALATION_ASKED_EN, 'escalation']);
-  else phrases.push([/领导|主管|总部|总公司|院长|负责人|店长|老板|上级|上司|高层/, ESCALATION_ASKED_ZH, 'escalation']);
+  else phrases.push([HIGHER_UP_ZH, ESCALATION_ASKED_ZH, 'escalation']);
   for (const [needs, re, kind] of phrases) {
     if (!needs.test(p.text)) continue;
     for (const m of matchesOf(p.text, re)) {
@@ -628,8 +631,8 @@ function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; thre
     const isNegated = !kinds.includes('threat') && !kinds.includes('repeat') && negated(p, hit, negators);
     // The terms an ultimatum sets are a demand (不赔偿我就报警, 如仍未退还…将依法起诉); the act itself denied stays
     // denied (我不报警，我就要个说法).
-    const terms = isNegated && kinds.includes('compensation') && ultimatum(p, hit);
-    if (isNegated && !terms) continue;
+    const ultimatumTerms = isNegated && kinds.includes('compensation') && ultimatum(p, hit);
+    if (isNegated && !ultimatumTerms) continue;
     // Escalation needs the customer's own act: not staff's words, a denial, a hedged "if ever" or a lookalike,
     // nor someone else's act (someone else hurt is still a danger, so safety does not ask that).
     if (kinds.some((k) => OWN_ACT_KINDS.includes(k)) && (!isCustomersOwn(p, hit, negators, kinds) || (!kinds.includes('safety') && someoneElsesAct(p, hit)))) continue;
@@ -642,10 +645,10 @@ function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; thre
     // Done, and the matter then put right (上周发帖说路灯坏了，今天已经修好了): nothing is pending.
     if (done && PUT_RIGHT[p.script].test(p.text.slice(hit.end))) continue;
     if (kinds.includes('repeat') && notARepeat(p, hit)) continue;
-    if (kinds.includes('safety') && hospitalWithoutCause(p, hit)) continue;
+    if (kinds.includes('safety') && harmWithoutCause(p, hit)) continue;
     // Compensation only on an explicit demand for it.
     if (kinds.includes('compensation')) {
-      if (!terms && !isDemand(p, hit)) continue;
+      if (!ultimatumTerms && !isDemand(p, hit)) continue;
       if (!ASKED.test(p.text.slice(hit.end, hit.end + 20))) askedOnly = false;
     }
     for (const kind of kinds) words.set(kind, (words.get(kind) ?? new Set()).add(hit.term));

@@ -14,7 +14,7 @@ export function isCustomersOwn(p: Prepared, hit: Hit, negators: readonly string[
     // A danger staff name is still a danger ("the recovery driver said the wheel could have come off").
     (!kinds.includes('safety') && staffSaidIt(p, sentence) && !ANSWERED_IN_KIND.test(p.text.slice(hit.end, hit.end + 40))) ||
     deniedIntent(p, hit, negators) ||
-    hedgedHypothetical(p, sentence, !kinds.includes('threat'), ` ${p.text.slice(hit.end).split(SENTENCE_END)[0]} `) ||
+    hedgedHypothetical(p, sentence, !kinds.includes('threat'), ` ${sentenceAfter(p, hit)} `) ||
     joking(p, hit) ||
     averted(p, hit, sentence) ||
     (!kinds.includes('safety') && whoTheyAre(p, hit, sentence)) ||
@@ -95,7 +95,7 @@ const LOOKALIKES = {
  * 热得差点进医院, 吃完就拉肚子, "ended up in hospital after the heater sparked", "swollen after the facial"):
  * 爸爸住院第五天, 今天拉肚子没力气 and "my mother is in hospital, so I could not come in" are no incident.
  */
-const HOSPITAL = {
+const HARM_NEEDING_A_CAUSE = {
   zh: /住院|送医|医院|急诊|急症|看医生|拉肚子|腹泻|腹痛|呕吐|胃肠炎|肚泻|肚屙|过敏|红肿|疹|皮炎|肿|淤青|瘀青|擦伤|跌倒|流鼻血|头晕|出血/,
   en: /hospital|emergency room|a&e|ambulance|swollen|swelling|rash|hives|bruis|vomit|throwing up|diarrh|concussion|fractured|broke (his|her)|chok|wheezing|violently ill|sick all night/,
 } as const;
@@ -104,8 +104,8 @@ const HARM_CAUSE = {
   en: / (ate|eaten|eating|drank|drinking|had (the|a|an|some|our|my)|allerg\w*|epipen|auto-injector|tablets|medication|medicine|pills|after|because|from|due|caused|causing|burn\w*|shock\w*|fell|fall\w*|slipped|tripped|struck|cut|poison\w*|food|allergic|reaction|sick|injur\w*|hurt|fire|smoke|gas|leak\w*|collapsed|crash\w*|spark\w*|exploded) /,
 } as const;
 
-export function hospitalWithoutCause(p: Prepared, hit: Hit): boolean {
-  if (!HOSPITAL[p.script].test(hit.term)) return false;
+export function harmWithoutCause(p: Prepared, hit: Hit): boolean {
+  if (!HARM_NEEDING_A_CAUSE[p.script].test(hit.term)) return false;
   const [before, after] = p.script === 'zh' ? [40, 16] : [240, 80];
   const around = `${p.text.slice(Math.max(0, hit.start - before), hit.start)} ${p.text.slice(hit.end, hit.end + after)}`;
   return !HARM_CAUSE[p.script].test(around);
@@ -135,15 +135,25 @@ const SENTENCE_END = /[。！？!?\n]|\.(?=\s)/g;
 const sentenceStarts = new WeakMap<Prepared, number[]>();
 
 /** The sentence up to the hit. */
-function sentenceBefore(p: Prepared, hit: Hit): string {
+function startsOf(p: Prepared): number[] {
   let starts = sentenceStarts.get(p);
   if (!starts) sentenceStarts.set(p, (starts = [0, ...matchesOf(p.text, SENTENCE_END).map((m) => m.index + m[0].length)]));
+  return starts;
+}
+
+function sentenceBefore(p: Prepared, hit: Hit): string {
   let start = 0;
-  for (const at of starts) {
+  for (const at of startsOf(p)) {
     if (at > hit.start) break;
     start = at;
   }
   return p.text.slice(start, hit.start);
+}
+
+/** The rest of the hit's sentence, without its closing mark (every mark is one character). */
+function sentenceAfter(p: Prepared, hit: Hit): string {
+  const next = startsOf(p).find((at) => at > hit.end);
+  return p.text.slice(hit.end, next === undefined ? undefined : next - 1);
 }
 
 // A member of staff (or "they", a neighbour, the man ahead in the queue) said it; "我跟客服说" is the customer speaking to staff, so not that.
@@ -329,7 +339,7 @@ const WHAT_COMES_NEXT = {
 
 export function reportsWhatWasDone(p: Prepared, hit: Hit): boolean {
   const clause = clauseBefore(p, hit);
-  const rest = p.text.slice(hit.end).split(SENTENCE_END)[0]!;
+  const rest = sentenceAfter(p, hit);
   // The name is left out, with the end of a body's name after it: 银保监会 says nothing of what comes next.
   const sentence = p.script === 'en' ? ` ${sentenceBefore(p, hit)} ${rest} `.replace(/\s+/g, ' ') : `${sentenceBefore(p, hit)}，${rest.replace(/^(委员会|会|局|部门|部|厅|院|所|台)/, '')}`;
   const done = p.script === 'zh' ? DONE.zh.before.test(clause) || DONE.zh.after.test(rest) : DONE.en.test(clause);
