@@ -73,10 +73,11 @@ const scriptOf = (locale: GuidanceLocale): Script => (locale === 'en' ? 'en' : '
  * anger in happy Weibo posts; 生活大爆炸 a sitcom, 爆炸头 an afro, 擦出火花 "chemistry", 中毒太深 "hooked", 怕受伤 "afraid of
  * heartbreak" — read as danger; 拖地 "mopping" — read as 拖 "dragging on"; 好像 "it seems" — read as 好
  * "very"; 防火, 防漏电 "fireproof", "shock-proof" — read as danger; 出差 "a business trip", 再也不用排队
- * "no more queuing", 倒垃圾 "taking out the rubbish" — read as complaints in praise. Blanked, not
+ * "no more queuing", 倒垃圾 "taking out the rubbish" — read as complaints in praise; the 的 of 燃气的 "gas-fired",
+ * 人气的 "popular" (not 气的 "so angry"); the 问题 of 帮我们解决了很多问题, which staff solved. Blanked, not
  * removed, so positions hold.
  */
-const SET_PHRASES = /不好意思|差一点|差点|差不多|热闹|灿烂|热爱|滚烫|滚筒|滚动|翻滚|打滚|滚下|牛逼|乘风破浪|鲜衣怒马|小霸王|挖坑|妈妈|大爆炸|爆炸头|到爆炸|信息爆炸|人口爆炸|知识爆炸|爆炸性|擦出火花|碰撞出火花|碰出火花|火花飞舞|中毒太深|人间中毒|怕受伤|流血牺牲|出差|差旅|时差|温差|误差|差额|差价|再也不用(?=担心|排|等|跑|操心|发愁|愁|麻烦|费劲|折腾)|垃圾桶|垃圾袋|垃圾分类|倒垃圾|扔垃圾|把垃圾|垃圾带走|带了垃圾|带垃圾|垃圾下楼|装修垃圾|建筑垃圾|清理垃圾|收垃圾|垃圾站|垃圾车|垃圾短信|垃圾邮件|有问题(?=也回复|也会|都会|随时|可以随时|请|找我|联系|回复|解答|处理|[都也]?[能会]?(及时|马上|立刻|很快|第一时间))|如有问题|有任何问题|(?:噪音|噪声|动静|异味|色差|误差)(?:很|也很|比较|非常|特别)?小|拖地|拖把|把地拖|好像|防(?:火|漏电|触电|爆|烫伤?|摔|漏气|中毒)|阻燃/g;
+const SET_PHRASES = /问题(?<=(?:帮|替|给)(?:我|我们|咱|咱们)?解决了(?:很多|不少|所有|好多|一些|各种|我的|我们的)?问题)|的(?<=(?:燃|煤|天然|暖|空|蒸|氧|沼|废|尾|人|运|福|勇|力|名|香|热|冷|湿|喜|大|客|帅|灵|元|和|洋|土|秀|才|志|暑|寒|雾|电|节)气的)|不好意思|差一点|差点|差不多|热闹|灿烂|热爱|滚烫|滚筒|滚动|翻滚|打滚|滚下|牛逼|乘风破浪|鲜衣怒马|小霸王|挖坑|妈妈|大爆炸|爆炸头|到爆炸|信息爆炸|人口爆炸|知识爆炸|爆炸性|擦出火花|碰撞出火花|碰出火花|火花飞舞|中毒太深|人间中毒|怕受伤|流血牺牲|出差|差旅|时差|温差|误差|差额|差价|再也不用(?=担心|排|等|跑|操心|发愁|愁|麻烦|费劲|折腾)|垃圾桶|垃圾袋|垃圾分类|倒垃圾|扔垃圾|把垃圾|垃圾带走|带了垃圾|带垃圾|垃圾下楼|装修垃圾|建筑垃圾|清理垃圾|收垃圾|垃圾站|垃圾车|垃圾短信|垃圾邮件|有问题(?=也回复|也会|都会|随时|可以随时|请|找我|联系|回复|解答|处理|[都也]?[能会]?(及时|马上|立刻|很快|第一时间))|如有问题|有任何问题|(?:噪音|噪声|动静|异味|色差|误差)(?:很|也很|比较|非常|特别)?小|拖地|拖把|把地拖|好像|防(?:火|漏电|触电|爆|烫伤?|摔|漏气|中毒)|阻燃/g;
 
 /**
  * Words that are not what they look like: a "whining noise" is a sound, not an insult; "my late dad" died,
@@ -254,10 +255,12 @@ const MONEY_BACK = new Set(['退款', '退货', '退钱', 'refund', 'refunded'])
 /** Praise asked for is praise missing: 能不能热情一点, 更有耐心, "be more professional". */
 const ASKED_BEFORE = { zh: /[更再]$/, en: /\b(more|be)\s+$/ } as const;
 const ASKED_AFTER_ZH = /^(一点|点儿|一些|些)/;
+const AGAIN_ZH = /^(回购|推荐|光顾|大推|必推)/;
 /** The words that ask for the praise, with it; null when it is not asked for. */
 function askedWords(p: Prepared, hit: Hit): string | null {
   const before = ASKED_BEFORE[p.script].exec(p.text.slice(Math.max(0, hit.start - 6), hit.start));
-  if (before) return `${before[0]}${hit.term}`.trim();
+  // 再回购, 再推荐给朋友: doing it again, not asking for more of it.
+  if (before && !(before[0] === '再' && AGAIN_ZH.test(hit.term))) return `${before[0]}${hit.term}`.trim();
   const after = p.script === 'zh' ? ASKED_AFTER_ZH.exec(p.text.slice(hit.end, hit.end + 2)) : null;
   return after ? `${hit.term}${after[0]}` : null;
 }
@@ -450,14 +453,14 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
   return { score, triggers, grievances, praise, heat, loudness };
 }
 
-/** A fault only feared before it (本来担心会漏水, "I was worried it would leak") is none. */
+/** A fault only feared or forecast before it (本来担心会漏水, 说是可能会漏水, "I was worried it would leak") is none. */
 const FEARED_BEFORE: Record<Script, RegExp> = {
-  zh: /((担心|害怕|生怕|怕|以为|本以为|原以为|还以为)[会它又要是]{0,2}|(?<![你别])(担心|害怕|生怕|(?<!恐)怕|以为|本以为|原以为|还以为)(?!我)[^，。！？；,.!?;]{0,4})$/,
+  zh: /((担心|害怕|生怕|怕|以为|本以为|原以为|还以为)[会它又要是]{0,2}|(可能|也许|或许|估计)会|(?<![你别])(担心|害怕|生怕|(?<!恐)怕|以为|本以为|原以为|还以为)(?!我)[^，。！？；,.!?;]{0,4})$/,
   en: / (worried|afraid|feared|thought|expected|expecting)( (that|it|they|this|would|might|could|be|was|were|a|an|the|usual)){0,4} $/,
 };
-/** Nor is one said to be slight after it: 噪音也不大, 色差很小, "the noise is barely noticeable". */
+/** Nor is one said to be slight or to have lessened after it: 噪音也不大, 色差很小, 头屑明显少了, "the noise is barely noticeable". */
 const SLIGHT_AFTER: Record<Script, RegExp> = {
-  zh: /^[也都还]?(不大|很小|不明显|不严重|几乎没有|完全没有)/,
+  zh: /^[也都还]?(不大|很小|不明显|不严重|几乎没有|完全没有)|^[也都]?(明显|大大|确实|真的)?(少了|减少了|减轻了|变少了|没了|消失了)/,
   en: /^ (is|was|are|were) (barely|hardly|not) (noticeable|an issue|a problem|loud|bad) /,
 };
 const feared = (p: Prepared, hit: Hit) => FEARED_BEFORE[p.script].test(clauseBefore(p, hit)) || SLIGHT_AFTER[p.script].test(p.text.slice(hit.end, hit.end + 40));
@@ -540,7 +543,7 @@ const SLIGHTLY = {
   zh: {
     before: /(有点儿?|有一点|有些|稍微|稍稍|稍|略微|略|一点点|轻微的?|小小的|除了|唯一的?(问题|缺点|不足|遗憾)(就)?是[^，。！？]{0,6})$/,
     within: /^(有点|有一点|有些|稍微|稍|略)/,
-    after: /^(了一?点儿?|了一些|了些)(?![都也])|^[，,]?(但是?|不过)?(不影响|无伤大雅|可以接受|能接受|问题不大)/,
+    after: /^(了?一?点儿?|了一些|了些)(?![都也])|^[，,]?(但是?|不过)?(不影响|无伤大雅|可以接受|能接受|问题不大)/,
   },
   en: {
     before: / (a bit|a little|a little bit|slightly|a tad|a touch|kind of|kinda|somewhat|bit|little|minor|a minor)( too)? $/,

@@ -158,8 +158,8 @@ export function matchesOf(text: string, re: RegExp): RegExpExecArray[] {
 /** The text just before a hit: four characters in Chinese, three words in English. */
 export function before(prepared: Prepared, hit: Hit): string {
   // A clause ends at punctuation: "不满意，谢谢" does not negate the thanks. Reviews often part
-  // clauses with a space instead: "东西没问题 好评".
-  if (prepared.script === 'zh') return prepared.text.slice(Math.max(0, hit.start - 4), hit.start).split(CLAUSE_END).pop()!;
+  // clauses with a space instead: "东西没问题 好评". A "but" turns it too: 房间不大但很干净, 不但干净.
+  if (prepared.script === 'zh') return prepared.text.slice(Math.max(0, hit.start - 4), hit.start).split(CLAUSE_END).pop()!.split(TURN_ZH).pop()!;
   const words = prepared.text.slice(0, hit.start).trim().split(' ');
   const clause: string[] = [];
   for (const word of words.slice(-3).reverse()) {
@@ -171,6 +171,7 @@ export function before(prepared: Prepared, hit: Hit): string {
 
 // Whitespace too: Chinese reviews part clauses with a space; an English word of the prepared text holds none.
 const CLAUSE_END = /[，。！？；：,.!?;:、\s]/;
+const TURN_ZH = /但|不过|可是/;
 
 export function endsWithAny(context: string, words: readonly string[], script: Script): string | null {
   for (const word of words) {

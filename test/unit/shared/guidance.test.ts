@@ -1863,3 +1863,34 @@ describe('a Chinese fault put right in more words, and a manager who put it righ
     expect(analyze('退房时发现多扣了一晚房费，值班经理核实后当场退了回来，前后不到五分钟。', undefined, undefined, null).signals.map((s) => s.kind)).not.toContain('escalation');
   });
 });
+
+describe('a review\'s slight faults beside praise in the words reviewers use', () => {
+  it('reads praise past a "but", a gas-fired heater, a fault that lessened, buying again and a problem staff solved as a pleased remark, and a fault only forecast as none', () => {
+    for (const text of [
+      '房间不大但是很干净，前台小姐姐很热情。',
+      '这台燃气的热水器出水很稳定，师傅安装也专业。',
+      '用了两周头屑明显少了，会再回购。',
+      '前台帮我们解决了不少问题，早餐丰富，就是隔音稍微差一点。',
+      '服务很到位，退房流程也人性化，位置绝佳，唯一就是电梯要等一会。',
+      '房间窗户有点漏风，价格便宜，服务员很热情。',
+    ]) {
+      const reading = analyze(text, 'zh-CN', undefined, null);
+      expect([reading.temperature, reading.pleased], text).toEqual([0, true]);
+    }
+    for (const text of ['房间不干净，前台态度也差。', '头屑越来越多了，洗了等于没洗。', '被气的一晚上没睡着。']) expect(rules(text), text).toBeGreaterThanOrEqual(1);
+    // A fault only forecast is none: 看评论说可能会漏水.
+    expect(rules('看评论说可能会漏水，用了半年一切正常。')).toBe(0);
+  });
+
+  it('hears plain faults: nobody put it right, not told beforehand, inedible, marked delivered, and a Cantonese or Taiwanese shrug', () => {
+    for (const text of [
+      '客服也没给解决。',
+      '临时换了房型，也没提前告知。',
+      '点的微辣，辣得根本吃不了。',
+      '骑手没到就点了已送达。',
+    ]) expect(rules(text), text).toBeGreaterThanOrEqual(1);
+    for (const text of ['麻麻哋，唔會專登再嚟。', '一碟飯收八十蚊，真係唔抵。', '兩杯飲料都做錯，太不小心。', '還可以啦，但沒有很推，下次會試別家。']) {
+      expect(analyze(text, 'zh-TW', undefined, null).temperature, text).toBeGreaterThanOrEqual(1);
+    }
+  });
+});
