@@ -74,10 +74,11 @@ const scriptOf = (locale: GuidanceLocale): Script => (locale === 'en' ? 'en' : '
  * heartbreak" — read as danger; 拖地 "mopping" — read as 拖 "dragging on"; 好像 "it seems" — read as 好
  * "very"; 防火, 防漏电 "fireproof", "shock-proof" — read as danger; 出差 "a business trip", 再也不用排队
  * "no more queuing", 倒垃圾 "taking out the rubbish" — read as complaints in praise; the 的 of 燃气的 "gas-fired",
- * 人气的 "popular" (not 气的 "so angry"); the 问题 of 帮我们解决了很多问题, which staff solved. Blanked, not
+ * 人气的 "popular" (not 气的 "so angry"); the 问题 of 帮我们解决了很多问题, which staff solved; 火车 "train" and 火锅
+ * "hotpot" (not 火 "anger"), a 苍蝇馆子 "hole in the wall", 缺点： "cons:" as a heading, 拖着箱子 "pulling a suitcase", 一直没变 "never changed". Blanked, not
  * removed, so positions hold.
  */
-const SET_PHRASES = /问题(?<=(?:帮|替|给)(?:我|我们|咱|咱们)?解决了(?:很多|不少|所有|好多|一些|各种|我的|我们的)?问题)|的(?<=(?:燃|煤|天然|暖|空|蒸|氧|沼|废|尾|人|运|福|勇|力|名|香|热|冷|湿|喜|大|客|帅|灵|元|和|洋|土|秀|才|志|暑|寒|雾|电|节)气的)|不好意思|差一点|差点|差不多|热闹|灿烂|热爱|滚烫|滚筒|滚动|翻滚|打滚|滚下|牛逼|乘风破浪|鲜衣怒马|小霸王|挖坑|妈妈|大爆炸|爆炸头|到爆炸|信息爆炸|人口爆炸|知识爆炸|爆炸性|擦出火花|碰撞出火花|碰出火花|火花飞舞|中毒太深|人间中毒|怕受伤|流血牺牲|出差|差旅|时差|温差|误差|差额|差价|再也不用(?=担心|排|等|跑|操心|发愁|愁|麻烦|费劲|折腾)|垃圾桶|垃圾袋|垃圾分类|倒垃圾|扔垃圾|把垃圾|垃圾带走|带了垃圾|带垃圾|垃圾下楼|装修垃圾|建筑垃圾|清理垃圾|收垃圾|垃圾站|垃圾车|垃圾短信|垃圾邮件|有问题(?=也回复|也会|都会|随时|可以随时|请|找我|联系|回复|解答|处理|[都也]?[能会]?(及时|马上|立刻|很快|第一时间))|如有问题|有任何问题|(?:噪音|噪声|动静|异味|色差|误差)(?:很|也很|比较|非常|特别)?小|拖地|拖把|把地拖|好像|防(?:火|漏电|触电|爆|烫伤?|摔|漏气|中毒)|阻燃/g;
+const SET_PHRASES = /(?:缺点|不足)(?=[:：])|火(?=车|锅|腿|龙果|柴|候|鸡|箭|炉|机|星|影|红)|(?<=红)火|苍蝇(?=馆子|小馆|店)|拖着?(?=箱子|行李|拉杆箱)|一直没(?=变)|问题(?<=(?:帮|替|给)(?:我|我们|咱|咱们)?解决了(?:很多|不少|所有|好多|一些|各种|我的|我们的)?问题)|的(?<=(?:燃|煤|天然|暖|空|蒸|氧|沼|废|尾|人|运|福|勇|力|名|香|热|冷|湿|喜|大|客|帅|灵|元|和|洋|土|秀|才|志|暑|寒|雾|电|节)气的)|不好意思|差一点|差点|差不多|热闹|灿烂|热爱|滚烫|滚筒|滚动|翻滚|打滚|滚下|牛逼|乘风破浪|鲜衣怒马|小霸王|挖坑|妈妈|大爆炸|爆炸头|到爆炸|信息爆炸|人口爆炸|知识爆炸|爆炸性|擦出火花|碰撞出火花|碰出火花|火花飞舞|中毒太深|人间中毒|怕受伤|流血牺牲|出差|差旅|时差|温差|误差|差额|差价|再也不用(?=担心|排|等|跑|操心|发愁|愁|麻烦|费劲|折腾)|垃圾桶|垃圾袋|垃圾分类|倒垃圾|扔垃圾|把垃圾|垃圾带走|带了垃圾|带垃圾|垃圾下楼|装修垃圾|建筑垃圾|清理垃圾|收垃圾|垃圾站|垃圾车|垃圾短信|垃圾邮件|有问题(?=也回复|也会|都会|随时|可以随时|请|找我|联系|回复|解答|处理|[都也]?[能会]?(及时|马上|立刻|很快|第一时间))|如有问题|有任何问题|(?:噪音|噪声|动静|异味|色差|误差)(?:很|也很|比较|非常|特别)?小|拖地|拖把|把地拖|好像|防(?:火|漏电|触电|爆|烫伤?|摔|漏气|中毒)|阻燃/g;
 
 /**
  * Words that are not what they look like: a "whining noise" is a sound, not an insult; "my late dad" died,
@@ -256,11 +257,13 @@ const MONEY_BACK = new Set(['退款', '退货', '退钱', 'refund', 'refunded'])
 const ASKED_BEFORE = { zh: /[更再]$/, en: /\b(more|be)\s+$/ } as const;
 const ASKED_AFTER_ZH = /^(一点|点儿|一些|些)/;
 const AGAIN_ZH = /^(回购|推荐|光顾|大推|必推)/;
+const REQUEST_ZH = /能不能|能否|可不可以|可以|希望|请|应该|应当|要|需要|得|建议|麻烦|争取/;
 /** The words that ask for the praise, with it; null when it is not asked for. */
 function askedWords(p: Prepared, hit: Hit): string | null {
   const before = ASKED_BEFORE[p.script].exec(p.text.slice(Math.max(0, hit.start - 6), hit.start));
-  // 再回购, 再推荐给朋友: doing it again, not asking for more of it.
-  if (before && !(before[0] === '再' && AGAIN_ZH.test(hit.term))) return `${before[0]}${hit.term}`.trim();
+  // 再回购, 再推荐给朋友: doing it again, not asking for more of it; 散热更好 compares, 能不能更专业 asks.
+  const notAsked = before && ((before[0] === '再' && AGAIN_ZH.test(hit.term)) || (before[0] === '更' && !REQUEST_ZH.test(clauseBefore(p, hit)) && !ASKED_AFTER_ZH.test(p.text.slice(hit.end, hit.end + 2))));
+  if (before && !notAsked) return `${before[0]}${hit.term}`.trim();
   const after = p.script === 'zh' ? ASKED_AFTER_ZH.exec(p.text.slice(hit.end, hit.end + 2)) : null;
   return after ? `${hit.term}${after[0]}` : null;
 }
@@ -270,6 +273,8 @@ interface Grievance {
   start: number;
   end: number;
   hard: boolean;
+  /** Said with a strong word or pattern (恶心, 垃圾, "disgusting"), not a plain fault. */
+  strong?: boolean;
 }
 
 interface Heard {
@@ -326,7 +331,7 @@ const IRONIC_PRAISE = {
 } as const;
 
 /** `original` carries the punctuation and capitals to read; empty for a second reading of the same text. */
-function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt: (at: number) => number): Heard & { praise: number; heat: number; loudness: number } {
+function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt: (at: number) => number): Heard & { praise: number; praisedAt: number[]; heat: number; loudness: number } {
   const lex = lexicons.byScript[p.script];
   const hits = findTerms(p, angerAndPraise(lex), lex);
   const degreeHits = findTerms(p, lex.degree.keys(), lex.degree);
@@ -335,6 +340,8 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
   const seen = new Map<string, number>();
   let score = 0;
   let praise = 0;
+  // Where each praise word counted starts: a review that closes on praise (see `closesOnPraise`).
+  const praisedAt: number[] = [];
   // What only feeling says (strong words, insults, a challenge, shouting), not the grievance words a
   // factual letter is made of (refund, complaint, late, 退款, 漏水).
   let heat = 0;
@@ -374,6 +381,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
       const asked = askedWords(p, hit);
       if (!isNegated && asked === null) {
         praise += lex.positive.get(hit.term) ?? 0;
+        praisedAt.push(hit.start);
         score -= 0.7 * (lex.positive.get(hit.term) ?? 0) * weightAt(hit.start);
       } else praiseDenied.push({ hit, asked });
       continue;
@@ -401,7 +409,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
     const weighed = (slight ? Math.max(SLIGHT, weight / 2) : weight) * (degree ? (lex.degree.get(degree.term) ?? 1) : 1) * (times === 2 ? 0.5 : 1);
     score += weighed;
     if (weight >= STRONG) heat += weighed;
-    grievances.push({ start: hit.start, end: hit.end, hard: weight >= STRONG });
+    grievances.push({ start: hit.start, end: hit.end, hard: weight >= STRONG, strong: weight >= STRONG });
     if (weight >= 1) triggers.push(hit.term);
   }
   const termHeard = [...grievances];
@@ -434,7 +442,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
     } else score += adds;
     if (weight >= STRONG) heat += adds;
     triggers.push(found[0]![0].trim());
-    for (const m of found) grievances.push({ start: m.index, end: m.index + m[0].length, hard: weight >= 1 });
+    for (const m of found) grievances.push({ start: m.index, end: m.index + m[0].length, hard: weight >= 1, strong: weight >= STRONG });
   }
   // Praise denied is a grievance, once: 不太热情 is one, already heard by its pattern; 不干净 and 不结实
   // are judgements, heard as complaints (complaintScore).
@@ -450,7 +458,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
   }
   // Exclamations and capitals make the words louder, whichever way they point: "真是感谢啊！！" is no anger.
   const loudness = score >= 0 && !laughing ? punctuationScore(original) + repetitionScore(original) + (p.script === 'en' ? capsScore(original) : 0) : 0;
-  return { score, triggers, grievances, praise, heat, loudness };
+  return { score, triggers, grievances, praise, praisedAt, heat, loudness };
 }
 
 /** A fault only feared or forecast before it (本来担心会漏水, 说是可能会漏水, "I was worried it would leak") is none. */
@@ -541,7 +549,7 @@ const STRONG = 2;
 /** Words that make a fault slight: 有点慢, 稍微贵, 慢了点, "a bit slow", "slightly expensive". */
 const SLIGHTLY = {
   zh: {
-    before: /(有点儿?|有一点|有些|稍微|稍稍|稍|略微|略|一点点|轻微的?|小小的|除了|唯一的?(问题|缺点|不足|遗憾)(就)?是[^，。！？]{0,6})$/,
+    before: /(有点儿?|有一点|有些|稍微|稍稍|稍|略微|略|一点点|轻微的?|小小的|除了|(唯一的?(问题|缺点|不足|遗憾)(就)?是|(^|[，,；;\s])(就是|只是|只不过|美中不足的?是))[^，。！？]{0,6})$/,
     within: /^(有点|有一点|有些|稍微|稍|略)/,
     after: /^(了?一?点儿?|了一些|了些)(?![都也])|^[，,]?(但是?|不过)?(不影响|无伤大雅|可以接受|能接受|问题不大)/,
   },
@@ -553,7 +561,10 @@ const SLIGHTLY = {
 } as const;
 /** A softening word just before a fault or just after it: 有点|慢, 慢|了点, 折痕|，不影响阅读, "a bit |slow", "scratch| but it doesn't matter". */
 const softened = (p: Prepared, at: { start: number; end: number }) =>
-  SLIGHTLY[p.script].before.test(p.text.slice(Math.max(0, at.start - 16), at.start)) || SLIGHTLY[p.script].after.test(p.text.slice(at.end, at.end + 12));
+  (SLIGHTLY[p.script].before.test(p.text.slice(Math.max(0, at.start - 16), at.start)) && !STRONGLY_SAID.test(p.text.slice(at.start, at.end))) ||
+  SLIGHTLY[p.script].after.test(p.text.slice(at.end, at.end + 12));
+/** A fault said with its own degree (就是送得太慢了) is no slight one, whatever came before it. */
+const STRONGLY_SAID = /^(太|很|非常|特别|超)/;
 
 /** The business put a fault right (早上报修漏水，中午就修好了; "they replaced it the next day"). */
 const PUT_RIGHT = {
@@ -569,6 +580,24 @@ function onlySlight(p: Prepared, grievances: Grievance[]): boolean {
   return grievances.every(
     (g) => (!g.hard && (softened(p, g) || SLIGHTLY[p.script].within.test(p.text.slice(g.start, g.end)))) || PUT_RIGHT[p.script].test(p.text.slice(g.end)),
   );
+}
+
+/** Words that turn a review from its faults to its verdict: 但是, 不过, 总体, 其他都…, "but", "overall", "other than that". */
+const VERDICT_TURN = {
+  zh: /但|可是|不过|然而|总体|整体|总的来说|总结|总之|综合|其他|其它|其余|除此之外|瑕不掩瑜|就冲|冲着/,
+  en: / (but|however|overall|all in all|otherwise|other than that|apart from that|that said|still|in the end) /,
+} as const;
+
+/**
+ * The review turns from its faults to praise after the last of them: "设施有些陈旧，早餐一般，但是位置好，服务热情",
+ * "缺点：比较重。总结：当台式机用还是很不错的", "the lift was slow, but the staff were lovely". A happy
+ * customer's faults, none of them strong words.
+ */
+function closesOnPraise(p: Prepared, grievances: Grievance[], praisedAt: number[]): boolean {
+  if (!grievances.length || grievances.some((g) => g.strong)) return false;
+  const last = Math.max(...grievances.map((g) => g.end));
+  // A question after the turn challenges (但恰逢春节，能否…？): the turn was no verdict.
+  return !/[?？]/.test(p.text.slice(last)) && praisedAt.some((at) => at >= last && VERDICT_TURN[p.script].test(p.text.slice(last, at + 1)));
 }
 
 /** The rest of a sentence that ends as a question. */
@@ -811,7 +840,7 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
     praise += anger.praise + complaints.reassurance;
     const grievances = [...anger.grievances, ...complaints.grievances];
     heardSomething ||= grievances.length > 0;
-    allSlight &&= onlySlight(p, grievances);
+    allSlight &&= onlySlight(p, grievances) || closesOnPraise(p, grievances, anger.praisedAt);
     const found = findSignals(p, lexicons);
     threatened ||= found.threatened;
     askedOnly &&= found.askedOnly;

@@ -127,6 +127,11 @@ export function findTermsOfLists(prepared: Prepared, lists: ReadonlyArray<Iterab
   return byList.map((found) => claimed(prepared, found));
 }
 
+const LATIN = /[a-z0-9]/i;
+/** A Chinese lexicon's Latin term inside a longer Latin word: the sb of USB, the tm of html. */
+const insideLatinWord = (text: string, term: string, start: number, end: number) =>
+  (LATIN.test(term[0]!) && LATIN.test(text[start - 1] ?? '')) || (LATIN.test(term[term.length - 1]!) && LATIN.test(text[end] ?? ''));
+
 /** The occurrences, in claiming order, that take text no earlier one took. */
 function claimed({ text, script }: Prepared, found: Occurrence[]): Hit[] {
   if (!found.length) return [];
@@ -136,6 +141,7 @@ function claimed({ text, script }: Prepared, found: Occurrence[]): Hit[] {
   for (const { n, at } of found) {
     const start = at + pad;
     const end = start + n.needle.length - 2 * pad;
+    if (script === 'zh' && insideLatinWord(text, n.term, start, end)) continue;
     if (claim(taken, start, end)) hits.push({ term: n.term, start, end });
   }
   return hits.sort((a, b) => a.start - b.start);

@@ -1894,3 +1894,34 @@ describe('a review\'s slight faults beside praise in the words reviewers use', (
     }
   });
 });
+
+describe('a mixed review that closes on praise, and words that only look like faults', () => {
+  it('reads faults followed by a turn to praise as a pleased remark; not a strong word, nor a turn into a challenge', () => {
+    for (const [text, locale] of [
+      ['早餐很一般，鸡蛋也是凉的。整体还行，会推荐给朋友。', 'zh-CN'],
+      ['The lift was slow, the walls were thin and the room was tiny, but the staff were lovely.', 'en'],
+    ] as const) {
+      const reading = analyze(text, locale, undefined, null);
+      expect([reading.temperature, reading.pleased], text).toEqual([0, true]);
+    }
+    expect(rules('房间脏得恶心，但是位置好。')).toBeGreaterThanOrEqual(1);
+    expect(rules('早餐很一般，鸡蛋也是凉的，但是位置好？位置好有什么用')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('hears no fault in USB, a train, a gas-fired heater, a taste that never changed, a suitcase pulled, a comparison or a heading', () => {
+    expect(analyze('这台电脑只有两个USB口。', 'zh-CN', undefined, null).temperature).toBe(0);
+    for (const text of [
+      '离火车站很近，楼下就是火锅店，很方便。',
+      '味道一直没变，还是那么好吃。',
+      '拖着箱子走五分钟就到，很方便。',
+      '屏幕更清晰，键盘有点软。',
+      '缺点：比较重，风扇声音偏大。总结：手感好，当台式机用很不错。',
+      '价格合适，就是停车不方便。',
+    ]) {
+      const reading = analyze(text, 'zh-CN', undefined, null);
+      expect([reading.temperature, reading.pleased], text).toEqual([0, true]);
+    }
+    // Asked for, 更 still asks: 能不能更专业一点.
+    expect(rules('能不能更专业一点')).toBe(1);
+  });
+});
