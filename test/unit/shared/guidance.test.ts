@@ -1925,3 +1925,20 @@ describe('a mixed review that closes on praise, and words that only look like fa
     expect(rules('能不能更专业一点')).toBe(1);
   });
 });
+
+describe('sorrow at oneself and sympathy, and the insults of the net', () => {
+  it('hears no anger in points short, self-blame, a curse of delight or sympathy, nor a grow up that tells no one', () => {
+    expect(analyze('考研又没过，差了四分。', 'zh-CN', undefined, null).temperature).toBe(0);
+    for (const text of ['都怪我，没早点发现。', '我怎么这么没用啊', '这家做饭好吃到离谱，妈的吃撑了']) expect(rules(text), text).toBe(0);
+    for (const text of ['That sucks, man. Hope you feel better soon.', "Strange to think someone else's kids will grow up there."]) expect(rulesEn(text), text).toBe(0);
+    // Blame, useless service, a curse at a fault and "grow up" said to someone still count.
+    for (const text of ['你们还怪我？', '你们这服务真没用', '妈的，又坏了']) expect(rules(text), text).toBeGreaterThanOrEqual(1);
+    expect(rulesEn('That sucks. Fix it.')).toBe(2);
+    expect(rulesEn('Grow up.')).toBe(2);
+  });
+
+  it('hears nmsl, 真的会谢 and "can people please stop" as anger', () => {
+    for (const text of ['nmsl，又是标题党', '借钱不还还天天晒旅游，真的会谢']) expect(rules(text), text).toBeGreaterThanOrEqual(2);
+    expect(rulesEn('Can people please stop parking across two spots?')).toBe(2);
+  });
+});
