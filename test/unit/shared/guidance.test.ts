@@ -1942,3 +1942,10 @@ describe('sorrow at oneself and sympathy, and the insults of the net', () => {
     expect(rulesEn('Can people please stop parking across two spots?')).toBe(2);
   });
 });
+
+describe('a lukewarm verdict', () => {
+  it('hears a review that opens with 一般, a dish called 一般, noise and a taste grown worse as complaints; not 一般来说', () => {
+    for (const text of ['一般，看了几页就放下了', '菜品一般，没什么特色。', '换了厨师，味道差了很多。', '环境嘈杂，说话都要喊。']) expect(rules(text), text).toBeGreaterThanOrEqual(1);
+    expect(rules('一般来说周末人多，建议早点去。')).toBe(0);
+  });
+});
