@@ -158,7 +158,7 @@ function capsScore(text: string): number {
  * praise are about this one, unless this one is said to be the same (上次就很凶，这次还是这个态度).
  */
 const ELSEWHERE = {
-  zh: /(之前|以前|原来|上次|上回|别家|别的店|其他家|其它家|以往|老款|旧的)[^。！？]{0,30}?[，,；;\s]+(?=(这家|这次|这回|这个|这款|这件|这里|现在|如今)(?![^，。！？]{0,2}(还是|又|也|一样|依然|仍然|照样)))/g,
+  zh: /(之前|以前|原来|上次|上回|别家|别的店|其他家|其它家|另一家|以往|老款|旧的)[^！？]{0,40}?[，,；;。\s]+(?=(这家|这次|这回|这个|这款|这件|这里|现在|如今)(?![^，。！？]{0,2}(还是|又|也|一样|依然|仍然|照样)))/g,
   en: / (the old one|my old one|my last one|the last one|my previous one|previous (brand|brands|one|ones|model|models|version)|other brands|other (shops|stores|places|companies))\b[^.;!?]{0,60}? [,;.] (?=(this|these|now|finally) (?!(one |ones )?(too|also|again|still|as well|is no better|was no better)\b))/g,
 } as const;
 
@@ -327,7 +327,7 @@ function* angerAndPraise(lex: Lexicon): Generator<string> {
  * their praise words praise nothing. Not 谢谢你们让我这么快拿到退款.
  */
 const IRONIC_PRAISE = {
-  zh: /我(真的?)?(谢谢|感谢)你们?(啊|哦|嗷|呢)|(谢谢|感谢)[^，。！？]{0,8}让我(学会|体会|见识)到?了?(耐心|等待|排队|什么叫)/,
+  zh: /我(真的?)?(谢谢|感谢)你们?(啊|哦|嗷|呢)|(谢谢|感谢)[^，。！？]{0,8}让我(学会|体会|见识)到?了?(耐心|等待|排队|什么叫)|(谢谢|感谢)[^，。！？]{0,8}(帮|让|给)我(减肥|瘦身|省钱|长见识|开眼)/,
   en: /recommend( [a-z]+){0,2} to my (enemies|worst enemy)/,
 } as const;
 
@@ -464,7 +464,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
 
 /** A fault only feared or forecast before it (本来担心会漏水, 说是可能会漏水, "I was worried it would leak") is none. */
 const FEARED_BEFORE: Record<Script, RegExp> = {
-  zh: /((担心|害怕|生怕|怕|以为|本以为|原以为|还以为)[会它又要是]{0,2}|(可能|也许|或许|估计)会|(?<![你别])(担心|害怕|生怕|(?<!恐)怕|以为|本以为|原以为|还以为)(?!我)[^，。！？；,.!?;]{0,4})$/,
+  zh: /((担心|害怕|生怕|怕|以为|本以为|原以为|还以为)[会它又要是]{0,2}|(可能|也许|或许|估计)会|(本来|原本)[很有点都还挺]{0,2}|(?<![你别])(担心|害怕|生怕|(?<!恐)怕|以为|本以为|原以为|还以为)(?!我)[^，。！？；,.!?;]{0,4})$/,
   en: / (worried|afraid|feared|thought|expected|expecting)( (that|it|they|this|would|might|could|be|was|were|a|an|the|usual)){0,4} $/,
 };
 /** Nor is one said to be slight or to have lessened after it: 噪音也不大, 色差很小, 头屑明显少了, "the noise is barely noticeable". */
@@ -550,9 +550,9 @@ const STRONG = 2;
 /** Words that make a fault slight: 有点慢, 稍微贵, 慢了点, "a bit slow", "slightly expensive". */
 const SLIGHTLY = {
   zh: {
-    before: /(有点儿?|有一点|有些|稍微|稍稍|稍|略微|略|一点点|轻微的?|小小的|除了|(唯一的?(问题|缺点|不足|遗憾)(就)?是|(^|[，,；;\s])(就是|只是|只不过|美中不足的?是))[^，。！？]{0,6})$/,
+    before: /(有点儿?|有一点|有些|少少|稍微|稍稍|稍|略微|略|一点点|轻微的?|小小的|除了|(唯一的?(问题|缺点|不足|遗憾)(就)?是|(^|[，,；;\s])(就是|只是|只不过|美中不足的?是))[^，。！？]{0,6})$/,
     within: /^(有点|有一点|有些|稍微|稍|略)/,
-    after: /^(了?一?点儿?|了一些|了些)(?![都也])|^[，,]?(但是?|不过)?(不影响|无伤大雅|可以接受|能接受|问题不大)/,
+    after: /^(了?一?点儿?|了一些|了些|了?少少)(?![都也])|^[，,]?(但是?|不过)?(不影响|无伤大雅|可以接受|能接受|问题不大)/,
   },
   en: {
     before: / (a bit|a little|a little bit|slightly|a tad|a touch|kind of|kinda|somewhat|bit|little|minor|a minor)( too)? $/,

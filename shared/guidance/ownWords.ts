@@ -248,7 +248,7 @@ function bothAnd(p: Prepared, hit: Hit): boolean {
 }
 
 /** A third order or stay, not a third time wrong: 第三次点这家了，前两次还行. Not 第三次来修. */
-const VISIT_AGAIN_ZH = /^(点|买|住|订|光顾|回购|入住|下单|来这家|来吃|去这家)/;
+const VISIT_AGAIN_ZH = /^(点|买|住|订|光顾|回购|回访|再访|入住|下单|来这家|来吃|去这家)/;
 
 /** Someone's words quoted (老板来一句“头发又不会毒死人”, 他说“你又没备注”): their 又 is a retort, not the customer's "again". */
 function insideQuotes(p: Prepared, hit: Hit): boolean {
@@ -262,7 +262,7 @@ const quotedFromOthers = (p: Prepared, hit: Hit) =>
 
 /** Last time's trouble, put right (上次投诉的问题已经解决了, 上次帮我解决了问题), or a purchase made again ("third time buying this"): no repeat. */
 const PAST_PUT_RIGHT = {
-  zh: /^[^。！？!?]{0,12}(已经解决|解决了|处理好了|帮我解决|帮我处理|修好了)/,
+  zh: /^[^。！？!?]{0,12}(已经解决|解决了|处理好了|帮我解决|帮我处理|修好了|好多了|好很多|好太多|进步了|进步很大|改善了)/,
   en: /^( [a-z']+){0,2} (buying|ordering|purchasing|staying|visiting|booking|ordered|bought)\b/,
 };
 

@@ -1949,3 +1949,26 @@ describe('a lukewarm verdict', () => {
     expect(rules('一般来说周末人多，建议早点去。')).toBe(0);
   });
 });
+
+describe('reviews written with spaces, in Cantonese, or comparing with before', () => {
+  it('reads a fault in a space-parted review, one that was only felt at first, a price up 少少 and a shop better than last time as no upset', () => {
+    for (const [text, locale] of [
+      ['装潢普通 桌子有点油 但是炸鸡真的好吃 会想再来', 'zh-CN'],
+      ['價錢貴咗少少，但係食材新鮮', 'zh-TW'],
+      ['刺身好厚切，很新鲜', 'zh-CN'],
+    ] as const) {
+      const reading = analyze(text, locale, undefined, null);
+      expect([reading.temperature, reading.pleased], text).toEqual([0, true]);
+    }
+    expect(rules('等了半小时本来很不爽，但是吃到第一口就气消了')).toBe(0);
+    expect(rules('之前在另一家买的，用了一周就坏了，找客服也不理。这家贵一点，但质量好很多')).toBe(0);
+    expect(analyze('比上次那间好多了！面条很Q 就是停车真的很难找', 'zh-CN', undefined, null).signals.map((s) => s.kind)).not.toContain('repeat');
+    expect(analyze('真好，吃完嘴巴肿了三天，感谢商家帮我减肥', 'zh-CN', undefined, null).pleased).toBe(false);
+    expect(rules('本来就很差，现在更差了')).toBe(2);
+  });
+
+  it('hears a brush-off, an hour late, a wait past the booking, less than was said or shown, and a shrug', () => {
+    for (const text of ['预约了两点，等到三点才轮到', '图片上满满一大碗，实际到手一半都不到', '就那样，没什么亮点']) expect(rules(text), text).toBeGreaterThanOrEqual(1);
+    for (const text of ['打去問佢，佢話唔關佢哋事', '外賣遲咗成個鐘先到']) expect(analyze(text, 'zh-TW', undefined, null).temperature, text).toBeGreaterThanOrEqual(1);
+  });
+});
