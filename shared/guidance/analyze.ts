@@ -75,10 +75,10 @@ const scriptOf = (locale: GuidanceLocale): Script => (locale === 'en' ? 'en' : '
  * "very"; 防火, 防漏电 "fireproof", "shock-proof" — read as danger; 出差 "a business trip", 再也不用排队
  * "no more queuing", 倒垃圾 "taking out the rubbish" — read as complaints in praise; the 的 of 燃气的 "gas-fired",
  * 人气的 "popular" (not 气的 "so angry"); the 问题 of 帮我们解决了很多问题, which staff solved; 火车 "train" and 火锅
- * "hotpot" (not 火 "anger"), a 苍蝇馆子 "hole in the wall", 缺点： "cons:" as a heading, 差了四分 "four points short", 我怎么这么没用 "I'm so useless" (at oneself), 拖着箱子 "pulling a suitcase", 一直没变 "never changed". Blanked, not
+ * "hotpot" (not 火 "anger"), a 苍蝇馆子 "hole in the wall", 缺点： "cons:" as a heading, 差了四分 "four points short", 还是一样稳 "as steady as ever", 我怎么这么没用 "I'm so useless" (at oneself), 拖着箱子 "pulling a suitcase", 一直没变 "never changed". Blanked, not
  * removed, so positions hold.
  */
-const SET_PHRASES = /差(?=了?[0-9一二三四五六七八九十两几半]+(分|点|秒|名|票|步|岁|厘米|公里|块|元|个|天|年))|没用(?<=我(?:怎么|真的?|好|太)?(?:这么|那么)?没用)|(?:缺点|不足)(?=[:：])|火(?=车|锅|腿|龙果|柴|候|鸡|箭|炉|机|星|影|红)|(?<=红)火|苍蝇(?=馆子|小馆|店)|拖着?(?=箱子|行李|拉杆箱)|一直没(?=变)|问题(?<=(?:帮|替|给)(?:我|我们|咱|咱们)?解决了(?:很多|不少|所有|好多|一些|各种|我的|我们的)?问题)|的(?<=(?:燃|煤|天然|暖|空|蒸|氧|沼|废|尾|人|运|福|勇|力|名|香|热|冷|湿|喜|大|客|帅|灵|元|和|洋|土|秀|才|志|暑|寒|雾|电|节)气的)|不好意思|差一点|差点|差不多|热闹|灿烂|热爱|滚烫|滚筒|滚动|翻滚|打滚|滚下|牛逼|乘风破浪|鲜衣怒马|小霸王|挖坑|妈妈|大爆炸|爆炸头|到爆炸|信息爆炸|人口爆炸|知识爆炸|爆炸性|擦出火花|碰撞出火花|碰出火花|火花飞舞|中毒太深|人间中毒|怕受伤|流血牺牲|出差|差旅|时差|温差|误差|差额|差价|再也不用(?=担心|排|等|跑|操心|发愁|愁|麻烦|费劲|折腾)|垃圾桶|垃圾袋|垃圾分类|倒垃圾|扔垃圾|把垃圾|垃圾带走|带了垃圾|带垃圾|垃圾下楼|装修垃圾|建筑垃圾|清理垃圾|收垃圾|垃圾站|垃圾车|垃圾短信|垃圾邮件|有问题(?=也回复|也会|都会|随时|可以随时|请|找我|联系|回复|解答|处理|[都也]?[能会]?(及时|马上|立刻|很快|第一时间))|如有问题|有任何问题|(?:噪音|噪声|动静|异味|色差|误差)(?:很|也很|比较|非常|特别)?小|拖地|拖把|把地拖|好像|防(?:火|漏电|触电|爆|烫伤?|摔|漏气|中毒)|阻燃/g;
+const SET_PHRASES = /还是一样(?=[稳好棒赞香]|好吃|美味|新鲜|出色|给力)|差(?=了?[0-9一二三四五六七八九十两几半]+(分|点|秒|名|票|步|岁|厘米|公里|块|元|个|天|年))|没用(?<=我(?:怎么|真的?|好|太)?(?:这么|那么)?没用)|(?:缺点|不足)(?=[:：])|火(?=车|锅|腿|龙果|柴|候|鸡|箭|炉|机|星|影|红)|(?<=红)火|苍蝇(?=馆子|小馆|店)|拖着?(?=箱子|行李|拉杆箱)|一直没(?=变)|问题(?<=(?:帮|替|给)(?:我|我们|咱|咱们)?解决了(?:很多|不少|所有|好多|一些|各种|我的|我们的)?问题)|的(?<=(?:燃|煤|天然|暖|空|蒸|氧|沼|废|尾|人|运|福|勇|力|名|香|热|冷|湿|喜|大|客|帅|灵|元|和|洋|土|秀|才|志|暑|寒|雾|电|节)气的)|不好意思|差一点|差点|差不多|热闹|灿烂|热爱|滚烫|滚筒|滚动|翻滚|打滚|滚下|牛逼|乘风破浪|鲜衣怒马|小霸王|挖坑|妈妈|大爆炸|爆炸头|到爆炸|信息爆炸|人口爆炸|知识爆炸|爆炸性|擦出火花|碰撞出火花|碰出火花|火花飞舞|中毒太深|人间中毒|怕受伤|流血牺牲|出差|差旅|时差|温差|误差|差额|差价|再也不用(?=担心|排|等|跑|操心|发愁|愁|麻烦|费劲|折腾)|垃圾桶|垃圾袋|垃圾分类|倒垃圾|扔垃圾|把垃圾|垃圾带走|带了垃圾|带垃圾|垃圾下楼|装修垃圾|建筑垃圾|清理垃圾|收垃圾|垃圾站|垃圾车|垃圾短信|垃圾邮件|有问题(?=也回复|也会|都会|随时|可以随时|请|找我|联系|回复|解答|处理|[都也]?[能会]?(及时|马上|立刻|很快|第一时间))|如有问题|有任何问题|(?:噪音|噪声|动静|异味|色差|误差)(?:很|也很|比较|非常|特别)?小|拖地|拖把|把地拖|好像|防(?:火|漏电|触电|爆|烫伤?|摔|漏气|中毒)|阻燃/g;
 
 /**
  * Words that are not what they look like: a "whining noise" is a sound, not an insult; "my late dad" died,
@@ -158,7 +158,7 @@ function capsScore(text: string): number {
  * praise are about this one, unless this one is said to be the same (上次就很凶，这次还是这个态度).
  */
 const ELSEWHERE = {
-  zh: /(之前|以前|原来|上次|上回|别家|别的店|其他家|其它家|另一家|以往|老款|旧的)[^！？]{0,40}?[，,；;。\s]+(?=(这家|这次|这回|这个|这款|这件|这里|现在|如今)(?![^，。！？]{0,2}(还是|又|也|一样|依然|仍然|照样)))/g,
+  zh: /(之前|以前|原来|上次|上回|第一次|别家|别的店|其他家|其它家|另一家|以往|老款|旧的)[^！？]{0,40}?[，,；;。\s]+(?=(这家|这次|这回|这个|这款|这件|这里|现在|如今)(?![^，。！？]{0,2}(还是|又|也|一样|依然|仍然|照样)))/g,
   en: / (the old one|my old one|my last one|the last one|my previous one|previous (brand|brands|one|ones|model|models|version)|other brands|other (shops|stores|places|companies))\b[^.;!?]{0,60}? [,;.] (?=(this|these|now|finally) (?!(one |ones )?(too|also|again|still|as well|is no better|was no better)\b))/g,
 } as const;
 
@@ -562,14 +562,15 @@ const SLIGHTLY = {
 } as const;
 /** A softening word just before a fault or just after it: 有点|慢, 慢|了点, 折痕|，不影响阅读, "a bit |slow", "scratch| but it doesn't matter". */
 const softened = (p: Prepared, at: { start: number; end: number }) =>
-  (SLIGHTLY[p.script].before.test(p.text.slice(Math.max(0, at.start - 16), at.start)) && !STRONGLY_SAID.test(p.text.slice(at.start, at.end))) ||
+  (SLIGHTLY[p.script].before.test(p.text.slice(Math.max(0, at.start - 16), at.start)) && !stronglySaid(p, at)) ||
   SLIGHTLY[p.script].after.test(p.text.slice(at.end, at.end + 12));
-/** A fault said with its own degree (就是送得太慢了) is no slight one, whatever came before it. */
-const STRONGLY_SAID = /^(太|很|非常|特别|超)/;
+/** A fault said with its own degree (就是送得太慢了) is no slight one, unless 有点 softens the degree itself (有点太咸). */
+const stronglySaid = (p: Prepared, at: { start: number; end: number }) =>
+  /^(太|很|非常|特别|超)/.test(p.text.slice(at.start, at.end)) && !/(有点儿?|有一点|有些|少少|稍微?|略微?)$/.test(p.text.slice(Math.max(0, at.start - 3), at.start));
 
 /** The business put a fault right (早上报修漏水，中午就修好了; "they replaced it the next day"). */
 const PUT_RIGHT = {
-  zh: /(?<![没不未别])(修好|补发|补寄|重发了|退回来|退了回来|当场退|退给我了|就退了|退了差价|解决了|处理好了|就好了|换好了|换了新的|换新的|给换了|换了新|换了台新|换上|帮我换|重改|重新改|重新调|免费换|上门换货|换货了|全额退款了|办了全额退款|给升级|升级了|不疼了|找回了|找返|搵返|即日上门|重新做了|调回|马上[就给]?(处理|换|补)|道歉|整好|搞定|完全没事)/,
+  zh: /(?<![没不未别要想])(修好|补发|补寄|重发了|退回来|退了回来|当场退|退给我了|就退了|退了差价|解决了|处理好了|就好了|换好了|换了新的|换新的|给换了|换了新|换了台新|换上|帮我换|重改|重新改|重新调|免费换|上门换货|换货了|全额退款了|办了全额退款|给升级|升级了|不疼了|找回了|找返|搵返|即日上门|重新做了|调回|马上[就给]?(处理|换|补)|道歉|整好|搞定|完全没事)/,
   en: / (fixed|replaced|refunded|reprinted|rebooked|got (my|a) refund|had a refund|refund (back|within|the same)|(a |the )?replacement (arrived|came|was with|with me)|had a replacement|sent (me )?the (rest|right)|sent a (second|new|replacement)|knocked [^ ]+ off|redid|re-did|remade|re-made|the right one (arrived|came)|sorted (it|this|everything|me) out|resolved|made it right|apologi[sz]ed|swapped (it|them)|had the right one out|sent (out )?(a |the )?(new|replacement|right|correct) one|put (us|me) on|found (us|me) a|back on)\b/,
 } as const;
 

@@ -1972,3 +1972,17 @@ describe('reviews written with spaces, in Cantonese, or comparing with before', 
     for (const text of ['打去問佢，佢話唔關佢哋事', '外賣遲咗成個鐘先到']) expect(analyze(text, 'zh-TW', undefined, null).temperature, text).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('a fault softened, denied or only asked to be put right', () => {
+  it('reads 有点太咸 beside praise as a remark, a sales push denied as none, and a taste as good as ever as no repeat', () => {
+    const reading = analyze('汤头还是一样好喝，这次小菜有点太咸，服务很到位。', 'zh-CN', undefined, null);
+    expect([reading.temperature, reading.pleased, reading.signals]).toEqual([0, true, []]);
+    expect(rules('价格比别家贵一点点，但是医生很仔细，不会一直推销，推。')).toBe(0);
+    expect(rules('第一次来的时候很一般，这次换了厨师，进步很大，牛肉很嫩。')).toBe(0);
+  });
+
+  it('hears a resend only asked for as no fix, and cold dim sum and a salty sauce in Cantonese', () => {
+    expect(rules('包装挺严实的，但是杯子碎了一个，找客服要补发。')).toBeGreaterThanOrEqual(1);
+    for (const text of ['結果啲點心全部凍晒', '個意粉好似糊咁，醬汁又鹹']) expect(analyze(text, 'zh-TW', undefined, null).temperature, text).toBeGreaterThanOrEqual(1);
+  });
+});
