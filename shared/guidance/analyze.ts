@@ -570,7 +570,7 @@ const stronglySaid = (p: Prepared, at: { start: number; end: number }) =>
 
 /** The business put a fault right (早上报修漏水，中午就修好了; "they replaced it the next day"). */
 const PUT_RIGHT = {
-  zh: /(?<![没不未别要想])(修好|补发|补寄|重发了|退回来|退了回来|当场退|退给我了|就退了|退了差价|解决了|处理好了|就好了|换好了|换了新的|换新的|给换了|换了新|换了台新|换上|帮我换|重改|重新改|重新调|免费换|上门换货|换货了|全额退款了|办了全额退款|给升级|升级了|不疼了|找回了|找返|搵返|即日上门|重新做了|调回|马上[就给]?(处理|换|补)|道歉|整好|搞定|完全没事)/,
+  zh: /(?<![没不未别要想])(修好|补发|找回来|找到了|补寄|重发了|退回来|退了回来|当场退|退给我了|就退了|退了差价|解决了|处理好了|就好了|换好了|换了新的|换新的|给换了|换了新|换了台新|换上|帮我换|重改|重新改|重新调|免费换|上门换货|换货了|全额退款了|办了全额退款|给升级|升级了|不疼了|找回了|找返|搵返|即日上门|重新做了|调回|马上[就给]?(处理|换|补)|道歉|整好|搞定|完全没事)/,
   en: / (fixed|replaced|refunded|reprinted|rebooked|got (my|a) refund|had a refund|refund (back|within|the same)|(a |the )?replacement (arrived|came|was with|with me)|had a replacement|sent (me )?the (rest|right)|sent a (second|new|replacement)|knocked [^ ]+ off|redid|re-did|remade|re-made|the right one (arrived|came)|sorted (it|this|everything|me) out|resolved|made it right|apologi[sz]ed|swapped (it|them)|had the right one out|sent (out )?(a |the )?(new|replacement|right|correct) one|put (us|me) on|found (us|me) a|back on)\b/,
 } as const;
 

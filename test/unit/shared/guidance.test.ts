@@ -1986,3 +1986,19 @@ describe('a fault softened, denied or only asked to be put right', () => {
     for (const text of ['結果啲點心全部凍晒', '個意粉好似糊咁，醬汁又鹹']) expect(analyze(text, 'zh-TW', undefined, null).temperature, text).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('a service review: a wait or a fault beside the care that followed', () => {
+  it('reads snacks (有点心), an overcharge not made, a late start then careful work and a quick pickup as a pleased remark', () => {
+    for (const text of [
+      '首保免费，休息区有咖啡有点心，服务顾问很耐心。',
+      '门锁坏了，师傅跑了两趟，但没多收钱还一直道歉，挺实在的。',
+      '取件排队有点长，不过出库速度很快，总体还行。',
+      '预约十点，十点四十才轮到，有点无语。但是看诊很仔细，良心诊所。',
+    ]) {
+      const reading = analyze(text, 'zh-CN', undefined, null);
+      expect([reading.temperature, reading.pleased], text).toEqual([0, true]);
+    }
+    // Overcharged, or 有点心酸, still count.
+    for (const text of ['结账时多收了二十块', '有点心酸']) expect(rules(text), text).toBeGreaterThanOrEqual(1);
+  });
+});
