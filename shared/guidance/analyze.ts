@@ -75,10 +75,10 @@ const scriptOf = (locale: GuidanceLocale): Script => (locale === 'en' ? 'en' : '
  * "very"; 防火, 防漏电 "fireproof", "shock-proof" — read as danger; 出差 "a business trip", 再也不用排队
  * "no more queuing", 倒垃圾 "taking out the rubbish" — read as complaints in praise; the 的 of 燃气的 "gas-fired",
  * 人气的 "popular" (not 气的 "so angry"); the 问题 of 帮我们解决了很多问题, which staff solved; 火车 "train" and 火锅
- * "hotpot" (not 火 "anger"), a 苍蝇馆子 "hole in the wall", 缺点： "cons:" as a heading, 差了四分 "four points short", 还是一样稳 "as steady as ever", 我怎么这么没用 "I'm so useless" (at oneself), 拖着箱子 "pulling a suitcase", 一直没变 "never changed". Blanked, not
+ * "hotpot" (not 火 "anger"), a 苍蝇馆子 "hole in the wall", 缺点： "cons:" as a heading, 差了四分 "four points short", 还是一样稳 "as steady as ever", 讨个公道 "justice" (not a fair price), 我怎么这么没用 "I'm so useless" (at oneself), 拖着箱子 "pulling a suitcase", 一直没变 "never changed". Blanked, not
  * removed, so positions hold.
  */
-const SET_PHRASES = /还是一样(?=[稳好棒赞香]|好吃|美味|新鲜|出色|给力)|差(?=了?[0-9一二三四五六七八九十两几半]+(分|点|秒|名|票|步|岁|厘米|公里|块|元|个|天|年))|没用(?<=我(?:怎么|真的?|好|太)?(?:这么|那么)?没用)|(?:缺点|不足)(?=[:：])|火(?=车|锅|腿|龙果|柴|候|鸡|箭|炉|机|星|影|红)|(?<=红)火|苍蝇(?=馆子|小馆|店)|拖着?(?=箱子|行李|拉杆箱)|一直没(?=变)|问题(?<=(?:帮|替|给)(?:我|我们|咱|咱们)?解决了(?:很多|不少|所有|好多|一些|各种|我的|我们的)?问题)|的(?<=(?:燃|煤|天然|暖|空|蒸|氧|沼|废|尾|人|运|福|勇|力|名|香|热|冷|湿|喜|大|客|帅|灵|元|和|洋|土|秀|才|志|暑|寒|雾|电|节)气的)|不好意思|差一点|差点|差不多|热闹|灿烂|热爱|滚烫|滚筒|滚动|翻滚|打滚|滚下|牛逼|乘风破浪|鲜衣怒马|小霸王|挖坑|妈妈|大爆炸|爆炸头|到爆炸|信息爆炸|人口爆炸|知识爆炸|爆炸性|擦出火花|碰撞出火花|碰出火花|火花飞舞|中毒太深|人间中毒|怕受伤|流血牺牲|出差|差旅|时差|温差|误差|差额|差价|再也不用(?=担心|排|等|跑|操心|发愁|愁|麻烦|费劲|折腾)|垃圾桶|垃圾袋|垃圾分类|倒垃圾|扔垃圾|把垃圾|垃圾带走|带了垃圾|带垃圾|垃圾下楼|装修垃圾|建筑垃圾|清理垃圾|收垃圾|垃圾站|垃圾车|垃圾短信|垃圾邮件|有问题(?=也回复|也会|都会|随时|可以随时|请|找我|联系|回复|解答|处理|[都也]?[能会]?(及时|马上|立刻|很快|第一时间))|如有问题|有任何问题|(?:噪音|噪声|动静|异味|色差|误差)(?:很|也很|比较|非常|特别)?小|拖地|拖把|把地拖|好像|防(?:火|漏电|触电|爆|烫伤?|摔|漏气|中毒)|阻燃/g;
+const SET_PHRASES = /(?:讨|要|还我|讨回)个?公道|还是一样(?=[稳好棒赞香]|好吃|美味|新鲜|出色|给力)|差(?=了?[0-9一二三四五六七八九十两几半]+(分|点|秒|名|票|步|岁|厘米|公里|块|元|个|天|年))|没用(?<=我(?:怎么|真的?|好|太)?(?:这么|那么)?没用)|(?:缺点|不足)(?=[:：])|火(?=车|锅|腿|龙果|柴|候|鸡|箭|炉|机|星|影|红)|(?<=红)火|苍蝇(?=馆子|小馆|店)|拖着?(?=箱子|行李|拉杆箱)|一直没(?=变)|问题(?<=(?:帮|替|给)(?:我|我们|咱|咱们)?解决了(?:很多|不少|所有|好多|一些|各种|我的|我们的)?问题)|的(?<=(?:燃|煤|天然|暖|空|蒸|氧|沼|废|尾|人|运|福|勇|力|名|香|热|冷|湿|喜|大|客|帅|灵|元|和|洋|土|秀|才|志|暑|寒|雾|电|节)气的)|不好意思|差一点|差点|差不多|热闹|灿烂|热爱|滚烫|滚筒|滚动|翻滚|打滚|滚下|牛逼|乘风破浪|鲜衣怒马|小霸王|挖坑|妈妈|大爆炸|爆炸头|到爆炸|信息爆炸|人口爆炸|知识爆炸|爆炸性|擦出火花|碰撞出火花|碰出火花|火花飞舞|中毒太深|人间中毒|怕受伤|流血牺牲|出差|差旅|时差|温差|误差|差额|差价|再也不用(?=担心|排|等|跑|操心|发愁|愁|麻烦|费劲|折腾)|垃圾桶|垃圾袋|垃圾分类|倒垃圾|扔垃圾|把垃圾|垃圾带走|带了垃圾|带垃圾|垃圾下楼|装修垃圾|建筑垃圾|清理垃圾|收垃圾|垃圾站|垃圾车|垃圾短信|垃圾邮件|有问题(?=也回复|也会|都会|随时|可以随时|请|找我|联系|回复|解答|处理|[都也]?[能会]?(及时|马上|立刻|很快|第一时间))|如有问题|有任何问题|(?:噪音|噪声|动静|异味|色差|误差)(?:很|也很|比较|非常|特别)?小|拖地|拖把|把地拖|好像|防(?:火|漏电|触电|爆|烫伤?|摔|漏气|中毒)|阻燃/g;
 
 /**
  * Words that are not what they look like: a "whining noise" is a sound, not an insult; "my late dad" died,
@@ -251,8 +251,11 @@ const reassures = (p: Prepared, hit: Hit) => DENIABLE[p.script].has(hit.term) &&
 /** Praise said not to be there, inside a grievance's pattern: 不太热情, 不够干净, "not very friendly". */
 const PRAISE_DENIED = { zh: /(不|没|没有|不太|不够|不怎么|不是很)$/, en: / (not|never|no|hardly)( very| so| that| too)? $/ } as const;
 /** "Not X but Y", a question (是不是多扣了) and an order (别让我失望) negate without praising. */
-const DENIES_NOTHING = { zh: /(不是|是不是|有没有|会不会|要不要|对不对|算不算|别)[^，。！？,.!?]{0,4}$/, en: / (not here|not that|not because|not about|not just)( [^ .,!?]+){0,2} $/ } as const;
+const DENIES_NOTHING = { zh: /(不是|是不是|有没有|会不会|要不要|对不对|算不算|别)[^，。！？,.!?]{0,4}$|(说|讲|称|声称|表示)[^，。！？,.!?]{0,6}$/, en: / (not here|not that|not because|not about|not just)( [^ .,!?]+){0,2} $/ } as const;
 const MONEY_BACK = new Set(['退款', '退货', '退钱', 'refund', 'refunded']);
+
+/** A negation that opens a condition, the act after it its consequence: 不给就去市场监管局举报. */
+const CONDITION_BEFORE = { zh: /(不|没)[^，。！？；]{0,6}(的话)?[，,]?(我们?|本人)?就[^，。！？；]{0,3}$/, en: /(?!)/ } as const;
 
 /** Praise asked for is praise missing: 能不能热情一点, 更有耐心, "be more professional". */
 const ASKED_BEFORE = { zh: /[更再]$/, en: /\b(more|be)\s+$/ } as const;
@@ -662,7 +665,7 @@ function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; thre
   let askedOnly = true;
   for (const { hit, kinds } of signalHits(p, kindsOf)) {
     // "我不会去曝光" is no media threat; a threat keeps its own negation (不会放过), a repeat its own ("didn't show up again").
-    const isNegated = !kinds.includes('threat') && !kinds.includes('repeat') && negated(p, hit, negators);
+    const isNegated = !kinds.includes('threat') && !kinds.includes('repeat') && negated(p, hit, negators) && !CONDITION_BEFORE[p.script].test(p.text.slice(Math.max(0, hit.start - 14), hit.start));
     // The terms an ultimatum sets are a demand (不赔偿我就报警, 如仍未退还…将依法起诉); the act itself denied stays
     // denied (我不报警，我就要个说法).
     const ultimatumTerms = isNegated && kinds.includes('compensation') && ultimatum(p, hit);
@@ -754,7 +757,7 @@ function temperatureOf(score: number, heat: number, complaint: number, signals: 
   // Furious in writing takes more than a strong word or two per stretch ("extremely frustrated",
   // "this is unacceptable" in a letter are anger, not an outburst): insults, shouting, or both.
   const hot = heatPerStretch > (stretches > 1 ? 2 * STRONG : STRONG);
-  const t: Temperature = total / stretches >= 5 && (stretches === 1 || hot) ? 3 : total >= 2 ? 2 : total + complaint >= 0.8 ? 1 : 0;
+  const t: Temperature = total / stretches >= 5 && ((stretches === 1 && heat >= 1) || hot) ? 3 : total >= 2 ? 2 : total + complaint >= 0.8 ? 1 : 0;
   // Threatening the media, the courts or a regulator is what temperature 3 means: at the counter, in
   // a sentence or two; so is a post the customer says they will make (发到抖音上让大家评评理), not one
   // made. A long letter that names the regulator or a lawyer is furious only with real heat in its

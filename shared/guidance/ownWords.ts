@@ -56,7 +56,9 @@ const PUBLISHES = {
 } as const;
 
 function whoTheyAre(p: Prepared, hit: Hit, sentence: string): boolean {
-  return IDENTITY[p.script].test(lastClause(p, sentence)) && !PUBLISHES[p.script].test(p.text.slice(hit.end));
+  // 我在朋友圈发帖了 says where the customer posted, not where they work.
+  const actsThere = p.script === 'zh' && /^[^，。！？]{0,2}(发|吐槽|曝光|写|晒|贴|更新|投诉|举报|直播)/.test(p.text.slice(hit.end));
+  return IDENTITY[p.script].test(lastClause(p, sentence)) && !PUBLISHES[p.script].test(p.text.slice(hit.end)) && !actsThere;
 }
 
 /** The sentence's last clause; in English padded with spaces, as the patterns match whole words. */
@@ -96,12 +98,12 @@ const LOOKALIKES = {
  * 爸爸住院第五天, 今天拉肚子没力气 and "my mother is in hospital, so I could not come in" are no incident.
  */
 const HARM_NEEDING_A_CAUSE = {
-  zh: /住院|送医|医院|急诊|急症|看医生|拉肚子|腹泻|腹痛|呕吐|胃肠炎|肚泻|肚屙|过敏|红肿|疹|皮炎|肿|淤青|瘀青|擦伤|跌倒|流鼻血|头晕|出血/,
-  en: /hospital|emergency room|a&e|ambulance|swollen|swelling|rash|hives|bruis|vomit|throwing up|diarrh|concussion|fractured|broke (his|her)|chok|wheezing|violently ill|sick all night/,
+  zh: /住院|送医|送院|医院|急诊|急症|看医生|拉肚子|腹泻|腹痛|呕吐|胃肠炎|肚泻|肚屙|过敏|红肿|疹|皮炎|肿|淤青|瘀青|擦伤|跌倒|流鼻血|头晕|出血|晕倒|晕低/,
+  en: /hospital|emergency room|a&e|ambulance|swollen|swelling|rash|hives|bruis|vomit|throwing up|diarrh|concussion|fractured|broke (his|her|my)|chok|wheezing|violently ill|sick all night|swallowed|x-ray|chest infection|became infected|pressure sore/,
 } as const;
 const HARM_CAUSE = {
-  zh: /吃了|喝了|吃完|喝完|食完|食了|吃出|吃到|喝到|吃坏|喝坏|用了|用完|使用|服用|术后|甲醛|磕|碰|扎到|扎得|扎破|捏|燃气|报警器|因为|由于|导致|害|被(?!保险|保人|告|申请|投诉|执行)|烫|摔|砸|撞|触电|电到|炸|过敏|中毒|差点|搞得|弄得|[热冷冻晒熏呛]得|拉肚子|腹泻|呕吐|吐了|受伤|伤|割|夹|困|掉|漏|着火|起火|冒烟|煤气|燃气|变质|过期/,
-  en: / (ate|eaten|eating|drank|drinking|had (the|a|an|some|our|my)|allerg\w*|epipen|auto-injector|tablets|medication|medicine|pills|after|because|from|due|caused|causing|burn\w*|shock\w*|fell|fall\w*|slipped|tripped|struck|cut|poison\w*|food|allergic|reaction|sick|injur\w*|hurt|fire|smoke|gas|leak\w*|collapsed|crash\w*|spark\w*|exploded) /,
+  zh: /手术|等到|困|吃了|喝了|吃完|喝完|食完|食了|吃出|吃到|喝到|吃坏|喝坏|用了|用完|使用|服用|术后|甲醛|磕|碰|扎到|扎得|扎破|捏|燃气|报警器|因为|由于|导致|害|被(?!保险|保人|告|申请|投诉|执行)|烫|摔|砸|撞|触电|电到|炸|过敏|中毒|差点|搞得|弄得|[热冷冻晒熏呛]得|拉肚子|腹泻|呕吐|吐了|受伤|伤|割|夹|困|掉|漏|着火|起火|冒烟|煤气|燃气|变质|过期/,
+  en: / (ate|eaten|eating|drank|drinking|had (the|a|an|some|our|my)|allerg\w*|epipen|auto-injector|tablets|medication|medicine|pills|after|because|from|due|caused|causing|burn\w*|shock\w*|fell|fall\w*|slipped|tripped|struck|cut|poison\w*|food|allergic|reaction|sick|injur\w*|hurt|fire|smoke|gas|leak\w*|collapsed|crash\w*|spark\w*|exploded|undercooked|raw|pink|cold|heat|heating|mould|mold|damp|magnet|pothole|trolley|left) /,
 } as const;
 
 export function harmWithoutCause(p: Prepared, hit: Hit): boolean {
@@ -253,7 +255,10 @@ const VISIT_AGAIN_ZH = /^(点|买|住|订|光顾|回购|回访|再访|入住|下
 /** Someone's words quoted (老板来一句“头发又不会毒死人”, 他说“你又没备注”): their 又 is a retort, not the customer's "again". */
 function insideQuotes(p: Prepared, hit: Hit): boolean {
   const before = p.text.slice(Math.max(0, hit.start - 30), hit.start);
-  return /[“「『‘][^”」』’]*$/.test(before) && /^[^“「『‘]*[”」』’]/.test(p.text.slice(hit.end, hit.end + 30));
+  const after = p.text.slice(hit.end, hit.end + 30);
+  // Straight quotes open and close alike: inside when an odd number of them comes before (说'有本事你去找记者啊').
+  const straight = (mark: string) => before.split(mark).length % 2 === 0 && after.includes(mark);
+  return (/[“「『‘][^”」』’]*$/.test(before) && /^[^“「『‘]*[”」』’]/.test(after)) || straight("'") || straight('"');
 }
 
 /** Staff's words quoted (物业一句‘这个我们管不了，你报警吧’), not the customer's own (我说“我要报警”). */
@@ -287,7 +292,7 @@ export function notARepeat(p: Prepared, hit: Hit): boolean {
  */
 const ACT_BEFORE = {
   zh: [
-    /(联系|联络|咨询|委托|投诉|举报|反映|申诉|告诉|曝光|上传|拨打|打给|打到|发到|发在|放到|贴到|拿去|闹到|捅到|晒到|提交|递交|寄信|写信|寄给|致信|投稿|传给|发给|分享到|分享去|转发到|贴上)[^，。！？；,!?;]{0,6}$/,
+    /(联系|联络|咨询|委托|委任|聘请|聘了|接受|投诉|举报|反映|申诉|告诉|曝光|上传|拨打|打给|打到|发到|发在|放到|贴到|拿去|闹到|捅到|晒到|提交|递交|寄信|写信|寄给|致信|投稿|传给|发给|分享到|分享去|转发到|贴上)[^，。！？；,!?;]{0,6}$/,
     /(找|叫|请|让|打|拨|告|发|传|放|贴|po|去|(?<![看听见收遇想得做感受])到|向|给|报|上|跟|会|要)[了到给在上去向的个条篇一下]{0,2}(本地|当地|本市|区|市|省|县)?的?$/,
   ],
   en: [
@@ -295,7 +300,7 @@ const ACT_BEFORE = {
     / (go|going|went|put|putting|take|taking|took|get|getting|got|see you in)( straight| right)?( [^ .,!?;:]+){0,2} $/,
     // A complaint lodged somewhere ("Complaint with the CFPB filed yesterday", "a complaint with the Energy and Water Ombudsman"), a
     // video up on a platform ("Video's up on TikTok"), the saga filmed for it.
-    / (complaint|complaints|case|claim|dispute) (with|to) (the )?([^ .,!?;:]+ ){0,5}$| (up|live) on( the| my| our)? $| (put|putting|post|posting|posted|share|sharing|shared|upload|uploading|uploaded|left|leave|leaving)( [^ .,!?;:]+){0,8} (on|onto|to|in) ([^ .,!?;:]+ ){0,2}$| (film|filming|filmed|record|recording|recorded)( [^ .,!?;:]+){0,3} (for|on) $/,
+    / (complaint|complaints|case|claim|dispute) (with|to) (the )?([^ .,!?;:]+ ){0,5}$| (up|live) on( the| my| our)? $| (put|putting|post|posting|posted|share|sharing|shared|upload|uploading|uploaded|left|leave|leaving|start|started|starting|written about|wrote about|writing about)( [^ .,!?;:]+){0,8} (on|onto|to|in) ([^ .,!?;:]+ ){0,2}$| (give|gave|given|giving)( [^ .,!?;:]+){0,3} (to|with)( the)? $| (film|filming|filmed|record|recording|recorded)( [^ .,!?;:]+){0,3} (for|on) $/,
     // The matter taken somewhere in so many words: "take this complaint to the Legal Ombudsman", "put this up on the local Facebook page".
     / (take|taking|took|put|putting) (this|it|my|the|that|them|everything)( [^ .,!?;:]+){0,5} (to|on|with|all over)( [^ .,!?;:]+){0,3} $/,
     / (take|taking|took) (this|it|my story|this story|the story|this whole thing) to( the)? $| (make|making|made|film|filming|record|recording|do|doing) (a|an) $| (let's see|we'll see|see) what( the)?( local)? $/,
@@ -303,8 +308,8 @@ const ACT_BEFORE = {
 };
 const ACT_AFTER = {
   // Not someone else's act told there (新闻里有人起诉了).
-  zh: /^((?![^，。！？；,!?;]{0,4}?(有人|别人))[^，。！？；,!?;]{0,4}?(曝光|投诉|举报|反映|申诉|起诉|都来|来看|来采访|来处理|过来|发帖|发文|上发|评理|评价|处理|(?<![才我])知道|看看|出面|介入|联系你们|找你们|打了?电话|登记)|上?见(?![过到面]))/,
-  en: /^ ((will|is going to|are going to|can|could|would) |(covers|cover|hear|hears|know|find out|gets involved|get involved|involved|be in touch|(is|are) (very )?interested in|look into|looks into|investigate|investigates|intervene|step in)( |$))/,
+  zh: /^((?![^，。！？；,!?;]{0,4}?(有人|别人))[^，。！？；,!?;]{0,4}?(曝光|投诉|举报|反映|申诉|起诉|都来|来看|来采访|更新|联系好|约好|来处理|过来|发帖|发文|上发|评理|评价|处理|(?<![才我])知道|看看|出面|介入|联系你们|找你们|打了?电话|登记)|上?见(?![过到面]))/,
+  en: /^ ((will|is going to|are going to|can|could|would) |(covers|cover|hear|hears|know|find out|gets involved|get involved|involved|be in touch|(is|are) (very )?interested in|look into|looks into|investigate|investigates|intervene|step in)( |$))|^( [^ .,!?;:]+){0,4} (is|are) (covering|running|doing|filming|investigating|writing about|looking into|coming to film)( |$)/,
 };
 
 /** A letter addressed to the body itself (消费者委员会：…, 卫生局 钧鉴, "Dear Financial Ombudsman Service,"): writing to it is the act. */
@@ -318,6 +323,8 @@ const addressedTo = (p: Prepared, hit: Hit, kinds: readonly SignalKind[]) =>
 
 /** A name (记者, 12315, 微博, police, Facebook) says nothing unless an act is done to it: "美国警察…", "I saw it on Facebook". */
 export function namesAnAct(p: Prepared, hit: Hit, kinds: readonly SignalKind[] = []): boolean {
+  // Going there to look (去twitter上看下, 去B站逛逛) is reading, not posting.
+  if (p.script === 'zh' && /^上?(看|逛|刷|搜|查)/.test(p.text.slice(hit.end))) return false;
   const clause = clauseBefore(p, hit);
   return addressedTo(p, hit, kinds) || ACT_BEFORE[p.script].some((act) => act.test(clause)) || ACT_AFTER[p.script].test(p.text.slice(hit.end, hit.end + 24)) || PUBLISHES[p.script].test(p.text.slice(hit.end));
 }

@@ -2002,3 +2002,29 @@ describe('a service review: a wait or a fault beside the care that followed', ()
     for (const text of ['结账时多收了二十块', '有点心酸']) expect(rules(text), text).toBeGreaterThanOrEqual(1);
   });
 });
+
+describe('acts a letter reports in more words, and words that only look like them', () => {
+  const kinds = (text: string, locale: 'zh-CN' | 'zh-TW' | 'en') => analyze(text, locale, undefined, null).signals.map((s) => s.kind);
+  it('hears an MP written to, an interview given, a forum thread started, a magnet swallowed; not the sun or a broken heart', () => {
+    expect(kinds("I've written to my MP about the bin collections.", 'en')).toContain('regulator');
+    expect(kinds("I've given an interview to the Herald Sun about your warranty runaround.", 'en')).toContain('media');
+    expect(kinds("I've started a thread on the local forums and twenty neighbours have joined.", 'en')).toContain('social');
+    expect(kinds('My son swallowed a loose magnet from the toy and needed an X-ray.', 'en')).toContain('safety');
+    expect(kinds('The sun came out and it broke my heart to leave.', 'en')).toEqual([]);
+  });
+
+  it('reads a short letter with three grievances and no heat as angry at most, not furious', () => {
+    expect(rulesEn("Four calls, four tickets, no fix. I want a refund for the last two months. I've posted the whole story on Facebook.")).toBe(2);
+  });
+
+  it('hears a condition\'s consequence, a post on a platform, a journalist already called; not staff\'s words in straight quotes or a look on Twitter', () => {
+    expect(kinds('我要求退款，不给就去市场监管局举报。', 'zh-CN')).toContain('regulator');
+    expect(kinds('我在朋友圈发帖了，你们才打电话来。', 'zh-CN')).toContain('social');
+    expect(kinds('记者我已经联系好了，下午就到。', 'zh-CN')).toContain('media');
+    expect(kinds('我们只想讨个公道，已经向市场监管局举报了。', 'zh-CN')).toContain('regulator');
+    expect(kinds('佢話冇其他人投訴，我已經報咗食環署。', 'zh-TW')).toContain('regulator');
+    expect(kinds("地勤说'有本事你去找记者啊'，态度极差。", 'zh-CN')).not.toContain('media');
+    expect(kinds('等会儿去twitter上看下', 'zh-CN')).toEqual([]);
+    expect(kinds('我在报社上班', 'zh-CN')).toEqual([]);
+  });
+});
