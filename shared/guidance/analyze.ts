@@ -19,7 +19,7 @@ import {
   type Script,
   type SignalKind,
 } from './lexicons.js';
-import { againIsNoFault, clauseBefore, describesSomeone, harmWithoutCause, isCustomersOwn, isDemand, namesAnAct, notARepeat, reportedDone, helpedAfter, insideHashtag, reportsWhatWasDone, someoneElsesAct, ultimatum } from './ownWords.js';
+import { addressedTo, againIsNoFault, clauseBefore, describesSomeone, harmWithoutCause, isCustomersOwn, isDemand, namesAnAct, notARepeat, reportedDone, helpedAfter, insideHashtag, reportsWhatWasDone, someoneElsesAct, ultimatum } from './ownWords.js';
 import { before, claim, endsWithAny, findTerms, findTermsOfLists, matchesOf, prepare, type Hit, type Prepared } from './matcher.js';
 import { NAMES_NEEDING_AN_ACT, NOT_NEGATORS } from './lexicons.js';
 import { combine, loadModel, normalizeForModel, readWithModel, MODEL_TEMPERS_BEYOND, type Model } from './model.js';
@@ -663,6 +663,7 @@ function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; thre
   let threatened = false;
   // Every demand for money asked as a question (多收的钱什么时候可以退回来？): no heat in it.
   let askedOnly = true;
+  const addressedTerms = new Set<string>();
   for (const { hit, kinds } of signalHits(p, kindsOf)) {
     // "我不会去曝光" is no media threat; a threat keeps its own negation (不会放过), a repeat its own ("didn't show up again").
     const isNegated = !kinds.includes('threat') && !kinds.includes('repeat') && negated(p, hit, negators) && !CONDITION_BEFORE[p.script].test(p.text.slice(Math.max(0, hit.start - 14), hit.start));
@@ -678,9 +679,13 @@ function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; thre
     if (p.script === 'zh' && insideHashtag(p, hit)) continue;
     if (kinds.includes('escalation') && helpedAfter(p, hit)) continue;
     const mayThreaten = kinds.some((k) => THREATENING.includes(k) || k === 'social');
-    const done = mayThreaten && reportsWhatWasDone(p, hit);
+    // A letter to the body itself is the act, done by writing it ("To the Energy Ombudsman, …"), and so is every
+    // later word to it (请卫生局派员稽查).
+    const addressed = mayThreaten && (addressedTerms.has(hit.term) || addressedTo(p, hit, kinds));
+    if (addressed) addressedTerms.add(hit.term);
+    const done = addressed || (mayThreaten && reportsWhatWasDone(p, hit));
     // Done, and the matter then put right (上周发帖说路灯坏了，今天已经修好了): nothing is pending.
-    if (done && PUT_RIGHT[p.script].test(p.text.slice(hit.end))) continue;
+    if (done && !addressed && PUT_RIGHT[p.script].test(p.text.slice(hit.end))) continue;
     if (kinds.includes('repeat') && notARepeat(p, hit)) continue;
     if (kinds.includes('safety') && harmWithoutCause(p, hit)) continue;
     // Compensation only on an explicit demand for it.

@@ -318,7 +318,7 @@ const ADDRESSED_TO = {
   en: { before: /^ (dear|to|attn|attention|for the attention of)( [^ .,!?;:]+){0,5} $/, after: /^/ },
 };
 /** Only a regulator is written to this way; a platform or the news named first (新浪微博的体验越来越差：…) is what the text is about. */
-const addressedTo = (p: Prepared, hit: Hit, kinds: readonly SignalKind[]) =>
+export const addressedTo = (p: Prepared, hit: Hit, kinds: readonly SignalKind[]) =>
   kinds.includes('regulator') && ADDRESSED_TO[p.script].before.test(p.text.slice(0, hit.start)) && ADDRESSED_TO[p.script].after.test(p.text.slice(hit.end, hit.end + 16));
 
 /** A name (记者, 12315, 微博, police, Facebook) says nothing unless an act is done to it: "美国警察…", "I saw it on Facebook". */
@@ -349,7 +349,9 @@ export function reportsWhatWasDone(p: Prepared, hit: Hit): boolean {
   const rest = sentenceAfter(p, hit);
   // The name is left out, with the end of a body's name after it: 银保监会 says nothing of what comes next.
   const sentence = p.script === 'en' ? ` ${sentenceBefore(p, hit)} ${rest} `.replace(/\s+/g, ' ') : `${sentenceBefore(p, hit)}，${rest.replace(/^(委员会|会|局|部门|部|厅|院|所|台)/, '')}`;
-  const done = p.script === 'zh' ? DONE.zh.before.test(clause) || DONE.zh.after.test(rest) : DONE.en.test(clause);
+  // A clause that goes on from the last (我已经请律师寄发存证信函，也向卫生局提出陈情) shares its 已经.
+  const zhDone = (text: string) => DONE.zh.before.test(text) || (/^[也还并又]/.test(text) && DONE.zh.before.test(sentenceBefore(p, hit)));
+  const done = p.script === 'zh' ? zhDone(clause) || DONE.zh.after.test(rest) : DONE.en.test(clause);
   return done && !WHAT_COMES_NEXT[p.script].test(sentence);
 }
 

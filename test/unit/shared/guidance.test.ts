@@ -2028,3 +2028,20 @@ describe('acts a letter reports in more words, and words that only look like the
     expect(kinds('我在报社上班', 'zh-CN')).toEqual([]);
   });
 });
+
+describe('a factual letter to a regulator is no outburst', () => {
+  it('reads a letter addressed to the body, one filing a complaint with it, and acts already done as angry at most, with the banner kept', () => {
+    for (const [text, locale] of [
+      ['To the Energy Ombudsman, my supplier has failed for five months to replace a faulty meter that scorches the wall behind it. I have phoned them eight times. I would like the standing charges refunded. Please intervene.', 'en'],
+      ["To the Better Business Bureau: I'm filing a complaint against a plumber whose new water heater leaks and who won't return calls. I just want my money back.", 'en'],
+      ['XX市卫生局：我在某店买的早餐，吃完后严重呕吐，到急诊诊断为食物中毒。店家不承认。请卫生局派员稽查。', 'zh-CN'],
+      ['我的脸被烫伤了。我已经请律师寄发律师函，也向卫生局提出陈情。', 'zh-CN'],
+    ] as const) {
+      const reading = analyze(text, locale, undefined, null);
+      expect(reading.temperature, text).toBe(2);
+      expect(reading.signals.map((s) => s.kind), text).toContain('regulator');
+    }
+    // A threat still is one: 这件事我会找媒体曝光.
+    expect(analyze('报告把我的数据搞混了，害我低血糖晕倒。这件事我会找媒体曝光。', 'zh-CN', undefined, null).temperature).toBe(3);
+  });
+});
