@@ -2045,3 +2045,11 @@ describe('a factual letter to a regulator is no outburst', () => {
     expect(analyze('报告把我的数据搞混了，害我低血糖晕倒。这件事我会找媒体曝光。', 'zh-CN', undefined, null).temperature).toBe(3);
   });
 });
+
+describe('stars given and stars of a class', () => {
+  it('hears two stars as a complaint and four as praise, and a 五星级 hotel as no praise', () => {
+    expect(rules('房间又小又暗，给两星。')).toBeGreaterThanOrEqual(1);
+    expect(analyze('排队有点久，总体四星。', 'zh-CN', undefined, null).pleased).toBe(true);
+    expect(analyze('五星级酒店，枕头上的长头发不是我的。', 'zh-CN', undefined, null).pleased).toBe(false);
+  });
+});
