@@ -86,9 +86,9 @@ const SET_PHRASES = /[一二三四五1-5]星级|(?:讨|要|还我|讨回)个?公
  * Words that are not what they look like: a "whining noise" is a sound, not an insult; "my late dad" died,
  * he was not late; "a good inch shorter", "a good hour" measure, they praise nothing; "mad I didn't find
  * this place sooner" is delight; kids who "will grow up there" are told nothing, and "that sucks, hope you
- * feel better" is sympathy.
+ * feel better" is sympathy; a fire drill or fire door is no fire.
  */
-const SET_PHRASES_EN = /(?<=\b(will|to|would|'ll|kids|children|they|we|watch|watched|help|helped) )grow(?= up\b)|\bsucks\b(?=[^.!?]{0,6}[.!?,]?[^.!?]{0,30}\b(hope you|sorry to hear|feel better|hang in there)\b)|\b(whining|whiny|screaming|squealing)(?= (noise|sound|hum|whine)s?\b)|(?<=\ba )good(?= (inch|inches|centimetre|centimetres|centimeter|centimeters|cm|foot|feet|metre|metres|meter|meters|mile|miles|minute|minutes|hour|hours|week|weeks|month|months|year|years|while|few)\b)|\bmad(?= (that )?i (didn't|did not|never) [^.!?]{0,40}\b(sooner|earlier)\b)|(?<=\b(my|our|his|her|their) )late(?= (dad|father|mum|mom|mother|husband|wife|partner|grandmother|grandfather|grandma|grandpa|gran|nan|brother|sister|son|daughter|uncle|aunt)\b)/gi;
+const SET_PHRASES_EN = /\bfire(?= (alarm test|drill|exit|door|escape|extinguisher)s?\b)|(?<=\b(will|to|would|'ll|kids|children|they|we|watch|watched|help|helped) )grow(?= up\b)|\bsucks\b(?=[^.!?]{0,6}[.!?,]?[^.!?]{0,30}\b(hope you|sorry to hear|feel better|hang in there)\b)|\b(whining|whiny|screaming|squealing)(?= (noise|sound|hum|whine)s?\b)|(?<=\ba )good(?= (inch|inches|centimetre|centimetres|centimeter|centimeters|cm|foot|feet|metre|metres|meter|meters|mile|miles|minute|minutes|hour|hours|week|weeks|month|months|year|years|while|few)\b)|\bmad(?= (that )?i (didn't|did not|never) [^.!?]{0,40}\b(sooner|earlier)\b)|(?<=\b(my|our|his|her|their) )late(?= (dad|father|mum|mom|mother|husband|wife|partner|grandmother|grandfather|grandma|grandpa|gran|nan|brother|sister|son|daughter|uncle|aunt)\b)/gi;
 
 function prepared(text: string, locale: GuidanceLocale): Prepared {
   if (locale === 'en') return prepare(text.replace(SET_PHRASES_EN, ''), 'en');
@@ -579,13 +579,23 @@ const PUT_RIGHT = {
   en: / (fixed|replaced|refunded|reprinted|rebooked|got (my|a) refund|had a refund|refund (back|within|the same)|(a |the )?replacement (arrived|came|was with|with me)|had a replacement|sent (me )?the (rest|right)|sent a (second|new|replacement)|knocked [^ ]+ off|redid|re-did|remade|re-made|the right one (arrived|came)|sorted (it|this|everything|me) out|resolved|made it right|apologi[sz]ed|swapped (it|them)|had the right one out|sent (out )?(a |the )?(new|replacement|right|correct) one|put (us|me) on|found (us|me) a|back on)\b/,
 } as const;
 
+/** Asked for, not done: "I want the brake job refunded", "I'd like it replaced". */
+const PUT_RIGHT_ASKED_EN = / (want|wants|need|needs|expect|demand|demanding|like|asking|ask|require|requesting|request)( [^ .,!?;:]+){0,5} $/;
+
+/** Something after `from` put the fault right: done, not asked for. */
+function putRightAfter(p: Prepared, from: number): boolean {
+  const rest = p.text.slice(from);
+  const found = PUT_RIGHT[p.script].exec(rest);
+  return found !== null && !(p.script === 'en' && PUT_RIGHT_ASKED_EN.test(rest.slice(Math.max(0, found.index - 60), found.index + 1)));
+}
+
 /**
  * Every grievance heard is a judgement said to be slight, or one the business then put right: "好吃，
  * 就是送得有点慢" and 发错了颜色，客服当天就补发 are praise with a remark.
  */
 function onlySlight(p: Prepared, grievances: Grievance[]): boolean {
   return grievances.every(
-    (g) => (!g.hard && (softened(p, g) || SLIGHTLY[p.script].within.test(p.text.slice(g.start, g.end)))) || PUT_RIGHT[p.script].test(p.text.slice(g.end)),
+    (g) => (!g.hard && (softened(p, g) || SLIGHTLY[p.script].within.test(p.text.slice(g.start, g.end)))) || putRightAfter(p, g.end),
   );
 }
 
@@ -687,7 +697,7 @@ function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; thre
     if (addressed) addressedTerms.add(hit.term);
     const done = addressed || (mayThreaten && reportsWhatWasDone(p, hit));
     // Done, and the matter then put right (上周发帖说路灯坏了，今天已经修好了): nothing is pending.
-    if (done && !addressed && PUT_RIGHT[p.script].test(p.text.slice(hit.end))) continue;
+    if (done && !addressed && putRightAfter(p, hit.end)) continue;
     if (kinds.includes('repeat') && notARepeat(p, hit)) continue;
     if (kinds.includes('safety') && harmWithoutCause(p, hit)) continue;
     // Compensation only on an explicit demand for it.

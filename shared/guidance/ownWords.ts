@@ -25,13 +25,13 @@ export function isCustomersOwn(p: Prepared, hit: Hit, negators: readonly string[
 
 /** An act the customer was about to take and did not, the matter put right first (本来都准备打12315了，结果…; "I was about to leave a one-star review, but the owner phoned"). */
 const ABOUT_TO = { zh: /本来|原本|本想|原想|差点|差一点/, en: / ((was|were) (about|going|all set|ready|planning|tempted) to|(nearly|almost)) / };
-const BUT_THEN = { zh: /^[^。！？]{0,30}?(结果|但是?|可是|不过|没想到|后来|幸好|还好)/, en: /^[^.!?]{0,80}?( (but|until|then|however|luckily|thankfully) | [.!?] (got|then|but|luckily|thankfully|fortunately|however|instead) )/ };
+const BUT_THEN = { zh: /^[^。！？]{0,30}?(结果|但是?|可是|不过|没想到|后来|后经|幸好|还好|作罢)/, en: /^[^.!?]{0,80}?( (but|until|then|however|luckily|thankfully) | [.!?] (got|then|but|luckily|thankfully|fortunately|however|instead) )/ };
 function averted(p: Prepared, hit: Hit, sentence: string): boolean {
   return ABOUT_TO[p.script].test(p.script === 'en' ? ` ${sentence} ` : sentence) && BUT_THEN[p.script].test(p.text.slice(hit.end));
 }
 
 /** Others asked how it is done (请问…是先找平台还是直接打12315？, "Has anyone taken a landlord to small claims?"): a question, not a threat. */
-const ADVICE_ASKED = { zh: /请问|请教|求助|求问|问个问题|有没有人|有经验的|经历过的|求建议|想问|问一下|问下|请益|求教|有冇|大大|师兄|板上/, en: / (any advice|anyone know|does anyone|has anyone|what's the (best|most effective) way|how (do|should) i word|worth it|should i) / } as const;
+const ADVICE_ASKED = { zh: /请问|请教|求助|求问|问个问题|有没有人|有没人|有经验的|经历过的|求建议|想问|问一下|问下|请益|求教|有冇|大大|师兄|板上/, en: / (any advice|anyone know|does anyone|has anyone|what's the (best|most effective) way|how (do|should) i word|worth it|should i) / } as const;
 /** Or told to others as advice (分享一下正确的投诉方式：…不行再打12315). */
 const ADVICE_GIVEN = { zh: /分享一下|经验分享|亲测有效|小贴士|攻略|建议大家/, en: / (pro tip|psa|tip :) / } as const;
 function askingAdvice(p: Prepared, hit: Hit, sentence: string): boolean {
@@ -102,7 +102,7 @@ const HARM_NEEDING_A_CAUSE = {
   en: /hospital|emergency room|a&e|ambulance|swollen|swelling|rash|hives|bruis|vomit|throwing up|diarrh|concussion|fractured|broke (his|her|my)|chok|wheezing|violently ill|sick all night|swallowed|x-ray|chest infection|became infected|pressure sore/,
 } as const;
 const HARM_CAUSE = {
-  zh: /等到|吃了|喝了|吃完|喝完|食完|食了|吃出|吃到|喝到|吃坏|喝坏|用了|用完|使用|服用|术后|甲醛|磕|碰|扎到|扎得|扎破|捏|燃气|报警器|因为|由于|导致|害|被(?!保险|保人|告|申请|投诉|执行)|烫|摔|砸|撞|触电|电到|炸|过敏|中毒|差点|搞得|弄得|[热冷冻晒熏呛]得|拉肚子|腹泻|呕吐|吐了|受伤|伤|割|夹|困|掉|漏|着火|起火|冒烟|煤气|燃气|变质|过期/,
+  zh: /等到|饮用水|水质|喝水|吃了|喝了|吃完|喝完|食完|食了|吃出|吃到|喝到|吃坏|喝坏|用了|用完|使用|服用|术后|甲醛|磕|碰|扎到|扎得|扎破|捏|燃气|报警器|因为|由于|导致|害|被(?!保险|保人|告|申请|投诉|执行)|烫|摔|砸|撞|触电|电到|炸|过敏|中毒|差点|搞得|弄得|[热冷冻晒熏呛]得|拉肚子|腹泻|呕吐|吐了|受伤|伤|割|夹|困|掉|漏|着火|起火|冒烟|煤气|燃气|变质|过期/,
   en: / (ate|eaten|eating|drank|drinking|had (the|a|an|some|our|my)|allerg\w*|epipen|auto-injector|tablets|medication|medicine|pills|after|because|from|due|caused|causing|burn\w*|shock\w*|fell|fall\w*|slipped|tripped|struck|cut|poison\w*|food|allergic|reaction|sick|injur\w*|hurt|fire|smoke|gas|leak\w*|collapsed|crash\w*|spark\w*|exploded|undercooked|raw|pink|cold|heat|heating|mould|mold|damp|magnet|pothole|trolley) /,
 } as const;
 
@@ -201,7 +201,7 @@ const INTENT = {
 /** An intent denied however far the act stands from it in the clause: 不想为了两百块闹到派出所, "I don't want to get the police involved". */
 const UNWANTED = {
   zh: /(不想|没想|不打算|没打算|不愿意?|并不想|也不想|不至于|不是想|不是要|没必要)[^，。！？；]{0,16}$/,
-  en: / ((don't|do not|didn't|did not|never) (want|wanted|intend|intended|plan|planned|mean|meant) to|(not|never) (going|gonna|trying|planning|about|looking) to|no (intention|plans?) (of|to)|not interested in|not worth|(have not|haven't|has not|hasn't|did not|didn't|never) (posted|called|contacted|gone|reported|told|shared|put|rung|phoned))( [^ .,!?;:]+){0,6} $/,
+  en: / ((don't|do not|didn't|did not|never) (want|wanted|intend|intended|plan|planned|mean|meant) to|(not|never) (gonna|(going|trying|planning|about|looking) to)|no (intention|plans?) (of|to)|not interested in|not worth|(have not|haven't|has not|hasn't|did not|didn't|never) (posted|called|contacted|gone|reported|told|shared|put|rung|phoned))( [^ .,!?;:]+){0,6} $/,
 };
 
 function deniedIntent(p: Prepared, hit: Hit, negators: readonly string[]): boolean {
@@ -230,7 +230,7 @@ const COUNTERFACTUAL_AFTER = /^[^.!?]{0,60}? (if(?! you)|but|were|except) /;
 
 /** Said as a joke, and said so (建议大家直接报警抓老板（误）, 五星好评（bushi）). */
 const JOKING = /^[^。！？!?\n]{0,20}[（(](误|bushi|開玩笑|开玩笑)[）)]/;
-const joking = (p: Prepared, hit: Hit) => p.script === 'zh' && JOKING.test(p.text.slice(hit.end));
+const joking = (p: Prepared, hit: Hit) => p.script === 'zh' && (JOKING.test(p.text.slice(hit.end)) || /开玩笑[^，。！？]{0,6}$/.test(p.text.slice(Math.max(0, hit.start - 10), hit.start)));
 
 const WORKS_AGAIN_EN = / (works?|working|worked|fine|normal|running|back up|online|ever|ordering|buying|order|buy|ordered|bought|purchasing|booking|booked) $/;
 /** What the customer will or will never do again: "never again", "I won't order here again", "would stay again". */
@@ -292,7 +292,7 @@ export function notARepeat(p: Prepared, hit: Hit): boolean {
  */
 const ACT_BEFORE = {
   zh: [
-    /(联系|联络|咨询|委托|委任|聘请|聘了|接受|投诉|举报|反映|申诉|告诉|曝光|上传|拨打|打给|打到|发到|发在|放到|贴到|拿去|闹到|捅到|晒到|提交|递交|寄信|写信|寄给|致信|投稿|传给|发给|分享到|分享去|转发到|贴上)[^，。！？；,!?;]{0,6}$/,
+    /(联系|联络|咨询|委托|委任|聘请|聘了|接受|交予|发布|投诉|举报|反映|申诉|告诉|曝光|上传|拨打|打给|打到|发到|发在|放到|贴到|拿去|闹到|捅到|晒到|提交|递交|寄信|写信|寄给|致信|投稿|传给|发给|分享到|分享去|转发到|贴上)[^，。！？；,!?;]{0,6}$/,
     /(找|叫|请|让|打|拨|告|发|传|放|贴|po|去|(?<![看听见收遇想得做感受])到|向|给|报|上|跟|会|要)[了到给在上去向的个条篇一下]{0,2}(本地|当地|本市|区|市|省|县)?的?$/,
   ],
   en: [
@@ -300,7 +300,7 @@ const ACT_BEFORE = {
     / (go|going|went|put|putting|take|taking|took|get|getting|got|see you in)( straight| right)?( [^ .,!?;:]+){0,2} $/,
     // A complaint lodged somewhere ("Complaint with the CFPB filed yesterday", "a complaint with the Energy and Water Ombudsman"), a
     // video up on a platform ("Video's up on TikTok"), the saga filmed for it.
-    / (complaint|complaints|case|claim|dispute) (with|to) (the )?([^ .,!?;:]+ ){0,5}$| (up|live) on( the| my| our)? $| (put|putting|post|posting|posted|share|sharing|shared|upload|uploading|uploaded|left|leave|leaving|start|started|starting|written about|wrote about|writing about)( [^ .,!?;:]+){0,8} (on|onto|to|in) ([^ .,!?;:]+ ){0,2}$| (give|gave|given|giving)( [^ .,!?;:]+){0,3} (to|with)( the)? $| (film|filming|filmed|record|recording|recorded)( [^ .,!?;:]+){0,3} (for|on) $/,
+    / (complaint|complaints|case|claim|dispute|application) (with|to) (the )?([^ .,!?;:]+ ){0,5}$| (up|live) on( the| my| our)? $| (put|putting|post|posting|posted|share|sharing|shared|upload|uploading|uploaded|left|leave|leaving|start|started|starting|written about|wrote about|writing about)( [^ .,!?;:]+){0,8} (on|onto|to|in) ([^ .,!?;:]+ ){0,2}$| (give|gave|given|giving)( [^ .,!?;:]+){0,3} (to|with)( the)? $| (film|filming|filmed|record|recording|recorded)( [^ .,!?;:]+){0,3} (for|on) $/,
     // The matter taken somewhere in so many words: "take this complaint to the Legal Ombudsman", "put this up on the local Facebook page".
     / (take|taking|took|put|putting) (this|it|my|the|that|them|everything)( [^ .,!?;:]+){0,5} (to|on|with|all over)( [^ .,!?;:]+){0,3} $/,
     / (take|taking|took) (this|it|my story|this story|the story|this whole thing) to( the)? $| (make|making|made|film|filming|record|recording|do|doing) (a|an) $| (let's see|we'll see|see) what( the)?( local)? $/,
@@ -309,13 +309,14 @@ const ACT_BEFORE = {
 const ACT_AFTER = {
   // Not someone else's act told there (新闻里有人起诉了).
   zh: /^((?![^，。！？；,!?;]{0,4}?(有人|别人))[^，。！？；,!?;]{0,4}?(曝光|投诉|举报|反映|申诉|起诉|都来|来看|来采访|更新|联系好|约好|来处理|过来|发帖|发文|上发|评理|评价|处理|(?<![才我])知道|看看|出面|介入|联系你们|找你们|打了?电话|登记)|上?见(?![过到面]))/,
-  en: /^ ((will|is going to|are going to|can|could|would) |(covers|cover|hear|hears|know|find out|gets involved|get involved|involved|be in touch|(is|are) (very )?interested in|look into|looks into|investigate|investigates|intervene|step in)( |$))|^( [^ .,!?;:]+){0,4} (is|are) (covering|running|doing|filming|investigating|writing about|looking into|coming to film)( |$)/,
+  en: /^ ((will|is going to|are going to|can|could|would) |(covers|cover|hear|hears|know|find out|gets involved|get involved|involved|be in touch|(is|are) (very )?interested in|look into|looks into|investigate|investigates|intervene|step in)( |$))|^( [^ .,!?;:]+){0,4} (is|are) (covering|running|doing|filming|investigating|writing about|looking into|coming to film)( |$)|^ (has )?(already )?(drafted|sent|written|filed|issued)( |$)/,
 };
 
 /** A letter addressed to the body itself (消费者委员会：…, 卫生局 钧鉴, "Dear Financial Ombudsman Service,"): writing to it is the act. */
 const ADDRESSED_TO = {
-  zh: { before: /^\s*[^\s。！？，,：:\n]{0,12}$/, after: /^[^\s。！？，,：:\n]{0,8}?(科|处|组|部|室|中心|秘书处)?\s*(您好|你好|钧鉴|台鉴|敬启者|[：:]|\n)/ },
-  en: { before: /^ (dear|to|attn|attention|for the attention of)( [^ .,!?;:]+){0,5} $/, after: /^/ },
+  zh: { before: /^\s*(致\s*)?[^\s。！？，,：:\n]{0,12}$/, after: /^[^\s。！？，,：:\n]{0,8}?(科|处|组|部|室|中心|秘书处)?\s*(您好|你好|钧鉴|台鉴|敬启者|[：:]|\n)/ },
+  // A heading that opens the letter with the body's name ("Consumer Protection Ontario / Re: …") addresses it too.
+  en: { before: /^ ((dear|to|attn|attention|for the attention of)( [^ .,!?;:]+){0,5} )?$/, after: /^/ },
 };
 /** Only a regulator is written to this way; a platform or the news named first (新浪微博的体验越来越差：…) is what the text is about. */
 export const addressedTo = (p: Prepared, hit: Hit, kinds: readonly SignalKind[]) =>

@@ -2053,3 +2053,36 @@ describe('stars given and stars of a class', () => {
     expect(analyze('五星级酒店，枕头上的长头发不是我的。', 'zh-CN', undefined, null).pleased).toBe(false);
   });
 });
+
+describe('more of the ways an English letter names a body, an act or a danger', () => {
+  const kinds = (text: string) => analyze(text, 'en', undefined, null).signals.map((s) => s.kind);
+  it('hears a body in the heading, a complaint lodged before a refund asked for, a congressman\'s office, a lawyer\'s letter and a near miss', () => {
+    expect(kinds('Trading Standards\n\nRe: a builder who took our deposit\n\nThe builder took £3,000 and has not been seen since.')).toContain('regulator');
+    expect(kinds("I've lodged a complaint with Consumer Affairs and I want the brake job refunded.")).toContain('regulator');
+    expect(kinds("I'm calling my congressman's office the minute I land.")).toContain('regulator');
+    expect(kinds("My lawyer's already drafted a letter.")).toContain('legal');
+    expect(kinds('My mechanic said I was lucky not to have crashed with the kids in the car.')).toContain('safety');
+  });
+
+  it('raises nothing for a call not going to be made, a fire drill, or a body that already put it right', () => {
+    expect(kinds("I'm not gonna ring the ombudsman, I just want to know why my bill doubled.")).not.toContain('regulator');
+    expect(kinds('They ran a fire drill at 7am without warning anyone.')).not.toContain('safety');
+    expect(kinds('I reported it to Trading Standards last week, and they refunded me the next day.')).toEqual([]);
+  });
+});
+
+describe('more of the ways a Chinese letter names a body, an act or a danger', () => {
+  const kinds = (text: string, locale: 'zh-CN' | 'zh-TW') => analyze(text, locale, undefined, null).signals.map((s) => s.kind);
+  it('hears a letter headed 致 the body, photos handed to the press, a post published, and a near rear-ending', () => {
+    expect(kinds('致 消費者委員會：本人在健身中心簽了兩年會籍，中心拒絕轉讓。懇請貴會介入調停。', 'zh-TW')).toContain('regulator');
+    expect(kinds('本人已向屋宇署舉報，亦已將相片交予報館記者。', 'zh-TW')).toEqual(['media', 'regulator']);
+    expect(kinds('我已将事情经过发布在微博上。', 'zh-CN')).toContain('social');
+    expect(kinds('上个月在高速上动力突然下降，差点被后车追尾。', 'zh-CN')).toContain('safety');
+  });
+
+  it('raises nothing for a police call given up, a husband\'s joke, or a question whether the council helps', () => {
+    expect(kinds('当下本来想报警，后经经理出面说明才作罢。', 'zh-CN')).toEqual([]);
+    expect(kinds('我老公开玩笑说要报警抓他们。', 'zh-CN')).toEqual([]);
+    expect(kinds('有冇人知投訴去消委會有冇用㗎？', 'zh-TW')).toEqual([]);
+  });
+});
