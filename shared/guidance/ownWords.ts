@@ -228,9 +228,13 @@ function hedgedHypothetical(p: Prepared, sentence: string, recurrenceCounts = tr
 const COUNTERFACTUAL_BEFORE = / (i'd|we'd|i would|we would)( [^ .,!?;:]+){0,4} $/;
 const COUNTERFACTUAL_AFTER = /^[^.!?]{0,60}? (if(?! you)|but|were|except) /;
 
-/** Said as a joke, and said so (建议大家直接报警抓老板（误）, 五星好评（bushi）). */
+/** Said as a joke, and said so (建议大家直接报警抓老板（误）, 五星好评（bushi）, "I should ring Today Tonight on you lot. Kidding."). */
 const JOKING = /^[^。！？!?\n]{0,20}[（(](误|bushi|開玩笑|开玩笑)[）)]/;
-const joking = (p: Prepared, hit: Hit) => p.script === 'zh' && (JOKING.test(p.text.slice(hit.end)) || /开玩笑[^，。！？]{0,6}$/.test(p.text.slice(Math.max(0, hit.start - 10), hit.start)));
+const JOKING_AFTER_EN = /^[^.!?]{0,60} [.!?] (just )?(kidding|joking|jk)\b/;
+const joking = (p: Prepared, hit: Hit) =>
+  p.script === 'zh'
+    ? JOKING.test(p.text.slice(hit.end)) || /开玩笑[^，。！？]{0,6}$/.test(p.text.slice(Math.max(0, hit.start - 10), hit.start))
+    : JOKING_AFTER_EN.test(p.text.slice(hit.end));
 
 const WORKS_AGAIN_EN = / (works?|working|worked|fine|normal|running|back up|online|ever|ordering|buying|order|buy|ordered|bought|purchasing|booking|booked) $/;
 /** What the customer will or will never do again: "never again", "I won't order here again", "would stay again". */
@@ -296,7 +300,7 @@ const ACT_BEFORE = {
     /(找|叫|请|让|打|拨|告|发|传|放|贴|po|去|(?<![看听见收遇想得做感受])到|向|给|报|上|跟|会|要)[了到给在上去向的个条篇一下]{0,2}(本地|当地|本市|区|市|省|县)?的?$/,
   ],
   en: [
-    / (call|calling|called|ring|reach out to|reaching out to|reached out to|contact|contacting|contacted|report|reporting|reported|tell|telling|told|write|writing|wrote|file|filing|filed|complain|complaining|complained|post|posting|posted|share|sharing|shared|tweet|tweeting|upload|uploading|uploaded|hire|hiring|hired|consult|consulting|consulted|talk|talking|talked|speak|speaking|spoke|escalate|escalating|escalated|notify|notifying|notified|alert|alerting|alerted|involve|involving|warn|warned|warning|leave|leaving|bring|bringing|lodge|lodged|lodging|refer|referring|referred|submit|submitting|submitted|copy|copied|copying|left|retain|retained|instruct|instructed|engage|engaged|issue|issuing|spoken|tag|tagged|tagging|email|emailing|emailed|e-mailed|message|messaged|written to|in touch with|forward|forwarding|forwarded|send|sending|sent|ask|asking|asked|hear from|hearing from|will|i'll|we'll)( [^ .,!?;:]+){0,6} $/,
+    / (call|calling|called|ring|ringing|rang|rung|reach out to|reaching out to|reached out to|contact|contacting|contacted|report|reporting|reported|tell|telling|told|write|writing|wrote|file|filing|filed|complain|complaining|complained|post|posting|posted|share|sharing|shared|tweet|tweeting|upload|uploading|uploaded|hire|hiring|hired|consult|consulting|consulted|talk|talking|talked|speak|speaking|spoke|escalate|escalating|escalated|notify|notifying|notified|alert|alerting|alerted|involve|involving|warn|warned|warning|leave|leaving|bring|bringing|lodge|lodged|lodging|refer|referring|referred|submit|submitting|submitted|copy|copied|copying|left|retain|retained|instruct|instructed|engage|engaged|issue|issuing|spoken|tag|tagged|tagging|email|emailing|emailed|e-mailed|message|messaged|written to|in touch with|forward|forwarding|forwarded|send|sending|sent|ask|asking|asked|hear from|hearing from|will|i'll|we'll)( [^ .,!?;:]+){0,6} $/,
     / (go|going|went|put|putting|take|taking|took|get|getting|got|see you in)( straight| right)?( [^ .,!?;:]+){0,2} $/,
     // A complaint lodged somewhere ("Complaint with the CFPB filed yesterday", "a complaint with the Energy and Water Ombudsman"), a
     // video up on a platform ("Video's up on TikTok"), the saga filmed for it.

@@ -2086,3 +2086,11 @@ describe('more of the ways a Chinese letter names a body, an act or a danger', (
     expect(kinds('有冇人知投訴去消委會有冇用㗎？', 'zh-TW')).toEqual([]);
   });
 });
+
+describe('an English threat taken back as a joke', () => {
+  it('raises no banner for "I should ring Today Tonight on you lot. Kidding.", and one for the call being made', () => {
+    const kinds = (text: string) => analyze(text, 'en', undefined, null).signals.map((s) => s.kind);
+    expect(kinds('Ha, I should ring Today Tonight on you lot. Kidding. Just waive the fine, mate.')).not.toContain('media');
+    expect(kinds("I'm ringing Today Tonight right now. The machine ate my card.")).toContain('media');
+  });
+});
