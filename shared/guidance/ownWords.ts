@@ -14,6 +14,7 @@ export function isCustomersOwn(p: Prepared, hit: Hit, negators: readonly string[
     // A danger staff name is still a danger ("the recovery driver said the wheel could have come off").
     (!kinds.includes('safety') && staffSaidIt(p, sentence) && !ANSWERED_IN_KIND.test(p.text.slice(hit.end, hit.end + 40))) ||
     deniedIntent(p, hit, negators) ||
+    (!kinds.includes('safety') && DENIED_NEXT[p.script].test(p.text.slice(hit.end))) ||
     hedgedHypothetical(p, sentence, !kinds.includes('threat'), ` ${sentenceAfter(p, hit)} `) ||
     joking(p, hit) ||
     averted(p, hit, sentence) ||
@@ -23,8 +24,11 @@ export function isCustomersOwn(p: Prepared, hit: Hit, negators: readonly string[
   );
 }
 
+/** An act put to the customer and turned down in the next breath ("…says I should sue you. I don't want that."). */
+const DENIED_NEXT = { zh: /^[^。！？]{0,30}[。！？]\s*(我|我们)(不想|不要|不打算)(这样|这么做)/, en: /^[^.!?]{0,80} [.!?] (i|we) (don't|do not|won't|will not) (want|do) (that|this)\b/ } as const;
+
 /** An act the customer was about to take and did not, the matter put right first (本来都准备打12315了，结果…; "I was about to leave a one-star review, but the owner phoned"). */
-const ABOUT_TO = { zh: /本来|原本|本想|原想|差点|差一点/, en: / ((was|were) (about|going|all set|ready|planning|tempted) to|(nearly|almost)) / };
+const ABOUT_TO = { zh: /本来|原本|本想|原想|差点|差一点/, en: / ((was|were) (about|going|all set|ready|planning|tempted) to|(nearly|almost)|instinct was to) / };
 const BUT_THEN = { zh: /^[^。！？]{0,30}?(结果|但是?|可是|不过|没想到|后来|后经|幸好|还好|作罢)/, en: /^[^.!?]{0,80}?( (but|until|then|however|luckily|thankfully) | [.!?] (got|then|but|luckily|thankfully|fortunately|however|instead) )/ };
 function averted(p: Prepared, hit: Hit, sentence: string): boolean {
   return ABOUT_TO[p.script].test(p.script === 'en' ? ` ${sentence} ` : sentence) && BUT_THEN[p.script].test(p.text.slice(hit.end));
@@ -171,7 +175,7 @@ const STAFF_SAID = {
 const OTHERS_STORY = {
   zh: /((?<!没)有人|别人家|有个[男女]?的?人?|新闻(上|里)?说|看新闻说?)[^，。！？]{0,6}$|(?<![跟对和向给叫让找请])(店员|服务员|职员|工作人员|保安|店家|商家|老板|经理|邻居|他们|对方)(最后|直接|已经|马上|立刻|即刻|即时|随即|就|也|都|还|赶紧)?$|(已经|已|都)帮我们?$/,
   // Someone as the subject ("someone sued", "I read that someone called the police"), not "transfer me to someone higher up".
-  en: /(^| (that|when|after|because|and|but|so|where|how|heard|saw|read)) (someone|somebody|people|other customers|others|a (man|woman|guy|lady|customer|passenger|family|couple)) (\S+ ){0,3}$| (in|on) the (news|radio) that |(^| )(they|staff|the staff|the manager|the hotel|reception|security) (called|phoned|rang|contacted|got) (the )?$|(^| )(the )?(devs|developers|company|brand) (are |were |keep |kept )?(posting|tweeting|posted|tweeted)( [^ .,!?;:]+){0,3} $/,
+  en: /(^| (that|when|after|because|and|but|so|where|how|heard|saw|read)) (someone|somebody|people|other customers|others|a (man|woman|guy|lady|customer|passenger|family|couple)) (\S+ ){0,3}$| (in|on) the (news|radio) that |(^| )(they|staff|the staff|the manager|the hotel|reception|security) (called|phoned|rang|contacted|got) (the )?$|(^| )(the )?(devs|developers|company|brand) (are |were |keep |kept )?(posting|tweeting|posted|tweeted)( [^ .,!?;:]+){0,3} $| (threatens|threatened|threatening) $| (told|tells|has told|have told) (parents|customers|everyone|tenants|residents)( that)? (it|they|he|she) (will|would|could) (take|go|call)?( [^ .,!?;:]+){0,2} $| (my|our) (neighbour|neighbor|friend|husband|wife|partner|son|daughter|mum|mom|dad|sister|brother|colleague) (wants|wanted|plans|planned) to( [^ .,!?;:]+){0,8} $/,
 };
 
 /** Someone else went to the press, the police or a regulator; someone else hurt is still a danger, so safety does not ask this. */
@@ -201,7 +205,7 @@ const INTENT = {
 /** An intent denied however far the act stands from it in the clause: 不想为了两百块闹到派出所, "I don't want to get the police involved". */
 const UNWANTED = {
   zh: /(不想|没想|不打算|没打算|不愿意?|并不想|也不想|不至于|不是想|不是要|没必要)[^，。！？；]{0,16}$/,
-  en: / ((don't|do not|didn't|did not|never) (want|wanted|intend|intended|plan|planned|mean|meant) to|(not|never) (gonna|(going|trying|planning|about|looking) to)|no (intention|plans?) (of|to)|not interested in|not worth|(have not|haven't|has not|hasn't|did not|didn't|never) (posted|called|contacted|gone|reported|told|shared|put|rung|phoned))( [^ .,!?;:]+){0,6} $/,
+  en: / ((don't|do not|didn't|did not|never) (want|wanted|intend|intended|plan|planned|mean|meant) to|(not|never) (gonna|(going|trying|planning|about|looking) to)|no (intention|plans?|wish|desire) (of|to)|(don't|do not) wish to|not interested in|not worth|(have not|haven't|has not|hasn't|did not|didn't|never) (posted|called|contacted|gone|reported|told|shared|put|rung|phoned))( (?!but )[^ .,!?;:]+){0,9} $/,
 };
 
 function deniedIntent(p: Prepared, hit: Hit, negators: readonly string[]): boolean {

@@ -2094,3 +2094,21 @@ describe('an English threat taken back as a joke', () => {
     expect(kinds("I'm ringing Today Tonight right now. The machine ate my card.")).toContain('media');
   });
 });
+
+describe('an English act wished away, turned down, or someone else\'s', () => {
+  const kinds = (text: string) => analyze(text, 'en', undefined, null).signals.map((s) => s.kind);
+  it('raises no banner for no wish to go to the papers, advice turned down, the business\'s own threat, a first instinct dropped, or a neighbour\'s plan', () => {
+    for (const text of [
+      'To be clear, I have no wish to go to the newspapers or put this on social media.',
+      "My daughter, who is a solicitor, says I should sue you. I don't want that.",
+      'Your latest letter threatens legal action against me.',
+      'My first instinct was to go straight to CBC, but I decided against it.',
+      'My neighbour wants to post a video of it on TikTok.',
+    ]) expect(kinds(text), text).toEqual([]);
+  });
+
+  it('still hears the act a "but" brings back, and advice the customer takes', () => {
+    expect(kinds("I don't want to make a fuss but I will call the police if this goes on.")).toContain('legal');
+    expect(kinds('My son-in-law says we should sue you.')).toContain('legal');
+  });
+});
