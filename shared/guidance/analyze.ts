@@ -19,7 +19,7 @@ import {
   type Script,
   type SignalKind,
 } from './lexicons.js';
-import { addressedTo, againIsNoFault, clauseBefore, describesSomeone, harmWithoutCause, isCustomersOwn, isDemand, namesAnAct, notARepeat, reportedDone, helpedAfter, insideHashtag, reportsWhatWasDone, someoneElsesAct, ultimatum } from './ownWords.js';
+import { addressedTo, againIsNoFault, clauseBefore, consequenceOfNegatedCondition, describesSomeone, harmWithoutCause, isCustomersOwn, isDemand, namesAnAct, notARepeat, reportedDone, helpedAfter, insideHashtag, reportsWhatWasDone, someoneElsesAct, ultimatum } from './ownWords.js';
 import { before, claim, endsWithAny, findTerms, findTermsOfLists, matchesOf, prepare, type Hit, type Prepared } from './matcher.js';
 import { NAMES_NEEDING_AN_ACT, NOT_NEGATORS } from './lexicons.js';
 import { combine, loadModel, normalizeForModel, readWithModel, MODEL_TEMPERS_BEYOND, type Model } from './model.js';
@@ -256,9 +256,6 @@ const PRAISE_DENIED = { zh: /(不|没|没有|不太|不够|不怎么|不是很)$
 const DENIES_NOTHING = { zh: /(不是|是不是|有没有|会不会|要不要|对不对|算不算|别)[^，。！？,.!?]{0,4}$|(说|讲|称|声称|表示)[^，。！？,.!?]{0,6}$/, en: / (not here|not that|not because|not about|not just)( [^ .,!?]+){0,2} $/ } as const;
 const MONEY_BACK = new Set(['退款', '退货', '退钱', 'refund', 'refunded']);
 
-/** A negation that opens a condition, the act after it its consequence: 不给就去市场监管局举报. */
-const CONDITION_BEFORE = { zh: /(不|没)[^，。！？；]{0,6}(的话)?[，,]?(我们?|本人)?就[^，。！？；]{0,3}$/, en: /(?!)/ } as const;
-
 /** Praise asked for is praise missing: 能不能热情一点, 更有耐心, "be more professional". */
 const ASKED_BEFORE = { zh: /[更再]$/, en: /\b(more|be)\s+$/ } as const;
 const ASKED_AFTER_ZH = /^(一点|点儿|一些|些)/;
@@ -337,7 +334,7 @@ const IRONIC_PRAISE = {
 } as const;
 
 /** `original` carries the punctuation and capitals to read; empty for a second reading of the same text. */
-function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt: (at: number) => number): Heard & { praise: number; praisedAt: number[]; heat: number; loudness: number } {
+function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt: (at: number) => number, judgements: readonly Judgement[]): Heard & { praise: number; praisedAt: number[]; heat: number; loudness: number } {
   const lex = lexicons.byScript[p.script];
   const hits = findTerms(p, angerAndPraise(lex), lex);
   const degreeHits = findTerms(p, lex.degree.keys(), lex.degree);
@@ -454,7 +451,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
   // are judgements, heard as complaints (complaintScore).
   const judged = (hit: Hit) =>
     [1, 2, 3].some((k) => lex.complaint.has(p.text.slice(Math.max(0, hit.start - k), hit.end))) ||
-    lex.complaintPatterns.some((pattern) => patternMatches(p, pattern).some((m) => m.index <= hit.start && hit.end <= m.index + m[0].length));
+    judgements.some((m) => m.start <= hit.start && hit.end <= m.end);
   for (const { hit, asked } of praiseDenied) {
     if (grievances.some((g) => g.start <= hit.start && hit.end <= g.end) || judged(hit)) continue;
     score += 1;
@@ -514,7 +511,24 @@ function notFeltNow(p: Prepared, hit: Hit): boolean {
 }
 
 /** Judgements of a product or a service (房间很旧, rude staff): an unhappy customer, never anger on their own. */
-function complaintScore(p: Prepared, lexicons: Lexicons, weightAt: (at: number) => number): Heard & { reassurance: number } {
+/** A match of a complaint pattern (服务一般, 太旧): a judgement, read by complaintScore and, for praise denied, by angerScore. */
+interface Judgement {
+  start: number;
+  end: number;
+  weight: number;
+  words: string;
+}
+
+/** Every complaint pattern's matches in a reading, found once for both scores. */
+function judgementsOf(p: Prepared, lexicons: Lexicons): Judgement[] {
+  const found: Judgement[] = [];
+  for (const pattern of lexicons.byScript[p.script].complaintPatterns) {
+    for (const m of patternMatches(p, pattern)) found.push({ start: m.index, end: m.index + m[0].length, weight: pattern.weight, words: m[0].trim() });
+  }
+  return found;
+}
+
+function complaintScore(p: Prepared, lexicons: Lexicons, weightAt: (at: number) => number, judgements: readonly Judgement[]): Heard & { reassurance: number } {
   const lex = lexicons.byScript[p.script];
   const triggers: string[] = [];
   let score = 0;
@@ -526,9 +540,7 @@ function complaintScore(p: Prepared, lexicons: Lexicons, weightAt: (at: number) 
     if (negated(p, hit, lex.negators)) reassurance += reassures(p, hit) ? weightAt(hit.start) : 0;
     else if (!feared(p, hit)) found.push({ ...hit, weight: lex.complaint.get(hit.term) ?? 0, words: hit.term });
   }
-  for (const pattern of lex.complaintPatterns) {
-    for (const match of patternMatches(p, pattern)) found.push({ start: match.index, end: match.index + match[0].length, weight: pattern.weight, words: match[0].trim() });
-  }
+  found.push(...judgements);
   const taken = new Uint8Array(p.text.length);
   // A weight of 0 only keeps a shorter term or pattern from being heard inside it: "my only regret" is no
   // regret, 很难吃到 ("hard to come by") no 很难吃.
@@ -678,7 +690,7 @@ function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; thre
   const addressedTerms = new Set<string>();
   for (const { hit, kinds } of signalHits(p, kindsOf)) {
     // "我不会去曝光" is no media threat; a threat keeps its own negation (不会放过), a repeat its own ("didn't show up again").
-    const isNegated = !kinds.includes('threat') && !kinds.includes('repeat') && negated(p, hit, negators) && !CONDITION_BEFORE[p.script].test(p.text.slice(Math.max(0, hit.start - 14), hit.start));
+    const isNegated = !kinds.includes('threat') && !kinds.includes('repeat') && negated(p, hit, negators) && !consequenceOfNegatedCondition(p, hit);
     // The terms an ultimatum sets are a demand (不赔偿我就报警, 如仍未退还…将依法起诉); the act itself denied stays
     // denied (我不报警，我就要个说法).
     const ultimatumTerms = isNegated && kinds.includes('compensation') && ultimatum(p, hit);
@@ -844,11 +856,12 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   readings.forEach((p, i) => {
     const own = (words: string[]) => (p.script === 'zh' ? ownWords(text, p.text, words) : words);
     const weightAt = contrastWeight(p);
-    const anger = angerScore(p, i === 0 ? text : '', lexicons, weightAt);
+    const judgements = judgementsOf(p, lexicons);
+    const anger = angerScore(p, i === 0 ? text : '', lexicons, weightAt, judgements);
     score += anger.score;
     heat += anger.heat;
     triggers.push(...own(anger.triggers));
-    const complaints = complaintScore(p, lexicons, weightAt);
+    const complaints = complaintScore(p, lexicons, weightAt, judgements);
     complaint += complaints.score;
     // Loudness is the heat of a grievance, or of words thrown at the business (你们什么时候来修！！！); alone it is
     // excitement ("Yeehaw!!!!", 抽中了门票！！！), not anger.

@@ -364,6 +364,10 @@ export function reportsWhatWasDone(p: Prepared, hit: Hit): boolean {
   return done && !WHAT_COMES_NEXT[p.script].test(sentence);
 }
 
+/** The act after a negation that opens a condition (不给就去市场监管局举报): its consequence, not denied. */
+export const consequenceOfNegatedCondition = (p: Prepared, hit: Hit): boolean =>
+  p.script === 'zh' && /(不|没)[^，。！？；]{0,6}(的话)?[，,]?(我们?|本人)?就[^，。！？；]{0,3}$/.test(p.text.slice(Math.max(0, hit.start - 14), hit.start));
+
 /** "不赔偿我就报警", "不退钱的话就…": a negation that sets the terms of a threat, so the demand stands. */
 export const ultimatum = (p: Prepared, hit: Hit): boolean => p.script === 'zh' && /^[^，。！？；]{0,10}?(的话)?[，,]?(我们?|本人)?(就(?!是)|马上|立刻|立马|将(?!会?[^，。]{0,4}(退|赔))|则)/.test(p.text.slice(hit.end, hit.end + 20));
 
