@@ -7,7 +7,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, type GuidanceLocale } from '../shared/guidance/analyze.js';
+import { analyze, playful, type GuidanceLocale } from '../shared/guidance/analyze.js';
 import { combine, featuresOf, MODEL_BITS, readWithModel, loadModel, MODEL_TEMPERS_BEYOND, type Model, type ModelFile, type Thresholds } from '../shared/guidance/model.js';
 
 export const TRAIN_DIR = join(process.cwd(), '..', 'shared', 'data', 'guidance-train');
@@ -269,7 +269,7 @@ function calibrated(model: Model, sets: Record<string, Example[]>, script: 'zh' 
       .filter((e) => e.script === script)
       .map((e) => {
         const rules = analyze(e.text, script === 'en' ? 'en' : undefined, undefined, null);
-        return { e, set, rules: rules.temperature, pleased: rules.pleased, reading: readWithModel(model, e.text), mayTemper: e.text.length > MODEL_TEMPERS_BEYOND[script] };
+        return { e, set, rules: rules.temperature, pleased: rules.pleased, playful: playful(e.text), reading: readWithModel(model, e.text), mayTemper: e.text.length > MODEL_TEMPERS_BEYOND[script] };
       }),
   );
   const grid = Array.from({ length: 19 }, (_, i) => Number((0.05 * (i + 1)).toFixed(2)));
@@ -284,7 +284,7 @@ function calibrated(model: Model, sets: Record<string, Example[]>, script: 'zh' 
         const actual = label(r.e);
         if (actual === null) continue;
         const cell = cells.get(r.set) ?? cells.set(r.set, [0, 0, 0, 0]).get(r.set)!;
-        const predicted = combine(r.rules, r.reading, thresholds, r.mayTemper, r.pleased) >= level;
+        const predicted = combine(r.rules, r.reading, thresholds, r.mayTemper, r.pleased, r.playful) >= level;
         if (predicted && actual) cell[0]++;
         else if (predicted) cell[1]++;
         else if (actual) cell[2]++;

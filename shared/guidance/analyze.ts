@@ -78,20 +78,21 @@ const scriptOf = (locale: GuidanceLocale): Script => (locale === 'en' ? 'en' : '
  * "hotpot" (not 火 "anger"), a 苍蝇馆子 "hole in the wall", 缺点： "cons:" as a heading, 差了四分 "four points
  * short", 还是一样稳 "as steady as ever", 讨个公道 "justice" (not a fair price), 我怎么这么没用 "I'm so useless"
  * (at oneself), 拖着箱子 "pulling a suitcase", 一直没变 "never changed", a 五星级 hotel (a class, not five stars
- * given). Blanked, not removed, so positions hold.
+ * given); a heading (唯一不足是, 小缺点：) is no fault itself, 饿坏了 is hunger, and praise of before (以前挺好吃的)
+ * praises nothing now. Blanked, not removed, so positions hold.
  */
-const SET_PHRASES = /星级(?<=[一二三四五1-5]星级)|公道(?<=(?:讨|要|还我|讨回)个?公道)|还是一样(?=[稳好棒赞香]|好吃|美味|新鲜|出色|给力)|差(?=了?[0-9一二三四五六七八九十两几半]+(分|点|秒|名|票|步|岁|厘米|公里|块|元|个|天|年))|没用(?<=我(?:怎么|真的?|好|太)?(?:这么|那么)?没用)|(?:缺点|不足)(?=[:：])|火(?=车|锅|腿|龙果|柴|候|鸡|箭|炉|机|星|影|红)|(?<=红)火|苍蝇(?=馆子|小馆|店)|拖着?(?=箱子|行李|拉杆箱)|一直没(?=变)|问题(?<=(?:帮|替|给)(?:我|我们|咱|咱们)?解决了(?:很多|不少|所有|好多|一些|各种|我的|我们的)?问题)|的(?<=(?:燃|煤|天然|暖|空|蒸|氧|沼|废|尾|人|运|福|勇|力|名|香|热|冷|湿|喜|大|客|帅|灵|元|和|洋|土|秀|才|志|暑|寒|雾|电|节)气的)|不好意思|差一点|差点|差不多|热闹|灿烂|热爱|滚烫|滚筒|滚动|翻滚|打滚|滚下|牛逼|乘风破浪|鲜衣怒马|小霸王|挖坑|妈妈|大爆炸|爆炸头|到爆炸|信息爆炸|人口爆炸|知识爆炸|爆炸性|擦出火花|碰撞出火花|碰出火花|火花飞舞|中毒太深|人间中毒|怕受伤|流血牺牲|出差|差旅|时差|温差|误差|差额|差价|再也不用(?=担心|排|等|跑|操心|发愁|愁|麻烦|费劲|折腾)|垃圾桶|垃圾袋|垃圾分类|倒垃圾|扔垃圾|把垃圾|垃圾带走|带了垃圾|带垃圾|垃圾下楼|装修垃圾|建筑垃圾|清理垃圾|收垃圾|垃圾站|垃圾车|垃圾短信|垃圾邮件|有问题(?=也回复|也会|都会|随时|可以随时|请|找我|联系|回复|解答|处理|[都也]?[能会]?(及时|马上|立刻|很快|第一时间))|如有问题|有任何问题|(?:噪音|噪声|动静|异味|色差|误差)(?:很|也很|比较|非常|特别)?小|拖地|拖把|把地拖|好像|防(?:火|漏电|触电|爆|烫伤?|摔|漏气|中毒)|阻燃/g;
+const SET_PHRASES = /星级(?<=[一二三四五1-5]星级)|公道(?<=(?:讨|要|还我|讨回)个?公道)|还是一样(?=[稳好棒赞香]|好吃|美味|新鲜|出色|给力)|差(?=了?[0-9一二三四五六七八九十两几半]+(分|点|秒|名|票|步|岁|厘米|公里|块|元|个|天|年))|没用(?<=我(?:怎么|真的?|好|太)?(?:这么|那么)?没用)|(?:缺点|不足|不满意的?(?:地方)?|遗憾)(?<=(?:^|[，,。.！!；;\s：:]|唯一的?|小|美中)(?:缺点|不足|不满意的?(?:地方)?|遗憾))(?=(?:之处)?(?:就)?(?:是|[:：]))|饿(?:坏|死|惨|扁)了|(?:好吃|好喝|好用|不错|挺好|很好)(?<=(?:以前|之前|原来|从前|过去)[^，。！？\s]{0,4}(?:好吃|好喝|好用|不错|挺好|很好))|火(?=车|锅|腿|龙果|柴|候|鸡|箭|炉|机|星|影|红)|(?<=红)火|苍蝇(?=馆子|小馆|店)|拖着?(?=箱子|行李|拉杆箱)|一直没(?=变)|问题(?<=(?:帮|替|给)(?:我|我们|咱|咱们)?解决了(?:很多|不少|所有|好多|一些|各种|我的|我们的)?问题)|的(?<=(?:燃|煤|天然|暖|空|蒸|氧|沼|废|尾|人|运|福|勇|力|名|香|热|冷|湿|喜|大|客|帅|灵|元|和|洋|土|秀|才|志|暑|寒|雾|电|节)气的)|不好意思|差一点|差点|差不多|热闹|灿烂|热爱|滚烫|滚筒|滚动|翻滚|打滚|滚下|牛逼|乘风破浪|鲜衣怒马|小霸王|挖坑|妈妈|大爆炸|爆炸头|到爆炸|信息爆炸|人口爆炸|知识爆炸|爆炸性|擦出火花|碰撞出火花|碰出火花|火花飞舞|中毒太深|人间中毒|怕受伤|流血牺牲|出差|差旅|时差|温差|误差|差额|差价|再也不用(?=担心|排|等|跑|操心|发愁|愁|麻烦|费劲|折腾)|垃圾桶|垃圾袋|垃圾分类|倒垃圾|扔垃圾|把垃圾|垃圾带走|带了垃圾|带垃圾|垃圾下楼|装修垃圾|建筑垃圾|清理垃圾|收垃圾|垃圾站|垃圾车|垃圾短信|垃圾邮件|有问题(?=也回复|也会|都会|随时|可以随时|请|找我|联系|回复|解答|处理|[都也]?[能会]?(及时|马上|立刻|很快|第一时间))|如有问题|有任何问题|(?:噪音|噪声|动静|异味|色差|误差)(?:很|也很|比较|非常|特别)?小|拖地|拖把|把地拖|好像|防(?:火|漏电|触电|爆|烫伤?|摔|漏气|中毒)|阻燃/g;
 
 /**
  * Words that are not what they look like: a "whining noise" is a sound, not an insult; "my late dad" died,
  * he was not late; "a good inch shorter", "a good hour" measure, they praise nothing; "mad I didn't find
- * this place sooner" is delight; kids who "will grow up there" are told nothing, and "that sucks, hope you
- * feel better" is sympathy; a fire drill or fire door is no fire.
+ * this place sooner" is delight; kids who "will grow up there" are told nothing; a fire drill or fire door
+ * is no fire. Sympathy and jokes are PLAYFUL_EN's.
  */
-const SET_PHRASES_EN = /\bfire(?= (alarm test|drill|exit|door|escape|extinguisher)s?\b)|(?<=\b(will|to|would|'ll|kids|children|they|we|watch|watched|help|helped) )grow(?= up\b)|\bsucks\b(?=[^.!?]{0,6}[.!?,]?[^.!?]{0,30}\b(hope you|sorry to hear|feel better|hang in there)\b)|\b(whining|whiny|screaming|squealing)(?= (noise|sound|hum|whine)s?\b)|(?<=\ba )good(?= (inch|inches|centimetre|centimetres|centimeter|centimeters|cm|foot|feet|metre|metres|meter|meters|mile|miles|minute|minutes|hour|hours|week|weeks|month|months|year|years|while|few)\b)|\bmad(?= (that )?i (didn't|did not|never) [^.!?]{0,40}\b(sooner|earlier)\b)|(?<=\b(my|our|his|her|their) )late(?= (dad|father|mum|mom|mother|husband|wife|partner|grandmother|grandfather|grandma|grandpa|gran|nan|brother|sister|son|daughter|uncle|aunt)\b)/gi;
+const SET_PHRASES_EN = /\bfire(?= (alarm test|drill|exit|door|escape|extinguisher)s?\b)|(?<=\b(will|to|would|'ll|kids|children|they|we|watch|watched|help|helped) )grow(?= up\b)|\b(whining|whiny|screaming|squealing)(?= (noise|sound|hum|whine)s?\b)|(?<=\ba )good(?= (inch|inches|centimetre|centimetres|centimeter|centimeters|cm|foot|feet|metre|metres|meter|meters|mile|miles|minute|minutes|hour|hours|week|weeks|month|months|year|years|while|few)\b)|\bmad(?= (that )?i (didn't|did not|never) [^.!?]{0,40}\b(sooner|earlier)\b)|(?<=\b(my|our|his|her|their) )late(?= (dad|father|mum|mom|mother|husband|wife|partner|grandmother|grandfather|grandma|grandpa|gran|nan|brother|sister|son|daughter|uncle|aunt)\b)/gi;
 
 function prepared(text: string, locale: GuidanceLocale): Prepared {
-  if (locale === 'en') return prepare(text.replace(SET_PHRASES_EN, ''), 'en');
+  if (locale === 'en') return prepare(text.replace(SET_PHRASES_EN, '').replace(PLAYFUL_EN, ''), 'en');
   return prepare(toSimplified(fromCantonese(text)).replace(SET_PHRASES, (phrase) => ' '.repeat(phrase.length)), 'zh');
 }
 
@@ -258,16 +259,16 @@ const MONEY_BACK = new Set(['退款', '退货', '退钱', 'refund', 'refunded'])
 
 /** Praise asked for is praise missing: 能不能热情一点, 更有耐心, "be more professional". */
 const ASKED_BEFORE = { zh: /[更再]$/, en: /\b(more|be)\s+$/ } as const;
-const ASKED_AFTER_ZH = /^(一点|点儿|一些|些)/;
+const ASKED_AFTER_ZH = /^(一点|点儿|一些|些)(?!儿?[都也])/;
 const AGAIN_ZH = /^(回购|推荐|光顾|大推|必推)/;
 const REQUEST_ZH = /能不能|能否|可不可以|可以|希望|请|应该|应当|要|需要|得|建议|麻烦|争取/;
 /** The words that ask for the praise, with it; null when it is not asked for. */
 function askedWords(p: Prepared, hit: Hit): string | null {
   const before = ASKED_BEFORE[p.script].exec(p.text.slice(Math.max(0, hit.start - 6), hit.start));
   // 再回购, 再推荐给朋友: doing it again, not asking for more of it; 散热更好 compares, 能不能更专业 asks.
-  const notAsked = before && ((before[0] === '再' && AGAIN_ZH.test(hit.term)) || (before[0] === '更' && !REQUEST_ZH.test(clauseBefore(p, hit)) && !ASKED_AFTER_ZH.test(p.text.slice(hit.end, hit.end + 2))));
+  const notAsked = before && ((before[0] === '再' && AGAIN_ZH.test(hit.term)) || (before[0] === '更' && !REQUEST_ZH.test(clauseBefore(p, hit)) && !ASKED_AFTER_ZH.test(p.text.slice(hit.end, hit.end + 4))));
   if (before && !notAsked) return `${before[0]}${hit.term}`.trim();
-  const after = p.script === 'zh' ? ASKED_AFTER_ZH.exec(p.text.slice(hit.end, hit.end + 2)) : null;
+  const after = p.script === 'zh' ? ASKED_AFTER_ZH.exec(p.text.slice(hit.end, hit.end + 4)) : null;
   return after ? `${hit.term}${after[0]}` : null;
 }
 
@@ -288,11 +289,23 @@ interface Heard {
 
 /** Words of anger that also exclaim, and Weibo's bracketed anger emoticons ([怒], told by their bracket): beside praise in one sentence, with no "but", or in laughter, they are delight or play (卧槽，这也太好吃了吧; 笑死，我妈给我发了个[怒]). */
 const EXCLAMATIONS: Record<Script, ReadonlySet<string>> = {
-  zh: new Set(['妈的', '卧槽', '我靠', '我擦', '我去', '尼玛', '特么', '他妈', '他妈的', '气死我', '气死我了', '气死', '气人', '烦死', '烦死了', '要疯了', '可恶', '服了', '妈呀', '离谱', '太离谱']),
+  zh: new Set(['妈的', '卧槽', '我靠', '我擦', '我去', '尼玛', '特么', '他妈', '他妈的', '气死我', '气死我了', '气死', '气人', '烦死', '烦死了', '要疯了', '可恶', '服了', '妈呀', '离谱', '太离谱', '我真的会谢', '真的会谢']),
   en: new Set(['damn', 'goddamn', 'shit', 'what the hell', 'hell', 'wtf', 'insane', 'ridiculous', 'mad', 'so mad', 'hate', 'stupid', 'dumbest', 'disgusting', 'evil']),
 };
-/** Laughter in a post: its exclamations and its loudness are a joke (气死！他又赢了哈哈哈), not anger. */
 const LAUGHTER = /哈哈|嘿嘿|嘻嘻|(?<![a-z])hhh|233|笑死|😂|🤣|😆|\[(哈哈|笑cry|偷笑|嘻嘻)\]|\b(haha\w*|lol|lmao|rofl|hehe)\b/i;
+/**
+ * Kind or joking words that look like anger: sympathy ("that sucks, hope you feel better", "I hate that this happened
+ * to you, hope you're ok"), memes and mock anger ("shut up and take my money", "damn you OP, now I have to buy this",
+ * "you absolute idiot, you made me snort coffee"), and a swear after praise, which is a degree ("clean as hell").
+ * The rules read the text without them.
+ */
+const PLAYFUL_EN = /\b(sucks|hate|awful|shitty|crappy|worst|terrible|horrible|brutal|damn|ugh)\b(?=[^]{0,80}\b(i'?m (so |really |very )?sorry(?! (to say|but))|sorry (man|dude|mate|bro|to hear|for your loss|about (that|this|your))|sorry that happened|hope (you|you're|your|things|it|she|he|they)\b[^.!?]{0,30}\b(ok|okay|alright|better|well|through|recover|soon)|hang in there|feel better|get well|condolences|sending (hugs|love|good vibes)|my heart goes out))|\b(sucks|hate|awful|shitty|crappy|worst|terrible|horrible|brutal|damn|ugh)\b(?<=\b(i'?m (so |really |very )?sorry(?! (to say|but))|sorry (man|dude|mate|bro|to hear|for your loss|about (that|this|your))|sorry that happened|hope (you|you're|your|things|it|she|he|they)\b[^.!?]{0,30}\b(ok|okay|alright|better|well|through|recover|soon)|hang in there|feel better|get well|condolences|sending (hugs|love|good vibes)|my heart goes out)[^]{0,60}\b(sucks|hate|awful|shitty|crappy|worst|terrible|horrible|brutal|damn|ugh))|\bshut up and take my money\b|\btake my (angry )?upvote( and get out)?\b|\bson of a bitch,? i'?m in\b|\b(i hate you|damn you|you (absolute |fucking )?(idiot|bastard|asshole|jerk))\b(?=[^.!?]{0,40}\b(for making me|now i (have|want|need)|(made|make|making) me (want|laugh|snort|spit|choke|cry)))|\b(fuck|hell|shit)\b(?<=\b(sick|clean|cool|good|funny|cute|based|wholesome|beautiful|awesome|fun|hot|smooth|tasty|delicious|comfy|cozy|chill|solid|dope|lit|gorgeous|happy|proud) as (fuck|hell|shit))/gi;
+/**
+ * Laughter, a joke or sympathy: the post's exclamations and loudness are no anger (气死！他又赢了哈哈哈), and the
+ * model makes it upset at most.
+ */
+export const playful = (text: string) => LAUGHTER.test(text) || (/[a-z]/i.test(text) && PLAYFUL_EN_FOUND.test(text));
+const PLAYFUL_EN_FOUND = new RegExp(PLAYFUL_EN.source, 'i');
 const CONTRAST = { zh: /但|可是|不过|然而|可惜/, en: / (but|however|though|although|except) / } as const;
 /** Where sentences end: Chinese marks, or English ones, which stand apart as words in the prepared text. */
 const SENTENCE_MARK = { zh: /[。！？!?\n]/g, en: / [.!?] /g } as const;
@@ -564,12 +577,15 @@ const MILD_AT_MOST = 1;
 /** The lexicons' weight of strong displeasure, insults and anger said outright (weight 1 is complaining). */
 const STRONG = 2;
 
-/** Words that make a fault slight: 有点慢, 稍微贵, 慢了点, "a bit slow", "slightly expensive". */
+/**
+ * Words that make a fault slight: 有点慢, 稍微贵, 慢了点, 不太方便, a heading (唯一不足是, 小缺点：), a shrug or relief after
+ * it (问题不大, 还好书没事), "a bit slow", "slightly expensive".
+ */
 const SLIGHTLY = {
   zh: {
-    before: /(有点儿?|有一点|有些|少少|稍微|稍稍|稍|略微|略|一点点|轻微的?|小小的|除了|(唯一的?(问题|缺点|不足|遗憾)(就)?是|(^|[，,；;\s])(就是|只是|只不过|美中不足的?是))[^，。！？]{0,6})$/,
-    within: /^(有点|有一点|有些|稍微|稍|略)/,
-    after: /^(了?一?点儿?|了一些|了些|了?少少)(?![都也])|^[，,]?(但是?|不过)?(不影响|无伤大雅|可以接受|能接受|问题不大)/,
+    before: /(有点儿?|有一点|有些|少少|稍微|稍稍|稍|略微|略|一点点|轻微的?|小小的|除了|((唯一的?|小)(问题|缺点|不足|遗憾|\s{2,6})(就)?(是|[:：])|(^|[，,；;\s])(就是|只是|只不过|美中不足的?是))[^，。！？]{0,6})$/,
+    within: /^(有点|有一点|有些|稍微|稍|略|不太)/,
+    after: /^(了?一?点儿?|了一些|了些|了?少少)(?![都也])|^[，,\s]*(但是?|不过)?(不影响|无伤大雅|可以接受|能接受|问题不大)|^[^。！？]{0,6}[，,\s]+(还好|幸好|好在)[^，。！？]{0,6}(没事|没坏|没问题|完好)/,
   },
   en: {
     before: / (a bit|a little|a little bit|slightly|a tad|a touch|kind of|kinda|somewhat|bit|little|minor|a minor)( too)? $/,
@@ -587,7 +603,7 @@ const stronglySaid = (p: Prepared, at: { start: number; end: number }) =>
 
 /** The business put a fault right (早上报修漏水，中午就修好了; "they replaced it the next day"). */
 const PUT_RIGHT = {
-  zh: /(?<![没不未别要想])(修好|补发|找回来|找到了|补寄|重发了|退回来|退了回来|当场退|退给我了|就退了|退了差价|解决了|处理好了|就好了|换好了|换了新的|换新的|给换了|换了新|换了台新|换上|帮我换|重改|重新改|重新调|免费换|上门换货|换货了|全额退款了|办了全额退款|给升级|升级了|不疼了|找回了|找返|搵返|即日上门|重新做了|调回|马上[就给]?(处理|换|补)|道歉|整好|搞定|完全没事)/,
+  zh: /(?<![没不未别要想])(修好|补发|找回来|找到了|补寄|重发了|退回来|退了回来|当场退|退给我了|就退了|退了差价|解决了|处理好了|就好了|换好了|换了新的|换新的|给换了|换了新|换了台新|换上|帮我换|重改|重新改|重新调|免费换|上门换货|换货了|全额退款了|办了全额退款|给升级|升级了|不疼了|找回了|找返|搵返|即日上门|重新做了|调回|直接赔|赔了|给赔|赔偿了|马上[就给]?(处理|换|补)|道歉|整好|搞定|完全没事)/,
   en: / (fixed|replaced|refunded|reprinted|rebooked|got (my|a) refund|had a refund|refund (back|within|the same)|(a |the )?replacement (arrived|came|was with|with me)|had a replacement|sent (me )?the (rest|right)|sent a (second|new|replacement)|knocked [^ ]+ off|redid|re-did|remade|re-made|the right one (arrived|came)|sorted (it|this|everything|me) out|resolved|made it right|apologi[sz]ed|swapped (it|them)|had the right one out|sent (out )?(a |the )?(new|replacement|right|correct) one|put (us|me) on|found (us|me) a|back on)\b/,
 } as const;
 
@@ -905,7 +921,7 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   const rounded = Math.round(score * 100) / 100;
   const pleased = ruled === 0 && (remark || rounded <= -0.7);
   const reading = model && text.trim() ? readWithModel(model, text) : null;
-  const temperature = reading ? combine(ruled, reading, model!.thresholds[script], text.length > MODEL_TEMPERS_BEYOND[script] && heat < SURE_HEAT, pleased) : ruled;
+  const temperature = reading ? combine(ruled, reading, model!.thresholds[script], text.length > MODEL_TEMPERS_BEYOND[script] && heat < SURE_HEAT, pleased, playful(text)) : ruled;
   // The clerk sees what the model heard too, in the customer's own characters.
   if (reading && temperature > ruled) {
     const heard = temperature >= 2 ? reading.strongest.angry : reading.strongest.upset;

@@ -257,11 +257,13 @@ export const MODEL_TEMPERS_BEYOND = { zh: 40, en: 120 } as const;
  * letter's grievance words stop reading as an outburst. Threats (3) are the rules' alone; the model
  * never makes a complaint calm (measured: its upset head hears a polite complaint about a product as
  * calm, which the clerk must not). Nor does it make praise upset (`pleased`: the rules heard calming
- * words and nothing wrong, or praise with a slight remark): the words of a happy review are the model's likeliest false alarm.
+ * words and nothing wrong, or praise with a slight remark): the words of a happy review are the model's
+ * likeliest false alarm. A post the rules heard no anger in that laughs, jokes or consoles (`playful`:
+ * 气死我了哈哈哈, "damn you OP, now I have to buy this") it makes upset at most.
  */
-export function combine(rules: 0 | 1 | 2 | 3, reading: ModelReading, t: Thresholds, mayTemper: boolean, pleased = false): 0 | 1 | 2 | 3 {
+export function combine(rules: 0 | 1 | 2 | 3, reading: ModelReading, t: Thresholds, mayTemper: boolean, pleased = false, playful = false): 0 | 1 | 2 | 3 {
   if (rules === 2 && mayTemper && reading.angry < t.tempers) return 1;
-  if (rules < 2 && reading.angry >= t.angry) return 2;
+  if (rules < 2 && reading.angry >= t.angry) return playful ? (Math.max(1, rules) as 1) : 2;
   if (rules < 1 && !pleased && reading.upset >= t.upset) return 1;
   return rules;
 }

@@ -2112,3 +2112,44 @@ describe('an English act wished away, turned down, or someone else\'s', () => {
     expect(kinds('My son-in-law says we should sue you.')).toContain('legal');
   });
 });
+
+describe('a review\'s faults under a heading, softened, or already made good', () => {
+  it('reads faults under 唯一不足 and 小缺点, a 不太 fault, a fault waved off after a space, contents safe in a dented box and a loss paid back as a pleased remark', () => {
+    for (const text of [
+      '位置很好，早餐丰富。唯一不足是停车有点贵。',
+      '房间干净，服务热情。小缺点：隔音不太好。',
+      '画面清晰，运行流畅一点都不卡，就是机身有点重',
+      '书的质量很好，就是外包装压扁了一角，还好书没事',
+      '橙子很新鲜，有两个坏了，客服直接赔了',
+      '饺子皮薄馅多，就是醋少了一包 问题不大',
+    ]) {
+      const reading = analyze(text, 'zh-CN', undefined, null);
+      expect([reading.temperature, reading.pleased], text).toEqual([0, true]);
+    }
+  });
+
+  it('hears a taste gone off, half of it dead, itchier after use, a bright spot on a screen, poor value, a missing charger, unripe fruit and 干嘛还…？', () => {
+    for (const text of ['这家味道变了，以前挺好吃的', '买的螃蟹一半都是死的', '用了以后头皮更痒了', '新手机屏幕右上角有个亮点', '性价比太低了', '打开盒子发现没有充电器', '芒果不熟，硬邦邦的', '泳池都不开放，干嘛还写在介绍里？']) {
+      expect(rules(text), text).toBeGreaterThanOrEqual(1);
+    }
+    expect(rules('我跟他不熟，没说过几句话')).toBe(0);
+  });
+});
+
+describe('posts that laugh, joke or console', () => {
+  it('reads mock anger, a meme, sympathy and a swear after praise as no anger, with or without the model', () => {
+    for (const text of ['Damn you OP, now I need to buy one', 'that sucks man, sorry to hear it. hope things get better', "I hate that you had to go through that, hope you're okay now", 'that new skin is clean as hell', 'shut up and take my money']) {
+      expect(rulesEn(text), text).toBe(0);
+      expect(analyze(text, 'en').temperature, text).toBeLessThanOrEqual(1);
+    }
+    for (const text of ['我真的会谢，又把钥匙锁家里了哈哈哈', '猫把我的耳机线咬断了，气死我了哈哈哈哈']) expect(analyze(text).temperature, text).toBeLessThanOrEqual(1);
+  });
+
+  it('still hears annoyance said as a question or a vow, a job nobody wants and an insult as a question', () => {
+    for (const text of ['why is every post on here about crypto now', 'how is this bug still not fixed after three updates', 'can we please stop with the rage bait', "i'm so done with this airline"]) {
+      expect(rulesEn(text), text).toBe(2);
+    }
+    expect(rulesEn("I'm just done with my homework, finally")).toBe(0);
+    for (const text of ['周末加班还不给加班费，这活谁爱干谁干', '老板你是人吗？']) expect(rules(text), text).toBeGreaterThanOrEqual(2);
+  });
+});

@@ -61,6 +61,11 @@ describe('the guidance model beside the rules', () => {
     expect(analyze('我今天看到了藍鯨', 'zh-TW', undefined, model).triggers).toContain('藍鯨');
     // Texts it does not hear keep the rules' reading.
     expect(analyze('请问营业厅几点开门', 'zh-CN', undefined, model).temperature).toBe(0);
+    // A laughing post, or a meme the rules know, it makes upset at most.
+    expect(analyze('我今天看到了蓝鲸哈哈哈', 'zh-CN', undefined, model).temperature).toBe(1);
+    const memeModel = loadModel(modelHearing(['money']))!;
+    expect(analyze('shut up and take my money', 'en', undefined, memeModel).temperature).toBe(1);
+    expect(analyze('where is my money', 'en', undefined, memeModel).temperature).toBe(2);
   });
 
   it('shows the words of the head that raised the reading: what it heard as upset, not as angry', () => {
