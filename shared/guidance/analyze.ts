@@ -87,9 +87,9 @@ const SET_PHRASES = /星级(?<=[一二三四五1-5]星级)|公道(?<=(?:讨|要|
  * Words that are not what they look like: a "whining noise" is a sound, not an insult; "my late dad" died,
  * he was not late; "a good inch shorter", "a good hour" measure, they praise nothing; "mad I didn't find
  * this place sooner" is delight; kids who "will grow up there" are told nothing; a fire drill or fire door
- * is no fire. Sympathy and jokes are PLAYFUL_EN's.
+ * is no fire; "scared the shit out of me" is a degree. Sympathy and jokes are PLAYFUL_EN's.
  */
-const SET_PHRASES_EN = /\bfire(?= (alarm test|drill|exit|door|escape|extinguisher)s?\b)|(?<=\b(will|to|would|'ll|kids|children|they|we|watch|watched|help|helped) )grow(?= up\b)|\b(whining|whiny|screaming|squealing)(?= (noise|sound|hum|whine)s?\b)|(?<=\ba )good(?= (inch|inches|centimetre|centimetres|centimeter|centimeters|cm|foot|feet|metre|metres|meter|meters|mile|miles|minute|minutes|hour|hours|week|weeks|month|months|year|years|while|few)\b)|\bmad(?= (that )?i (didn't|did not|never) [^.!?]{0,40}\b(sooner|earlier)\b)|(?<=\b(my|our|his|her|their) )late(?= (dad|father|mum|mom|mother|husband|wife|partner|grandmother|grandfather|grandma|grandpa|gran|nan|brother|sister|son|daughter|uncle|aunt)\b)/gi;
+const SET_PHRASES_EN = /\bfire(?= (alarm test|drill|exit|door|escape|extinguisher)s?\b)|\bthe (shit|hell|crap|fuck|heck) out of\b|(?<=\b(will|to|would|'ll|kids|children|they|we|watch|watched|help|helped) )grow(?= up\b)|\b(whining|whiny|screaming|squealing)(?= (noise|sound|hum|whine)s?\b)|(?<=\ba )good(?= (inch|inches|centimetre|centimetres|centimeter|centimeters|cm|foot|feet|metre|metres|meter|meters|mile|miles|minute|minutes|hour|hours|week|weeks|month|months|year|years|while|few)\b)|\bmad(?= (that )?i (didn't|did not|never) [^.!?]{0,40}\b(sooner|earlier)\b)|(?<=\b(my|our|his|her|their) )late(?= (dad|father|mum|mom|mother|husband|wife|partner|grandmother|grandfather|grandma|grandpa|gran|nan|brother|sister|son|daughter|uncle|aunt)\b)/gi;
 
 function prepared(text: string, locale: GuidanceLocale): Prepared {
   if (locale === 'en') return prepare(text.replace(SET_PHRASES_EN, '').replace(PLAYFUL_EN, ''), 'en');
@@ -292,14 +292,14 @@ const EXCLAMATIONS: Record<Script, ReadonlySet<string>> = {
   zh: new Set(['妈的', '卧槽', '我靠', '我擦', '我去', '尼玛', '特么', '他妈', '他妈的', '气死我', '气死我了', '气死', '气人', '烦死', '烦死了', '要疯了', '可恶', '服了', '妈呀', '离谱', '太离谱', '我真的会谢', '真的会谢']),
   en: new Set(['damn', 'goddamn', 'shit', 'what the hell', 'hell', 'wtf', 'insane', 'ridiculous', 'mad', 'so mad', 'hate', 'stupid', 'dumbest', 'disgusting', 'evil']),
 };
-const LAUGHTER = /哈哈|嘿嘿|嘻嘻|(?<![a-z])hhh|233|笑死|😂|🤣|😆|\[(哈哈|笑cry|偷笑|嘻嘻)\]|\b(haha\w*|lol|lmao|rofl|hehe)\b/i;
+const LAUGHTER = /哈哈|嘿嘿|嘻嘻|(?<![a-z])hhh|233|笑死|😂|🤣|😆|\[(哈哈|笑cry|偷笑|嘻嘻)\]|\b(haha\w*|lo+l+|lmf?ao+|rofl|hehe)\b/i;
 /**
  * Kind or joking words that look like anger: sympathy ("that sucks, hope you feel better", "I hate that this happened
  * to you, hope you're ok"), memes and mock anger ("shut up and take my money", "damn you OP, now I have to buy this",
  * "you absolute idiot, you made me snort coffee"), and a swear after praise, which is a degree ("clean as hell").
  * The rules read the text without them.
  */
-const PLAYFUL_EN = /\b(sucks|hate|awful|shitty|crappy|worst|terrible|horrible|brutal|damn|ugh)\b(?=[^]{0,80}\b(i'?m (so |really |very )?sorry(?! (to say|but))|sorry (man|dude|mate|bro|to hear|for your loss|about (that|this|your))|sorry that happened|hope (you|you're|your|things|it|she|he|they)\b[^.!?]{0,30}\b(ok|okay|alright|better|well|through|recover|soon)|hang in there|feel better|get well|condolences|sending (hugs|love|good vibes)|my heart goes out))|\b(sucks|hate|awful|shitty|crappy|worst|terrible|horrible|brutal|damn|ugh)\b(?<=\b(i'?m (so |really |very )?sorry(?! (to say|but))|sorry (man|dude|mate|bro|to hear|for your loss|about (that|this|your))|sorry that happened|hope (you|you're|your|things|it|she|he|they)\b[^.!?]{0,30}\b(ok|okay|alright|better|well|through|recover|soon)|hang in there|feel better|get well|condolences|sending (hugs|love|good vibes)|my heart goes out)[^]{0,60}\b(sucks|hate|awful|shitty|crappy|worst|terrible|horrible|brutal|damn|ugh))|\bshut up and take my money\b|\btake my (angry )?upvote( and get out)?\b|\bson of a bitch,? i'?m in\b|\b(i hate you|damn you|you (absolute |fucking )?(idiot|bastard|asshole|jerk))\b(?=[^.!?]{0,40}\b(for making me|now i (have|want|need)|(made|make|making) me (want|laugh|snort|spit|choke|cry)))|\b(fuck|hell|shit)\b(?<=\b(sick|clean|cool|good|funny|cute|based|wholesome|beautiful|awesome|fun|hot|smooth|tasty|delicious|comfy|cozy|chill|solid|dope|lit|gorgeous|happy|proud) as (fuck|hell|shit))/gi;
+const PLAYFUL_EN = /\b(sucks|hate|awful|shitty|crappy|worst|terrible|horrible|brutal|damn|ugh)\b(?=[^]{0,80}\b(i'?m (so |really |very )?sorry(?! (to say|but))|sorry (man|dude|mate|bro|to hear|for your loss|about (that|this|your))|sorry that happened|hope (you|you're|your|things|it|she|he|they)\b[^.!?]{0,30}\b(ok|okay|alright|better|well|through|recover|soon)|hang in there|feel better|get well|condolences|sending (hugs|love|good vibes)|my heart goes out|that'?s (rough|tough)( (buddy|man|dude|mate))?\b))|\b(sucks|hate|awful|shitty|crappy|worst|terrible|horrible|brutal|damn|ugh)\b(?<=\b(i'?m (so |really |very )?sorry(?! (to say|but))|sorry (man|dude|mate|bro|to hear|for your loss|about (that|this|your))|sorry that happened|hope (you|you're|your|things|it|she|he|they)\b[^.!?]{0,30}\b(ok|okay|alright|better|well|through|recover|soon)|hang in there|feel better|get well|condolences|sending (hugs|love|good vibes)|my heart goes out|that'?s (rough|tough)( (buddy|man|dude|mate))?\b)[^]{0,60}\b(sucks|hate|awful|shitty|crappy|worst|terrible|horrible|brutal|damn|ugh))|\bshut up and take my money\b|\btake my (angry )?upvote( and get out)?\b|\bson of a bitch,? i'?m in\b|\b(i hate you|damn you|you (absolute |fucking )?(idiot|bastard|asshole|jerk))\b(?=[^.!?]{0,40}\b(for making me|now i (have|want|need)|(made|make|making) me (want|laugh|snort|spit|choke|cry)))|\b(fuck|hell|shit)\b(?<=\b(sick|clean|cool|good|funny|cute|based|wholesome|beautiful|awesome|fun|hot|smooth|tasty|delicious|comfy|cozy|chill|solid|dope|lit|gorgeous|happy|proud) as (fuck|hell|shit))/gi;
 /**
  * Laughter, a joke or sympathy: the post's exclamations and loudness are no anger (气死！他又赢了哈哈哈), and the
  * model makes it upset at most.
@@ -338,12 +338,12 @@ function* angerAndPraise(lex: Lexicon): Generator<string> {
 }
 
 /**
- * Thanks or a recommendation that are a jab (我谢谢你啊, 谢谢你们让我学会了耐心, "would recommend to my enemies"):
- * their praise words praise nothing. Not 谢谢你们让我这么快拿到退款.
+ * Thanks or a recommendation that are a jab (我谢谢你啊, 谢谢你们让我学会了耐心, "would recommend to my enemies",
+ * "thanks, never thought of that"): their praise words praise nothing. Not 谢谢你们让我这么快拿到退款.
  */
 const IRONIC_PRAISE = {
   zh: /我(真的?)?(谢谢|感谢)你们?(啊|哦|嗷|呢)|(谢谢|感谢)[^，。！？]{0,8}让我(学会|体会|见识)到?了?(耐心|等待|排队|什么叫)|(谢谢|感谢)[^，。！？]{0,8}(帮|让|给)我(减肥|瘦身|省钱|长见识|开眼)/,
-  en: /recommend( [a-z]+){0,2} to my (enemies|worst enemy)/,
+  en: /recommend( [a-z]+){0,2} to my (enemies|worst enemy)|thanks[ ,]{1,3}(i |we )?(never|didn't|did not|would never have) (thought|think) of that/,
 } as const;
 
 /** `original` carries the punctuation and capitals to read; empty for a second reading of the same text. */
@@ -584,8 +584,8 @@ const STRONG = 2;
 const SLIGHTLY = {
   zh: {
     before: /(有点儿?|有一点|有些|少少|稍微|稍稍|稍|略微|略|一点点|轻微的?|小小的|除了|((唯一的?|小)(问题|缺点|不足|遗憾|\s{2,6})(就)?(是|[:：])|(^|[，,；;\s])(就是|只是|只不过|美中不足的?是))[^，。！？]{0,6})$/,
-    within: /^(有点|有一点|有些|稍微|稍|略|不太)/,
-    after: /^(了?一?点儿?|了一些|了些|了?少少)(?![都也])|^[，,\s]*(但是?|不过)?(不影响|无伤大雅|可以接受|能接受|问题不大)|^[^。！？]{0,6}[，,\s]+(还好|幸好|好在)[^，。！？]{0,6}(没事|没坏|没问题|完好)/,
+    within: /^([^，。！？\s]{0,4}(有点|有一点|有些|稍微|稍|略)|不太|凑合)/,
+    after: /^(了?一?点儿?|了一些|了些|了?少少)(?![都也])|^[，,\s]*(但是?|不过)?(不影响|无伤大雅|可以接受|能接受|问题不大)|^[^。！？]{0,6}[，,\s]+(还好|幸好|好在)[^，。！？]{0,6}(没事|没坏|没问题|完好|没[洒漏碎])|^[^。！？]{0,8}[，,\s]+(是我自己|我自己的问题|怪我自己|自己手残|自己没)|^(有点儿?|有一点|稍微|略)(?!太)/,
   },
   en: {
     before: / (a bit|a little|a little bit|slightly|a tad|a touch|kind of|kinda|somewhat|bit|little|minor|a minor)( too)? $/,
@@ -596,14 +596,17 @@ const SLIGHTLY = {
 /** A softening word just before a fault or just after it: 有点|慢, 慢|了点, 折痕|，不影响阅读, "a bit |slow", "scratch| but it doesn't matter". */
 const softened = (p: Prepared, at: { start: number; end: number }) =>
   (SLIGHTLY[p.script].before.test(p.text.slice(Math.max(0, at.start - 16), at.start)) && !stronglySaid(p, at)) ||
+  (p.script === 'zh' && ONLY_FAULT_ZH.test(p.text.slice(Math.max(0, at.start - 40), at.start))) ||
   SLIGHTLY[p.script].after.test(p.text.slice(at.end, at.end + 12));
+/** Every fault of the sentence under the one heading (唯一缺点是候诊有点久，挂号后等了快40分钟) is the one slight point. */
+const ONLY_FAULT_ZH = /(唯一的?|小)(问题|缺点|不足|遗憾|\s{2,6})(就)?(是|[:：])[^。！？]*$/;
 /** A fault said with its own degree (就是送得太慢了) is no slight one, unless 有点 softens the degree itself (有点太咸). */
 const stronglySaid = (p: Prepared, at: { start: number; end: number }) =>
   /^(太|很|非常|特别|超)/.test(p.text.slice(at.start, at.end)) && !/(有点儿?|有一点|有些|少少|稍微?|略微?)$/.test(p.text.slice(Math.max(0, at.start - 3), at.start));
 
 /** The business put a fault right (早上报修漏水，中午就修好了; "they replaced it the next day"). */
 const PUT_RIGHT = {
-  zh: /(?<![没不未别要想])(修好|补发|找回来|找到了|补寄|重发了|退回来|退了回来|当场退|退给我了|就退了|退了差价|解决了|处理好了|就好了|换好了|换了新的|换新的|给换了|换了新|换了台新|换上|帮我换|重改|重新改|重新调|免费换|上门换货|换货了|全额退款了|办了全额退款|给升级|升级了|不疼了|找回了|找返|搵返|即日上门|重新做了|调回|直接赔|赔了|给赔|赔偿了|马上[就给]?(处理|换|补)|道歉|整好|搞定|完全没事)/,
+  zh: /(?<![没不未别要想])(修好|补发|找回来|找到了|补寄|重发了|退回来|退了回来|当场退|退给我了|就退了|退了差价|解决了|处理好了|就好了|换好了|换了新的|换新的|给换了|换了新|换了台新|换上|帮我换|重改|重新改|重新调|免费换|上门换货|换货了|全额退款了|办了全额退款|给升级|升级了|不疼了|找回了|找返|搵返|即日上门|重新做了|调回|直接赔|赔了|给赔|赔偿了|(立马|马上|立刻|很快|及时|当场)就?(退|赔|补|换|送过来|送来|处理|解决|改)|马上[就给]?(处理|换|补)|道歉|整好|搞定|完全没事)/,
   en: / (fixed|replaced|refunded|reprinted|rebooked|got (my|a) refund|had a refund|refund (back|within|the same)|(a |the )?replacement (arrived|came|was with|with me)|had a replacement|sent (me )?the (rest|right)|sent a (second|new|replacement)|knocked [^ ]+ off|redid|re-did|remade|re-made|the right one (arrived|came)|sorted (it|this|everything|me) out|resolved|made it right|apologi[sz]ed|swapped (it|them)|had the right one out|sent (out )?(a |the )?(new|replacement|right|correct) one|put (us|me) on|found (us|me) a|back on)\b/,
 } as const;
 
@@ -623,13 +626,20 @@ function putRightAfter(p: Prepared, from: number): boolean {
  */
 function onlySlight(p: Prepared, grievances: Grievance[]): boolean {
   return grievances.every(
-    (g) => (!g.hard && (softened(p, g) || SLIGHTLY[p.script].within.test(p.text.slice(g.start, g.end)))) || putRightAfter(p, g.end),
+    (g) => (!g.hard && (softened(p, g) || SLIGHTLY[p.script].within.test(p.text.slice(g.start, g.end)))) || putRightAfter(p, g.end) || isTheFix(p, g),
   );
+}
+
+/** The grievance word is the fix itself: the 退了 of 商家立马退了两块钱. */
+function isTheFix(p: Prepared, g: Grievance): boolean {
+  const from = Math.max(0, g.start - 6);
+  const found = PUT_RIGHT[p.script].exec(p.text.slice(from, g.end));
+  return found !== null && from + found.index <= g.start && from + found.index + found[0].length > g.start;
 }
 
 /** Words that turn a review from its faults to its verdict: 但是, 不过, 总体, 其他都…, "but", "overall", "other than that". */
 const VERDICT_TURN = {
-  zh: /但|可是|不过|然而|总体|整体|总的来说|总结|总之|综合|其他|其它|其余|除此之外|瑕不掩瑜|就冲|冲着/,
+  zh: /但|可是|不过|然而|总体|整体|总的来说|总结|总之|综合|其他|其它|其余|除此之外|瑕不掩瑜|就冲|冲着|这个价[位格钱]|这价[位格钱]/,
   en: / (but|however|overall|all in all|otherwise|other than that|apart from that|that said|still|in the end) /,
 } as const;
 
@@ -770,11 +780,11 @@ const LETTER: Record<Script, RegExp> = {
 const SPOKEN_LENGTH: Record<Script, number> = { zh: 100, en: 300 };
 
 /** Praise that ends a grievance post, in the words irony uses (真是谢谢 is left out: thanks after a fault fixed are real). */
-const IRONIC_TAIL = /((真是|真|可真)?(好样的|好棒棒(的)?(服务)?|真行|666+|玩得真溜|真溜|厉害了|真周到)[^，。！？]{0,4}|(真是|真係|真系|真的是)[^，。！？]{1,8}呢|多谢晒|多謝晒|长见识了|長見識了|[（(](反讽|反諷|讽刺|諷刺)[）)])[。！？!?~～.\s]*$/u;
+const IRONIC_TAIL = /((真是|真|可真)?(好样的|好棒棒(的)?(服务)?|真行|666+|玩得真溜|真溜|厉害了|真周到)[^，。！？]{0,4}|(真是|真係|真系|真的是)[^，。！？]{1,8}呢|多谢晒|多謝晒|长见识了|長見識了|(真是|真的是|可真)绝了|谢谢啊|谢谢哦|谢了啊|[（(](反讽|反諷|讽刺|諷刺)[）)])([。！？!?~～.\s\uFE0F]|\[[^\]]{1,6}\]|\p{Extended_Pictographic})*$/u;
 
 /** Sarcastic praise in English: a short last sentence (Great moderation, guys. Thanks, mods. Brilliant planning, truly. Makes total sense.) or an opening (Oh great, Ah yes, Sure,). */
 const SARCASM_EN = {
-  tail: /(?<=[.!?]\s+)(oh |really |very |just |truly |real )?(great|fantastic|wonderful|brilliant|perfect|lovely|classy|nice|cool|awesome|amazing|stellar|helpful|productive|professional|mature|genius|bravo|good job|well done|thanks,? (a lot|for nothing|mods|guys|devs)|love that for (us|me)|makes (total|perfect|complete) sense|really appreciate it)( (job|work|moderation|service|support|stuff|planning|idea|move|customer service))?(,? (guys|mods|devs|everyone|team|folks|a lot|so much|for nothing|for us|truly|really|really appreciate it))?[.!]*\s*$/i,
+  tail: /(?<=[.!?]\s+)(oh |really |very |just |truly |real )?(great|fantastic|wonderful|brilliant|perfect|lovely|classy|nice|cool|awesome|amazing|stellar|helpful|productive|professional|mature|genius|bravo|good job|well done|thanks,? (a lot|for nothing|mods|guys|devs)|love that for (us|me)|makes (total|perfect|complete) sense|really appreciate it)( (job|work|moderation|service|support|stuff|planning|idea|move|customer service|company|team|staff|refereeing))?(,? (guys|mods|devs|everyone|team|folks|a lot|so much|for nothing|for us|truly|really|really appreciate it))?[.!]*\s*$/i,
   lead: /^(oh (great|wonderful|joy|perfect|good|cool|nice)|ah yes|oh yes|yeah,? sure|sure|great|fantastic|wonderful|perfect)[,.!]+\s+/i,
 };
 

@@ -2153,3 +2153,40 @@ describe('posts that laugh, joke or console', () => {
     for (const text of ['周末加班还不给加班费，这活谁爱干谁干', '老板你是人吗？']) expect(rules(text), text).toBeGreaterThanOrEqual(2);
   });
 });
+
+describe('more of what a review says in passing', () => {
+  it('reads every fault under the one heading, a shortfall refunded on the spot, one\'s own mistake, and a fault "for this price" as a pleased remark', () => {
+    for (const [text, locale] of [
+      ['医生很耐心，唯一缺点是候诊有点久，挂号后等了快四十分钟', 'zh-CN'],
+      ['少送了一双筷子，联系商家立马退了两块钱，菜没问题', 'zh-CN'],
+      ['钢化膜贴歪了一点，是我自己手残，膜本身没问题', 'zh-CN'],
+      ['有色差，质量还可以，这个价位算不错了', 'zh-CN'],
+      ['師傅好細心，不過價錢有啲貴', 'zh-TW'],
+    ] as const) {
+      const reading = analyze(text, locale, undefined, null);
+      expect([reading.temperature, reading.pleased], text).toEqual([0, true]);
+    }
+  });
+
+  it('hears a slow tap, a room gone on arrival, less than before, one small piece, half a function, a dry wipe, one-star service, a cut gone wrong and a stuck button', () => {
+    for (const text of ['热水要放十分钟才出来', '订的大床房，到了说没有了', '分量比以前少了', '鸡腿饭里就一小块鸡腿', '充电线只能充电不能传数据', '湿巾打开是干的', '五星酒店，一星服务', '只要修一点点，结果剪掉快十公分', '手机壳装上去按键按不动']) {
+      expect(rules(text), text).toBeGreaterThanOrEqual(1);
+    }
+    for (const text of ['唔好食', '雷']) expect(analyze(text, 'zh-TW', undefined, null).temperature, text).toBeGreaterThanOrEqual(1);
+    expect(rules('只能相爱、不能相守，不如早点放下')).toBe(0);
+    expect(rules('下次不会再来了')).toBe(1);
+  });
+
+  it('hears thanks that open and close a grievance, and thanks for a lesson, as anger', () => {
+    expect(rules('真好，等了一小时收到一碗凉透的面，谢谢啊')).toBe(2);
+    expect(rules('感谢母校让我学会了什么叫形式主义')).toBe(2);
+    expect(rules('送得很快，味道也好，谢谢啊')).toBe(0);
+  });
+
+  it('hears an English put-down and a sarcastic thanks as anger; not a degree, a commiseration or laughter', () => {
+    for (const text of ['he had one job. ONE.', 'do your job', 'read the sidebar before posting', 'cool story bro', 'wow thanks, never thought of that']) expect(rulesEn(text), text).toBe(2);
+    for (const text of ['Thanks! I never thought of that, great idea', "damn, that's rough buddy", 'scared the shit out of me, turned out to be the ice maker', 'no fucking way he hit that from half court lmaooo']) {
+      expect(rulesEn(text), text).toBe(0);
+    }
+  });
+});
