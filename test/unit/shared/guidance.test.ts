@@ -2190,3 +2190,13 @@ describe('more of what a review says in passing', () => {
     }
   });
 });
+
+describe('exultation, a thrill, and sarcasm signed off', () => {
+  it('reads "fuck yes", an affectionate insult and a thrilling final as no anger; hears seething, 谢谢您嘞 after a grievance and a sarcastic closing marked /s', () => {
+    for (const text of ['fuck yes!!! we are going to the playoffs baby', 'you magnificent bastard, you actually did it']) expect(rulesEn(text), text).toBe(0);
+    expect(rules('点球大战太刺激了！！')).toBe(0);
+    expect(rulesEn("i'm seething")).toBe(2);
+    expect(rulesEn("oh great, another 'update' that breaks everything that was working fine. thanks devs /s")).toBe(2);
+    expect(rules('加急了三天还没动静，真是谢谢您嘞')).toBe(2);
+  });
+});
