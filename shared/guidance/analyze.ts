@@ -295,9 +295,9 @@ const EXCLAMATIONS: Record<Script, ReadonlySet<string>> = {
 const LAUGHTER = /哈哈|嘿嘿|嘻嘻|(?<![a-z])hhh|233|笑死|😂|🤣|😆|\[(哈哈|笑cry|偷笑|嘻嘻)\]|\b(haha\w*|lo+l+|lmf?ao+|rofl|hehe)\b/i;
 /**
  * Kind or joking words that look like anger: sympathy ("that sucks, hope you feel better", "I hate that this happened
- * to you, hope you're ok"), joy ("fuck yes", "you magnificent bastard"), memes and mock anger ("shut up and take my money", "damn you OP, now I have to buy this",
- * "you absolute idiot, you made me snort coffee"), and a swear after praise, which is a degree ("clean as hell").
- * The rules read the text without them.
+ * to you, hope you're ok"), joy ("fuck yes", "you magnificent bastard"), memes and mock anger ("shut up and take my
+ * money", "damn you OP, now I have to buy this", "you absolute idiot, you made me snort coffee"), and a swear after
+ * praise, which is a degree ("clean as hell"). The rules read the text without them.
  */
 const PLAYFUL_EN = /\b(sucks|hate|awful|shitty|crappy|worst|terrible|horrible|brutal|damn|ugh)\b(?=[^]{0,80}\b(i'?m (so |really |very )?sorry(?! (to say|but))|sorry (man|dude|mate|bro|to hear|for your loss|about (that|this|your))|sorry that happened|hope (you|you're|your|things|it|she|he|they)\b[^.!?]{0,30}\b(ok|okay|alright|better|well|through|recover|soon)|hang in there|feel better|get well|condolences|sending (hugs|love|good vibes)|my heart goes out|that'?s (rough|tough)( (buddy|man|dude|mate))?\b))|\b(sucks|hate|awful|shitty|crappy|worst|terrible|horrible|brutal|damn|ugh)\b(?<=\b(i'?m (so |really |very )?sorry(?! (to say|but))|sorry (man|dude|mate|bro|to hear|for your loss|about (that|this|your))|sorry that happened|hope (you|you're|your|things|it|she|he|they)\b[^.!?]{0,30}\b(ok|okay|alright|better|well|through|recover|soon)|hang in there|feel better|get well|condolences|sending (hugs|love|good vibes)|my heart goes out|that'?s (rough|tough)( (buddy|man|dude|mate))?\b)[^]{0,60}\b(sucks|hate|awful|shitty|crappy|worst|terrible|horrible|brutal|damn|ugh))|\bshut up and take my money\b|\b(fuck|hell|heck) (yes|yeah)\b|\byou (magnificent|beautiful|lucky|clever|sneaky|crazy) (bastard|son of a bitch)\b|\btake my (angry )?upvote( and get out)?\b|\bson of a bitch,? i'?m in\b|\b(i hate you|damn you|you (absolute |fucking )?(idiot|bastard|asshole|jerk))\b(?=[^.!?]{0,40}\b(for making me|now i (have|want|need)|(made|make|making) me (want|laugh|snort|spit|choke|cry)))|\b(fuck|hell|shit)\b(?<=\b(sick|clean|cool|good|funny|cute|based|wholesome|beautiful|awesome|fun|hot|smooth|tasty|delicious|comfy|cozy|chill|solid|dope|lit|gorgeous|happy|proud) as (fuck|hell|shit))/gi;
 /**
@@ -578,12 +578,12 @@ const MILD_AT_MOST = 1;
 const STRONG = 2;
 
 /**
- * Words that make a fault slight: 有点慢, 稍微贵, 慢了点, 不太方便, a heading (唯一不足是, 小缺点：), a shrug or relief after
- * it (问题不大, 还好书没事), "a bit slow", "slightly expensive".
+ * Words that make a fault slight: 有点慢, 稍微贵, 慢了点, 不太方便, a shrug or relief after it (问题不大, 还好书没事), one's
+ * own mistake (是我自己手残), "a bit slow", "slightly expensive". A heading over it is ONLY_FAULT_ZH's.
  */
 const SLIGHTLY = {
   zh: {
-    before: /(有点儿?|有一点|有些|少少|稍微|稍稍|稍|略微|略|一点点|轻微的?|小小的|除了|((唯一的?|小)(问题|缺点|不足|遗憾|\s{2,6})(就)?(是|[:：])|(^|[，,；;\s])(就是|只是|只不过|美中不足的?是))[^，。！？]{0,6})$/,
+    before: /(有点儿?|有一点|有些|少少|稍微|稍稍|稍|略微|略|一点点|轻微的?|小小的|除了|((^|[，,；;\s])(就是|只是|只不过|美中不足的?是))[^，。！？]{0,6})$/,
     within: /^([^，。！？\s]{0,4}(有点|有一点|有些|稍微|稍|略)|不太|凑合)/,
     after: /^(了?一?点儿?|了一些|了些|了?少少)(?![都也])|^[，,\s]*(但是?|不过)?(不影响|无伤大雅|可以接受|能接受|问题不大)|^[^。！？]{0,6}[，,\s]+(还好|幸好|好在)[^，。！？]{0,6}(没事|没坏|没问题|完好|没[洒漏碎])|^[^。！？]{0,8}[，,\s]+(是我自己|我自己的问题|怪我自己|自己手残|自己没)|^(有点儿?|有一点|稍微|略)(?!太)/,
   },
@@ -593,13 +593,14 @@ const SLIGHTLY = {
     after: /^ (a bit|a little|slightly)\b|^( ,)?( but)?( it)? (doesn't|does not|didn't|did not) (affect|matter)\b|^( ,)? (not a big deal|no big deal)\b/,
   },
 } as const;
-/** A softening word just before a fault or just after it: 有点|慢, 慢|了点, 折痕|，不影响阅读, "a bit |slow", "scratch| but it doesn't matter". */
-const softened = (p: Prepared, at: { start: number; end: number }) =>
-  (SLIGHTLY[p.script].before.test(p.text.slice(Math.max(0, at.start - 16), at.start)) && !stronglySaid(p, at)) ||
-  (p.script === 'zh' && ONLY_FAULT_ZH.test(p.text.slice(Math.max(0, at.start - 40), at.start))) ||
-  SLIGHTLY[p.script].after.test(p.text.slice(at.end, at.end + 12));
 /** Every fault of the sentence under the one heading (唯一缺点是候诊有点久，挂号后等了快40分钟) is the one slight point. */
 const ONLY_FAULT_ZH = /(唯一的?|小)(问题|缺点|不足|遗憾|\s{2,6})(就)?(是|[:：])[^。！？]*$/;
+/** A softening word just before a fault or just after it: 有点|慢, 慢|了点, 折痕|，不影响阅读, "a bit |slow", "scratch| but it doesn't matter". */
+const softened = (p: Prepared, at: { start: number; end: number }) => {
+  const before = SLIGHTLY[p.script].before.test(p.text.slice(Math.max(0, at.start - 16), at.start));
+  const underHeading = p.script === 'zh' && ONLY_FAULT_ZH.test(p.text.slice(Math.max(0, at.start - 40), at.start));
+  return ((before || underHeading) && !stronglySaid(p, at)) || SLIGHTLY[p.script].after.test(p.text.slice(at.end, at.end + 12));
+};
 /** A fault said with its own degree (就是送得太慢了) is no slight one, unless 有点 softens the degree itself (有点太咸). */
 const stronglySaid = (p: Prepared, at: { start: number; end: number }) =>
   /^(太|很|非常|特别|超)/.test(p.text.slice(at.start, at.end)) && !/(有点儿?|有一点|有些|少少|稍微?|略微?)$/.test(p.text.slice(Math.max(0, at.start - 3), at.start));

@@ -2166,6 +2166,8 @@ describe('more of what a review says in passing', () => {
       const reading = analyze(text, locale, undefined, null);
       expect([reading.temperature, reading.pleased], text).toEqual([0, true]);
     }
+    // A fault said with its own degree stays one under the heading too.
+    expect(analyze('房间干净，服务热情，唯一缺点是太贵了', 'zh-CN', undefined, null).pleased).toBe(false);
   });
 
   it('hears a slow tap, a room gone on arrival, less than before, one small piece, half a function, a dry wipe, one-star service, a cut gone wrong and a stuck button', () => {
