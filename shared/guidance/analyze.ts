@@ -614,12 +614,17 @@ const PUT_RIGHT = {
 /** Asked for, not done: "I want the brake job refunded", "I'd like it replaced". */
 const PUT_RIGHT_ASKED_EN = / (want|wants|need|needs|expect|demand|demanding|like|asking|ask|require|requesting|request)( [^ .,!?;:]+){0,5} $/;
 
-/** Something after `from` put the fault right: done, not asked for. */
-function putRightAfter(p: Prepared, from: number): boolean {
-  const rest = p.text.slice(from);
-  const found = PUT_RIGHT[p.script].exec(rest);
-  return found !== null && !(p.script === 'en' && PUT_RIGHT_ASKED_EN.test(rest.slice(Math.max(0, found.index - 60), found.index + 1)));
+/** Where the text from `from` (up to `to`) says the fault was put right: done, not asked for (asked reads back to `askedFrom`). */
+function putRightAt(p: Prepared, from: number, to = p.text.length, askedFrom = from): { start: number; end: number } | null {
+  const found = PUT_RIGHT[p.script].exec(p.text.slice(from, to));
+  if (found === null) return null;
+  const start = from + found.index;
+  if (p.script === 'en' && PUT_RIGHT_ASKED_EN.test(p.text.slice(Math.max(askedFrom, start - 60), start + 1))) return null;
+  return { start, end: start + found[0].length };
 }
+
+/** Something after `from` put the fault right. */
+const putRightAfter = (p: Prepared, from: number) => putRightAt(p, from) !== null;
 
 /**
  * Every grievance heard is a judgement said to be slight, or one the business then put right: "好吃，
@@ -633,9 +638,8 @@ function onlySlight(p: Prepared, grievances: Grievance[]): boolean {
 
 /** The grievance word is the fix itself: the 退了 of 商家立马退了两块钱. */
 function isTheFix(p: Prepared, g: Grievance): boolean {
-  const from = Math.max(0, g.start - 6);
-  const found = PUT_RIGHT[p.script].exec(p.text.slice(from, g.end));
-  return found !== null && from + found.index <= g.start && from + found.index + found[0].length > g.start;
+  const fix = putRightAt(p, Math.max(0, g.start - 6), g.end, 0);
+  return fix !== null && fix.start <= g.start && fix.end > g.start;
 }
 
 /** Words that turn a review from its faults to its verdict: 但是, 不过, 总体, 其他都…, "but", "overall", "other than that". */
