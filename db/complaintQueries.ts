@@ -73,8 +73,11 @@ function countedTotal(db: Db, filter: CaseFilter, viewerId: string): number | nu
   return (statement(db, 'SELECT n FROM case_counts WHERE key = ?').get(key) as { n: number } | undefined)?.n ?? 0;
 }
 
+/** A case's folded view, kept apart from its row (migration 19), read beside a row of `complaints` named `row`. */
+export const viewOf = (row = 'complaints') => `(SELECT view FROM complaint_views WHERE case_rowid = ${row}.rowid)`;
+
 export function getCaseView(db: Db, id: string): CaseView | null {
-  const row = statement(db, 'SELECT view FROM complaints WHERE id = ?').get(id) as { view: string } | undefined;
+  const row = statement(db, `SELECT ${viewOf()} AS view FROM complaints WHERE id = ?`).get(id) as { view: string } | undefined;
   return row ? (JSON.parse(row.view) as CaseView) : null;
 }
 
@@ -86,7 +89,7 @@ export function caseNumbersOf(db: Db, ids: readonly string[]): Array<{ id: strin
 
 /** Cases of one customer (by id or by phone digits), newest first, received since `sinceIso`. */
 export function casesOfCustomer(db: Db, customerId: string | null, phoneDigits: string, sinceIso = ''): CaseView[] {
-  const rows = statement(db, `SELECT view ${OF_CUSTOMER}`).all(customerId, phoneDigits, sinceIso) as Array<{ view: string }>;
+  const rows = statement(db, `SELECT ${viewOf()} AS view ${OF_CUSTOMER}`).all(customerId, phoneDigits, sinceIso) as Array<{ view: string }>;
   return rows.map((r) => JSON.parse(r.view) as CaseView);
 }
 
@@ -98,7 +101,7 @@ const OF_CUSTOMER = `FROM complaints WHERE (customer_id = ? OR phone_digits = ?)
  * with 400 cases made every new one read and parse 200 full cases (12 ms a case, 125 ms with long texts).
  */
 export function descriptionsOfCustomer(db: Db, customerId: string | null, phoneDigits: string, sinceIso: string): Array<Pick<CaseView, 'id' | 'caseNumber' | 'receivedAt' | 'description'>> {
-  return statement(db, `SELECT id, case_number AS caseNumber, received_at AS receivedAt, json_extract(view, '$.description') AS description ${OF_CUSTOMER}`).all(
+  return statement(db, `SELECT id, case_number AS caseNumber, received_at AS receivedAt, json_extract(${viewOf()}, '$.description') AS description ${OF_CUSTOMER}`).all(
     customerId,
     phoneDigits,
     sinceIso,
@@ -141,13 +144,13 @@ export function escalationCandidates(db: Db, receivedBefore: number, chasers: nu
   const rows = (
     cursor.phase === 'contact'
       ? statement(db,
-          `SELECT rowid, received_ms, view FROM complaints INDEXED BY complaints_awaiting_contact
+          `SELECT rowid, received_ms, ${viewOf()} AS view FROM complaints INDEXED BY complaints_awaiting_contact
            WHERE is_open = 1 AND needs_contact = 1 AND received_ms <= @before AND received_ms >= @afterMs AND (received_ms > @afterMs OR rowid > @afterRowid)
              AND severity IS NULL AND major = 0
            ORDER BY received_ms, rowid LIMIT @limit`,
         ).all(params)
       : statement(db,
-          `SELECT rowid, received_ms, view FROM complaints INDEXED BY complaints_chased
+          `SELECT rowid, received_ms, ${viewOf()} AS view FROM complaints INDEXED BY complaints_chased
            WHERE is_open = 1 AND chase_count > 0 AND chase_count >= @chasers AND rowid > @afterRowid AND severity IS NULL AND major = 0
            ORDER BY rowid LIMIT @limit`,
         ).all(params)
@@ -222,7 +225,7 @@ export function recordRequest(db: Db, requestId: string, caseId: string, at: num
 
 /** Cases whose result was fed back and whose follow-up call is still to be made, nearest deadline first. */
 export function awaitingFollowUp(db: Db, limit = 500): Array<{ row: CaseListRow; view: CaseView }> {
-  const rows = statement(db, `SELECT ${LIST_COLUMNS}, view FROM complaints WHERE status = 'fed_back' ORDER BY due_at, id LIMIT ?`)
+  const rows = statement(db, `SELECT ${LIST_COLUMNS}, ${viewOf()} AS view FROM complaints WHERE status = 'fed_back' ORDER BY due_at, id LIMIT ?`)
     .all(limit) as Array<CaseListRow & { view: string }>;
   return rows.map(({ view, ...row }) => ({ row, view: JSON.parse(view) as CaseView }));
 }
@@ -267,7 +270,7 @@ export function searchCases(db: Db, match: string, filter: SearchFilter, limit: 
        WHERE ${clauses.join(' AND ')} ORDER BY case_fts.rowid DESC LIMIT @window),
      best AS (
        SELECT recent.id, recent.score, c.received_hlc AS hlc FROM recent JOIN complaints c ON c.rowid = recent.id ORDER BY recent.score, hlc DESC LIMIT @limit)
-     SELECT ${columns}, c.content, c.closed_ms, c.satisfaction, json_extract(c.view, '$.description') AS description, best.score
+     SELECT ${columns}, c.content, c.closed_ms, c.satisfaction, json_extract(${viewOf('c')}, '$.description') AS description, best.score
      FROM best JOIN complaints c ON c.rowid = best.id ORDER BY best.score, best.hlc DESC`,
   ).all({ ...filter, match, limit, window: Math.max(limit, RANKED_MATCHES) }) as Array<CaseRowWithOutcome & { description: string; score: number }>;
 }

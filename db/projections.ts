@@ -15,9 +15,10 @@ import { allEventsByEntity, countEvents, eventsOf } from './eventLog.js';
 import { readReferenceItems, replaceReferenceItems } from './referenceItems.js';
 import { COUNT_CASES } from './migrations.js';
 import { refillReportCells } from './reportCells.js';
+import { viewOf } from './complaintQueries.js';
 
 /** Tables that are pure folds of the log; rebuilding drops and refills exactly these. */
-export const PROJECTION_TABLES = ['complaints', 'case_fts', 'staff', 'customers', 'customer_phones', 'library_items', 'sla_items', 'devices', 'monthly_reports', 'case_steps', 'work_orders', 'attachment_refs'] as const;
+export const PROJECTION_TABLES = ['complaints', 'complaint_views', 'case_fts', 'staff', 'customers', 'customer_phones', 'library_items', 'sla_items', 'devices', 'monthly_reports', 'case_steps', 'work_orders', 'attachment_refs'] as const;
 
 /** What a case is found by: its number, the customer, and everything written about it. */
 function searchText(view: CaseView): string {
@@ -58,9 +59,12 @@ function writeCaseSteps(db: Db, view: CaseView, sla: SlaContext) {
   return { lateSteps, dueAt: first?.dueAt ?? null, dueSoonAt: first?.dueSoonAt ?? null, slaStep: first?.step ?? null };
 }
 
-/** Takes a case's rows out of every table its projection writes but the search index; returns the row that was there. */
+/**
+ * Takes a case's rows out of every table its projection writes but two kept under its row's rowid, which
+ * writeComplaint replaces or removes: the search entry and the view. Returns the row that was there.
+ */
 function clearComplaint(db: Db, entityId: string): { rowid: number; view: string } | undefined {
-  const previous = statement(db, 'SELECT rowid, view FROM complaints WHERE id = ?').get(entityId) as { rowid: number; view: string } | undefined;
+  const previous = statement(db, `SELECT rowid, ${viewOf()} AS view FROM complaints WHERE id = ?`).get(entityId) as { rowid: number; view: string } | undefined;
   // A case's other rows are only ever written with its row: a case not written yet has none.
   if (!previous) return undefined;
   // A plain delete, not INSERT OR REPLACE's: the queue's counters (migration 12) are kept by its trigger.
@@ -82,18 +86,21 @@ function writeComplaint(db: Db, entityId: string, view: CaseView | null, sla: Sl
   const grams = view ? searchText(view) : null;
   const searchKept = previous !== undefined && grams !== null && searchText(JSON.parse(previous.view) as CaseView) === grams;
   if (previous && !searchKept) statement(db, 'DELETE FROM case_fts WHERE rowid = ?').run(previous.rowid);
-  if (!view) return;
+  if (!view) {
+    if (previous) statement(db, 'DELETE FROM complaint_views WHERE case_rowid = ?').run(previous.rowid);
+    return;
+  }
   writeWorkOrders(db, entityId, view);
   // The steps first: how many ran late and the nearest deadline are columns of the row.
   const stepColumns = writeCaseSteps(db, view, sla);
   const written = statement(db,
     `INSERT INTO complaints (rowid, id, case_number, case_prefix, case_seq, branch, customer_id, customer_name,
        customer_phone, phone_digits, channel, status, is_open, severity, major, owner_id, chase_count, is_repeat,
-       received_at, received_hlc, last_hlc, conflict_count, view, due_at, due_soon_at, sla_step, received_ms, needs_contact,
+       received_at, received_hlc, last_hlc, conflict_count, due_at, due_soon_at, sla_step, received_ms, needs_contact,
        content, cause, nature, closed_ms, satisfaction, follow_up_state, signals, step_started_ms, received_by, late_steps)
      VALUES (@rowid, @id, @caseNumber, @casePrefix, @caseSeq, @branch, @customerId, @customerName,
        @customerPhone, @phoneDigits, @channel, @status, @isOpen, @severity, @major, @ownerId, @chaseCount, @isRepeat,
-       @receivedAt, @receivedHlc, @lastHlc, @conflictCount, @view, @dueAt, @dueSoonAt, @slaStep, @receivedAtMs, @needsContact,
+       @receivedAt, @receivedHlc, @lastHlc, @conflictCount, @dueAt, @dueSoonAt, @slaStep, @receivedAtMs, @needsContact,
        @content, @cause, @nature, @closedMs, @satisfaction, @followUpState, @signals, @stepStartedAtMs, @receivedBy, @lateSteps)`,
   ).run({
     // Each column named, not the view spread in: a spread of the folded view made a slow dictionary
@@ -120,7 +127,6 @@ function writeComplaint(db: Db, entityId: string, view: CaseView | null, sla: Sl
     receivedHlc: view.receivedHlc,
     lastHlc: view.lastHlc,
     conflictCount: view.conflicts.filter((c) => !c.settled).length,
-    view: JSON.stringify(view),
     ...stepColumns,
     receivedAtMs: view.receivedAtMs,
     needsContact: view.firstContactAtMs === null ? 1 : 0,
@@ -135,6 +141,8 @@ function writeComplaint(db: Db, entityId: string, view: CaseView | null, sla: Sl
     stepStartedAtMs: view.stepStartedAtMs,
     receivedBy: view.receivedBy,
   });
+  // Under the same rowid when the case is written again: the view's row is replaced in place.
+  statement(db, 'INSERT OR REPLACE INTO complaint_views (case_rowid, view) VALUES (?, ?)').run(written.lastInsertRowid, JSON.stringify(view));
   if (!searchKept) statement(db, 'INSERT INTO case_fts (rowid, grams) VALUES (?, ?)').run(written.lastInsertRowid, grams);
   const number = parseCaseNumber(view.caseNumber);
   // Written only when new or changed: every case of a desk names the same desk, and a replace is a delete and an insert.
@@ -191,7 +199,7 @@ function writeSla(db: Db, events: readonly EventEnvelope[]): void {
   replaceReferenceItems(db, 'sla_items', foldSla(events));
   const sla = readSlaContext(db);
   const update = statement(db, 'UPDATE complaints SET due_at = @dueAt, due_soon_at = @dueSoonAt, sla_step = @slaStep, late_steps = @lateSteps WHERE id = @id');
-  for (const row of statement(db, 'SELECT id, view FROM complaints WHERE is_open = 1').all() as Array<{ id: string; view: string }>) {
+  for (const row of statement(db, `SELECT id, ${viewOf()} AS view FROM complaints WHERE is_open = 1`).all() as Array<{ id: string; view: string }>) {
     const view = JSON.parse(row.view) as CaseView;
     statement(db, 'DELETE FROM case_steps WHERE case_id = ?').run(row.id);
     update.run({ id: row.id, ...writeCaseSteps(db, view, sla) });

@@ -4,7 +4,7 @@ import type { Db } from './open.js';
 import type { ReportFigures } from '../shared/reportFigures.js';
 import type { CaseView } from '../shared/fold.js';
 import type { MonthlyReport } from '../shared/monthlyReport.js';
-import { LIST_COLUMNS, type CaseRowWithOutcome } from './complaintQueries.js';
+import { LIST_COLUMNS, viewOf, type CaseRowWithOutcome } from './complaintQueries.js';
 import { SLA_STEPS } from '../shared/sla/policy.js';
 import type { REPORT_DIMENSIONS } from '../shared/contract.js';
 
@@ -291,7 +291,7 @@ export function periodTotal(db: Db, scope: ReportScope): number {
 
 /** The period's major complaints, oldest first, with the fold's view for their handling. */
 export function majorCasesOf(db: Db, scope: ReportScope, limit = 200): CaseView[] {
-  return (statement(db, `SELECT view FROM complaints WHERE ${WHERE} AND major = 1 ORDER BY received_ms LIMIT @limit`).all({ fromMs: scope.fromMs, toMs: scope.toMs, branch: scope.branch ?? null, limit }) as Array<{ view: string }>).map(
+  return (statement(db, `SELECT ${viewOf()} AS view FROM complaints WHERE ${WHERE} AND major = 1 ORDER BY received_ms LIMIT @limit`).all({ fromMs: scope.fromMs, toMs: scope.toMs, branch: scope.branch ?? null, limit }) as Array<{ view: string }>).map(
     (r) => JSON.parse(r.view) as CaseView,
   );
 }

@@ -1,6 +1,7 @@
 import { statement } from './statements.js';
 import type { Db } from './open.js';
 import type { CaseView } from '../shared/fold.js';
+import { viewOf } from './complaintQueries.js';
 
 /**
  * A technician's visits (or everyone's): every one still to do, whatever its day, and those of the
@@ -8,7 +9,7 @@ import type { CaseView } from '../shared/fold.js';
  */
 export function jobRows(db: Db, technicianId: string | null, fromMs: number, limit = 500): Array<{ workOrderId: string; view: CaseView }> {
   const rows = statement(db,
-    `SELECT w.id AS workOrderId, w.case_id AS caseId, c.view AS view FROM work_orders w JOIN complaints c ON c.id = w.case_id
+    `SELECT w.id AS workOrderId, w.case_id AS caseId, ${viewOf('c')} AS view FROM work_orders w JOIN complaints c ON c.id = w.case_id
      WHERE (@tech IS NULL OR w.technician_id = @tech)
        AND (w.status IN ('booked', 'en_route', 'on_site') OR w.window_start_ms >= @from)
      ORDER BY w.window_start_ms, w.id LIMIT @limit`,

@@ -148,7 +148,7 @@ export function projectionHash(d: Desk): string {
 }
 
 export function complaintsOf(d: Desk): unknown[] {
-  return d.desk.db.prepare('SELECT id, branch, view, due_at FROM complaints ORDER BY id').all();
+  return d.desk.db.prepare('SELECT c.id, c.branch, v.view, c.due_at FROM complaints c JOIN complaint_views v ON v.case_rowid = c.rowid ORDER BY c.id').all();
 }
 
 /** A database for one suite on the engine asked for: a fresh PostgreSQL database, or a PGlite directory. */

@@ -4,6 +4,7 @@ import { openDatabase, type Db } from '../../../db/open.js';
 import { attachmentsToDownload, forgetAttachmentFile, recordAttachmentFile } from '../../../db/attachmentQueries.js';
 import { rebuildProjections } from '../../../db/projections.js';
 import { tempDir } from '../../fixtures/tempDir.js';
+import { VIEWS_BACK_INTO_ROWS } from '../../fixtures/caseRows.js';
 
 /** What the desk must fetch, asked the long way: every reference without a file. */
 const missingTheLongWay = (db: Db) =>
@@ -47,7 +48,7 @@ describe('the photos a desk still has to fetch', () => {
   it('are listed for a desk upgraded from before the list was kept', () => {
     const path = join(tempDir(), 'desk.sqlite');
     const first = openDatabase(path).db;
-    first.exec('DROP TABLE attachments_missing; DROP TRIGGER attachment_ref_made; DROP TRIGGER attachment_ref_gone; DROP TRIGGER attachment_file_held; DROP TRIGGER attachment_file_gone; PRAGMA user_version = 17');
+    first.exec(`DROP TABLE attachments_missing; DROP TRIGGER attachment_ref_made; DROP TRIGGER attachment_ref_gone; DROP TRIGGER attachment_file_held; DROP TRIGGER attachment_file_gone; ${VIEWS_BACK_INTO_ROWS} PRAGMA user_version = 17`);
     ref(first, 'old', 'case1');
     recordAttachmentFile(first, file('held'), true, 1);
     ref(first, 'held', 'case1');

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { complaint, ok, openTeamDesk, openTestDesk } from '../../fixtures/desk.js';
 import { rebuildProjections } from '../../../db/projections.js';
 import type { Db } from '../../../db/open.js';
+import { VIEWS_BACK_INTO_ROWS } from '../../fixtures/caseRows.js';
 
 /** Every total the queue can show, from the counters (through core) and by counting the rows. */
 function totals(desk: ReturnType<typeof openTeamDesk>['desk'], session: string, viewer: string, db: Db) {
@@ -42,7 +43,7 @@ describe("the queue's totals", () => {
     expect(check(desk, clerk)).toEqual(before);
 
     // A desk from before the counters: the upgrade counts what it holds.
-    desk.db.exec('DROP INDEX case_steps_by_step; CREATE INDEX case_steps_for_reports ON case_steps(received_ms); DROP INDEX complaints_chased; DROP TRIGGER complaints_counted; DROP TRIGGER complaints_uncounted; DROP TABLE case_counts; DROP TABLE work_orders; DROP TABLE attachments_missing; DROP TABLE attachment_refs; DROP TABLE attachment_files; DROP TRIGGER complaints_into_report_cells; DROP TRIGGER complaints_out_of_report_cells; DROP TABLE report_cells; DROP TABLE report_cells_offset; DROP INDEX complaints_open_for_reports; DROP INDEX customer_phones_of_customer; PRAGMA user_version = 11');
+    desk.db.exec(`DROP INDEX case_steps_by_step; CREATE INDEX case_steps_for_reports ON case_steps(received_ms); DROP INDEX complaints_chased; DROP TRIGGER complaints_counted; DROP TRIGGER complaints_uncounted; DROP TABLE case_counts; DROP TABLE work_orders; DROP TABLE attachments_missing; DROP TABLE attachment_refs; DROP TABLE attachment_files; DROP TRIGGER complaints_into_report_cells; DROP TRIGGER complaints_out_of_report_cells; DROP TABLE report_cells; DROP TABLE report_cells_offset; DROP INDEX complaints_open_for_reports; DROP INDEX customer_phones_of_customer; ${VIEWS_BACK_INTO_ROWS} PRAGMA user_version = 11`);
     desk.close();
     const upgraded = openTestDesk(dataDir);
     const session = ok(upgraded, undefined, 'auth.signIn', { staffId: team.clerk.staff.id, pin: team.clerk.pin }).session;

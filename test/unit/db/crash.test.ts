@@ -7,6 +7,7 @@ import { countEvents } from '../../../db/eventLog.js';
 import { getCaseView } from '../../../db/complaintQueries.js';
 import { DATABASE_FILE } from '../../../electron/core/openDesk.js';
 import { tempDir } from '../../fixtures/tempDir.js';
+import { CASE_ROWS_WITH_VIEWS } from '../../fixtures/caseRows.js';
 
 const ACKS_BEFORE_KILL = 300;
 
@@ -44,9 +45,9 @@ describe('a desk killed mid-write', () => {
     expect(cases.n).toBeGreaterThanOrEqual(acked.size);
     const numbers = db.prepare('SELECT case_number FROM complaints ORDER BY case_seq').all() as Array<{ case_number: string }>;
     expect(new Set(numbers.map((r) => r.case_number)).size).toBe(numbers.length);
-    const live = db.prepare('SELECT * FROM complaints ORDER BY id').all();
+    const live = db.prepare(CASE_ROWS_WITH_VIEWS).all();
     rebuildProjections(db);
-    expect(db.prepare('SELECT * FROM complaints ORDER BY id').all()).toEqual(live);
+    expect(db.prepare(CASE_ROWS_WITH_VIEWS).all()).toEqual(live);
     db.close();
   });
 });

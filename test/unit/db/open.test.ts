@@ -9,6 +9,10 @@ import { newId } from '../../../shared/ids.js';
 import { receivedEvent } from '../../fixtures/events.js';
 import { MIGRATIONS } from '../../../db/migrations.js';
 import { tempDir } from '../../fixtures/tempDir.js';
+import { CASE_ROWS_WITH_VIEWS, VIEWS_BACK_INTO_ROWS } from '../../fixtures/caseRows.js';
+import { getCaseView, searchCases } from '../../../db/complaintQueries.js';
+import { searchQuery } from '../../../shared/search.js';
+import { noteEvent } from '../../fixtures/events.js';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -87,5 +91,27 @@ describe('opening the database', () => {
     expect(upgraded.db.prepare('SELECT id, case_number, status, due_at FROM complaints ORDER BY id').all()).toEqual(cases);
     closeDatabase(upgraded.db, upgraded.checkedAt);
     expect(workBeforeOpening(file, Date.now(), next)).toBe('none');
+  });
+
+  it('keeps every case whole when its view moves out of the case row (migration 19), and the case is written and found as before', () => {
+    const file = join(tempDir(), 'desk.sqlite');
+    const first = openDatabase(file);
+    const ids = Array.from({ length: 30 }, () => newId());
+    recordEvents(first.db, ids.map((id, i) => receivedEvent(id, Date.parse('2026-11-02T01:00:00Z') + i * 60_000, {}, i + 1)));
+    const before = first.db.prepare(CASE_ROWS_WITH_VIEWS).all();
+    first.db.exec(`${VIEWS_BACK_INTO_ROWS} PRAGMA user_version = 18`);
+    closeDatabase(first.db, first.checkedAt);
+
+    const { db } = openDatabase(file);
+    const columns = (db.prepare("SELECT name FROM pragma_table_info('complaints')").all() as Array<{ name: string }>).map((c) => c.name);
+    expect(columns).not.toContain('view');
+    expect(db.prepare(CASE_ROWS_WITH_VIEWS).all()).toEqual(before);
+    // The search index is keyed by the case row: the moved views are found by the words in them.
+    expect(searchCases(db, searchQuery('热水器')!, {}, 50)).toHaveLength(30);
+    // Written again after the upgrade: the view's row is replaced in place, never doubled.
+    recordEvents(db, [noteEvent(ids[0]!, Date.parse('2026-11-03T01:00:00Z'), '已回电客户')]);
+    expect(getCaseView(db, ids[0]!)!.notes).toContain('已回电客户');
+    expect(db.prepare('SELECT count(*) AS n FROM complaint_views').get()).toEqual({ n: 30 });
+    db.close();
   });
 });

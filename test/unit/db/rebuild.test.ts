@@ -5,8 +5,9 @@ import { noteEvent, receivedEvent } from '../../fixtures/events.js';
 import { complaint, ok, openTeamDesk } from '../../fixtures/desk.js';
 import { newId } from '../../../shared/ids.js';
 import type { Db } from '../../../db/open.js';
+import { CASE_ROWS_WITH_VIEWS } from '../../fixtures/caseRows.js';
 
-const snapshot = (db: Db) => db.prepare('SELECT * FROM complaints ORDER BY id').all();
+const snapshot = (db: Db) => db.prepare(CASE_ROWS_WITH_VIEWS).all();
 
 describe('rebuilding projections from the log', () => {
   it('gives tables identical to the live ones', () => {

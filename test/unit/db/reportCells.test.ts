@@ -10,6 +10,7 @@ import { recordEvents } from '../../../db/eventStore.js';
 import { rowToEvent, type EventRow } from '../../../db/eventLog.js';
 import { newId } from '../../../shared/ids.js';
 import { receivedEvent } from '../../fixtures/events.js';
+import { VIEWS_BACK_INTO_ROWS } from '../../fixtures/caseRows.js';
 import { tempDir } from '../../fixtures/tempDir.js';
 
 const HOUR = 3_600_000;
@@ -86,7 +87,7 @@ describe('report cells', () => {
     expect(utcMonths.map((scope) => reportFigures(desk.db, scope, now))).toEqual(utcFromRows);
 
     // A desk from before the cells: the upgrade sums what it holds, on Beijing's calendar.
-    desk.db.exec('DROP TRIGGER complaints_into_report_cells; DROP TRIGGER complaints_out_of_report_cells; DROP TABLE report_cells; DROP TABLE report_cells_offset; DROP INDEX complaints_open_for_reports; DROP INDEX customer_phones_of_customer; DROP INDEX attachment_files_to_upload; DROP TABLE attachments_missing; DROP TRIGGER attachment_ref_made; DROP TRIGGER attachment_ref_gone; DROP TRIGGER attachment_file_held; DROP TRIGGER attachment_file_gone; PRAGMA user_version = 15');
+    desk.db.exec(`DROP TRIGGER complaints_into_report_cells; DROP TRIGGER complaints_out_of_report_cells; DROP TABLE report_cells; DROP TABLE report_cells_offset; DROP INDEX complaints_open_for_reports; DROP INDEX customer_phones_of_customer; DROP INDEX attachment_files_to_upload; DROP TABLE attachments_missing; DROP TRIGGER attachment_ref_made; DROP TRIGGER attachment_ref_gone; DROP TRIGGER attachment_file_held; DROP TRIGGER attachment_file_gone; ${VIEWS_BACK_INTO_ROWS} PRAGMA user_version = 15`);
     desk.close();
     const upgraded = openTestDesk(dataDir, clock);
     expect(cellsOf(upgraded.db)).toEqual(kept);
