@@ -13,6 +13,7 @@ import type { DeskResult } from '../../shared/contract.js';
 import { ok, openTestDesk } from '../fixtures/desk.js';
 import { tempDir } from '../fixtures/tempDir.js';
 import { SERVER_BUNDLE } from '../fixtures/serverBundle.js';
+import { CASE_ROWS_WITH_VIEWS } from '../fixtures/caseRows.js';
 
 /** A real sync server on loopback over PGlite or PostgreSQL, and real desks on SQLite files. */
 export const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -141,7 +142,8 @@ export async function syncNow(d: Desk): Promise<DeskResult<{ waiting: number; la
 /** One hash over every projection table of a desk: equal hashes, identical folds. */
 export function projectionHash(d: Desk): string {
   const hash = createHash('sha256');
-  for (const table of ['complaints', 'staff', 'customers', 'customer_phones', 'library_items', 'sla_items']) {
+  hash.update(JSON.stringify(d.desk.db.prepare(CASE_ROWS_WITH_VIEWS).all()));
+  for (const table of ['staff', 'customers', 'customer_phones', 'library_items', 'sla_items']) {
     hash.update(JSON.stringify(d.desk.db.prepare(`SELECT * FROM ${table} ORDER BY 1, 2`).all()));
   }
   return hash.digest('hex');
