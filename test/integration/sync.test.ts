@@ -7,7 +7,7 @@ import { provenBy } from './forge.js';
 import { tempDir } from '../fixtures/tempDir.js';
 import { revokeDevice } from '../../server/admin.js';
 import { readJson, writeJson } from '../../db/localState.js';
-import type { SyncConfig } from '../../electron/core/syncClient.js';
+import type { Fetch, SyncConfig } from '../../electron/core/syncClient.js';
 import {
   complaintsOf,
   projectionHash,
@@ -123,6 +123,45 @@ function suite(engine: 'pglite' | 'postgres') {
     expect(complaintsOf(again)).toEqual(complaintsOf(writer));
     writer.desk.close();
     resumed.close();
+  }, 60_000);
+
+  it('asks for the next pull page while it stores one, and a page that fails to arrive is asked for again, never skipped', async () => {
+    const writer = await enrolledDesk('pager', server.url, await joinCode(server.sql, 'BJ01', 'PG'));
+    for (let i = 0; i < 20; i++) ok(writer.desk, writer.session, 'case.create', complaint(`翻页${i}`, `投诉 ${i}`, `1370000${String(i).padStart(4, '0')}`));
+    expect((await syncNow(writer)).ok).toBe(true);
+    const steps: string[] = [];
+    let failPull = 0;
+    const fetchLogged: Fetch = async (url, init) => {
+      const after = /\/pull\?after=(\d+)/.exec(url)?.[1];
+      if (after !== undefined) {
+        steps.push(`ask ${after}`);
+        if (--failPull === 0) throw new TypeError('fetch failed');
+      }
+      return fetch(url, init as RequestInit) as ReturnType<Fetch>;
+    };
+    const reader = await enrolledDesk('pageReader', server.url, await joinCode(server.sql, 'BJ01', 'PR'), { fetch: fetchLogged, pullPage: 5, onPulledPage: () => steps.push('stored') });
+    // Its first sync (the enrolment's) pulled page after page: each next page asked for before the one before was stored.
+    const firstStored = steps.indexOf('stored');
+    expect(firstStored).toBeGreaterThan(1);
+    expect(steps.slice(0, 2).every((s) => s.startsWith('ask '))).toBe(true);
+
+    // More cases; this time the third page asked for never arrives.
+    for (let i = 20; i < 40; i++) ok(writer.desk, writer.session, 'case.create', complaint(`翻页${i}`, `投诉 ${i}`, `1370000${String(i).padStart(4, '0')}`));
+    expect((await syncNow(writer)).ok).toBe(true);
+    steps.length = 0;
+    failPull = 3;
+    expect((await syncNow(reader)).ok).toBe(false);
+    // Two pages stored, and the cursor stands after the second: the failed page is where the next sync starts.
+    expect(steps.filter((s) => s === 'stored')).toHaveLength(2);
+    const cursor = readJson<number>(reader.desk.db, 'meta', 'sync.cursor');
+    steps.length = 0;
+    expect((await syncNow(reader)).ok).toBe(true);
+    expect(steps[0]).toBe(`ask ${cursor}`);
+    const ids = (reader.desk.db.prepare("SELECT id FROM events WHERE entity = 'complaint'").all() as Array<{ id: string }>).map((r) => r.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect(complaintsOf(reader)).toEqual(complaintsOf(writer));
+    writer.desk.close();
+    reader.desk.close();
   }, 60_000);
 
   it('tells the screens of another desk which cases a pull changed, so an open case refreshes', async () => {
