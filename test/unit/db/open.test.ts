@@ -6,13 +6,12 @@ import Database from 'better-sqlite3';
 import { closeDatabase, DatabaseTooNewError, LATEST_SCHEMA_VERSION, openDatabase, workBeforeOpening, type OpeningProgress } from '../../../db/open.js';
 import { recordEvents } from '../../../db/eventStore.js';
 import { newId } from '../../../shared/ids.js';
-import { receivedEvent } from '../../fixtures/events.js';
+import { noteEvent, receivedEvent } from '../../fixtures/events.js';
 import { MIGRATIONS } from '../../../db/migrations.js';
 import { tempDir } from '../../fixtures/tempDir.js';
 import { CASE_ROWS_WITH_VIEWS, VIEWS_BACK_INTO_ROWS } from '../../fixtures/caseRows.js';
 import { getCaseView, searchCases } from '../../../db/complaintQueries.js';
 import { searchQuery } from '../../../shared/search.js';
-import { noteEvent } from '../../fixtures/events.js';
 
 const sha = (file: string) => createHash('sha256').update(readFileSync(file)).digest('hex');
 
@@ -106,7 +105,7 @@ describe('opening the database', () => {
     const columns = (db.prepare("SELECT name FROM pragma_table_info('complaints')").all() as Array<{ name: string }>).map((c) => c.name);
     expect(columns).not.toContain('view');
     expect(db.prepare(CASE_ROWS_WITH_VIEWS).all()).toEqual(before);
-    // The search index is keyed by the case row: the moved views are found by the words in them.
+    // The search index is keyed by the case row's rowid, which the move keeps: every case is still found.
     expect(searchCases(db, searchQuery('热水器')!, {}, 50)).toHaveLength(30);
     // Written again after the upgrade: the view's row is replaced in place, never doubled.
     recordEvents(db, [noteEvent(ids[0]!, Date.parse('2026-11-03T01:00:00Z'), '已回电客户')]);
