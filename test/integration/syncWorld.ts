@@ -14,6 +14,7 @@ import { ok, openTestDesk } from '../fixtures/desk.js';
 import { tempDir } from '../fixtures/tempDir.js';
 import { SERVER_BUNDLE } from '../fixtures/serverBundle.js';
 import { CASE_ROWS_WITH_VIEWS } from '../fixtures/caseRows.js';
+import { viewOf } from '../../db/complaintQueries.js';
 
 /** A real sync server on loopback over PGlite or PostgreSQL, and real desks on SQLite files. */
 export const POSTGRES_URL = process.env.TEST_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/postgres';
@@ -150,7 +151,7 @@ export function projectionHash(d: Desk): string {
 }
 
 export function complaintsOf(d: Desk): unknown[] {
-  return d.desk.db.prepare('SELECT c.id, c.branch, v.view, c.due_at FROM complaints c JOIN complaint_views v ON v.case_rowid = c.rowid ORDER BY c.id').all();
+  return d.desk.db.prepare(`SELECT c.id, c.branch, ${viewOf('c')} AS view, c.due_at FROM complaints c ORDER BY c.id`).all();
 }
 
 /** A database for one suite on the engine asked for: a fresh PostgreSQL database, or a PGlite directory. */

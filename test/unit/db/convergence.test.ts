@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { viewOf } from '../../../db/complaintQueries.js';
 import fc from 'fast-check';
 import { openDatabase, type Db } from '../../../db/open.js';
 import { recordEvents } from '../../../db/eventStore.js';
@@ -51,7 +52,7 @@ function history(choices: Array<{ actor: number; action: number; device: number 
 }
 
 const replica = (): Db => openDatabase(':memory:').db;
-const projected = (db: Db) => (db.prepare('SELECT v.view FROM complaints c JOIN complaint_views v ON v.case_rowid = c.rowid').all() as Array<{ view: string }>).map((r) => JSON.parse(r.view) as CaseView);
+const projected = (db: Db) => (db.prepare(`SELECT ${viewOf()} AS view FROM complaints`).all() as Array<{ view: string }>).map((r) => JSON.parse(r.view) as CaseView);
 /** The deadlines too: every replica must compute the same clocks from the same events. */
 const clocks = (db: Db) => db.prepare('SELECT id, due_at, due_soon_at, sla_step FROM complaints ORDER BY id').all();
 

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { viewOf } from '../../../db/complaintQueries.js';
 import { recordEvents } from '../../../db/eventStore.js';
 import type { EventEnvelope } from '../../../shared/events.js';
 import { fakeClock } from '../../fixtures/clock.js';
@@ -96,7 +97,7 @@ describe('automatic escalation (seed 000)', () => {
       const escalations = allEvents(desk.db).filter((e) => e.entityId === id && e.type === 'escalated');
       expect(escalations).toHaveLength(1);
     }
-    const views = desks.map((d) => d.db.prepare('SELECT v.view, c.due_at FROM complaints c JOIN complaint_views v ON v.case_rowid = c.rowid WHERE c.id = ?').get(id));
+    const views = desks.map((d) => d.db.prepare(`SELECT ${viewOf()} AS view, due_at FROM complaints WHERE id = ?`).get(id));
     expect(views[1]).toEqual(views[0]);
   });
 });
@@ -191,7 +192,7 @@ describe('automatic escalation on two offline desks', () => {
     const [logA, logB] = [allEvents(a.db), allEvents(b.db)];
     recordEvents(a.db, logB);
     recordEvents(b.db, logA);
-    const view = (d: typeof a) => d.db.prepare('SELECT v.view, c.severity, c.conflict_count FROM complaints c JOIN complaint_views v ON v.case_rowid = c.rowid WHERE c.id = ?').get(id);
+    const view = (d: typeof a) => d.db.prepare(`SELECT ${viewOf()} AS view, severity, conflict_count FROM complaints WHERE id = ?`).get(id);
     expect(view(b)).toEqual(view(a));
     expect(view(a)).toMatchObject({ severity: 3, conflict_count: 0 });
   });
