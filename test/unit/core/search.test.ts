@@ -113,6 +113,31 @@ describe('case search', () => {
     desk.close();
   });
 
+  it('leaves merging the index to the idle steps: a write adds its segment and merges only a level that is full', () => {
+    const clock = { now: () => Date.parse('2026-11-23T02:00:00Z') };
+    const { desk, team } = openTeamDesk(clock);
+    const s = team.clerk.session;
+    const segments = () => (desk.db.prepare('SELECT count(DISTINCT segid) AS n FROM case_fts_idx').get() as { n: number }).n;
+    // FTS5's own merging, four segments at a time, folded seven into one at the 128th write here.
+    const mergedEarly: string[] = [];
+    let merges = 0;
+    let before = 0;
+    for (let i = 0; i < 140; i++) {
+      ok(desk, s, 'case.create', complaint(`客户${i}`, '热水器漏水，要求退款', `1380000${String(i).padStart(4, '0')}`));
+      const after = segments();
+      if (after !== before + 1) {
+        merges++;
+        // Sixteen on a level are merged in the write that adds the sixteenth: a desk that is never idle cannot pile them up.
+        if (before < 15) mergedEarly.push(`write ${i + 1}: ${before} → ${after}`);
+      }
+      before = after;
+    }
+    expect(mergedEarly).toEqual([]);
+    expect(merges).toBeGreaterThan(0);
+    expect(ok(desk, s, 'case.search', { text: '退款', limit: 100 }).items).toHaveLength(100);
+    desk.close();
+  });
+
   it('keeps each case\'s search entry through actions that change no searchable word, and renews it when one does', () => {
     const clock = { now: () => Date.parse('2026-11-23T02:00:00Z') };
     const { desk, team } = openTeamDesk(clock);
