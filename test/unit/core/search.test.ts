@@ -6,6 +6,10 @@ import { caseNumberPrefix, formatCaseNumber } from '../../../shared/caseNumber.j
 import { EXPORT_COLUMNS } from '../../../shared/contract.js';
 import { formatHlc } from '../../../shared/hlc.js';
 import { newId } from '../../../shared/ids.js';
+import type { Db } from '../../../db/open.js';
+
+/** The index's shadow table lists each segment's pages: its distinct ids are the segments a search visits. */
+const segmentsOf = (db: Db) => (db.prepare('SELECT count(DISTINCT segid) AS n FROM case_fts_idx').get() as { n: number }).n;
 
 describe('case search', () => {
   it('finds two-character Chinese words, zh-TW and simplified both ways, phone stretches, number tails, notes and English prefixes', () => {
@@ -99,13 +103,11 @@ describe('case search', () => {
     const answers = ['退款', '热水器', '宽带', '0042', '客户7'].map(find);
     expect(answers[0]).toHaveLength(80);
 
-    // The index's shadow table lists each segment's pages: its distinct ids are the segments a search visits.
-    const segments = () => (desk.db.prepare('SELECT count(DISTINCT segid) AS n FROM case_fts_idx').get() as { n: number }).n;
-    expect(segments()).toBeGreaterThan(10);
+    expect(segmentsOf(desk.db)).toBeGreaterThan(10);
     let steps = 0;
     while (mergeSearchSegments(desk.db, 20)) steps++;
     expect(steps).toBeGreaterThan(0);
-    expect(segments()).toBe(1);
+    expect(segmentsOf(desk.db)).toBe(1);
     expect(mergeSearchSegments(desk.db, 20)).toBe(false);
     expect(['退款', '热水器', '宽带', '0042', '客户7'].map(find)).toEqual(answers);
     const later = ok(desk, s, 'case.create', complaint('新客户', '空调不制冷', '13900009999'));
@@ -117,14 +119,13 @@ describe('case search', () => {
     const clock = { now: () => Date.parse('2026-11-23T02:00:00Z') };
     const { desk, team } = openTeamDesk(clock);
     const s = team.clerk.session;
-    const segments = () => (desk.db.prepare('SELECT count(DISTINCT segid) AS n FROM case_fts_idx').get() as { n: number }).n;
     // FTS5's own merging, four segments at a time, folded seven into one at the 128th write here.
     const mergedEarly: string[] = [];
     let merges = 0;
     let before = 0;
     for (let i = 0; i < 140; i++) {
       ok(desk, s, 'case.create', complaint(`客户${i}`, '热水器漏水，要求退款', `1380000${String(i).padStart(4, '0')}`));
-      const after = segments();
+      const after = segmentsOf(desk.db);
       if (after !== before + 1) {
         merges++;
         // Sixteen on a level are merged in the write that adds the sixteenth: a desk that is never idle cannot pile them up.
