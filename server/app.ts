@@ -2,7 +2,7 @@ import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { EnrolRequest, jsonWithin, MAX_BATCH_BYTES, MAX_BODY_BYTES, MAX_PULL_EVENTS, MAX_PUSH_EVENTS, PushRequest, StaffSignIn, SYNC_API, type PushResponse } from '../shared/sync.js';
+import { EnrolRequest, jsonWithin, MAX_BATCH_BYTES, MAX_BODY_BYTES, MAX_PULL_EVENTS, PushRequest, StaffSignIn, SYNC_API, type PushResponse } from '../shared/sync.js';
 import { verifyPassword } from '../shared/password.js';
 import type { EventEnvelope } from '../shared/events.js';
 import type { SessionGrant } from '../shared/proof.js';
@@ -171,7 +171,7 @@ export function buildServer({ sql, logger = false, enrolPerMinute = 10, trustPro
         if (stored.accepted.length) await tx.query('SELECT pg_notify($1, NULL)', [STORED_CHANNEL]);
         return stored;
       });
-      return { ...result, takes: MAX_PUSH_EVENTS };
+      return result;
     });
 
     /** Signs a central staff member in from a desk of their branch (an HQ desk may sign in anyone). */

@@ -6,14 +6,7 @@ import { StaffName } from './staff.js';
 
 /** The sync protocol between a desk and the central server: versioned paths, zod at both ends. */
 export const SYNC_API = '/v1';
-/** Events in one pushed batch that every server takes, those from before servers said how many they take. */
-export const PUSH_EVENTS_ANY_SERVER = 500;
-/**
- * Events this server takes in one pushed batch, said in every answer to a push (`takes`). A quarter of
- * the round trips of 500: 30,000 events to a server on PostgreSQL over loopback, median of three
- * alternated runs 5.85 → 5.35 s; over a slow line to HQ each round trip saved counts for more.
- */
-export const MAX_PUSH_EVENTS = 2_000;
+export const MAX_PUSH_EVENTS = 500;
 export const MAX_PULL_EVENTS = 1_000;
 /** The most a request body may hold once unpacked. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
@@ -97,8 +90,6 @@ export const PushResponse = z.object({
    * `mine`, so its own events up to there do not come back to it (servers before this field omit it).
    */
   storedUpTo: z.number().int().positive().optional(),
-  /** The most events the server takes in one batch; servers before this field take PUSH_EVENTS_ANY_SERVER. */
-  takes: z.number().int().positive().optional(),
 });
 export type PushResponse = z.infer<typeof PushResponse>;
 

@@ -3,7 +3,7 @@ import type { Db } from '../../db/open.js';
 import { recordEvents } from '../../db/eventStore.js';
 import { countWaiting, grantsByIds, latestRefusals, localEventsAfter, recordRefusals } from '../../db/syncQueries.js';
 import { readJson, writeJson } from '../../db/localState.js';
-import { EnrolResponse, type EnrolRequest, jsonWithin, MAX_BATCH_BYTES, MAX_PULL_EVENTS, MAX_PUSH_EVENTS, PullResponse, PUSH_EVENTS_ANY_SERVER, PushResponse, SYNC_API } from '../../shared/sync.js';
+import { EnrolResponse, type EnrolRequest, jsonWithin, MAX_BATCH_BYTES, MAX_PULL_EVENTS, MAX_PUSH_EVENTS, PullResponse, PushResponse, SYNC_API } from '../../shared/sync.js';
 import type { Clock } from './clock.js';
 import { DeskError } from './deskError.js';
 import type { EventWriter } from './eventWriter.js';
@@ -39,6 +39,8 @@ export interface SyncStatus {
   attachmentsDown: number;
 }
 
+const PUSH_BATCH = MAX_PUSH_EVENTS;
+
 export type Fetch = (
   url: string,
   init?: { method?: string; headers?: Record<string, string>; body?: string | Uint8Array<ArrayBuffer>; signal?: AbortSignal },
@@ -73,8 +75,6 @@ export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, atta
 
   /** Whether the server said (RFC 7694's Accept-Encoding in an answer) that it takes gzipped bodies. */
   let serverTakesGzip = false;
-  /** Events per pushed batch: what any server takes, until this one says how many it takes. */
-  let pushBatch = PUSH_EVENTS_ANY_SERVER;
 
   /** One call to the server (`json`: a body already serialized); a non-2xx answer throws an error carrying its HTTP status. */
   const request = async (server: string, path: string, init: { method?: string; body?: unknown; json?: string } = {}, token?: string) => {
@@ -98,24 +98,13 @@ export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, atta
 
   async function push(cfg: SyncConfig): Promise<void> {
     for (;;) {
-      const waiting = localEventsAfter(db, pushedSeq(), pushBatch);
+      const waiting = localEventsAfter(db, pushedSeq(), PUSH_BATCH);
       if (!waiting.length) return;
       const json = jsonWithin(waiting.map((r) => r.event), MAX_BATCH_BYTES);
       const sent = waiting.slice(0, json.length);
       const grants = grantsByIds(db, [...new Set(sent.flatMap(({ event: e }) => (e.proof && 'grant' in e.proof ? [e.proof.grant] : [])))]);
       const body = `{"events":[${json.join(',')}],"grants":${JSON.stringify(grants)}}`;
-      let answer: PushResponse;
-      try {
-        answer = PushResponse.parse(await request(cfg.serverUrl, '/push', { method: 'POST', json: body }, cfg.token));
-      } catch (error) {
-        // An older server process behind the same address (in the middle of an upgrade) takes fewer: send what any server takes.
-        if ((error as { status?: number }).status === 413 && sent.length > PUSH_EVENTS_ANY_SERVER) {
-          pushBatch = PUSH_EVENTS_ANY_SERVER;
-          continue;
-        }
-        throw error;
-      }
-      if (answer.takes) pushBatch = Math.min(answer.takes, MAX_PUSH_EVENTS);
+      const answer = PushResponse.parse(await request(cfg.serverUrl, '/push', { method: 'POST', json: body }, cfg.token));
       const now = clock.now();
       db.transaction(() => {
         recordRefusals(db, answer.refused, now);
