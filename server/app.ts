@@ -2,7 +2,7 @@ import compress from '@fastify/compress';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import { EnrolRequest, jsonWithin, MAX_BATCH_BYTES, MAX_BODY_BYTES, MAX_PULL_EVENTS, PushRequest, StaffSignIn, SYNC_API, type PushResponse } from '../shared/sync.js';
+import { EnrolRequest, MAX_BATCH_BYTES, MAX_BODY_BYTES, MAX_PULL_EVENTS, PushRequest, StaffSignIn, SYNC_API, textsWithin, type PushResponse } from '../shared/sync.js';
 import { verifyPassword } from '../shared/password.js';
 import type { EventEnvelope } from '../shared/events.js';
 import type { SessionGrant } from '../shared/proof.js';
@@ -43,6 +43,26 @@ export interface ServerOptions {
 
 function refuse(reply: FastifyReply, status: number, error: string, message: string) {
   return reply.code(status).send({ error, message });
+}
+
+/**
+ * One page of a pull. Each part walks an index in `seq` order and stops at the page's end (an `OR` of
+ * "this branch or none" read every later row of the branch and sorted them: 50,000 rows for a page of 1,000).
+ */
+function pullPageQuery(hq: boolean): string {
+  const part = (where: string) => `(SELECT * FROM events WHERE ${where} seq > $1 AND NOT (from_device = $3 AND seq <= $4) ORDER BY seq LIMIT $2)`;
+  const rows = hq ? part('') : `${part('branch = $5 AND')} UNION ALL ${part('branch IS NULL AND')}`;
+  return `SELECT seq, id, entity, entity_id, type, payload::text AS payload, actor, actor_role, device, hlc, schema
+    FROM (SELECT * FROM (${rows}) AS taken ORDER BY seq LIMIT $2) AS page ORDER BY seq`;
+}
+
+interface PulledRow { seq: string; id: string; entity: string; entity_id: string; type: string; payload: string; actor: string; actor_role: string; device: string; hlc: string; schema: number }
+
+/** An event as a desk reads it, its payload passed through as the database wrote it: parsing and serializing it again made most of a page's garbage. */
+function pulledJson(r: PulledRow): string {
+  const q = JSON.stringify;
+  return `{"seq":${r.seq},"id":${q(r.id)},"entity":${q(r.entity)},"entityId":${q(r.entity_id)},"type":${q(r.type)},"payload":${r.payload},` +
+    `"actor":${q(r.actor)},"actorRole":${q(r.actor_role)},"device":${q(r.device)},"hlc":${q(r.hlc)},"schema":${r.schema}}`;
 }
 
 export function buildServer({ sql, logger = false, enrolPerMinute = 10, trustProxy = false, devicePerSecond = RATE_PER_SECOND }: ServerOptions): FastifyInstance {
@@ -205,18 +225,17 @@ export function buildServer({ sql, logger = false, enrolPerMinute = 10, trustPro
       // Read first, so every event numbered up to it is visible to the read below (pushes take their
       // numbers one at a time and commit in that order).
       const [newest] = await sql.query<{ top: string | null }>('SELECT max(seq) AS top FROM events');
-      const rows = await sql.query<{ seq: string; id: string; entity: string; entity_id: string; type: string; payload: unknown; actor: string; actor_role: string; device: string; hlc: string; schema: number }>(
-        `SELECT seq, id, entity, entity_id, type, payload, actor, actor_role, device, hlc, schema FROM events
-         WHERE seq > $1 AND ($2 = 'hq' OR branch = $3 OR branch IS NULL) AND NOT (from_device = $5 AND seq <= $6)
-         ORDER BY seq LIMIT $4`,
-        [after, device.scope, device.branch, limit + 1, device.id, mine],
-      );
+      // Without statistics (PGlite never gathers them; PostgreSQL not yet, after a big push) the planner
+      // guesses a few hundred rows and reads them all through a bitmap and a sort instead of walking the index.
+      const rows = await sql.transaction(async (tx) => {
+        await tx.query('SET LOCAL enable_bitmapscan = off');
+        return tx.query<PulledRow>(pullPageQuery(device.scope === 'hq'), [
+          after, limit + 1, device.id, mine, ...(device.scope === 'hq' ? [] : [device.branch]),
+        ]);
+      });
       // A page is cut by bytes too: a thousand long complaints are tens of megabytes.
       const page = rows.slice(0, limit);
-      const events = jsonWithin(
-        page.map((r) => ({ seq: Number(r.seq), id: r.id, entity: r.entity, entityId: r.entity_id, type: r.type, payload: r.payload, actor: r.actor, actorRole: r.actor_role, device: r.device, hlc: r.hlc, schema: r.schema })),
-        MAX_BATCH_BYTES,
-      );
+      const events = textsWithin(page.map(pulledJson), MAX_BATCH_BYTES);
       const more = rows.length > events.length;
       // With nothing more to send, the cursor passes what this desk does not take (its own events,
       // other branches'), so the next pull does not walk those rows again.

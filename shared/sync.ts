@@ -18,17 +18,16 @@ export const MAX_BATCH_BYTES = MAX_BODY_BYTES / 2;
 
 const utf8 = new TextEncoder();
 
-/** The first items that fit in `budget` bytes as JSON (always at least one), each serialized once, as it is measured. */
-export function jsonWithin(items: readonly unknown[], budget: number): string[] {
-  const json: string[] = [];
+/** The first JSON texts that fit in `budget` bytes (always at least one). */
+export function textsWithin(texts: readonly string[], budget: number): string[] {
   let bytes = 0;
-  for (const item of items) {
-    const text = JSON.stringify(item);
+  let count = 0;
+  for (const text of texts) {
     bytes += utf8.encode(text).byteLength;
-    if (json.length && bytes > budget) break;
-    json.push(text);
+    if (count && bytes > budget) break;
+    count += 1;
   }
-  return json;
+  return texts.slice(0, count);
 }
 
 /**

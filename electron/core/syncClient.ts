@@ -3,7 +3,7 @@ import type { Db } from '../../db/open.js';
 import { recordEvents } from '../../db/eventStore.js';
 import { countWaiting, grantsByIds, latestRefusals, localEventsAfter, recordRefusals } from '../../db/syncQueries.js';
 import { readJson, writeJson } from '../../db/localState.js';
-import { EnrolResponse, type EnrolRequest, jsonWithin, MAX_BATCH_BYTES, MAX_PULL_EVENTS, MAX_PUSH_EVENTS, PullResponse, PushResponse, SYNC_API } from '../../shared/sync.js';
+import { EnrolResponse, type EnrolRequest, MAX_BATCH_BYTES, MAX_PULL_EVENTS, MAX_PUSH_EVENTS, PullResponse, PushResponse, SYNC_API, textsWithin } from '../../shared/sync.js';
 import type { Clock } from './clock.js';
 import { DeskError } from './deskError.js';
 import type { EventWriter } from './eventWriter.js';
@@ -100,7 +100,7 @@ export function createSyncClient(db: Db, writer: EventWriter, clock: Clock, atta
     for (;;) {
       const waiting = localEventsAfter(db, pushedSeq(), PUSH_BATCH);
       if (!waiting.length) return;
-      const json = jsonWithin(waiting.map((r) => r.event), MAX_BATCH_BYTES);
+      const json = textsWithin(waiting.map((r) => JSON.stringify(r.event)), MAX_BATCH_BYTES);
       const sent = waiting.slice(0, json.length);
       const grants = grantsByIds(db, [...new Set(sent.flatMap(({ event: e }) => (e.proof && 'grant' in e.proof ? [e.proof.grant] : [])))]);
       const body = `{"events":[${json.join(',')}],"grants":${JSON.stringify(grants)}}`;
