@@ -46,14 +46,17 @@ function refuse(reply: FastifyReply, status: number, error: string, message: str
 }
 
 /**
- * One page of a pull. Each part walks an index in `seq` order and stops at the page's end (an `OR` of
- * "this branch or none" read every later row of the branch and sorted them: 50,000 rows for a page of 1,000).
+ * One page of a pull, with its parameters. Each part walks an index in `seq` order and stops at the
+ * page's end (an `OR` of "this branch or none" read every later row of the branch and sorted them:
+ * 50,000 rows for a page of 1,000).
  */
-function pullPageQuery(hq: boolean): string {
+function pullPageQuery(device: Device, after: number, limit: number, mine: number): [string, unknown[]] {
   const part = (where: string) => `(SELECT * FROM events WHERE ${where} seq > $1 AND NOT (from_device = $3 AND seq <= $4) ORDER BY seq LIMIT $2)`;
+  const hq = device.scope === 'hq';
   const rows = hq ? part('') : `${part('branch = $5 AND')} UNION ALL ${part('branch IS NULL AND')}`;
-  return `SELECT seq, id, entity, entity_id, type, payload::text AS payload, actor, actor_role, device, hlc, schema
+  const text = `SELECT seq, id, entity, entity_id, type, payload::text AS payload, actor, actor_role, device, hlc, schema
     FROM (SELECT * FROM (${rows}) AS taken ORDER BY seq LIMIT $2) AS page ORDER BY seq`;
+  return [text, [after, limit, device.id, mine, ...(hq ? [] : [device.branch])]];
 }
 
 interface PulledRow { seq: string; id: string; entity: string; entity_id: string; type: string; payload: string; actor: string; actor_role: string; device: string; hlc: string; schema: number }
@@ -229,9 +232,7 @@ export function buildServer({ sql, logger = false, enrolPerMinute = 10, trustPro
       // guesses a few hundred rows and reads them all through a bitmap and a sort instead of walking the index.
       const rows = await sql.transaction(async (tx) => {
         await tx.query('SET LOCAL enable_bitmapscan = off');
-        return tx.query<PulledRow>(pullPageQuery(device.scope === 'hq'), [
-          after, limit + 1, device.id, mine, ...(device.scope === 'hq' ? [] : [device.branch]),
-        ]);
+        return tx.query<PulledRow>(...pullPageQuery(device, after, limit + 1, mine));
       });
       // A page is cut by bytes too: a thousand long complaints are tens of megabytes.
       const page = rows.slice(0, limit);
