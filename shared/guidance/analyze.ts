@@ -20,7 +20,7 @@ import {
   type SignalKind,
 } from './lexicons.js';
 import { addressedTo, againIsNoFault, clauseBefore, consequenceOfNegatedCondition, describesSomeone, harmWithoutCause, isCustomersOwn, isDemand, namesAnAct, notARepeat, reportedDone, helpedAfter, insideHashtag, reportsWhatWasDone, someoneElsesAct, ultimatum } from './ownWords.js';
-import { before, claim, endsWithAny, findTerms, findTermsOfLists, matchesOf, prepare, type Hit, type Prepared } from './matcher.js';
+import { before, claim, containsAny, endsWithAny, findTerms, findTermsOfLists, matchesOf, prepare, someAtFirstPlace, type Hit, type Prepared } from './matcher.js';
 import { NAMES_NEEDING_AN_ACT, NOT_NEGATORS } from './lexicons.js';
 import { combine, loadModel, normalizeForModel, readWithModel, MODEL_TEMPERS_BEYOND, type Model } from './model.js';
 import shippedModel from './data/model.json' with { type: 'json' };
@@ -54,12 +54,16 @@ export interface Analysis {
   needs: Need[];
 }
 
-const CJK = /[\u3400-\u9fff]/g;
-
 /** zh-TW when traditional-only characters show up, zh-CN for other Chinese, English otherwise. */
 export function detectLocale(text: string): GuidanceLocale {
-  const cjk = text.match(CJK)?.length ?? 0;
-  const latin = text.match(/[a-z]/gi)?.length ?? 0;
+  // Counted, not matched: a match made a string of every character of a long text.
+  let cjk = 0;
+  let latin = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x3400 && code <= 0x9fff) cjk += 1;
+    else if ((code | 0x20) >= 0x61 && (code | 0x20) <= 0x7a) latin += 1;
+  }
   if (cjk === 0 || cjk * 3 < latin) return 'en';
   return traditionalCharCount(text) > 0 ? 'zh-TW' : 'zh-CN';
 }
@@ -329,7 +333,7 @@ function sentenceAround(p: Prepared, hit: Hit): { start: number; end: number } {
 }
 
 /** A lexicon pattern's matches; none, without running it, on text that lacks the Chinese every match needs. */
-const patternMatches = (p: Prepared, { re, needs }: { re: RegExp; needs: string | null }) => (needs && !p.text.includes(needs) ? [] : matchesOf(p.text, re));
+const patternMatches = (p: Prepared, { re, needs }: { re: RegExp; needs: string[] | null }) => (needs && !containsAny(p, needs) ? [] : matchesOf(p.text, re));
 
 /** Anger and praise words claim the text together. A generator: the words are read only when their needles are built, not copied on every reading. */
 function* angerAndPraise(lex: Lexicon): Generator<string> {
@@ -429,12 +433,8 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
     if (weight >= 1) triggers.push(hit.term);
   }
   const termHeard = [...grievances];
-  // Copied only when a pattern matched: most readings match none.
-  let positives: string[] | null = null;
   const praises = (match: string) =>
-    (positives ??= [...lex.positive.keys()]).some((w) => {
-      const at = match.indexOf(w);
-      if (at < 0) return false;
+    someAtFirstPlace(match, lex.positive, (w, at) => {
       const before = match.slice(0, at);
       return !PRAISE_DENIED[p.script].test(before) && !praiseDisowned(p, before, w);
     });
@@ -939,7 +939,7 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   const temperature = reading ? combine(ruled, reading, model!.thresholds[script], text.length > MODEL_TEMPERS_BEYOND[script] && heat < SURE_HEAT, pleased, playful(text)) : ruled;
   // The clerk sees what the model heard too, in the customer's own characters.
   if (reading && temperature > ruled) {
-    const heard = temperature >= 2 ? reading.strongest.angry : reading.strongest.upset;
+    const heard = reading.strongest(temperature >= 2 ? 'angry' : 'upset');
     triggers.push(...(resolved === 'en' ? heard : ownWords(text, normalizeForModel(text), heard)));
   }
 

@@ -34,8 +34,8 @@ export interface Lexicon {
 interface Pattern {
   re: RegExp;
   weight: number;
-  /** Chinese every match must contain: without it in the text the pattern is not run. */
-  needs: string | null;
+  /** Text every match contains one of (`requiredText`): without any of it in the text the pattern is not run. */
+  needs: string[] | null;
 }
 
 const toMap = (...records: Array<Record<string, number>>) => new Map(records.flatMap((r) => Object.entries(r)));
@@ -55,25 +55,34 @@ export const LexiconExtension = z.object({
 export type LexiconExtension = z.infer<typeof LexiconExtension>;
 export const EMPTY_EXTENSION: LexiconExtension = { version: 1, anger: { zh: {}, en: {} }, complaint: { zh: {}, en: {} }, signals: {} };
 
-const patterns = (rules: Array<{ re: string; weight: number }>): Pattern[] => rules.map((r) => ({ re: new RegExp(r.re, 'gu'), weight: r.weight, needs: requiredChinese(r.re) }));
+const patterns = (rules: Array<{ re: string; weight: number }>, script: Script): Pattern[] =>
+  rules.map((r) => ({ re: new RegExp(r.re, 'gu'), weight: r.weight, needs: requiredText(r.re, script) }));
 
-const CHINESE = /[\u3400-\u9fff]/;
+/** Characters a pattern's source means as themselves: Chinese ones; in English, letters, apostrophes and the spaces between words. */
+const LITERAL: Record<Script, RegExp> = { zh: /[\u3400-\u9fff]/, en: /[a-z' ]/ };
+
 /**
- * The longest run of Chinese characters that every match of a pattern must contain, or null when it has
- * none for sure (an alternation at its top, or only optional characters). Most of the hundreds of
- * patterns cannot match most texts; a substring test skips them (a regular expression that opens
- * with [^，。！？]{0,6} is otherwise tried at every place of the text).
+ * Text every match of a pattern contains one of: for each alternative at the top of the pattern, its
+ * longest run of required characters; null when some alternative has none for sure (only optional
+ * characters, or a group). Most of the hundreds of patterns cannot match most texts; a substring test
+ * skips them (a regular expression that opens with [^，。！？]{0,6} is otherwise tried at every place
+ * of the text, and one with alternatives at every place for each).
  */
-export function requiredChinese(source: string): string | null {
+export function requiredText(source: string, script: Script): string[] | null {
   // A group of Chinese alone, not optional ((自己)), is as required as its characters.
-  const s = source.replace(/\((?:\?:)?([\u3400-\u9fff]+)\)(?![?*+{])/gu, '$1');
+  const s = script === 'zh' ? source.replace(/\((?:\?:)?([\u3400-\u9fff]+)\)(?![?*+{])/gu, '$1') : source;
+  const alternatives: string[] = [];
   let depth = 0;
   let run = '';
   let best = '';
-  let alternated = false;
   const end = () => {
-    if (run.length > best.length) best = run;
+    if (run.trim().length > best.trim().length) best = run;
     run = '';
+  };
+  const close = () => {
+    end();
+    alternatives.push(best);
+    best = '';
   };
   for (let i = 0; i < s.length; i++) {
     const c = s[i]!;
@@ -89,30 +98,31 @@ export function requiredChinese(source: string): string | null {
     } else if (c === '(' || c === ')') {
       end();
       depth += c === '(' ? 1 : -1;
-    } else if (depth === 0 && CHINESE.test(c) && !/[?*{]/.test(s[i + 1] ?? '')) {
+    } else if (c === '|' && depth === 0) {
+      close();
+    } else if (depth === 0 && LITERAL[script].test(c) && !/[?*{]/.test(s[i + 1] ?? '')) {
       run += c;
     } else {
-      if (c === '|' && depth === 0) alternated = true;
       end();
     }
   }
-  end();
-  return alternated || !best ? null : best;
+  close();
+  return alternatives.every((a) => a.trim()) ? alternatives : null;
 }
 
-function lexicon(data: typeof zhLexicon | typeof enLexicon): Lexicon {
+function lexicon(data: typeof zhLexicon | typeof enLexicon, script: Script): Lexicon {
   return {
     anger: toMap(data.anger.terms, data.emoticons.terms),
-    patterns: patterns(data.patterns.rules),
+    patterns: patterns(data.patterns.rules, script),
     complaint: toMap(data.complaint.terms),
-    complaintPatterns: patterns(data.complaintPatterns.rules),
+    complaintPatterns: patterns(data.complaintPatterns.rules, script),
     positive: toMap(data.positive.terms),
     degree: toMap(data.degree.terms),
     negators: [...data.negators.terms].sort((a, b) => b.length - a.length),
   };
 }
 
-const SHIPPED: Record<Script, Lexicon> = { zh: lexicon(zhLexicon), en: lexicon(enLexicon) };
+const SHIPPED: Record<Script, Lexicon> = { zh: lexicon(zhLexicon, 'zh'), en: lexicon(enLexicon, 'en') };
 
 /** Everything the engine reads words with: the lexicons per script and the signal index. */
 export interface Lexicons {
@@ -167,9 +177,17 @@ export const NEED_TERMS = categoryData.needs as Record<Need, PerScript>;
 // and rewrite mainland words (影片 → 视频), so simplified text would not pass through unchanged.
 const fromTraditional = Converter({ from: 't', to: 'cn' });
 
+/** The last text converted and what it became: one reading converts the same text up to three times (its locale, its words, the model's grams). */
+let lastTraditional = '';
+let lastSimplified = '';
+
 /** Traditional characters become simplified ones, so zh-TW meets the same lexicon as zh-CN. */
 export function toSimplified(text: string): string {
-  return fromTraditional(text);
+  if (text !== lastTraditional) {
+    lastSimplified = fromTraditional(text);
+    lastTraditional = text;
+  }
+  return lastSimplified;
 }
 
 /**
@@ -198,7 +216,9 @@ export function fromCantonese(text: string): string {
 
 /** How many characters of the text only traditional Chinese writes. */
 export function traditionalCharCount(text: string): number {
-  const simplified = [...fromTraditional(text)];
+  const converted = toSimplified(text);
+  if (converted === text) return 0;
+  const simplified = [...converted];
   const original = [...text];
   // A word table may change a word's length; then count character by character.
   if (simplified.length !== original.length) return original.filter((ch) => fromTraditional(ch) !== ch).length;

@@ -161,8 +161,11 @@ export function loadModel(file: unknown, warn: (message: string) => void = conso
 export interface ModelReading {
   upset: number;
   angry: number;
-  /** The grams that pushed each head up most, strongest first, as the model read them. */
-  strongest: { upset: string[]; angry: string[] };
+  /**
+   * The grams that pushed the head up most, strongest first, as the model read them. Worked out when
+   * asked: the clerk is shown them only when the model raised the temperature.
+   */
+  strongest(head: 'upset' | 'angry'): string[];
 }
 
 /** Pronouns, particles and articles: they weigh in the reading, but a gram made of nothing else explains nothing to the clerk. */
@@ -236,7 +239,7 @@ export function readWithModel(model: Model, text: string): ModelReading {
   return {
     upset: sigmoid(model.upset.bias + upset * model.upset.scale * norm),
     angry: sigmoid(model.angry.bias + angry * model.angry.scale * norm),
-    strongest: { upset: strongest(toUpset), angry: strongest(toAngry) },
+    strongest: (head) => strongest(head === 'upset' ? toUpset : toAngry),
   };
 }
 

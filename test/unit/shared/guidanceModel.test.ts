@@ -118,11 +118,11 @@ describe('the guidance model beside the rules', () => {
     const model = loadModel(file)!;
     const read = readWithModel(model, 'I am typing this furiously and I want it fixed');
     expect(read.angry).toBeGreaterThan(0.5);
-    expect(read.strongest.angry).toEqual(['furiously']);
+    expect(read.strongest('angry')).toEqual(['furiously']);
     expect(readWithModel(model, 'I am typing this slowly and I want it fixed').angry).toBeLessThan(0.1);
     // The pronoun pushes too, in a head that hears it, but is never named as what was heard.
     const pronoun = loadModel(modelHearing(['我', '凶']))!;
-    expect(readWithModel(pronoun, '我觉得他很凶').strongest.angry).toEqual(['凶']);
+    expect(readWithModel(pronoun, '我觉得他很凶').strongest('angry')).toEqual(['凶']);
   });
 
   it.skipIf(!existsSync(TRAIN_DIR))('trains reproducibly: the same slice and seed give the same bytes, another seed other bytes', () => {
