@@ -19,29 +19,37 @@ const MODEL_PATH = join(process.cwd(), 'shared', 'guidance', 'data', 'model.json
 
 const [command, file] = process.argv.slice(2);
 
+/** Answers written together, up to this many: one write per answer was a system call per text. */
+const ANSWERS_PER_WRITE = 256;
+
+function answerTo(line: string, n: number): string {
+  let input: { id?: unknown; text?: unknown; locale?: unknown };
+  try {
+    input = JSON.parse(line) as typeof input;
+  } catch {
+    return JSON.stringify({ line: n, error: 'not JSON' });
+  }
+  if (typeof input.text !== 'string') return JSON.stringify({ id: input.id ?? null, error: 'text missing' });
+  const locale = ['zh-CN', 'zh-TW', 'en'].includes(input.locale as string) ? (input.locale as GuidanceLocale) : undefined;
+  const a = analyze(input.text, locale);
+  return JSON.stringify({ id: input.id ?? null, locale: a.locale, temperature: a.temperature, signals: a.signals.map((s) => s.kind), content: a.content, motive: a.motive });
+}
+
 async function analyzeStdin(): Promise<void> {
   const lines = createInterface({ input: process.stdin, crlfDelay: Infinity });
   let n = 0;
+  let answers: string[] = [];
+  const flush = () => {
+    if (answers.length) process.stdout.write(`${answers.join('\n')}\n`);
+    answers = [];
+  };
   for await (const line of lines) {
     n += 1;
     if (!line.trim()) continue;
-    let input: { id?: unknown; text?: unknown; locale?: unknown };
-    try {
-      input = JSON.parse(line) as typeof input;
-    } catch {
-      process.stdout.write(`${JSON.stringify({ line: n, error: 'not JSON' })}\n`);
-      continue;
-    }
-    if (typeof input.text !== 'string') {
-      process.stdout.write(`${JSON.stringify({ id: input.id ?? null, error: 'text missing' })}\n`);
-      continue;
-    }
-    const locale = ['zh-CN', 'zh-TW', 'en'].includes(input.locale as string) ? (input.locale as GuidanceLocale) : undefined;
-    const a = analyze(input.text, locale);
-    process.stdout.write(
-      `${JSON.stringify({ id: input.id ?? null, locale: a.locale, temperature: a.temperature, signals: a.signals.map((s) => s.kind), content: a.content, motive: a.motive })}\n`,
-    );
+    answers.push(answerTo(line, n));
+    if (answers.length === ANSWERS_PER_WRITE) flush();
   }
+  flush();
 }
 
 function readJsonl<T>(path: string): T[] {

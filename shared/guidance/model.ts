@@ -136,7 +136,13 @@ export interface Model {
   thresholds: ModelFile['thresholds'];
 }
 
-const fromBase64 = (text: string) => Int8Array.from(atob(text), (c) => (c.charCodeAt(0) << 24) >> 24);
+/** The weights as stored: base64 of signed bytes. A plain loop (an Int8Array takes a byte's value as signed); Int8Array.from with a mapping took 0.45 s of a start. */
+function fromBase64(text: string): Int8Array {
+  const bytes = atob(text);
+  const weights = new Int8Array(bytes.length);
+  for (let i = 0; i < bytes.length; i++) weights[i] = bytes.charCodeAt(i);
+  return weights;
+}
 
 /** The shipped model, or null (the rules read alone) when the file is missing or not a model. */
 export function loadModel(file: unknown, warn: (message: string) => void = console.warn): Model | null {

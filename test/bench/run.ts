@@ -7,7 +7,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { performance } from 'node:perf_hooks';
 import { openDesk } from '../../electron/core/openDesk.js';
 import { recordEvents } from '../../db/eventStore.js';
@@ -122,7 +122,17 @@ function benchGuidance(): void {
   const lines = readFileSync('test/fixtures/guidance/utterances.jsonl', 'utf8').split('\n').filter(Boolean).map((l) => (JSON.parse(l) as { text: string }).text);
   const batch = Array.from({ length: 20 }, () => lines).flat();
   const [, took] = time(() => batch.forEach((t) => analyze(t)));
-  console.log(`guidance batch throughput: ${batch.length.toLocaleString('en')} fixture texts in ${(took / 1000).toFixed(2)} s = ${Math.round(batch.length / (took / 1000)).toLocaleString('en')} texts/s`);
+  console.log(`guidance in this process: ${batch.length.toLocaleString('en')} fixture texts in ${(took / 1000).toFixed(2)} s = ${Math.round(batch.length / (took / 1000)).toLocaleString('en')} texts/s`);
+  // The batch CLI as `npm run guidance -- analyze` runs it: bundled, JSON lines in and out, start-up included and apart.
+  execFileSync(process.execPath, ['scripts/build-guidance.mjs']);
+  const cli = (input: string[]) => time(() => execFileSync(process.execPath, ['dist/guidance/guidance.mjs', 'analyze'], { input: input.map((text, id) => JSON.stringify({ id, text })).join('\n'), maxBuffer: 1 << 30 }))[1];
+  const startUp = quantile([0, 1, 2].map(() => cli(['好'])), 0.5);
+  const texts = Array.from({ length: 4 }, () => batch).flat();
+  const all = cli(texts);
+  console.log(
+    `guidance batch CLI (npm run guidance -- analyze): ${texts.length.toLocaleString('en')} fixture texts in ${(all / 1000).toFixed(2)} s = ${Math.round(texts.length / (all / 1000)).toLocaleString('en')} texts/s; ` +
+      `start-up alone ${(startUp / 1000).toFixed(2)} s, ${Math.round(texts.length / ((all - startUp) / 1000)).toLocaleString('en')} texts/s after it (budget 5,000)`,
+  );
 }
 benchGuidance();
 
