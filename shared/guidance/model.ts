@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { toSimplified } from './lexicons.js';
+import { withoutSetPhrases } from './setPhrases.js';
 
 /**
  * The statistical half of the temperature: two logistic heads (upset or worse, angry or worse) over
@@ -10,9 +11,9 @@ import { toSimplified } from './lexicons.js';
 export const MODEL_BITS = 20;
 const MASK = (1 << MODEL_BITS) - 1;
 
-/** Text as the model reads it: one width, lower case, simplified characters. */
+/** Text as the model reads it: one width, lower case, simplified characters, set phrases blanked as the rules blank them. */
 export function normalizeForModel(text: string): string {
-  return toSimplified(text.normalize('NFKC').toLowerCase());
+  return withoutSetPhrases(toSimplified(text.normalize('NFKC').toLowerCase()));
 }
 
 const FNV_BASIS = 0x811c9dc5;

@@ -125,6 +125,16 @@ describe('the guidance model beside the rules', () => {
     expect(readWithModel(pronoun, '我觉得他很凶').strongest('angry')).toEqual(['凶']);
   });
 
+  it('reads set phrases as the rules do: a near-fire is no 差, a polite 麻烦您帮我 no hassle', () => {
+    const model = loadModel(modelHearing(['差', '麻烦']))!;
+    // Heard where the words mean what they look like…
+    expect(readWithModel(model, '服务太差').angry).toBeGreaterThan(0.5);
+    expect(readWithModel(model, '手续太麻烦了').angry).toBeGreaterThan(0.5);
+    // …and not inside a set phrase, in simplified or traditional characters.
+    for (const text of ['热水器差点着火', '麻烦您帮我查一下账单', '麻煩您幫我查一下帳單', '给你们添麻烦了']) expect(readWithModel(model, text).angry, text).toBeLessThan(0.1);
+    expect([...featuresOf('差点着火').values()]).not.toContain('差');
+  });
+
   it.skipIf(!existsSync(TRAIN_DIR))('trains reproducibly: the same slice and seed give the same bytes, another seed other bytes', () => {
     const slice = readCorpora(150);
     const once = trainModel(slice, { epochs: 1 });
