@@ -696,7 +696,7 @@ const OWN_ACT_KINDS: readonly SignalKind[] = ['media', 'legal', 'regulator', 'so
  * Signal terms are matched longest-first across kinds ("attorney general" is no lawyer). `threatened`:
  * a threatening signal says what the customer will do, not only what they have done.
  */
-function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; threatened: boolean; askedOnly: boolean } {
+function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; threatened: boolean; askedOnly: boolean; denied: Hit[] } {
   const kindsOf = lexicons.signals[p.script];
   const negators = lexicons.byScript[p.script].negators;
   const words = new Map<SignalKind, Set<string>>();
@@ -704,13 +704,18 @@ function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; thre
   // Every demand for money asked as a question (多收的钱什么时候可以退回来？): no heat in it.
   let askedOnly = true;
   const addressedTerms = new Set<string>();
+  // Threats and reports the customer denies (我没有报警, 我不会去曝光): the model must not hear them either.
+  const denied: Hit[] = [];
   for (const { hit, kinds } of signalHits(p, kindsOf)) {
     // "我不会去曝光" is no media threat; a threat keeps its own negation (不会放过), a repeat its own ("didn't show up again").
     const isNegated = !kinds.includes('threat') && !kinds.includes('repeat') && negated(p, hit, negators) && !consequenceOfNegatedCondition(p, hit);
     // The terms an ultimatum sets are a demand (不赔偿我就报警, 如仍未退还…将依法起诉); the act itself denied stays
     // denied (我不报警，我就要个说法).
     const ultimatumTerms = isNegated && kinds.includes('compensation') && ultimatum(p, hit);
-    if (isNegated && !ultimatumTerms) continue;
+    if (isNegated && !ultimatumTerms) {
+      if (kinds.some((k) => THREATENING.includes(k) || k === 'social')) denied.push(hit);
+      continue;
+    }
     // Escalation needs the customer's own act: not staff's words, a denial, a hedged "if ever" or a lookalike,
     // nor someone else's act (someone else hurt is still a danger, so safety does not ask that).
     if (kinds.some((k) => OWN_ACT_KINDS.includes(k)) && (!isCustomersOwn(p, hit, negators, kinds) || (!kinds.includes('safety') && someoneElsesAct(p, hit)))) continue;
@@ -736,7 +741,7 @@ function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; thre
     for (const kind of kinds) words.set(kind, (words.get(kind) ?? new Set()).add(hit.term));
     if (mayThreaten && !done) threatened = true;
   }
-  return { signals: SIGNAL_KINDS.filter((kind) => words.has(kind)).map((kind) => ({ kind, words: [...words.get(kind)!] })), threatened, askedOnly };
+  return { signals: SIGNAL_KINDS.filter((kind) => words.has(kind)).map((kind) => ({ kind, words: [...words.get(kind)!] })), threatened, askedOnly, denied };
 }
 
 function bestOf<K extends string>(p: Prepared, table: Record<K, { zh: string[]; en: string[] }>, order: readonly K[]): Map<K, number> {
@@ -861,6 +866,7 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   let allSlight = true;
   const triggers: string[] = [];
   const signalWords = new Map<SignalKind, Set<string>>();
+  const deniedSpans: Hit[] = [];
   let threatened = false;
   let askedOnly = true;
   const sum = <K>(into: Map<K, number>, from: Map<K, number>) => {
@@ -893,6 +899,8 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
     heardSomething ||= grievances.length > 0;
     allSlight &&= onlySlight(p, grievances) || closesOnPraise(p, grievances, anger.praisedAt);
     const found = findSignals(p, lexicons);
+    // A Chinese reading keeps the text's positions (an English one is re-spaced into words).
+    if (p.script === 'zh' && i === 0) deniedSpans.push(...found.denied);
     threatened ||= found.threatened;
     askedOnly &&= found.askedOnly;
     for (const signal of found.signals) {
@@ -920,7 +928,7 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   // Pleased: at least one calming word's worth and nothing wrong, or a remark.
   const rounded = Math.round(score * 100) / 100;
   const pleased = ruled === 0 && (remark || rounded <= -0.7);
-  const reading = model && text.trim() ? readWithModel(model, text) : null;
+  const reading = model && text.trim() ? readWithModel(model, deniedSpans.reduce((t, h) => t.slice(0, h.start) + ' '.repeat(h.end - h.start) + t.slice(h.end), text)) : null;
   const temperature = reading ? combine(ruled, reading, model!.thresholds[script], text.length > MODEL_TEMPERS_BEYOND[script] && heat < SURE_HEAT, pleased, playful(text)) : ruled;
   // The clerk sees what the model heard too, in the customer's own characters.
   if (reading && temperature > ruled) {

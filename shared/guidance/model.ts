@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { toSimplified } from './lexicons.js';
+import { lexiconsWith, toSimplified } from './lexicons.js';
 import { withoutSetPhrases } from './setPhrases.js';
 
 /**
@@ -180,7 +180,16 @@ const FUNCTION_WORDS = new Set([
   ...'我你您他她它们的了是在有就都也还和与吗呢吧啊呀这那个',
   ..."i me my i'm you your it it's the a an to and of is was in on that this".split(' '),
 ]);
-const explains = (gram: string) => !(/^[a-z' ]+$/.test(gram) ? gram.split(' ') : [...gram]).every((unit) => FUNCTION_WORDS.has(unit));
+/**
+ * Chinese characters that are a word of judgement on their own (烦, 坑, 凶): any other single character
+ * the model heard (the 警 of a denied 报警, the 地 of 地板) explains nothing to the clerk.
+ */
+const WORDS_ALONE: ReadonlySet<string> = new Set([
+  ...(['anger', 'complaint'] as const).flatMap((list) => [...lexiconsWith().byScript.zh[list].keys()].filter((term) => [...term].length === 1)),
+  ...'凶骗坏假贵脏臭错吓',
+]);
+const explains = (gram: string) =>
+  /^[a-z' ]+$/.test(gram) ? !gram.split(' ').every((word) => FUNCTION_WORDS.has(word)) : [...gram].length > 1 ? ![...gram].every((unit) => FUNCTION_WORDS.has(unit)) : WORDS_ALONE.has(gram);
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 

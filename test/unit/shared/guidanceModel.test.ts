@@ -123,6 +123,9 @@ describe('the guidance model beside the rules', () => {
     // The pronoun pushes too, in a head that hears it, but is never named as what was heard.
     const pronoun = loadModel(modelHearing(['我', '凶']))!;
     expect(readWithModel(pronoun, '我觉得他很凶').strongest('angry')).toEqual(['凶']);
+    // A single character is named only when it is a word of judgement on its own: not the 地 of 地板.
+    const loose = loadModel(modelHearing(['地', '警', '烦']))!;
+    expect(readWithModel(loose, '地板上全是水，物业说要报警，真烦').strongest('angry')).toEqual(['烦']);
   });
 
   it('reads set phrases as the rules do: a near-fire is no 差, a polite 麻烦您帮我 no hassle', () => {
@@ -133,6 +136,17 @@ describe('the guidance model beside the rules', () => {
     // …and not inside a set phrase, in simplified or traditional characters.
     for (const text of ['热水器差点着火', '麻烦您帮我查一下账单', '麻煩您幫我查一下帳單', '给你们添麻烦了']) expect(readWithModel(model, text).angry, text).toBeLessThan(0.1);
     expect([...featuresOf('差点着火').values()]).not.toContain('差');
+  });
+
+  it('does not hear a threat or report the customer denies: 我没有报警 is no call to the police', () => {
+    const model = loadModel(modelHearing(['报警']))!;
+    for (const text of ['我没有报警，只是想你们给个说法', '我不会报警的，你们放心']) {
+      const read = analyze(text, undefined, undefined, model);
+      expect(read.temperature, text).toBeLessThan(2);
+      expect(read.triggers, text).not.toContain('报警');
+    }
+    // Someone else's words are still heard: the rules raise no banner, the model hears the word.
+    expect(analyze('保安说要报警，我只是想问清楚', undefined, undefined, model).triggers).toContain('报警');
   });
 
   it.skipIf(!existsSync(TRAIN_DIR))('trains reproducibly: the same slice and seed give the same bytes, another seed other bytes', () => {
