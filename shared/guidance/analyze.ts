@@ -76,9 +76,10 @@ const scriptOf = (locale: GuidanceLocale): Script => (locale === 'en' ? 'en' : '
  * Words that are not what they look like: a "whining noise" is a sound, not an insult; "my late dad" died,
  * he was not late; "a good inch shorter", "a good hour" measure, they praise nothing; "mad I didn't find
  * this place sooner" is delight; kids who "will grow up there" are told nothing; a fire drill or fire door
- * is no fire; "scared the shit out of me" is a degree. Sympathy and jokes are PLAYFUL_EN's.
+ * is no fire; "scared the shit out of me" is a degree; "my only complaint is…" heads a remark, it makes none.
+ * Sympathy and jokes are PLAYFUL_EN's.
  */
-const SET_PHRASES_EN = /\bfire(?= (alarm test|drill|exit|door|escape|extinguisher)s?\b)|\bthe (shit|hell|crap|fuck|heck) out of\b|(?<=\b(will|to|would|'ll|kids|children|they|we|watch|watched|help|helped) )grow(?= up\b)|\b(whining|whiny|screaming|squealing)(?= (noise|sound|hum|whine)s?\b)|(?<=\ba )good(?= (inch|inches|centimetre|centimetres|centimeter|centimeters|cm|foot|feet|metre|metres|meter|meters|mile|miles|minute|minutes|hour|hours|week|weeks|month|months|year|years|while|few)\b)|\bmad(?= (that )?i (didn't|did not|never) [^.!?]{0,40}\b(sooner|earlier)\b)|(?<=\b(my|our|his|her|their) )late(?= (dad|father|mum|mom|mother|husband|wife|partner|grandmother|grandfather|grandma|grandpa|gran|nan|brother|sister|son|daughter|uncle|aunt)\b)/gi;
+const SET_PHRASES_EN = /(?<=\b(?:my|the|our|one) only )(?:complaint|gripe|issue|problem|downside|drawback|negative|con|criticism|quibble|niggle)(?=s? (?:is|was|would be)\b)|\bfire(?= (alarm test|drill|exit|door|escape|extinguisher)s?\b)|\bthe (shit|hell|crap|fuck|heck) out of\b|(?<=\b(will|to|would|'ll|kids|children|they|we|watch|watched|help|helped) )grow(?= up\b)|\b(whining|whiny|screaming|squealing)(?= (noise|sound|hum|whine)s?\b)|(?<=\ba )good(?= (inch|inches|centimetre|centimetres|centimeter|centimeters|cm|foot|feet|metre|metres|meter|meters|mile|miles|minute|minutes|hour|hours|week|weeks|month|months|year|years|while|few)\b)|\bmad(?= (that )?i (didn't|did not|never) [^.!?]{0,40}\b(sooner|earlier)\b)|(?<=\b(my|our|his|her|their) )late(?= (dad|father|mum|mom|mother|husband|wife|partner|grandmother|grandfather|grandma|grandpa|gran|nan|brother|sister|son|daughter|uncle|aunt)\b)/gi;
 
 function prepared(text: string, locale: GuidanceLocale): Prepared {
   if (locale === 'en') return prepare(text.replace(SET_PHRASES_EN, '').replace(PLAYFUL_EN, ''), 'en');
@@ -608,6 +609,12 @@ function putRightAt(p: Prepared, from: number, to = p.text.length, askedFrom = f
   return { start, end: start + found[0].length };
 }
 
+/** A fault named as the only one (唯一的缺点, 美中不足, "my only complaint is"): the rest pleased the customer. */
+const ONLY_FAULT = {
+  zh: /(?:唯一|美中)的?(?:缺[点點]|不足|遗憾|遺憾|不满意|不滿意)|小缺[点點]|美中不足/,
+  en: /\b(?:my|the|our|one) only (?:complaint|gripe|issue|problem|downside|drawback|negative|con|criticism|quibble|niggle)s? (?:is|was|would be)\b/i,
+} as const;
+
 /** Something after `from` put the fault right. */
 const putRightAfter = (p: Prepared, from: number) => putRightAt(p, from) !== null;
 
@@ -894,7 +901,8 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
     triggers.push(...own(complaints.triggers));
     // A judgement denied (没有任何质量问题, "nothing wrong") reassures as a calming word does.
     score -= 0.7 * complaints.reassurance;
-    praise += anger.praise + complaints.reassurance;
+    // "唯一的缺点是…", "my only gripe is…": the customer's verdict on the rest is a good one.
+    praise += anger.praise + complaints.reassurance + (ONLY_FAULT[p.script].test(text) ? 1 : 0);
     const grievances = [...anger.grievances, ...complaints.grievances];
     heardSomething ||= grievances.length > 0;
     allSlight &&= onlySlight(p, grievances) || closesOnPraise(p, grievances, anger.praisedAt);
