@@ -19,7 +19,7 @@ import {
   type Script,
   type SignalKind,
 } from './lexicons.js';
-import { addressedTo, againIsNoFault, clauseBefore, consequenceOfNegatedCondition, describesSomeone, harmWithoutCause, isCustomersOwn, isDemand, namesAnAct, notARepeat, reportedDone, helpedAfter, insideHashtag, reportsWhatWasDone, someoneElsesAct, ultimatum } from './ownWords.js';
+import { addressedTo, againIsNoFault, clauseBefore, consequenceOfNegatedCondition, describesSomeone, harmWithoutCause, isCustomersOwn, isDemand, namesAnAct, notARepeat, reportedDone, helpedAfter, insideHashtag, reportsWhatWasDone, someoneElsesAct, supposedTrouble, ultimatum } from './ownWords.js';
 import { before, claim, containsAny, endsWithAny, findTerms, findTermsOfLists, matchesOf, prepare, someAtFirstPlace, type Hit, type Prepared } from './matcher.js';
 import { NAMES_NEEDING_AN_ACT, NOT_NEGATORS } from './lexicons.js';
 import { withoutSetPhrases } from './setPhrases.js';
@@ -401,7 +401,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
       continue;
     }
     // 以为是假货 (验了一下是正品): a fault only feared or supposed is none.
-    if (feared(p, hit)) continue;
+    if (feared(p, hit) || supposedTrouble(p, hit)) continue;
     if (notFeltNow(p, hit)) continue;
     // 退款已经收到了: a refund that came is no grievance; nor is "would stay again".
     if (MONEY_BACK.has(hit.term) && reportedDone(p, hit)) continue;
@@ -537,7 +537,7 @@ function complaintScore(p: Prepared, lexicons: Lexicons, weightAt: (at: number) 
   const found: Array<{ start: number; end: number; weight: number; words: string }> = [];
   for (const hit of findTerms(p, lex.complaint.keys(), lex.complaint)) {
     if (negated(p, hit, lex.negators)) reassurance += reassures(p, hit) ? weightAt(hit.start) : 0;
-    else if (!feared(p, hit)) found.push({ ...hit, weight: lex.complaint.get(hit.term) ?? 0, words: hit.term });
+    else if (!feared(p, hit) && !supposedTrouble(p, hit)) found.push({ ...hit, weight: lex.complaint.get(hit.term) ?? 0, words: hit.term });
   }
   found.push(...judgements);
   const taken = new Uint8Array(p.text.length);
@@ -949,6 +949,8 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   const content: GuidanceContent = temperature === 0 && signals.length === 0 ? 'other' : (argmax(contentScores) ?? 'other');
 
   if (signals.some((s) => s.kind === 'media' || s.kind === 'social')) motiveScores.set('publicity', (motiveScores.get('publicity') ?? 0) + 1);
+  // A calm remark seeks no publicity: the camera's 曝光, a post that recommended the shop.
+  if (temperature === 0 && signals.length === 0) motiveScores.delete('publicity');
   const motive: GuidanceMotive = argmax(motiveScores) ?? 'unknown';
 
   const bump = (need: Need, by: number) => needScores.set(need, (needScores.get(need) ?? 0) + by);

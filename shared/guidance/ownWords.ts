@@ -123,8 +123,13 @@ const NUMBER_AROUND = { before: /((订单|单号|编号|尾号|号码|房间|门
 /** A part burnt out (电机就烧了, 保险丝烧了) is a fault, not a fire. */
 const PART_BEFORE_BURNT = /(电机|马达|保险丝|主板|灯泡|灯管|电源|压缩机|芯片|电路板|线路板|电容)[^，。！？]{0,2}$/;
 
+/** A camera's exposure (这台相机曝光很准, 手机拍夜景曝光偏暗) is a photograph's light, not a story made public. */
+const CAMERA_BEFORE_EXPOSURE = /(相机|镜头|拍照|拍摄|拍出来|照片|摄像头|单反|微单|夜景|画面|成像|人像|自拍|逆光|测光)[^，。！？]{0,6}$/;
+const PHOTO_AFTER_EXPOSURE = /^(很|非常|比较|有点|稍微|略|太|也)?(准|不准|偏[亮暗高低]|过[度曝]|不足|正常|均匀|合适|到位)/;
+
 function insideLookalike(p: Prepared, hit: Hit): boolean {
   if (p.script === 'zh' && hit.term.startsWith('烧') && PART_BEFORE_BURNT.test(p.text.slice(Math.max(0, hit.start - 6), hit.start))) return true;
+  if (p.script === 'zh' && hit.term === '曝光' && (CAMERA_BEFORE_EXPOSURE.test(p.text.slice(Math.max(0, hit.start - 10), hit.start)) || PHOTO_AFTER_EXPOSURE.test(p.text.slice(hit.end, hit.end + 6)))) return true;
   if (/^\d+$/.test(hit.term) && (NUMBER_AROUND.before.test(p.text.slice(Math.max(0, hit.start - 4), hit.start).trim()) || NUMBER_AROUND.after.test(p.text.slice(hit.end).trim()))) return true;
   for (const word of LOOKALIKES[p.script]) {
     const offset = word.indexOf(hit.term);
@@ -222,10 +227,25 @@ const HEDGE = { zh: /可能|也许|或许|考虑|说不定|不排除/, en: / (wo
 /** The trouble coming back some day (下次再这样, "if they ever…", "if it happens again"): a threat about then is no threat now. */
 const RECURRENCE = { zh: /下次|下回|以后|今后|将来/, en: / (ever|again|a second time|another time|next time) / };
 
+/**
+ * A trouble that has not happened (如果质量有问题我会去消协, 要是出了故障…): the act waits on it. Not one that goes on
+ * (如果还有问题, 再出问题) or is left unsolved (如果有问题不解决): that is an ultimatum.
+ */
+const TROUBLE_SUPPOSED = /(如果|要是|假如|万一|若是?)(以后|今后|将来|日后)?[^，。！？还再又仍]{0,6}(有|出了?|出现|发现)[^，。！？还再又仍]{0,4}(问题|故障|毛病)(?![^，。！？]{0,3}(不|没有?人?|未|无人)(解决|处理|修|退|赔|给|管|回|理))/;
+
+/** The trouble word is the supposed trouble itself (如果质量有问题…, 要是以后出了故障…): no fault to hear. */
+export function supposedTrouble(p: Prepared, hit: Hit): boolean {
+  if (p.script !== 'zh') return false;
+  const before = clauseBefore(p, hit);
+  const found = TROUBLE_SUPPOSED.exec(before + p.text.slice(hit.start, hit.end + 8));
+  return found !== null && found.index + found[0].length === before.length + hit.end - hit.start;
+}
+
 /** A threat of harm stays one however far off (下次再让我遇到，他就给我等着瞧); only an act on a channel waits for "next time". */
 function hedgedHypothetical(p: Prepared, sentence: string, recurrenceCounts = true, rest = ''): boolean {
   const text = p.script === 'en' ? ` ${sentence.trim()} ` : sentence;
   if (CONDITIONAL[p.script].test(text) && (HEDGE[p.script].test(text) || (recurrenceCounts && RECURRENCE[p.script].test(text)))) return true;
+  if (p.script === 'zh' && recurrenceCounts && TROUBLE_SUPPOSED.test(text)) return true;
   // What the customer would do, were things otherwise: "I'd call the police on it if I could", "I'd call a lawyer but…".
   return p.script === 'en' && COUNTERFACTUAL_BEFORE.test(lastClause(p, sentence)) && COUNTERFACTUAL_AFTER.test(rest);
 }
@@ -427,9 +447,13 @@ const clauseBeforeClause = (p: Prepared, end: number) => p.text.slice(Math.max(0
  * reports a refund, "double charged" a billing error, "credit card" a card. A term at the start of a
  * clause is an imperative ("Refund me", "赔钱！").
  */
+/** What is bought, not owed: 延保怎么买, 延保多少钱, 退货运费险怎么开通. */
+const BOUGHT_NOT_OWED_ZH = /^(怎么|如何|在哪|哪里|去哪)?(买|购买|收费|卖|续费|开通)|^(要)?(多少钱|的价格|价格|贵不贵|怎么收费)/;
+
 export function isDemand(p: Prepared, hit: Hit): boolean {
   const after = p.text.slice(hit.end, hit.end + 12);
   if (p.script === 'en' && NOT_A_DEMAND_EN.test(after)) return false;
+  if (p.script === 'zh' && BOUGHT_NOT_OWED_ZH.test(after)) return false;
   if (reportedDone(p, hit)) return false;
   if (A_DEMAND_ITSELF.has(hit.term) || ASKED_BACK_EN.test(hit.term)) return true;
   const clause = clauseBefore(p, hit);

@@ -866,6 +866,13 @@ describe("escalation signals need the customer's own act", () => {
     expect(escalating('我用工商银行的卡付的款，到现在还没退回来')).toEqual([]);
     expect(escalating('我住315房间，空调一直不制冷')).toEqual([]);
     expect(escalating('Press the reset button and it still does not turn on.', 'en')).toEqual([]);
+    // A camera's exposure is light, not publicity; a threat to expose stays one.
+    expect(escalating('这台相机曝光很准，想问问有没有送清洁套装')).toEqual([]);
+    expect(escalating('手机拍夜景曝光偏暗，想换一台')).toEqual([]);
+    expect(escalating('拍了照片，我要曝光你们')).toEqual(['media']);
+    // A warranty asked about to buy is no demand for one.
+    expect(kinds('今天来是想问问延保怎么买，多少钱')).not.toContain('compensation');
+    expect(kinds('你们必须给我延保两年')).toContain('compensation');
     // The regulator itself still counts.
     expect(escalating('我已经向工商局反映了')).toEqual(['regulator']);
     // Seeing the news is no act done to it.
@@ -912,6 +919,21 @@ describe("escalation signals need the customer's own act", () => {
     expect(escalating('The agent told me I could report it to the regulator, but I just want it fixed.', 'en')).toEqual([]);
     expect(escalating("I'm not going to call the police, I just want my money back.", 'en')).toEqual([]);
     expect(escalating('If this happens again I would probably contact a lawyer.', 'en')).toEqual([]);
+  });
+
+  it('does not take a threat that waits on a trouble not yet had for one; a trouble that goes on or is left unsolved is an ultimatum', () => {
+    for (const [text, locale] of [
+      ['如果质量有问题我会去消协，不过目前用着还行', 'zh-CN'],
+      ['要是出了故障我就打12315，目前用着挺好', 'zh-CN'],
+      ['如果質量有問題我會去消協，不過目前用著還行', 'zh-TW'],
+    ] as const) {
+      expect(escalating(text, locale), text).toEqual([]);
+      // Nor is the supposed trouble a grievance, nor the body named a motive.
+      expect(analyze(text, locale), text).toMatchObject({ temperature: 0, motive: 'unknown' });
+    }
+    expect(escalating('如果还有问题，我就去消协投诉')).toEqual(['regulator']);
+    expect(escalating('洗衣机漏水了，如果有问题不解决我就去消协')).toEqual(['regulator']);
+    expect(escalating('如果有问题没人管，我就打12315')).toEqual(['regulator']);
   });
 
   it('does not take a body or a platform named without an act on it for a threat', () => {
