@@ -19,7 +19,7 @@ import {
   type Script,
   type SignalKind,
 } from './lexicons.js';
-import { addressedTo, againIsNoFault, clauseBefore, consequenceOfNegatedCondition, describesSomeone, harmWithoutCause, isCustomersOwn, isDemand, namesAnAct, notARepeat, reportedDone, helpedAfter, insideHashtag, reportsWhatWasDone, someoneElsesAct, supposedTrouble, ultimatum } from './ownWords.js';
+import { addressedTo, againIsNoFault, falseAlarm, clauseBefore, consequenceOfNegatedCondition, describesSomeone, harmWithoutCause, isCustomersOwn, isDemand, namesAnAct, notARepeat, reportedDone, helpedAfter, insideHashtag, reportsWhatWasDone, someoneElsesAct, supposedTrouble, ultimatum } from './ownWords.js';
 import { before, claim, containsAny, endsWithAny, findTerms, findTermsOfLists, matchesOf, prepare, someAtFirstPlace, type Hit, type Prepared } from './matcher.js';
 import { NAMES_NEEDING_AN_ACT, NOT_NEGATORS } from './lexicons.js';
 import { withoutSetPhrases } from './setPhrases.js';
@@ -739,7 +739,7 @@ function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; thre
     // Done, and the matter then put right (上周发帖说路灯坏了，今天已经修好了): nothing is pending.
     if (done && !addressed && putRightAfter(p, hit.end)) continue;
     if (kinds.includes('repeat') && notARepeat(p, hit)) continue;
-    if (kinds.includes('safety') && harmWithoutCause(p, hit)) continue;
+    if (kinds.includes('safety') && (harmWithoutCause(p, hit) || falseAlarm(p, hit))) continue;
     // Compensation only on an explicit demand for it.
     if (kinds.includes('compensation')) {
       if (!ultimatumTerms && !isDemand(p, hit)) continue;

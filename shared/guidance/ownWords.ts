@@ -20,9 +20,23 @@ export function isCustomersOwn(p: Prepared, hit: Hit, negators: readonly string[
     averted(p, hit, sentence) ||
     (!kinds.includes('safety') && whoTheyAre(p, hit, sentence)) ||
     askingAdvice(p, hit, sentence) ||
-    quotedFromOthers(p, hit)
+    quotedFromOthers(p, hit) ||
+    (!kinds.includes('safety') && NOT_AGAINST_YOU[p.script].test(`${sentence} ${sentenceAfter(p, hit)}`))
   );
 }
+
+/** The act said to be no matter of the business's (报警是因为楼下有人吵架，不怪你们; "called the police …, not your fault"). */
+const NOT_AGAINST_YOU = {
+  zh: /不怪你们|不是你们的(错|问题|责任)|跟你们没关系|和你们没关系|与你们无关|和你们无关|跟你们无关/,
+  en: / (not your fault|nothing to do with you|not because of you|not about you|not blaming you|no fault of yours) /,
+} as const;
+
+/** A danger that was none (火警只是演习, "it was just a test", "false alarm"): no banner. */
+const FALSE_ALARM = {
+  zh: /^[^。！？]{0,20}((只是|原来是|就是|不过是)(一场|一次)?(演习|演练|测试|误报)|虚惊一场|是误报)/,
+  en: /^[^.!?]{0,60}?( [.!?,;] | )((it was|it's|that was|turned out to be|it turned out to be)( just| only)? (a |an )?(test|drill|false alarm)|(just|only) (a |an )?(test|drill|false alarm)|(a )?false alarm)\b/,
+} as const;
+export const falseAlarm = (p: Prepared, hit: Hit): boolean => FALSE_ALARM[p.script].test(p.text.slice(hit.end, hit.end + 120));
 
 /** An act put to the customer and turned down in the next breath ("…says I should sue you. I don't want that."). */
 const DENIED_NEXT = { zh: /^[^。！？]{0,30}[。！？]\s*(我|我们)(不想|不要|不打算)(这样|这么做)/, en: /^[^.!?]{0,80} [.!?] (i|we) (don't|do not|won't|will not) (want|do) (that|this)\b/ } as const;

@@ -870,6 +870,13 @@ describe("escalation signals need the customer's own act", () => {
     expect(escalating('这台相机曝光很准，想问问有没有送清洁套装')).toEqual([]);
     expect(escalating('手机拍夜景曝光偏暗，想换一台')).toEqual([]);
     expect(escalating('拍了照片，我要曝光你们')).toEqual(['media']);
+    // An act said to be no matter of the business's, and a danger that was a drill, raise nothing.
+    expect(escalating('报警是因为楼下有人打架，跟你们没关系')).toEqual([]);
+    expect(escalating('We called the police because a car was blocking our driveway, not your fault.', 'en')).toEqual([]);
+    expect(escalating('I called the police about your driver.', 'en')).toEqual(['legal']);
+    expect(kinds('半夜火警响了，原来是演习')).not.toContain('safety');
+    expect(kinds('The fire alarm went off during the night, it was just a test.', 'en')).not.toContain('safety');
+    expect(kinds('The fire alarm went off and the smoke filled the corridor.', 'en')).toContain('safety');
     // A warranty asked about to buy is no demand for one.
     expect(kinds('今天来是想问问延保怎么买，多少钱')).not.toContain('compensation');
     expect(kinds('你们必须给我延保两年')).toContain('compensation');
