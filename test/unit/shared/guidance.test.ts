@@ -862,6 +862,15 @@ describe("escalation signals need the customer's own act", () => {
     expect(kinds('电梯突然往下掉，有人受伤了')).toContain('safety');
   });
 
+  it("hears an appeal to an elected representative or the mayor's mailbox as one to a regulator; a representative who only visits is none", () => {
+    expect(escalating('再不解决我就找人大代表反映')).toEqual(['regulator']);
+    expect(escalating('你們這樣我要找民意代表', 'zh-TW')).toEqual(['regulator']);
+    expect(escalating('我已经给市长信箱写信了')).toEqual(['regulator']);
+    // 找人 is a threat of harm; 找人大代表 is not.
+    expect(kinds('我要找人大代表反映')).not.toContain('threat');
+    expect(escalating('议员今天来我们小区视察了')).toEqual([]);
+  });
+
   it('does not raise a banner for words that only look like one', () => {
     expect(escalating('我用工商银行的卡付的款，到现在还没退回来')).toEqual([]);
     expect(escalating('我住315房间，空调一直不制冷')).toEqual([]);
