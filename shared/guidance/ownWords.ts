@@ -429,8 +429,14 @@ const DEMAND_BEFORE = {
 const DEMAND_AFTER = { zh: /^(给我|我|谁|由谁|怎么|必须|吧|[^，。！？]{0,4}(得赔|要赔|来赔|赔给|必须赔|负责|承担|得出))/, en: /^ (me|my|us|now|immediately|asap|for|or) / };
 /** A refund reported or described, not asked for: 退款了, 退款已到账, 退款秒到账, 退货退款都很顺利, "the refund was quick". */
 const REPORTED_AFTER = { zh: /^(退款|退货|退钱)?(秒到|秒退|(昨天|今天|前天|上周|刚刚|刚才|早就|终于|秒|马上|立马|当天|当场|很快|次日|第二天|[一两三四五六七八九十几半0-9]+个?(小时|分钟|天)(内|之内)?就?)?(了|已|已经|都|很|也|到账|入账|成功|顺利|的|流程|速度|处理))/, en: /^ (was|is|has|had|went|came|arrived|took|process|policy) / };
-/** A refund, a return or money back that has happened (退款已经收到了, 退款已入账, "the refund was quick"). */
-export const reportedDone = (p: Prepared, hit: Hit): boolean => REPORTED_AFTER[p.script].test(p.text.slice(hit.end, hit.end + 12));
+/** …or had before it: "I got my refund", "they gave me a full refund", 已经收到退款. */
+const REPORTED_BEFORE = {
+  zh: /(已经|已)(收到|拿到|到账|退了?)[^，。！？]{0,2}$/,
+  en: /(?<! (not|never|n't|yet to|haven't|hasn't|didn't|wasn't|weren't))( (got|received|had|was given|were given|gave me|gave us|issued|processed|credited))( (me|us|my|our|a|the|full|partial|prompt|quick|fast|speedy))* $/,
+};
+/** A refund, a return or money back that has happened (退款已经收到了, 退款已入账, "the refund was quick", "I got my refund"). */
+export const reportedDone = (p: Prepared, hit: Hit): boolean =>
+  REPORTED_AFTER[p.script].test(p.text.slice(hit.end, hit.end + 12)) || REPORTED_BEFORE[p.script].test(p.text.slice(Math.max(0, hit.start - 40), hit.start));
 /** 可以退款 states a policy; 可以退款吗 asks for one. */
 const QUESTION_AFTER = /^[^，。！？；,.!?;]{0,6}(吗|么|[?？])/;
 /** "Took credit for your idea": credit followed by "for" is praise or blame, not money. */

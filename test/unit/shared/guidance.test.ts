@@ -1027,6 +1027,19 @@ describe("escalation signals need the customer's own act", () => {
     }
   });
 
+  it('hears no grievance in a refund the customer has had, only in one not had', () => {
+    for (const [text, locale] of [
+      ['I got my refund within three days.', 'en'],
+      ['They gave me a full refund, great service.', 'en'],
+      ['已经收到退款了，谢谢', 'zh-CN'],
+    ] as const) {
+      expect(analyze(text, locale, undefined, null), text).toMatchObject({ temperature: 0, signals: [] });
+    }
+    for (const text of ["I still haven't received my refund, it has been a month.", 'I have not received my refund.', 'I never got my refund.', "I didn't get my money back."]) {
+      expect(analyze(text, 'en', undefined, null).temperature, text).toBeGreaterThanOrEqual(1);
+    }
+  });
+
   it('hears a repeat in the times counted and the visits made, not in a thank-you for last time', () => {
     const repeat = (text: string) => kinds(text).includes('repeat');
     for (const text of ['我打了五次电话都没人管', '同样的问题上个月反映过一次，这个月账单又多扣了！', "The technician didn't show up again.", 'This is my second visit about the same issue.', 'Your technician no-showed twice.', 'The charge has reappeared on my bill every month.']) {
