@@ -16,5 +16,17 @@
  */
 export const SET_PHRASES = /(?<![太真好很挺超多么])麻烦(?=(?:您|你们?)?(?:帮|给|看|查|核|处理|尽快|安排|派|转|告诉|确认|通知|联系|回复|跟进|解释|登记)|(?:您|你们?)了)|添麻烦|星级(?<=[一二三四五1-5]星级)|公道(?<=(?:讨|要|还我|讨回)个?公道)|还是一样(?=[稳好棒赞香]|好吃|美味|新鲜|出色|给力)|差(?=了?[0-9一二三四五六七八九十两几半]+(分|点|秒|名|票|步|岁|厘米|公里|块|元|个|天|年))|没用(?<=我(?:怎么|真的?|好|太)?(?:这么|那么)?没用)|(?:缺点|不足|不满意的?(?:地方)?|遗憾)(?<=(?:^|[，,。.！!；;\s：:]|唯一的?|小|美中)(?:缺点|不足|不满意的?(?:地方)?|遗憾))(?=(?:之处)?的?(?:就)?(?:是|[:：]))|饿(?:坏|死|惨|扁)了|(?:太|好|超|真)刺激了?(?=[！!~～]|$)|(?:好吃|好喝|好用|不错|挺好|很好)(?<=(?:以前|之前|原来|从前|过去)[^，。！？\s]{0,4}(?:好吃|好喝|好用|不错|挺好|很好))|火(?=车|锅|腿|龙果|柴|候|鸡|箭|炉|机|星|影|红)|(?<=红)火|苍蝇(?=馆子|小馆|店)|拖着?(?=箱子|行李|拉杆箱)|一直没(?=变)|问题(?<=(?:帮|替|给)(?:我|我们|咱|咱们)?解决了(?:很多|不少|所有|好多|一些|各种|我的|我们的)?问题)|的(?<=(?:燃|煤|天然|暖|空|蒸|氧|沼|废|尾|人|运|福|勇|力|名|香|热|冷|湿|喜|大|客|帅|灵|元|和|洋|土|秀|才|志|暑|寒|雾|电|节)气的)|不好意思|差一点|差点|差不多|热闹|灿烂|热爱|滚烫|滚筒|滚动|翻滚|打滚|滚下|牛逼|乘风破浪|鲜衣怒马|小霸王|挖坑|妈妈|大爆炸|爆炸头|到爆炸|信息爆炸|人口爆炸|知识爆炸|爆炸性|擦出火花|碰撞出火花|碰出火花|火花飞舞|中毒太深|人间中毒|怕受伤|流血牺牲|出差|差旅|时差|温差|误差|差额|差价|再也不用(?=担心|排|等|跑|操心|发愁|愁|麻烦|费劲|折腾)|垃圾桶|垃圾袋|垃圾分类|倒垃圾|扔垃圾|把垃圾|垃圾带走|带了垃圾|带垃圾|垃圾下楼|装修垃圾|建筑垃圾|清理垃圾|收垃圾|垃圾站|垃圾车|垃圾短信|垃圾邮件|有问题(?=也回复|也会|都会|随时|可以随时|请|找我|联系|回复|解答|处理|[都也]?[能会]?(及时|马上|立刻|很快|第一时间))|如有问题|有任何问题|(?:噪音|噪声|动静|异味|色差|误差)(?:很|也很|比较|非常|特别)?小|拖地|拖把|把地拖|好像|防(?:火|漏电|触电|爆|烫伤?|摔|漏气|中毒)|阻燃/g;
 
-/** The text with its set phrases blanked, not removed, so every position still points at the customer's own characters. */
-export const withoutSetPhrases = (simplified: string) => simplified.replace(SET_PHRASES, (phrase) => ' '.repeat(phrase.length));
+let lastText = '';
+let lastBlanked = '';
+
+/**
+ * The text with its set phrases blanked, not removed, so every position still points at the customer's own
+ * characters. The last answer is kept: the rules and the model ask for the same Chinese text in one reading.
+ */
+export function withoutSetPhrases(simplified: string): string {
+  if (simplified !== lastText) {
+    lastBlanked = simplified.replace(SET_PHRASES, (phrase) => ' '.repeat(phrase.length));
+    lastText = simplified;
+  }
+  return lastBlanked;
+}
