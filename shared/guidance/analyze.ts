@@ -609,6 +609,13 @@ function putRightAt(p: Prepared, from: number, to = p.text.length, askedFrom = f
   return { start, end: start + found[0].length };
 }
 
+/** A plain question, asked in so many words: 请问, 想问问, "can you tell me…?". */
+const INQUIRY = {
+  zh: /请问|想问问?|想了解|想咨询|咨询一下|问一下|我想问/,
+  en: /^(hi|hello)?[,!]? ?(can|could|may|do|does|is|are|what|when|where|how|which|who)\b[^.!]*\?$/i,
+} as const;
+const INQUIRY_AT_MOST = { zh: 40, en: 160 } as const;
+
 /** A fault named as the only one (唯一的缺点, 美中不足, "my only complaint is"): the rest pleased the customer. */
 const ONLY_FAULT = {
   zh: /(?:唯一|美中)的?(?:缺[点點]|不足|遗憾|遺憾|不满意|不滿意)|小缺[点點]|美中不足/,
@@ -937,7 +944,9 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   const rounded = Math.round(score * 100) / 100;
   const pleased = ruled === 0 && (remark || rounded <= -0.7);
   const reading = model && text.trim() ? readWithModel(model, deniedSpans.reduce((t, h) => t.slice(0, h.start) + ' '.repeat(h.end - h.start) + t.slice(h.end), text)) : null;
-  const temperature = reading ? combine(ruled, reading, model!.thresholds[script], text.length > MODEL_TEMPERS_BEYOND[script] && heat < SURE_HEAT, pleased, playful(text)) : ruled;
+  // A plain question the rules hear nothing wrong in (想问问你们几点关门, 请问积分可以兑换什么礼品？) the model leaves calm, as it leaves praise.
+  const inquiry = ruled === 0 && signals.length === 0 && text.length <= INQUIRY_AT_MOST[script] && INQUIRY[script].test(text.trim());
+  const temperature = reading ? combine(ruled, reading, model!.thresholds[script], text.length > MODEL_TEMPERS_BEYOND[script] && heat < SURE_HEAT, pleased || inquiry, playful(text)) : ruled;
   // The clerk sees what the model heard too, in the customer's own characters.
   if (reading && temperature > ruled) {
     const heard = reading.strongest(temperature >= 2 ? 'angry' : 'upset');

@@ -275,7 +275,7 @@ export const MODEL_TEMPERS_BEYOND = { zh: 40, en: 120 } as const;
  * they rank anger better than either alone on every development and held-back set, and a formal
  * letter's grievance words stop reading as an outburst. Threats (3) are the rules' alone; the model
  * never makes a complaint calm (measured: its upset head hears a polite complaint about a product as
- * calm, which the clerk must not). Nor does it make praise upset (`pleased`: the rules heard calming
+ * calm, which the clerk must not). Nor does it make praise or a plain question upset (`pleased`: the rules heard calming
  * words and nothing wrong, or praise with a slight remark): the words of a happy review are the model's
  * likeliest false alarm. A post the rules heard no anger in that laughs, jokes or consoles (`playful`:
  * 气死我了哈哈哈, "damn you OP, now I have to buy this") it makes upset at most.

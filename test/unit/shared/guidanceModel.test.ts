@@ -149,6 +149,15 @@ describe('the guidance model beside the rules', () => {
     expect(analyze('保安说要报警，我只是想问清楚', undefined, undefined, model).triggers).toContain('报警');
   });
 
+  it('leaves a plain question calm, as it leaves praise, and still hears a grievance asked about', () => {
+    const model = loadModel(modelHearing([], ['问问', '关门', 'opens']))!;
+    for (const text of ['想问问你们几点关门', '请问你们周末几点关门？', 'Can you tell me when the store opens?']) {
+      expect(analyze(text, undefined, undefined, model).temperature, text).toBe(0);
+    }
+    // The same words said without asking are heard.
+    expect(analyze('你们关门太早了', undefined, undefined, model).temperature).toBeGreaterThanOrEqual(1);
+  });
+
   it.skipIf(!existsSync(TRAIN_DIR))('trains reproducibly: the same slice and seed give the same bytes, another seed other bytes', () => {
     const slice = readCorpora(150);
     const once = trainModel(slice, { epochs: 1 });
