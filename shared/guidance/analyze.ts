@@ -337,7 +337,7 @@ const IRONIC_PRAISE = {
 } as const;
 
 /** `original` carries the punctuation and capitals to read; empty for a second reading of the same text. */
-function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt: (at: number) => number, judgements: readonly Judgement[]): Heard & { praise: number; praisedAt: number[]; heat: number; loudness: number } {
+function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt: (at: number) => number, judgements: readonly Judgement[]): Heard & { praise: number; praisedAt: number[]; heat: number; loudness: number; denied: Hit[] } {
   const lex = lexicons.byScript[p.script];
   const hits = findTerms(p, angerAndPraise(lex), lex);
   const degreeHits = findTerms(p, lex.degree.keys(), lex.degree);
@@ -357,6 +357,9 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
   // Where praise starts: a swear word right before it is a degree ("fucking amazing", "damn good"), not anger.
   const praiseAt = p.script === 'en' ? new Set(hits.filter((h) => lex.positive.has(h.term)).map((h) => h.start)) : new Set<number>();
   // An exclamation in a sentence of praise is surprise or delight: "what the hell, this is the best pizza", 卧槽，这也太好吃了吧.
+  // Anger the customer denies feeling, calmly (我没有生气, "I'm not angry"): the model must not hear it either. Not
+  // every negated word: "not even mad, just disappointed" is still heard as anger in the held-back sets.
+  const denied: Hit[] = [];
   const laughing = LAUGHTER.test(original);
   const praisedSentence = (hit: Hit) => {
     const { start, end } = praiseReach(p, hit);
@@ -397,6 +400,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
       if (reassures(p, hit)) {
         praise += Math.min(1, weight);
         score -= 0.7 * Math.min(1, weight) * weightAt(hit.start);
+        denied.push(hit);
       }
       continue;
     }
@@ -460,7 +464,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
   }
   // Exclamations and capitals make the words louder, whichever way they point: "真是感谢啊！！" is no anger.
   const loudness = score >= 0 && !laughing ? punctuationScore(original) + repetitionScore(original) + (p.script === 'en' ? capsScore(original) : 0) : 0;
-  return { score, triggers, grievances, praise, praisedAt, heat, loudness };
+  return { score, triggers, grievances, praise, praisedAt, heat, loudness, denied };
 }
 
 /** A fault only feared or forecast before it (本来担心会漏水, 说是可能会漏水, "I was worried it would leak") is none. */
@@ -914,8 +918,7 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
     heardSomething ||= grievances.length > 0;
     allSlight &&= onlySlight(p, grievances) || closesOnPraise(p, grievances, anger.praisedAt);
     const found = findSignals(p, lexicons);
-    // A Chinese reading keeps the text's positions (an English one is re-spaced into words).
-    if (p.script === 'zh' && i === 0) deniedSpans.push(...found.denied);
+    if (i === 0) deniedSpans.push(...found.denied, ...anger.denied);
     threatened ||= found.threatened;
     askedOnly &&= found.askedOnly;
     for (const signal of found.signals) {
@@ -943,7 +946,10 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   // Pleased: at least one calming word's worth and nothing wrong, or a remark.
   const rounded = Math.round(score * 100) / 100;
   const pleased = ruled === 0 && (remark || rounded <= -0.7);
-  const reading = model && text.trim() ? readWithModel(model, deniedSpans.reduce((t, h) => t.slice(0, h.start) + ' '.repeat(h.end - h.start) + t.slice(h.end), text)) : null;
+  // Chinese is read at the text's own positions; an English reading is re-spaced into words, so the model reads that text when something in it is denied.
+  const blanked = (from: string) => deniedSpans.reduce((t, h) => t.slice(0, h.start) + ' '.repeat(h.end - h.start) + t.slice(h.end), from);
+  const modelText = deniedSpans.length === 0 ? text : blanked(readings[0]!.script === 'zh' ? text : readings[0]!.text);
+  const reading = model && text.trim() ? readWithModel(model, modelText) : null;
   // A plain question the rules hear nothing wrong in (想问问你们几点关门, 请问积分可以兑换什么礼品？) the model leaves calm, as it leaves praise.
   const inquiry = ruled === 0 && signals.length === 0 && text.length <= INQUIRY_AT_MOST[script] && INQUIRY[script].test(text.trim());
   const temperature = reading ? combine(ruled, reading, model!.thresholds[script], text.length > MODEL_TEMPERS_BEYOND[script] && heat < SURE_HEAT, pleased || inquiry, playful(text)) : ruled;

@@ -147,6 +147,14 @@ describe('the guidance model beside the rules', () => {
     }
     // Someone else's words are still heard: the rules raise no banner, the model hears the word.
     expect(analyze('保安说要报警，我只是想问清楚', undefined, undefined, model).triggers).toContain('报警');
+    // Nor a feeling denied, in English read as the rules read it, word by word.
+    const hearsFury = loadModel(modelHearing(['angry', 'police']))!;
+    for (const text of ["I'm not angry, I just want to understand why the bill went up.", 'I did not call the police, I just want to know where my parcel is.']) {
+      const read = analyze(text, 'en', undefined, hearsFury);
+      expect(read.temperature, text).toBeLessThan(2);
+      expect(read.triggers.join(' '), text).not.toMatch(/angry|police/);
+    }
+    expect(analyze('The driver got angry with the neighbours and the parcel got lost.', 'en', undefined, hearsFury).triggers).toContain('angry');
   });
 
   it('leaves a plain question calm, as it leaves praise, and still hears a grievance asked about', () => {
