@@ -356,10 +356,10 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
   const praiseDenied: Array<{ hit: Hit; asked: string | null }> = [];
   // Where praise starts: a swear word right before it is a degree ("fucking amazing", "damn good"), not anger.
   const praiseAt = p.script === 'en' ? new Set(hits.filter((h) => lex.positive.has(h.term)).map((h) => h.start)) : new Set<number>();
-  // An exclamation in a sentence of praise is surprise or delight: "what the hell, this is the best pizza", 卧槽，这也太好吃了吧.
   // Anger the customer denies feeling, calmly (我没有生气, "I'm not angry"): the model must not hear it either. Not
   // every negated word: "not even mad, just disappointed" is still heard as anger in the held-back sets.
   const denied: Hit[] = [];
+  // An exclamation in a sentence of praise is surprise or delight: "what the hell, this is the best pizza", 卧槽，这也太好吃了吧.
   const laughing = LAUGHTER.test(original);
   const praisedSentence = (hit: Hit) => {
     const { start, end } = praiseReach(p, hit);

@@ -432,7 +432,7 @@ const REPORTED_AFTER = { zh: /^(退款|退货|退钱)?(秒到|秒退|(昨天|今
 /** …or had before it: "I got my refund", "they gave me a full refund", 已经收到退款. */
 const REPORTED_BEFORE = {
   zh: /(已经|已)(收到|拿到|到账|退了?)[^，。！？]{0,2}$/,
-  en: /(?<! (not|never|n't|yet to|haven't|hasn't|didn't|wasn't|weren't))( (got|received|had|was given|were given|gave me|gave us|issued|processed|credited))( (me|us|my|our|a|the|full|partial|prompt|quick|fast|speedy))* $/,
+  en: /(?<! (not|never|yet to|haven't|hasn't|didn't|don't|doesn't|wasn't|weren't))( (got|received|had|was given|were given|gave me|gave us|issued|processed|credited))( (me|us|my|our|a|the|full|partial|prompt|quick|fast|speedy))* $/,
 };
 /** A refund, a return or money back that has happened (退款已经收到了, 退款已入账, "the refund was quick", "I got my refund"). */
 export const reportedDone = (p: Prepared, hit: Hit): boolean =>
