@@ -405,7 +405,7 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
       continue;
     }
     // 以为是假货 (验了一下是正品): a fault only feared or supposed is none.
-    if (feared(p, hit) || supposedTrouble(p, hit)) continue;
+    if (feared(p, hit)) continue;
     if (notFeltNow(p, hit)) continue;
     // 退款已经收到了: a refund that came is no grievance; nor is "would stay again".
     if (MONEY_BACK.has(hit.term) && reportedDone(p, hit)) continue;
@@ -477,7 +477,9 @@ const SLIGHT_AFTER: Record<Script, RegExp> = {
   zh: /^[也都还]?(不大|很小|不明显|不严重|几乎没有|完全没有)|^[也都]?(明显|大大|确实|真的)?(少了|减少了|减轻了|变少了|没了|消失了)/,
   en: /^ (is|was|are|were) (barely|hardly|not) (noticeable|an issue|a problem|loud|bad) /,
 };
-const feared = (p: Prepared, hit: Hit) => FEARED_BEFORE[p.script].test(clauseBefore(p, hit)) || SLIGHT_AFTER[p.script].test(p.text.slice(hit.end, hit.end + 40));
+/** …nor one only supposed (如果质量有问题…, 要是以后出了故障…). */
+const feared = (p: Prepared, hit: Hit) =>
+  FEARED_BEFORE[p.script].test(clauseBefore(p, hit)) || SLIGHT_AFTER[p.script].test(p.text.slice(hit.end, hit.end + 40)) || supposedTrouble(p, hit);
 
 /**
  * Anger talked about, not felt now: a topic ("a study showing anger narrows attention", "I think anger gets a
@@ -541,7 +543,7 @@ function complaintScore(p: Prepared, lexicons: Lexicons, weightAt: (at: number) 
   const found: Array<{ start: number; end: number; weight: number; words: string }> = [];
   for (const hit of findTerms(p, lex.complaint.keys(), lex.complaint)) {
     if (negated(p, hit, lex.negators)) reassurance += reassures(p, hit) ? weightAt(hit.start) : 0;
-    else if (!feared(p, hit) && !supposedTrouble(p, hit)) found.push({ ...hit, weight: lex.complaint.get(hit.term) ?? 0, words: hit.term });
+    else if (!feared(p, hit)) found.push({ ...hit, weight: lex.complaint.get(hit.term) ?? 0, words: hit.term });
   }
   found.push(...judgements);
   const taken = new Uint8Array(p.text.length);

@@ -4,6 +4,7 @@ import signalData from './data/signals.json' with { type: 'json' };
 import categoryData from './data/categories.json' with { type: 'json' };
 import { z } from 'zod';
 import { Converter } from 'opencc-js/t2cn';
+import { rememberLast } from './rememberLast.js';
 
 /**
  * The guidance engine's word lists are data (shared/guidance/data/*.json), each with its own
@@ -177,18 +178,8 @@ export const NEED_TERMS = categoryData.needs as Record<Need, PerScript>;
 // and rewrite mainland words (影片 → 视频), so simplified text would not pass through unchanged.
 const fromTraditional = Converter({ from: 't', to: 'cn' });
 
-/** The last text converted and what it became: one reading converts the same text up to three times (its locale, its words, the model's grams). */
-let lastTraditional = '';
-let lastSimplified = '';
-
 /** Traditional characters become simplified ones, so zh-TW meets the same lexicon as zh-CN. */
-export function toSimplified(text: string): string {
-  if (text !== lastTraditional) {
-    lastSimplified = fromTraditional(text);
-    lastTraditional = text;
-  }
-  return lastSimplified;
-}
+export const toSimplified = rememberLast(fromTraditional);
 
 /**
  * Written Cantonese in Mandarin words, character for character so the clerk is still shown the

@@ -188,8 +188,11 @@ const WORDS_ALONE: ReadonlySet<string> = new Set([
   ...(['anger', 'complaint'] as const).flatMap((list) => [...lexiconsWith().byScript.zh[list].keys()].filter((term) => [...term].length === 1)),
   ...'凶骗坏假贵脏臭错吓',
 ]);
-const explains = (gram: string) =>
-  /^[a-z' ]+$/.test(gram) ? !gram.split(' ').every((word) => FUNCTION_WORDS.has(word)) : [...gram].length > 1 ? ![...gram].every((unit) => FUNCTION_WORDS.has(unit)) : WORDS_ALONE.has(gram);
+function explains(gram: string): boolean {
+  if (/^[a-z' ]+$/.test(gram)) return !gram.split(' ').every((word) => FUNCTION_WORDS.has(word));
+  const units = [...gram];
+  return units.length === 1 ? WORDS_ALONE.has(gram) : !units.every((unit) => FUNCTION_WORDS.has(unit));
+}
 
 const sigmoid = (z: number) => 1 / (1 + Math.exp(-z));
 
