@@ -168,20 +168,29 @@ const QUOTED = {
   en: / ["“] (?:[^"“” ]+ ){1,4}["”]/g,
 } as const;
 
+/**
+ * Recourse offered, not taken: 客服说如果不满意可以投诉, "the agent told me that if I was not satisfied I could
+ * complain to the BBB". Neither the dissatisfaction nor the complaint is the customer's (如果不满意我就投诉 is).
+ */
+const RECOURSE_OFFERED = {
+  zh: /(如果|要是|假如|若是?|万一)[^，。！？]{0,8}(不满意|不满|有意见|有问题|不喜欢|不合适)[^，。！？]{0,3}[，,]?(都|就|也)?(可以|可|欢迎|随时|尽管)[^，。！？]{0,10}/g,
+  en: / (if (i|you|we) (was|were|am|are|'m|'re) (not )?(unsatisfied|dissatisfied|satisfied|happy|unhappy|pleased)\b[^.!?]{0,40}? |(told|advised|informed) (me|us) (that )?)(i|we|you) (could|can|may|might) (?!not )[^.!?,;]{0,60}/g,
+} as const;
+
 /** 合不合口味, 满不满意, 好不好吃 ask which: neither 不合口味 nor 满意 is said. Not 不错不错, a word said twice. */
 const EITHER_WAY = /(?<!不)([\u3400-\u9fff])不\1/g;
 
 /**
  * "环境不错，但是房间太旧" and "nice staff but the room was filthy" are complaints: praise and
  * judgements before the last but count half, after it one and a half (VADER's but-rule, Hutto &
- * Gilbert 2014). What is said of somewhere else (ELSEWHERE), only quoted (QUOTED) or asked either way (EITHER_WAY)
- * counts nothing.
+ * Gilbert 2014). What is said of somewhere else (ELSEWHERE), recourse only offered (RECOURSE_OFFERED), only quoted
+ * (QUOTED) or asked either way (EITHER_WAY) counts nothing.
  */
 function contrastWeight(p: Prepared): (at: number) => number {
   const but = p.script === 'zh' ? /(?<!不)但|可是|(?<!说)不过(?!去)|然而|可惜/g : / (but|however|unfortunately|(shame|pity) (about|that|the|it)) /g;
   let last = -1;
   for (const found of p.text.matchAll(but)) last = found.index;
-  const elsewhere = [...matchesOf(p.text, ELSEWHERE[p.script]), ...matchesOf(p.text, QUOTED[p.script]).filter((m) => !SPEECH_BEFORE[p.script].test(p.text.slice(Math.max(0, m.index - 12), m.index)))].map((m) => [m.index, m.index + m[0].length] as const);
+  const elsewhere = [...matchesOf(p.text, ELSEWHERE[p.script]), ...matchesOf(p.text, RECOURSE_OFFERED[p.script]), ...matchesOf(p.text, QUOTED[p.script]).filter((m) => !SPEECH_BEFORE[p.script].test(p.text.slice(Math.max(0, m.index - 12), m.index)))].map((m) => [m.index, m.index + m[0].length] as const);
   // From the 不 on: the verb before it (能不能快点, 是不是觉得) still asks what it asks.
   if (p.script === 'zh') for (const m of matchesOf(p.text, EITHER_WAY)) elsewhere.push([m.index + 1, m.index + 3]);
   return (at) => (elsewhere.some(([start, end]) => at >= start && at < end) ? 0 : last < 0 ? 1 : at < last ? 0.5 : 1.5);
@@ -966,8 +975,9 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   const content: GuidanceContent = temperature === 0 && signals.length === 0 ? 'other' : (argmax(contentScores) ?? 'other');
 
   if (signals.some((s) => s.kind === 'media' || s.kind === 'social')) motiveScores.set('publicity', (motiveScores.get('publicity') ?? 0) + 1);
-  // A calm remark seeks no publicity: the camera's 曝光, a post that recommended the shop.
-  if (temperature === 0 && signals.length === 0) motiveScores.delete('publicity');
+  // Publicity is sought only by a customer who goes, or says they will go, to the public or a regulator: the camera's
+  // 曝光, a post that recommended the shop, "the news said rates would go down" seek none.
+  if (!signals.some((s) => s.kind === 'media' || s.kind === 'social' || s.kind === 'regulator')) motiveScores.delete('publicity');
   const motive: GuidanceMotive = argmax(motiveScores) ?? 'unknown';
 
   const bump = (need: Need, by: number) => needScores.set(need, (needScores.get(need) ?? 0) + by);

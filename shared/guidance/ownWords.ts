@@ -116,7 +116,7 @@ const LOOKALIKES = {
  * 爸爸住院第五天, 今天拉肚子没力气 and "my mother is in hospital, so I could not come in" are no incident.
  */
 const HARM_NEEDING_A_CAUSE = {
-  zh: /住院|送医|送院|医院|急诊|急症|看医生|拉肚子|腹泻|腹痛|呕吐|胃肠炎|肚泻|肚屙|过敏|红肿|疹|皮炎|肿|淤青|瘀青|擦伤|跌倒|流鼻血|头晕|出血|晕倒|晕低/,
+  zh: /住院|送医|送院|医院|急诊|急症|看医生|误吞|误食|吞下|窒息|噎住|卡在(喉咙|嗓子)|拉肚子|腹泻|腹痛|呕吐|胃肠炎|肚泻|肚屙|过敏|红肿|疹|皮炎|肿|淤青|瘀青|擦伤|跌倒|流鼻血|头晕|出血|晕倒|晕低/,
   en: /hospital|emergency room|a&e|ambulance|swollen|swelling|rash|hives|bruis|vomit|throwing up|diarrh|concussion|fractured|broke (his|her|my)|chok|wheezing|violently ill|sick all night|swallowed|x-ray|chest infection|became infected|pressure sore/,
 } as const;
 const HARM_CAUSE = {
@@ -235,11 +235,13 @@ function deniedIntent(p: Prepared, hit: Hit, negators: readonly string[]): boole
   return p.script === 'zh' ? negators.some((n) => stripped.endsWith(n)) : negators.some((n) => stripped.endsWith(` ${n} `));
 }
 
-const CONDITIONAL = { zh: /如果|要是|假如|万一|下次|以后|将来/, en: / (if|next time|should this|in future|in the future) / };
+// 以后 opening a clause (以后再这样, 你们以后…) is some day to come; after a deed (吃了你们的凉菜以后) it tells when it happened.
+const SOME_DAY_ZH = '(?<=^|[，。！？；,.!?;\\s我你他她们])以后';
+const CONDITIONAL = { zh: new RegExp(`如果|要是|假如|万一|下次|${SOME_DAY_ZH}|将来`), en: / (if|next time|should this|in future|in the future) / };
 const HEDGE = { zh: /可能|也许|或许|考虑|说不定|不排除/, en: / (would|i'd|we'd|might|may|probably|perhaps|maybe|consider|considering) / };
 
 /** The trouble coming back some day (下次再这样, "if they ever…", "if it happens again"): a threat about then is no threat now. */
-const RECURRENCE = { zh: /下次|下回|以后|今后|将来/, en: / (ever|again|a second time|another time|next time) / };
+const RECURRENCE = { zh: new RegExp(`下次|下回|${SOME_DAY_ZH}|今后|将来`), en: / (ever|again|a second time|another time|next time) / };
 
 /**
  * A trouble that has not happened (如果质量有问题我会去消协, 要是出了故障…): the act waits on it. Not one that goes on

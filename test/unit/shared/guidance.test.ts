@@ -2253,3 +2253,49 @@ describe('exultation, a thrill, and sarcasm signed off', () => {
     expect(rules('加急了三天还没动静，真是谢谢您嘞')).toBe(2);
   });
 });
+
+describe('recourse offered, a deed done before, and faults of a letter or a listing', () => {
+  const kinds = (text: string, locale?: 'zh-CN' | 'zh-TW' | 'en') => analyze(text, locale).signals.map((s) => s.kind);
+
+  it('reads recourse staff offered (如果不满意可以投诉) as nobody\'s dissatisfaction; the customer\'s own "如果不满意我就投诉" stays', () => {
+    expect(rules('快递员说如果不满意可以投诉他们公司')).toBe(0);
+    expect(rulesEn('The agent told me that if I was not satisfied I could complain to the Better Business Bureau.')).toBe(0);
+    expect(rules('如果不满意我就投诉你们')).toBe(2);
+    // What followed the offer is still a grievance.
+    expect(rulesEn('The representative told me I could file a dispute online, which I did, but it was denied.')).toBe(1);
+  });
+
+  it('hears a harm after a deed done (吃了以后, 吃了你们的凉菜以后) as a danger, and 以后 opening a clause as some day to come', () => {
+    expect(kinds('吃了以后全家都拉肚子，已经去医院了')).toContain('safety');
+    expect(kinds('吃了你们的凉菜以后全家都拉肚子，昨晚去医院挂了急诊。')).toContain('safety');
+    expect(kinds('以后再这样我就去消协')).toEqual([]);
+    expect(kinds('你们以后再这样我就去消协')).toEqual([]);
+  });
+
+  it('hears a child nearly swallowing a part as a danger, and swallowing one\'s pills as none', () => {
+    expect(kinds('孩子玩的時候零件掉了，差點吞下去，這個太危險了。', 'zh-TW')).toContain('safety');
+    expect(kinds('宝宝误吞了玩具上掉下来的小零件')).toContain('safety');
+    expect(kinds('我把药吞下去了')).not.toContain('safety');
+  });
+
+  it('reads 没几天/没多久 as a short time, not a negation: a leak soon after fitting is a fault', () => {
+    expect(rules('热水器装了没几天就漏水')).toBe(1);
+    expect(rules('洗衣机用了没多久就漏水了')).toBe(1);
+    expect(rules('没有漏水，挺好')).toBe(0);
+  });
+
+  it('hears a room unlike its photos, a delivery never made, a dispute closed unexplained and a debt not owed as faults', () => {
+    expect(rules('房间和网上图片差别太大，照片严重美化')).toBe(1);
+    expect(rulesEn('The merchant did not deliver the item.')).toBe(1);
+    expect(rulesEn('The bank closed my dispute without explanation.')).toBe(1);
+    expect(rulesEn('I was contacted by a debt collector regarding a debt I do not owe.')).toBe(1);
+  });
+
+  it('seeks publicity only with a post, the press or a regulator named as an act: not "a review of my credit" or "the news said"', () => {
+    const motive = (text: string) => analyze(text, 'en').motive;
+    expect(motive('My interest rate went up after a review of my account. I want the rate restored.')).not.toBe('publicity');
+    expect(motive('The news said rates would go down, but my rate went up.')).not.toBe('publicity');
+    expect(motive('Fix this today or I will leave a one-star review on Yelp and tell everyone.')).toBe('publicity');
+    expect(analyze('My interest rate went up after a review of my account.', 'en').content).toBe('billing');
+  });
+});
