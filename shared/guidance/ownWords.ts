@@ -293,6 +293,12 @@ function bothAnd(p: Prepared, hit: Hit): boolean {
   return first.test(p.text.slice(Math.max(0, hit.start - 9), hit.start)) || /^[^，。！？,.!?；;]{0,8}又/.test(p.text.slice(hit.start + 1, hit.end + 9));
 }
 
+/** Measured against last time (和上次点的差太多了, 比上次少), not the same again (跟上次一样又坏了). */
+function comparedWithLastTime(p: Prepared, hit: Hit): boolean {
+  if (p.script !== 'zh' || !/^上[次回]$/.test(hit.term) || !/[和跟与比]$/.test(p.text.slice(0, hit.start))) return false;
+  return !/^[^，。！？,.!?；;]{0,8}(一样|同样|相同|一模一样)/.test(p.text.slice(hit.end));
+}
+
 /** A third order or stay, not a third time wrong: 第三次点这家了，前两次还行. Not 第三次来修. */
 const VISIT_AGAIN_ZH = /^(点|买|住|订|光顾|回购|回访|再访|入住|下单|来这家|来吃|去这家)/;
 
@@ -320,6 +326,7 @@ export function notARepeat(p: Prepared, hit: Hit): boolean {
   return (
     CONDITIONAL[p.script].test(p.script === 'en' ? ` ${sentenceBefore(p, hit).trim()} ` : sentenceBefore(p, hit)) ||
     bothAnd(p, hit) ||
+    comparedWithLastTime(p, hit) ||
     PAST_PUT_RIGHT[p.script].test(p.text.slice(hit.end, hit.end + 30)) ||
     (p.script === 'zh' && ((/^第.次$/.test(hit.term) && VISIT_AGAIN_ZH.test(p.text.slice(hit.end, hit.end + 4))) || insideQuotes(p, hit))) ||
     againIsNoFault(p, hit)

@@ -2299,3 +2299,17 @@ describe('recourse offered, a deed done before, and faults of a letter or a list
     expect(analyze('My interest rate went up after a review of my account.', 'en').content).toBe('billing');
   });
 });
+
+describe('last time as a measure, and praise a swear word only makes louder', () => {
+  it('reads a meal measured against last time (和上次点的差太多了) as no repeat; the same fault again still is one', () => {
+    const kinds = (text: string) => analyze(text, 'zh-CN').signals.map((s) => s.kind);
+    expect(kinds('和上次点的差太多了')).not.toContain('repeat');
+    expect(kinds('比上次少了一半')).not.toContain('repeat');
+    expect(kinds('跟上次一样又坏了')).toContain('repeat');
+    expect(kinds('上次就坏过一次，这次又坏了')).toContain('repeat');
+  });
+
+  it('hears "damn impressive" and "a fucking trooper" as praise by the rules', () => {
+    for (const text of ["That's damn impressive", 'She is a fucking trooper']) expect(analyze(text, 'en', undefined, null).pleased, text).toBe(true);
+  });
+});
