@@ -824,8 +824,8 @@ const ADDRESSED = { zh: /你们|贵公司|贵店|贵行|快点|赶紧|赶快/, e
  */
 const SURE_HEAT = 3;
 
-/** `heat`: the part of `score` only feeling gives (see angerScore). */
-function temperatureOf(score: number, heat: number, complaint: number, signals: Signal[], stretches: number, threatened: boolean): Temperature {
+/** `heat`: the part of `score` only feeling gives (see angerScore); `loud`: some of it is exclamations, capitals or repetition. */
+function temperatureOf(score: number, heat: number, loud: boolean, complaint: number, signals: Signal[], stretches: number, threatened: boolean): Temperature {
   const grievance = signals.reduce((sum, s) => sum + (GRIEVANCE[s.kind] ?? 0), 0);
   const total = score + grievance;
   // A letter's heat is what it carries per stretch a customer says in one go, so a long, factual
@@ -833,10 +833,11 @@ function temperatureOf(score: number, heat: number, complaint: number, signals: 
   const heatPerStretch = heat / stretches;
   // Thresholds measured on the development sets (npm run guidance -- dev): 2 balances anger
   // precision and recall on both Weibo and Reddit text. Complaints only ever make a customer upset.
-  // Furious in writing takes more than a strong word or two per stretch ("extremely frustrated",
-  // "this is unacceptable" in a letter are anger, not an outburst): insults, shouting, or both.
-  const hot = heatPerStretch > (stretches > 1 ? 2 * STRONG : STRONG);
-  const t: Temperature = total / stretches >= 5 && ((stretches === 1 && heat >= 1) || hot) ? 3 : total >= 2 ? 2 : total + complaint >= 0.8 ? 1 : 0;
+  // Furious takes shouting with the strong words (exclamations, capitals, a word said again), or more than
+  // two strong words in a sentence or two: "I am extremely frustrated … this is unacceptable" in a letter,
+  // 这是什么态度？ or "this is a scam" said plainly are anger, not an outburst; "THIEVES and LIARS!!!" is one.
+  const hot = loud ? heatPerStretch > (stretches > 1 ? 2 * STRONG : STRONG) : stretches === 1 && heat > 2 * STRONG;
+  const t: Temperature = total / stretches >= 5 && ((stretches === 1 && loud && heat >= 1) || hot) ? 3 : total >= 2 ? 2 : total + complaint >= 0.8 ? 1 : 0;
   // Threatening the media, the courts or a regulator is what temperature 3 means: at the counter, in
   // a sentence or two; so is a post the customer says they will make (发到抖音上让大家评评理), not one
   // made. A long letter that names the regulator or a lawyer is furious only with real heat in its
@@ -889,6 +890,7 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
 
   let score = 0;
   let heat = 0;
+  let loud = false;
   let complaint = 0;
   let praise = 0;
   let heardSomething = false;
@@ -919,6 +921,7 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
     if (anger.score > 0 || complaints.score > 0 || ADDRESSED[p.script].test(p.text)) {
       score += anger.loudness;
       heat += anger.loudness;
+      loud ||= anger.loudness > 0;
     }
     triggers.push(...own(complaints.triggers));
     // A judgement denied (没有任何质量问题, "nothing wrong") reassures as a calming word does.
@@ -953,7 +956,7 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   // A letter that tells a grievance is a complaint however courteous its words (I would be grateful, which I appreciate):
   // the customer is upset, not pleased.
   const courteousComplaint = !remark && complaint >= 0.8 && LETTER[script].test(text);
-  const ruled = remark ? 0 : Math.max(courteousComplaint ? 1 : 0, temperatureOf(score, heat, complaint, heated, Math.max(1, text.length / SPOKEN_LENGTH[script]), threatened)) as Temperature;
+  const ruled = remark ? 0 : Math.max(courteousComplaint ? 1 : 0, temperatureOf(score, heat, loud, complaint, heated, Math.max(1, text.length / SPOKEN_LENGTH[script]), threatened)) as Temperature;
   // Pleased: at least one calming word's worth and nothing wrong, or a remark.
   const rounded = Math.round(score * 100) / 100;
   const pleased = ruled === 0 && (remark || rounded <= -0.7);

@@ -2313,3 +2313,22 @@ describe('last time as a measure, and praise a swear word only makes louder', ()
     for (const text of ["That's damn impressive", 'She is a fucking trooper']) expect(analyze(text, 'en', undefined, null).pleased, text).toBe(true);
   });
 });
+
+describe('furious takes shouting or a pile of strong words, not stated frustration', () => {
+  it('reads a letter or a complaint that states its anger plainly as angry, not furious', () => {
+    for (const text of [
+      'I have been a loyal customer of this bank for 15 years and I am extremely frustrated with the way I have been treated. On March 3 the bank froze my checking account without warning and I could not pay my rent or my car payment. I called customer service four times and nobody could tell me why the account was frozen or when it would be released. I had to borrow money from my family. This is unacceptable. I am asking the bank to release my funds and pay the late fees I was charged.',
+      'This company is a scam. They promised to lower my debt and took $3,000 in fees and did nothing. They never paid any of my creditors. Now my accounts are in collections. I want my money back.',
+      'Capital One reported me 30 days late even though I had set up autopay and the payment was taken from my bank. It was their system error. My score dropped 80 points. This is completely unfair and I want it corrected now.',
+    ]) {
+      expect(rulesEn(text), text).toBe(2);
+    }
+    expect(analyze('那個服務人員一直不耐煩，講話很兇，這是什麼態度？', 'zh-TW', undefined, null).temperature).toBe(2);
+  });
+
+  it('still reads shouting, or insults piled up, as furious', () => {
+    expect(rulesEn('This company is a scam!!! They took $3,000 in fees and did NOTHING. I want my money back!')).toBe(3);
+    expect(rules('你们这帮骗子，黑心商家')).toBe(3);
+    expect(rules('你什么态度？我是来解决问题的不是来受气的！气死我了！！！')).toBe(3);
+  });
+});
