@@ -2332,3 +2332,10 @@ describe('furious takes shouting or a pile of strong words, not stated frustrati
     expect(rules('你什么态度？我是来解决问题的不是来受气的！气死我了！！！')).toBe(3);
   });
 });
+
+describe('a star taken off', () => {
+  it('reads 扣一星 as four stars in a satisfied review, and 给一星 as the complaint it is', () => {
+    expect(analyze('总体满意，扣一星是因为送餐慢了', 'zh-CN').temperature).toBe(0);
+    expect(rules('给一星都嫌多')).toBe(1);
+  });
+});
