@@ -21,7 +21,8 @@ export function isCustomersOwn(p: Prepared, hit: Hit, negators: readonly string[
     (!kinds.includes('safety') && whoTheyAre(p, hit, sentence)) ||
     askingAdvice(p, hit, sentence) ||
     quotedFromOthers(p, hit) ||
-    (!kinds.includes('safety') && NOT_AGAINST_YOU[p.script].test(`${sentence} ${sentenceAfter(p, hit)}`))
+    (!kinds.includes('safety') && NOT_AGAINST_YOU[p.script].test(`${sentence} ${sentenceAfter(p, hit)}`)) ||
+    OWN_FAULT[p.script].test(`${sentence} ${sentenceAfter(p, hit)}`)
   );
 }
 
@@ -29,6 +30,12 @@ export function isCustomersOwn(p: Prepared, hit: Hit, negators: readonly string[
 const NOT_AGAINST_YOU = {
   zh: /不怪你们|不是你们的(错|问题|责任)|跟你们没关系|和你们没关系|与你们无关|和你们无关|跟你们无关/,
   en: / (not your fault|nothing to do with you|not because of you|not about you|not blaming you|no fault of yours) /,
+} as const;
+
+/** A mishap the customer owns (烫到嘴了，怪我自己太心急; "burned my tongue, my own fault lol"): no danger of the business's making. */
+const OWN_FAULT = {
+  zh: /怪我自己|怪自己|是我自己的(错|问题)|(我|是我)自己不小心|自己没注意/,
+  en: / (my own fault|my fault|my bad|my own stupidity|my own mistake|on me , not|i should have (waited|been more careful|looked)) /,
 } as const;
 
 /** A danger that was none (火警只是演习, "it was just a test", "false alarm"): no banner. */

@@ -2339,3 +2339,20 @@ describe('a star taken off', () => {
     expect(rules('给一星都嫌多')).toBe(1);
   });
 });
+
+describe('a fall on the premises, and a mishap the customer owns', () => {
+  const kinds = (text: string, locale?: 'zh-CN' | 'en') => analyze(text, locale).signals.map((s) => s.kind);
+
+  it('hears a slip or a trip on the premises as a danger, and a wet-floor sign as none', () => {
+    expect(kinds('I slipped on the wet floor by the entrance, there was no sign.', 'en')).toContain('safety');
+    expect(kinds('I tripped over a loose cable in the lobby and hurt my knee.', 'en')).toContain('safety');
+    expect(kinds('Mind the wet floor sign, they mop at noon.', 'en')).not.toContain('safety');
+  });
+
+  it('reads a burn the customer says was their own fault as no danger; one the product caused still is', () => {
+    expect(kinds("I burned my tongue on the soup because I didn't wait, my own fault lol", 'en')).not.toContain('safety');
+    expect(kinds('烫到嘴了，怪我自己太心急')).not.toContain('safety');
+    expect(kinds('I burned my hand on the kettle, the handle gets way too hot.', 'en')).toContain('safety');
+    expect(kinds('汤太烫把嘴烫伤了')).toContain('safety');
+  });
+});
