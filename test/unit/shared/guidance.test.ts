@@ -2337,6 +2337,8 @@ describe('a star taken off', () => {
   it('reads 扣一星 as four stars in a satisfied review, and 给一星 as the complaint it is', () => {
     expect(analyze('总体满意，扣一星是因为送餐慢了', 'zh-CN').temperature).toBe(0);
     expect(rules('给一星都嫌多')).toBe(1);
+    // 一星期 is a week.
+    expect(rules('放假刚好一星期了，还有最后一星期')).toBe(0);
   });
 });
 
