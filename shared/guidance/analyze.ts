@@ -981,6 +981,9 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   // Publicity is sought only by a customer who goes, or says they will go, to the public or a regulator: the camera's
   // 曝光, a post that recommended the shop, "the news said rates would go down" seek none.
   if (!signals.some((s) => s.kind === 'media' || s.kind === 'social' || s.kind === 'regulator')) motiveScores.delete('publicity');
+  // A pleased customer who names the staff's manner (店员态度很好) wants no apology or respect owed; a demand beyond the
+  // fix (thanks, and a free dryer) still seeks profit.
+  if (pleased) motiveScores.delete('emotional');
   const motive: GuidanceMotive = argmax(motiveScores) ?? 'unknown';
 
   const bump = (need: Need, by: number) => needScores.set(need, (needScores.get(need) ?? 0) + by);

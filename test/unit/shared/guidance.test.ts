@@ -2358,3 +2358,12 @@ describe('a fall on the premises, and a mishap the customer owns', () => {
     expect(kinds('汤太烫把嘴烫伤了')).toContain('safety');
   });
 });
+
+describe('the motive of a pleased customer', () => {
+  it('reads praise of the staff\'s manner as no wish for an apology; a demand beyond the fix in thanks still seeks profit', () => {
+    expect(analyze('店員態度很好，很有耐心幫我介紹', 'zh-TW').motive).toBe('unknown');
+    expect(analyze('酒店位置很好，离地铁站近，房间干净，服务员态度也好', 'zh-CN').motive).toBe('unknown');
+    expect(analyze("The washer works again, thanks. Given the hassle, though, I'd like the warranty extended by three years and a free dryer added on.", 'en').motive).toBe('profit');
+    expect(analyze('你们这是什么态度？必须给我道歉！', 'zh-CN').motive).toBe('emotional');
+  });
+});
