@@ -2367,3 +2367,11 @@ describe('the motive of a pleased customer', () => {
     expect(analyze('你们这是什么态度？必须给我道歉！', 'zh-CN').motive).toBe('emotional');
   });
 });
+
+describe('a fee against the business\'s own policy, and a joke in the past tense', () => {
+  it('hears "was a joke" of a service and a fee against their own policy as complaints; "it was a joke" as a jest', () => {
+    expect(rulesEn('The compensation offered was a joke.')).toBe(1);
+    expect(rulesEn('They charged a cancellation fee even though I cancelled 48 hours in advance, which is against their own policy.')).toBe(1);
+    expect(rulesEn('It was a joke, relax.')).toBe(0);
+  });
+});
