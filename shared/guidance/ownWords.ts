@@ -114,7 +114,7 @@ const LOOKALIKES = {
     // A camera's exposure.
     '曝光过度', '曝光不足', '曝光度', '曝光准确', '曝光补偿', '曝光时间', '曝光模式', '曝光参数', '曝光值', '曝光正常', '曝光控制', '曝光均匀', '自动曝光', '手动曝光', '长曝光', '多重曝光', '包围曝光',
   ],
-  en: ['your post on facebook', 'your post on instagram', 'your ad on facebook', 'your page on facebook', 'your post on twitter', 'check with your supervisor', 'check with your manager', 'ask your supervisor', 'ask your manager', 'food court', 'tennis court', 'basketball court', 'dumpster fire', 'fire sale', 'burnt out', 'burned out', 'hurt my feelings', 'hurts my feelings', 'smoke and mirrors'],
+  en: ['explosion of', 'dangerous precedent', 'unsafe giving', 'unsafe sharing', 'unsafe to give', 'unsafe to share', 'your post on facebook', 'your post on instagram', 'your ad on facebook', 'your page on facebook', 'your post on twitter', 'check with your supervisor', 'check with your manager', 'ask your supervisor', 'ask your manager', 'food court', 'tennis court', 'basketball court', 'dumpster fire', 'fire sale', 'burnt out', 'burned out', 'hurt my feelings', 'hurts my feelings', 'smoke and mirrors'],
 } as const;
 
 /**
@@ -201,7 +201,7 @@ const STAFF_SAID = {
 const OTHERS_STORY = {
   zh: /((?<!没)有人|别人家|有个[男女]?的?人?|新闻(上|里)?说|看新闻说?)[^，。！？]{0,6}$|(?<![跟对和向给叫让找请])(店员|服务员|职员|工作人员|保安|店家|商家|老板|经理|邻居|他们|对方)(最后|直接|已经|马上|立刻|即刻|即时|随即|就|也|都|还|赶紧)?$|(已经|已|都)帮我们?$/,
   // Someone as the subject ("someone sued", "I read that someone called the police"), not "transfer me to someone higher up".
-  en: /(^| (that|when|after|because|and|but|so|where|how|heard|saw|read)) (someone|somebody|people|other customers|others|a (man|woman|guy|lady|customer|passenger|family|couple)) (\S+ ){0,3}$| (in|on) the (news|radio) that |(^| )(they|staff|the staff|the manager|the hotel|reception|security) (called|phoned|rang|contacted|got) (the )?$|(^| )(the )?(devs|developers|company|brand) (are |were |keep |kept )?(posting|tweeting|posted|tweeted)( [^ .,!?;:]+){0,3} $| (threatens|threatened|threatening) $| (told|tells|has told|have told) (parents|customers|everyone|tenants|residents)( that)? (it|they|he|she) (will|would|could) (take|go|call)?( [^ .,!?;:]+){0,2} $| (my|our) (neighbour|neighbor|friend|husband|wife|partner|son|daughter|mum|mom|dad|sister|brother|colleague) (wants|wanted|plans|planned) to( [^ .,!?;:]+){0,8} $/,
+  en: /(^| (that|when|after|because|and|but|so|where|how|heard|saw|read)) (someone|somebody|people|other customers|others|a (man|woman|guy|lady|customer|passenger|family|couple)) (\S+ ){0,3}$| (in|on) the (news|radio) that |(^| )(they|staff|the staff|the manager|the hotel|reception|security) (called|phoned|rang|contacted|got) (the )?$|(^| )(the )?(devs|developers|company|brand) (are |were |keep |kept )?(posting|tweeting|posted|tweeted)( [^ .,!?;:]+){0,3} $|(?<! (i|we|i'm|we're|am|are|i've|we've)) (threatens|threatened|threatening)( to)? $| (told|tells|has told|have told) (parents|customers|everyone|tenants|residents)( that)? (it|they|he|she) (will|would|could) (take|go|call)?( [^ .,!?;:]+){0,2} $| (my|our) (neighbour|neighbor|friend|husband|wife|partner|son|daughter|mum|mom|dad|sister|brother|colleague) (wants|wanted|plans|planned) to( [^ .,!?;:]+){0,8} $/,
 };
 
 /** Someone else went to the press, the police or a regulator; someone else hurt is still a danger, so safety does not ask this. */

@@ -2375,3 +2375,20 @@ describe('a fee against the business\'s own policy, and a joke in the past tense
     expect(rulesEn('It was a joke, relax.')).toBe(0);
   });
 });
+
+describe('a threat the business made, and figures of speech in a letter', () => {
+  const kinds = (text: string) => analyze(text, 'en').signals.map((s) => s.kind);
+
+  it('reads a collector\'s threat to sue the customer as a grievance, not the customer\'s lawsuit; the customer\'s own threat stays one', () => {
+    expect(kinds('The collector threatened to sue me and garnish my wages.')).not.toContain('legal');
+    expect(rulesEn('The collector threatened to sue me and garnish my wages.')).toBe(1);
+    expect(kinds('I threatened to sue them and they finally paid.')).toContain('legal');
+  });
+
+  it('reads an explosion of fees, a dangerous precedent and feeling unsafe giving details as no danger', () => {
+    for (const text of ['There has been an explosion of hidden fees on my statement.', 'This sets a dangerous precedent for consumers.', 'I feel unsafe giving my information over the phone to them.']) {
+      expect(kinds(text), text).not.toContain('safety');
+    }
+    expect(kinds('There was an explosion in the kitchen and my son was hurt.')).toContain('safety');
+  });
+});
