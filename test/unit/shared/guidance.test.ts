@@ -2392,3 +2392,14 @@ describe('a threat the business made, and figures of speech in a letter', () => 
     expect(kinds('There was an explosion in the kitchen and my son was hurt.')).toContain('safety');
   });
 });
+
+describe('a collector\'s threats in Chinese', () => {
+  it('reads a threat to sue the customer (要起诉我) as the customer\'s grievance, not their lawsuit; harassment is a complaint', () => {
+    const reading = analyze('催收人员威胁说要起诉我，还要上门找我家人', 'zh-CN');
+    expect(reading.signals.map((s) => s.kind)).not.toContain('legal');
+    expect(reading.temperature).toBeGreaterThanOrEqual(1);
+    expect(rules('他们爆通讯录，给我所有同事打电话')).toBe(1);
+    expect(rules('防骚扰功能很好用')).toBe(0);
+    expect(analyze('我要告你们', 'zh-CN').signals.map((s) => s.kind)).toContain('legal');
+  });
+});
