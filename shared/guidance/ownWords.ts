@@ -209,10 +209,11 @@ export function someoneElsesAct(p: Prepared, hit: Hit): boolean {
   const sentence = sentenceBefore(p, hit);
   return (
     OTHERS_STORY[p.script].test(p.script === 'en' ? ` ${sentence.trim()} ` : lastClause(p, sentence)) ||
-    (p.script === 'zh' && (REPOSTED.test(sentence) || AGAINST_THE_CUSTOMER.test(p.text.slice(hit.end, hit.end + 2))))
+    (p.script === 'zh' && (REPOSTED.test(sentence) || (ACT_VERB_ZH.test(hit.term) && AGAINST_THE_CUSTOMER.test(p.text.slice(hit.end, hit.end + 2)))))
   );
 }
-/** An act against the customer (催收说要起诉我, 要告我, 报警抓我): someone else's threat, the customer's grievance. */
+/** An act against the customer (催收说要起诉我, 要告我, 报警抓我): someone else's threat, the customer's grievance. Not 记者我已经联系好了. */
+const ACT_VERB_ZH = /(起诉|告|报警|曝光|举报|投诉|报案)$/;
 const AGAINST_THE_CUSTOMER = /^(我(?!们)|抓我)/;
 /** What a repost quotes from the original post: 原博：某奶茶店后厨视频曝光. */
 const REPOSTED = /原博[：:][^，。！？]{0,14}$/;
