@@ -482,6 +482,8 @@ const LONG_REQUEST = /(?:(?<![申邀])请(?!问)|恳请|要求|务必)[^，。�
 /** 现要求：一、全数退回车资；二、…: an item of the customer's list of demands. */
 const LIST_ITEM_ZH = /(^|[：:；;。\n\s])[一二三四五六七八九十1-9][、．.)）]$/;
 const ASKS = /要求|必须|应该|应当|(?<![申邀])请(?!问)|希望/;
+/** What a complaint form or letter heads the customer's demands with (诉求：全额赔偿, 我的要求是：退款). */
+const DEMAND_HEADING_ZH = /(诉求|要求|请求|期望|希望)(是|为)?[：:][^。！？；]{0,20}$/;
 const clauseBeforeClause = (p: Prepared, end: number) => p.text.slice(Math.max(0, end - 40), Math.max(0, end - 1)).split(/[，。！？；,.!?;\n]/).pop()!;
 
 /**
@@ -501,7 +503,7 @@ export function isDemand(p: Prepared, hit: Hit): boolean {
   const clause = clauseBefore(p, hit);
   if (!clause.trim()) return !NOT_IMPERATIVE.has(hit.term);
   if (p.script === 'zh' && JOINED.test(clause) && ASKS.test(clauseBeforeClause(p, hit.start - clause.length))) return true;
-  if (p.script === 'zh' && LONG_REQUEST.test(p.text.slice(Math.max(0, hit.start - 24), hit.start))) return true;
+  if (p.script === 'zh' && (LONG_REQUEST.test(p.text.slice(Math.max(0, hit.start - 24), hit.start)) || DEMAND_HEADING_ZH.test(p.text.slice(Math.max(0, hit.start - 30), hit.start)))) return true;
   if (p.script === 'zh' && LIST_ITEM_ZH.test(p.text.slice(Math.max(0, hit.start - clause.length - 4), hit.start - clause.length))) return true;
   if (p.script === 'en' && (LIST_ITEM_EN.test(clause) || (JOINED_EN.test(clause) && DEMAND_BEFORE.en.test(` ${p.text.slice(0, hit.start).split(/ [.!?](?= )/).pop()!.split(/ [,;:](?= )/)[0]!.trim()} `)))) return true;
   const asked = DEMAND_BEFORE[p.script].exec(clause);

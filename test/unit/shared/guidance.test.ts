@@ -2403,3 +2403,13 @@ describe('a collector\'s threats in Chinese', () => {
     expect(analyze('我要告你们', 'zh-CN').signals.map((s) => s.kind)).toContain('legal');
   });
 });
+
+describe('a complaint form\'s headings and a renewal nobody was told of', () => {
+  it('hears a demand under a heading (诉求：全额赔偿) and an unannounced renewal or cancellation as grievances', () => {
+    const kinds = (text: string) => analyze(text, 'zh-CN').signals.map((s) => s.kind);
+    expect(kinds('快递丢件，商家和快递互相推诿，至今无人处理，诉求：全额赔偿。')).toContain('compensation');
+    expect(kinds('我的要求是：退款')).toContain('compensation');
+    expect(rules('会员自动续费未提前通知，扣款198元，要求退还。')).toBe(1);
+    expect(rules('航班无故取消')).toBe(1);
+  });
+});
