@@ -878,8 +878,9 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
     const rest = ironic.index > 0 ? text.slice(0, ironic.index) : text.slice(ironic[0].length);
     const grievance = analyze(rest, resolved, extension, model);
     // "Heater broke on Sunday, technician came within an hour. Great service!" is sincere: an English closing is
-    // irony only after a grievance the rules hear on their own, more than a fault word (broke) or two.
-    const sure = resolved !== 'en' || ironic.index === 0 || grievance.score >= 1;
+    // irony only after a grievance the rules hear on their own, more than a fault word (broke) or two, or after
+    // an ironic opening ("Great, another week without internet. Thanks a lot.").
+    const sure = resolved !== 'en' || ironic.index === 0 || grievance.score >= 1 || SARCASM_EN.lead.test(rest);
     if (grievance.temperature >= 1 && sure) return { ...grievance, temperature: Math.max(2, grievance.temperature) as Temperature, triggers: [...grievance.triggers, ironic[0].replace(/[。！？!?~～.,\s]+$/u, '').trim()] };
   }
   const lexicons = lexiconsWith(extension);

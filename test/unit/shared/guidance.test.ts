@@ -2413,3 +2413,18 @@ describe('a complaint form\'s headings and a renewal nobody was told of', () => 
     expect(rules('航班无故取消')).toBe(1);
   });
 });
+
+describe('an English counter\'s rhetorical question, an outage, and irony at both ends', () => {
+  it('hears "this is how you treat me?" as anger, and treating customers with respect as praise', () => {
+    expect(rulesEn("I've been a customer for ten years and this is how you treat me?")).toBe(2);
+    expect(rulesEn('Is this how you treat loyal customers?')).toBe(2);
+    expect(rulesEn('This is how you treat your customers with respect, well done team.')).toBe(0);
+  });
+
+  it('hears a week without internet between an ironic opening and closing as anger; sincere thanks after a fix stays calm', () => {
+    expect(rulesEn('Great, another week without internet. Thanks a lot.')).toBe(2);
+    expect(rulesEn('Perfect, the router died again. Thanks, guys.')).toBe(2);
+    expect(rulesEn('Great, the technician came early and fixed it. Thanks a lot!')).toBe(0);
+    expect(rulesEn('We were without power for two days after the storm.')).toBe(1);
+  });
+});
