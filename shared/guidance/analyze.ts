@@ -806,6 +806,9 @@ const SPOKEN_LENGTH: Record<Script, number> = { zh: 100, en: 300 };
 /** Praise that ends a grievance post, in the words irony uses (真是谢谢 is left out: thanks after a fault fixed are real). */
 const IRONIC_TAIL = /((真是|真|可真)?(好样的|好棒棒(的)?(服务)?|真行|666+|玩得真溜|真溜|厉害了|真周到)[^，。！？]{0,4}|(真是|真係|真系|真的是)[^，。！？]{1,8}呢|多谢晒|多謝晒|长见识了|長見識了|(真是|真的是|可真)绝了|谢谢啊|谢谢哦|谢了啊|谢谢[您你]嘞|[（(](反讽|反諷|讽刺|諷刺)[）)])([。！？!?~～.\s\uFE0F]|\[[^\]]{1,6}\]|\p{Extended_Pictographic})*$/u;
 
+/** Praise that opens with an exclamation, then the grievance (服务真好啊，让我等了两个小时): irony, as its closing twin is. */
+const IRONIC_LEAD_ZH = /^(你们的?)?(服务|态度|效率|速度|动作)?可?(真|真是|太)(好|棒|行|快|周到|高效)(啊|呀|哈|呢)+[，,！!。\s]+/;
+
 /** Sarcastic praise in English: a short last sentence (Great moderation, guys. Thanks, mods. Brilliant planning, truly. Makes total sense.) or an opening (Oh great, Ah yes, Sure,). */
 const SARCASM_EN = {
   tail: /(?<=[.!?]\s+)(oh |really |very |just |truly |real )?(great|fantastic|wonderful|brilliant|perfect|lovely|classy|nice|cool|awesome|amazing|stellar|helpful|productive|professional|mature|genius|bravo|good job|well done|thanks,? (a lot|for nothing|mods|guys|devs)|love that for (us|me)|makes (total|perfect|complete) sense|really appreciate it)( (job|work|moderation|service|support|stuff|planning|idea|move|customer service|company|team|staff|refereeing))?(,? (guys|mods|devs|everyone|team|folks|a lot|so much|for nothing|for us|truly|really|really appreciate it))?[.!]*( \/s)?\s*$/i,
@@ -873,7 +876,7 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   const resolved = locale ?? detectLocale(text);
   // Praise that ends a grievance, or opens it, is irony (退款要扣四成管理费，真是好棒棒的服务; "Oh great, another
   // update that breaks it"; "…closed my ticket. Thanks, mods."): the grievance read without it, and angry.
-  const ironic = resolved === 'en' ? (SARCASM_EN.tail.exec(text) ?? SARCASM_EN.lead.exec(text)) : IRONIC_TAIL.exec(text);
+  const ironic = resolved === 'en' ? (SARCASM_EN.tail.exec(text) ?? SARCASM_EN.lead.exec(text)) : (IRONIC_TAIL.exec(text) ?? IRONIC_LEAD_ZH.exec(toSimplified(text)));
   if (ironic && ironic[0].length < text.length) {
     const rest = ironic.index > 0 ? text.slice(0, ironic.index) : text.slice(ironic[0].length);
     const grievance = analyze(rest, resolved, extension, model);
@@ -881,7 +884,7 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
     // irony only after a grievance the rules hear on their own, more than a fault word (broke) or two, or after
     // an ironic opening ("Great, another week without internet. Thanks a lot.").
     const sure = resolved !== 'en' || ironic.index === 0 || grievance.score >= 1 || SARCASM_EN.lead.test(rest);
-    if (grievance.temperature >= 1 && sure) return { ...grievance, temperature: Math.max(2, grievance.temperature) as Temperature, triggers: [...grievance.triggers, ironic[0].replace(/[。！？!?~～.,\s]+$/u, '').trim()] };
+    if (grievance.temperature >= 1 && sure) return { ...grievance, temperature: Math.max(2, grievance.temperature) as Temperature, triggers: [...grievance.triggers, text.slice(ironic.index, ironic.index + ironic[0].length).replace(/[。！？，!?~～.,\s]+$/u, '').trim()] };
   }
   const lexicons = lexiconsWith(extension);
   // Mixed text ("APP又crash了，refund 给我") is read with both lexicons: each finds its own words.

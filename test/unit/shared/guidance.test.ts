@@ -2428,3 +2428,18 @@ describe('an English counter\'s rhetorical question, an outage, and irony at bot
     expect(rulesEn('We were without power for two days after the storm.')).toBe(1);
   });
 });
+
+describe('irony that opens a Chinese complaint, and a customer who has not come to quarrel', () => {
+  it('hears praise exclaimed before a grievance (服务真好啊，让我等了两个小时) as irony, shown in the customer\'s own characters', () => {
+    expect(rules('服务真好啊，让我等了两个小时')).toBe(2);
+    const reading = analyze('態度真好啊，讓我等了兩個小時', 'zh-TW', undefined, null);
+    expect(reading.temperature).toBe(2);
+    expect(reading.triggers).toContain('態度真好啊');
+    expect(rules('服务真好啊，师傅很耐心，下次还来')).toBe(0);
+  });
+
+  it('reads 我不是来吵架的 as no quarrel, and wanting a solution or the money back as a grievance', () => {
+    expect(analyze('我不是来吵架的，我就想要个解决办法', 'zh-CN').temperature).toBe(1);
+    expect(rules('我就问一句，这个钱什么时候能退？')).toBe(1);
+  });
+});
