@@ -20,11 +20,15 @@ export function isCustomersOwn(p: Prepared, hit: Hit, negators: readonly string[
     averted(p, hit, sentence) ||
     (!kinds.includes('safety') && whoTheyAre(p, hit, sentence)) ||
     askingAdvice(p, hit, sentence) ||
+    (p.script === 'en' && DELIBERATED_EN.test(` ${sentence.trim()} `)) ||
     quotedFromOthers(p, hit) ||
     (!kinds.includes('safety') && NOT_AGAINST_YOU[p.script].test(`${sentence} ${sentenceAfter(p, hit)}`)) ||
     OWN_FAULT[p.script].test(`${sentence} ${sentenceAfter(p, hit)}`)
   );
 }
+
+/** An act argued over, not taken or threatened: "arguing with her about calling the cops", "we argued about whether to call the police". */
+const DELIBERATED_EN = / (argu\w*|debat\w*|discuss\w*|disagree\w*)( with [a-z]+)? (about|over)( whether( or not)?( to)?)?( [^ .,!?;:]+){0,2} $/;
 
 /** The act said to be no matter of the business's (报警是因为楼下有人吵架，不怪你们; "called the police …, not your fault"). */
 const NOT_AGAINST_YOU = {
@@ -372,7 +376,7 @@ const ACT_BEFORE = {
 };
 const ACT_AFTER = {
   // Not someone else's act told there (新闻里有人起诉了).
-  zh: /^((?![^，。！？；,!?;]{0,4}?(有人|别人))[^，。！？；,!?;]{0,4}?(曝光|投诉|举报|反映|申诉|起诉|都来|来看|来采访|更新|联系好|约好|来处理|过来|发帖|发文|上发|评理|评价|处理|(?<![才我])知道|看看|出面|介入|联系你们|找你们|打了?电话|登记)|上?见(?![过到面]))/,
+  zh: /^((?![^，。！？；,!?;]{0,4}?(有人|别人))[^，。！？；,!?;]{0,4}?(曝光|投诉|举报|反映|申诉|起诉|都来|来看|来采访|更新|联系好|约好|来处理|过来|发帖|发文|上发|写|留了|差评|一星|评理|评价|处理|(?<![才我])知道|看看|出面|介入|联系你们|找你们|打了?电话|登记)|上?见(?![过到面]))/,
   en: /^ ((will|is going to|are going to|can|could|would) |(covers|cover|hear|hears|know|find out|gets involved|get involved|involved|be in touch|(is|are) (very )?interested in|look into|looks into|investigate|investigates|intervene|step in)( |$))|^( [^ .,!?;:]+){0,4} (is|are) (covering|running|doing|filming|investigating|writing about|looking into|coming to film)( |$)|^ (has )?(already )?(drafted|sent|written|filed|issued)( |$)/,
 };
 

@@ -2443,3 +2443,28 @@ describe('irony that opens a Chinese complaint, and a customer who has not come 
     expect(rules('我就问一句，这个钱什么时候能退？')).toBe(1);
   });
 });
+
+describe('signals said in more of the ways reviews and letters say them', () => {
+  const kinds = (text: string, locale?: 'zh-CN' | 'en') => analyze(text, locale).signals.map((s) => s.kind);
+
+  it('hears a bad review written on a platform, telling everyone, a lift that slipped, the cops, legal advice and a burn', () => {
+    expect(kinds('已经在大众点评写了差评，让大家都避雷')).toContain('social');
+    expect(kinds('我会让更多人知道你们是什么样的店')).toContain('social');
+    expect(kinds('电梯突然下滑，把我们困在里面半个小时')).toContain('safety');
+    expect(kinds("We had to call the cops because the manager wouldn't let us leave.", 'en')).toContain('legal');
+    expect(kinds('I will be seeking legal advice.', 'en')).toContain('legal');
+    expect(kinds('My son got a nasty burn from the exposed heating element.', 'en')).toContain('safety');
+    expect(kinds("I'm going to leave a review on every site I can find.", 'en')).toContain('social');
+  });
+
+  it('hears no act in bad reviews read, a platform browsed, the cops already there or the police argued over', () => {
+    for (const [text, locale] of [
+      ['Despite the bad reviews we loved it.', 'en'],
+      ['The cops were already there for an unrelated accident.', 'en'],
+      ['We argued about whether to call the police.', 'en'],
+      ['在大众点评上看到推荐来的，果然不错', 'zh-CN'],
+    ] as const) {
+      expect(kinds(text, locale), text).toEqual([]);
+    }
+  });
+});
