@@ -2468,3 +2468,14 @@ describe('signals said in more of the ways reviews and letters say them', () => 
     }
   });
 });
+
+describe('threats of harm said as threats, not the everyday words inside them', () => {
+  const kinds = (text: string) => analyze(text, 'zh-CN').signals.map((s) => s.kind);
+
+  it('hears 找人来砸, 跟你们拼了, 弄死你 and 这事没完 as threats; not 找人陪, 拼了画, 把人能弄死, 没完没了 or 没完全', () => {
+    for (const text of ['再这样敷衍我，我找人来砸了你们的店！', '惹急了我跟你们拼了', '看我不弄死你', '这事还没完']) expect(kinds(text), text).toContain('threat');
+    for (const text of ['寂寞了就找人陪', '后期拼了画，最后考上了美院', '一天下来把人能弄死', '疫情一直没完没了', '天还没完全黑，我已经睡一觉起来']) {
+      expect(kinds(text), text).not.toContain('threat');
+    }
+  });
+});
