@@ -144,7 +144,7 @@ export function harmWithoutCause(p: Prepared, hit: Hit): boolean {
 const NUMBER_AROUND = { before: /((订单|单号|编号|尾号|号码|房间|门牌|地址)[是为：:]?|\d)$/, after: /^([\d]|[巷弄号室楼栋房])/ };
 
 /** A part burnt out (电机就烧了, 保险丝烧了) is a fault, not a fire. */
-const PART_BEFORE_BURNT = /(电机|马达|保险丝|主板|灯泡|灯管|电源|压缩机|芯片|电路板|线路板|电容)[^，。！？]{0,2}$/;
+const PART_BEFORE_BURNT = /(电机|马达|保险丝|主板|灯泡|灯管|电源|压缩机|芯片|电路板|线路板|电容|内存卡|显卡|硬盘)[^，。！？]{0,2}$/;
 
 /** A camera's exposure (这台相机曝光很准, 手机拍夜景曝光偏暗) is a photograph's light, not a story made public. */
 const CAMERA_BEFORE_EXPOSURE = /(相机|镜头|拍照|拍摄|拍出来|照片|摄像头|单反|微单|夜景|画面|成像|人像|自拍|逆光|测光)[^，。！？]{0,6}$/;
@@ -342,6 +342,8 @@ export function notARepeat(p: Prepared, hit: Hit): boolean {
     CONDITIONAL[p.script].test(p.script === 'en' ? ` ${sentenceBefore(p, hit).trim()} ` : sentenceBefore(p, hit)) ||
     bothAnd(p, hit) ||
     comparedWithLastTime(p, hit) ||
+    // 又不是你家的: "it's not as if", indignant (heard as anger), no second time.
+    (p.script === 'zh' && p.text.startsWith('又不是', hit.start)) ||
     PAST_PUT_RIGHT[p.script].test(p.text.slice(hit.end, hit.end + 30)) ||
     (p.script === 'zh' && ((/^第.次$/.test(hit.term) && VISIT_AGAIN_ZH.test(p.text.slice(hit.end, hit.end + 4))) || insideQuotes(p, hit))) ||
     againIsNoFault(p, hit)

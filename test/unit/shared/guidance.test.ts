@@ -2479,3 +2479,14 @@ describe('threats of harm said as threats, not the everyday words inside them', 
     }
   });
 });
+
+describe('"it is not as if" and a part burnt out', () => {
+  it('reads 又不是 as indignation, not a second time, and a card or a motor burnt out as a fault, not a fire', () => {
+    const reading = analyze('不明白为什么要凑合着用，又不是很贵重的东西', 'zh-CN', undefined, null);
+    expect(reading.signals.map((s) => s.kind)).not.toContain('repeat');
+    expect(reading.temperature).toBe(1);
+    expect(analyze('师傅又不来了，打电话也不接', 'zh-CN').signals.map((s) => s.kind)).toContain('repeat');
+    const burnt = analyze('内存卡烧了，照片全没了', 'zh-CN', undefined, null);
+    expect([burnt.temperature, burnt.signals.map((s) => s.kind)]).toEqual([1, []]);
+  });
+});
