@@ -498,9 +498,14 @@ const clauseBeforeClause = (p: Prepared, end: number) => p.text.slice(Math.max(0
 /** What is bought, not owed: 延保怎么买, 延保多少钱, 退货运费险怎么开通. */
 const BOUGHT_NOT_OWED_ZH = /^(怎么|如何|在哪|哪里|去哪)?(买|购买|收费|卖|续费|开通)|^(要)?(多少钱|的价格|价格|贵不贵|怎么收费)/;
 
+/** What the customer would gladly pay (would pay double for this quality): praise, no demand. */
+const WOULD_PAY_EN = / (would|i'd|we'd|happily|gladly|willingly)( happily| gladly)? ?$/;
+/** A credit on a bill (a credit for the days it was down), not the credit for an idea. */
+const A_CREDIT_EN = / (a|an|the|some|any) ?$/;
+
 export function isDemand(p: Prepared, hit: Hit): boolean {
   const after = p.text.slice(hit.end, hit.end + 12);
-  if (p.script === 'en' && NOT_A_DEMAND_EN.test(after)) return false;
+  if (p.script === 'en' && (NOT_A_DEMAND_EN.test(after) || WOULD_PAY_EN.test(p.text.slice(Math.max(0, hit.start - 20), hit.start)))) return false;
   if (p.script === 'zh' && BOUGHT_NOT_OWED_ZH.test(after)) return false;
   if (reportedDone(p, hit)) return false;
   if (A_DEMAND_ITSELF.has(hit.term) || ASKED_BACK_EN.test(hit.term)) return true;
@@ -512,5 +517,5 @@ export function isDemand(p: Prepared, hit: Hit): boolean {
   if (p.script === 'en' && (LIST_ITEM_EN.test(clause) || (JOINED_EN.test(clause) && DEMAND_BEFORE.en.test(` ${p.text.slice(0, hit.start).split(/ [.!?](?= )/).pop()!.split(/ [,;:](?= )/)[0]!.trim()} `)))) return true;
   const asked = DEMAND_BEFORE[p.script].exec(clause);
   if (asked && (asked[1] !== '可以' || QUESTION_AFTER.test(after))) return true;
-  return DEMAND_AFTER[p.script].test(after) && !(hit.term === 'credit' && CREDIT_FOR.test(after));
+  return DEMAND_AFTER[p.script].test(after) && !(hit.term === 'credit' && CREDIT_FOR.test(after) && !A_CREDIT_EN.test(p.text.slice(Math.max(0, hit.start - 8), hit.start)));
 }

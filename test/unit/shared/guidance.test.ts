@@ -2490,3 +2490,16 @@ describe('"it is not as if" and a part burnt out', () => {
     expect([burnt.temperature, burnt.signals.map((s) => s.kind)]).toEqual([1, []]);
   });
 });
+
+describe('money a customer would gladly pay, a credit on a bill, and being stranded', () => {
+  const kinds = (text: string) => analyze(text, 'en').signals.map((s) => s.kind);
+
+  it('reads "would pay double for this quality" as no demand; a credit for an outage and a hotel paid for a stranding are demands and grievances', () => {
+    expect(kinds('Would pay double for this quality.')).not.toContain('compensation');
+    expect(kinds("I'd happily pay double for this.")).not.toContain('compensation');
+    expect(kinds('You should pay double for wasting my time.')).toContain('compensation');
+    expect(kinds('Can I get a credit for the days the internet was down?')).toContain('compensation');
+    expect(kinds('He took credit for my idea.')).not.toContain('compensation');
+    expect(rulesEn('Pay for my hotel, your flight cancellation stranded me.')).toBe(1);
+  });
+});
