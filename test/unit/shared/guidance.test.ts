@@ -2503,3 +2503,10 @@ describe('money a customer would gladly pay, a credit on a bill, and being stran
     expect(rulesEn('Pay for my hotel, your flight cancellation stranded me.')).toBe(1);
   });
 });
+
+describe('more of the faults reviews name in few words', () => {
+  it('hears a dented tin, a parcel dropped downstairs and raw chicken as complaints; not being new to a procedure', () => {
+    for (const text of ['奶粉罐子瘪了', '送货的把东西扔在楼下就走了', '鸡腿是生的，里面还带血']) expect(rules(text), text).toBe(1);
+    expect(rules('我不熟悉这个流程，麻烦帮我看看')).toBe(0);
+  });
+});
