@@ -2508,5 +2508,8 @@ describe('more of the faults reviews name in few words', () => {
   it('hears a dented tin, a parcel dropped downstairs and raw chicken as complaints; not being new to a procedure', () => {
     for (const text of ['奶粉罐子瘪了', '送货的把东西扔在楼下就走了', '鸡腿是生的，里面还带血']) expect(rules(text), text).toBe(1);
     expect(rules('我不熟悉这个流程，麻烦帮我看看')).toBe(0);
+    // A price said not to be high is praise, not a fault.
+    expect(rules('价格不算贵，性价比很高')).toBe(0);
+    expect(rules('价格有点贵')).toBe(1);
   });
 });
