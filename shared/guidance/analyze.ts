@@ -241,7 +241,7 @@ function praiseDisowned(p: Prepared, before: string, term: string, isNegated = f
  * what the customer is owed ("still no refund", 没回复): its absence is the grievance.
  */
 const DENIABLE = {
-  zh: new Set(['失望', '太失望', '不满', '不满意', '生气', '愤怒', '投诉', '问题', '质量问题', '后悔', '担心', '不爽', '不高兴', '不开心', '郁闷', '油腻', '难吃', '腥味', '缺点']),
+  zh: new Set(['失望', '太失望', '不满', '不满意', '生气', '愤怒', '投诉', '问题', '质量问题', '后悔', '担心', '不爽', '不高兴', '不开心', '郁闷', '油腻', '难吃', '腥味', '缺点', '吵', '慢', '差', '贵', '脏', '异味', '难喝', '臭']),
   en: new Set(['bad', 'regrets', 'unhappy', 'disappointed', 'disappointing', 'angry', 'upset', 'mad', 'wrong', 'problem', 'problems', 'issue', 'issues', 'complaint', 'complaints', 'complain', 'regret', 'worried', 'annoyed', 'frustrated', 'dislike']),
 } as const;
 /**
@@ -542,19 +542,26 @@ function judgementsOf(p: Prepared, lexicons: Lexicons): Judgement[] {
   return found;
 }
 
-function complaintScore(p: Prepared, lexicons: Lexicons, weightAt: (at: number) => number, judgements: readonly Judgement[]): Heard & { reassurance: number } {
+function complaintScore(p: Prepared, lexicons: Lexicons, weightAt: (at: number) => number, judgements: readonly Judgement[]): Heard & { reassurance: number; denied: Hit[] } {
   const lex = lexicons.byScript[p.script];
   const triggers: string[] = [];
   let score = 0;
   let reassurance = 0;
+  const denied: Hit[] = [];
   // One phrase is one complaint, read as its longest match: 价格有点贵 is a price called dear, not
   // that and a degree before 贵 as well.
   const found: Array<{ start: number; end: number; weight: number; words: string }> = [];
   for (const hit of findTerms(p, lex.complaint.keys(), lex.complaint)) {
-    if (negated(p, hit, lex.negators)) reassurance += reassures(p, hit) ? weightAt(hit.start) : 0;
-    else if (!feared(p, hit)) found.push({ ...hit, weight: lex.complaint.get(hit.term) ?? 0, words: hit.term });
+    if (negated(p, hit, lex.negators)) {
+      // 速度不慢, 没有异味: reassurance, which the model must not hear as the fault either.
+      if (reassures(p, hit)) {
+        reassurance += weightAt(hit.start);
+        denied.push(hit);
+      }
+    } else if (!feared(p, hit)) found.push({ ...hit, weight: lex.complaint.get(hit.term) ?? 0, words: hit.term });
   }
-  found.push(...judgements);
+  // A judgement denied (不是很吵, 不算太贵) is none.
+  found.push(...judgements.filter((j) => !negated(p, { term: j.words, start: j.start, end: j.end }, lex.negators)));
   const taken = new Uint8Array(p.text.length);
   // A weight of 0 only keeps a shorter term or pattern from being heard inside it: "my only regret" is no
   // regret, 很难吃到 ("hard to come by") no 很难吃.
@@ -566,7 +573,7 @@ function complaintScore(p: Prepared, lexicons: Lexicons, weightAt: (at: number) 
     score += f.weight * weightAt(f.start);
     triggers.push(f.words);
   }
-  return { score, triggers, grievances: counted.map((f) => ({ start: f.start, end: f.end, hard: false })), reassurance };
+  return { score, triggers, grievances: counted.map((f) => ({ start: f.start, end: f.end, hard: false })), reassurance, denied };
 }
 
 /** What a slight grievance weighs: the mild patterns' weight. */
@@ -936,7 +943,7 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
     heardSomething ||= grievances.length > 0;
     allSlight &&= onlySlight(p, grievances) || closesOnPraise(p, grievances, anger.praisedAt);
     const found = findSignals(p, lexicons);
-    if (i === 0) deniedSpans.push(...found.denied, ...anger.denied);
+    if (i === 0) deniedSpans.push(...found.denied, ...anger.denied, ...complaints.denied);
     threatened ||= found.threatened;
     askedOnly &&= found.askedOnly;
     for (const signal of found.signals) {

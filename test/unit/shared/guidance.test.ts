@@ -2513,3 +2513,12 @@ describe('more of the faults reviews name in few words', () => {
     expect(rules('价格有点贵')).toBe(1);
   });
 });
+
+describe('a fault said not to be there', () => {
+  it('reads 不是很吵, 不算太贵, 不怎么吵 and 环境不吵 as no complaint, and 不怎么吵 as calm for the model too', () => {
+    for (const text of ['不是很吵', '不算太贵', '环境不吵', '房间不是很大']) expect(rules(text), text).toBe(0);
+    expect(analyze('不怎么吵', 'zh-CN').temperature).toBe(0);
+    expect(rules('服务不太热情')).toBe(1);
+    expect(rulesEn("I've never cried so hard in my life")).toBe(0);
+  });
+});
