@@ -690,7 +690,7 @@ const ASKED = /^[^。！!.；;]*?(吗|么|[?？])/;
  */
 const COUNTED = {
   zh: /((报修|反映|投诉|联系|上门|致电|打电话|沟通|交涉|进厂|返厂|送修|[打找催修坏换寄退提推])([了过]|给?(客服|你们|商家|物业|店家)|(客服)?(电话|热线|专线)){0,2}(不下|不止|至少|足足|快|近)?第?([二三四五六七八九十两几0-9]|好几)+(次|回|趟|遍)|第?([二三四五六七八九十两几0-9]|好几)+(次|回|趟|遍)(致电|打电话|上门|报修|反映|投诉|联系|书面|申请|进厂|[打来到催找修跑进送]))/g,
-  en: / ((called|phoned|rang|emailed|e-mailed|chased|contacted|written|wrote|texted|messaged|visited|complained|reported|asked|tried|cancelled|canceled|failed|broke|broken down|happened|went wrong|gone wrong|been (out|back|in)|came (out|back|in)|come (out|back|in)|gone back|went back|sent it back|returned it|raised it)( [^ .,!?;:]+){0,5} (twice|(three|four|five|six|seven|eight|nine|ten|several|numerous|countless|multiple|many|[0-9]+) times|a dozen times|(on )?(at least )?(two|three|four|five|six|seven|several|numerous|[0-9]+) (separate )?occasions)|(second|third|fourth|fifth|sixth|([2-9]|[1-9][0-9])(st|nd|rd|th)) (engineer|technician|visit|call|email|appointment|attempt|repair|replacement|chaser|month running|week running|no-show|callout|call-out)|(two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of|[0-9]+)( [a-z]+)? (calls|phone calls|emails|visits|chasers|attempts|appointments|call-backs|callbacks|no-shows))(?= )/g,
+  en: / ((called|phoned|rang|emailed|e-mailed|chased|contacted|written|wrote|texted|messaged|visited|complained|reported|asked|tried|cancelled|canceled|failed|broke|broken down|happened|went wrong|gone wrong|been (out|back|in)|came (out|back|in)|come (out|back|in)|gone back|went back|sent it back|returned it|raised it|sent (them|it|in|you|over)|resent|re-sent|faxed|submitted|resubmitted|uploaded|disputed)( [^ .,!?;:]+){0,6} (twice|(three|four|five|six|seven|eight|nine|ten|several|numerous|countless|multiple|many|[0-9]+) times|a dozen times|(on )?(at least )?(two|three|four|five|six|seven|several|numerous|[0-9]+) (separate )?occasions)|(second|third|fourth|fifth|sixth|([2-9]|[1-9][0-9])(st|nd|rd|th)) (engineer|technician|visit|call|email|appointment|attempt|repair|replacement|chaser|month running|week running|no-show|callout|call-out)|(two|three|four|five|six|seven|eight|nine|ten|a dozen|dozens of|[0-9]+)( [a-z]+)? (calls|phone calls|emails|visits|chasers|attempts|appointments|call-backs|callbacks|no-shows))(?= )/g,
 };
 
 /** How often something is done (一周来两次), not how often it went wrong. */
@@ -708,8 +708,8 @@ const HIGHER_UP_ZH = /领导|主管|总部|总公司|院长|负责人|店长|老
 const ESCALATION_ASKED_ZH = new RegExp(`(请|要求|让|派|由|转交|交给|找|叫)(贵公司|贵集团|贵店|贵校|贵院|贵中心|你们|驾校|医院|公司)?的?(分管|相关|更高|上级|高层)?(${HIGHER_UP_ZH.source})`, 'g');
 
 /** The signal terms found, with what each raises, and what is said in more words than a term: troubles counted, money asked back, someone higher up asked for. */
-function signalHits(p: Prepared, kindsOf: Map<string, SignalKind[]>): Array<{ hit: Hit; kinds: SignalKind[] }> {
-  const hits = findTerms(p, kindsOf.keys(), kindsOf).map((hit) => ({ hit, kinds: kindsOf.get(hit.term)! }));
+function signalHits(p: Prepared, kindsOf: Map<string, SignalKind[]>): Array<{ hit: Hit; kinds: SignalKind[]; phrase?: boolean }> {
+  const hits: Array<{ hit: Hit; kinds: SignalKind[]; phrase?: boolean }> = findTerms(p, kindsOf.keys(), kindsOf).map((hit) => ({ hit, kinds: kindsOf.get(hit.term)! }));
   const pad = p.script === 'en' ? 1 : 0;
   // Each phrase is looked for only where a word it cannot do without is in the text.
   const phrases: Array<[RegExp, RegExp, SignalKind]> = [[COUNTED_NEEDS[p.script], COUNTED[p.script], 'repeat']];
@@ -719,7 +719,7 @@ function signalHits(p: Prepared, kindsOf: Map<string, SignalKind[]>): Array<{ hi
     if (!needs.test(p.text)) continue;
     for (const m of matchesOf(p.text, re)) {
       if (kind === 'repeat' && HABIT_BEFORE.test(p.text.slice(Math.max(0, m.index - 8), m.index))) continue;
-      hits.push({ hit: { term: m[0].trim(), start: m.index + pad, end: m.index + m[0].length }, kinds: [kind] });
+      hits.push({ hit: { term: m[0].trim(), start: m.index + pad, end: m.index + m[0].length }, kinds: [kind], phrase: true });
     }
   }
   return hits;
@@ -732,7 +732,7 @@ const OWN_ACT_KINDS: readonly SignalKind[] = ['media', 'legal', 'regulator', 'so
  * Signal terms are matched longest-first across kinds ("attorney general" is no lawyer). `threatened`:
  * a threatening signal says what the customer will do, not only what they have done.
  */
-function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; threatened: boolean; askedOnly: boolean; denied: Hit[] } {
+function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; threatened: boolean; askedOnly: boolean; chased: boolean; denied: Hit[] } {
   const kindsOf = lexicons.signals[p.script];
   const negators = lexicons.byScript[p.script].negators;
   const words = new Map<SignalKind, Set<string>>();
@@ -740,9 +740,11 @@ function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; thre
   // Every demand for money asked as a question (多收的钱什么时候可以退回来？): no heat in it.
   let askedOnly = true;
   const addressedTerms = new Set<string>();
+  // Chasing counted in so many words (打了三次电话, "I have disputed this three times"): a grievance in itself.
+  let chased = false;
   // Threats and reports the customer denies (我没有报警, 我不会去曝光): the model must not hear them either.
   const denied: Hit[] = [];
-  for (const { hit, kinds } of signalHits(p, kindsOf)) {
+  for (const { hit, kinds, phrase } of signalHits(p, kindsOf)) {
     // "我不会去曝光" is no media threat; a threat keeps its own negation (不会放过), a repeat its own ("didn't show up again").
     const isNegated = !kinds.includes('threat') && !kinds.includes('repeat') && negated(p, hit, negators) && !consequenceOfNegatedCondition(p, hit);
     // The terms an ultimatum sets are a demand (不赔偿我就报警, 如仍未退还…将依法起诉); the act itself denied stays
@@ -776,8 +778,9 @@ function findSignals(p: Prepared, lexicons: Lexicons): { signals: Signal[]; thre
     }
     for (const kind of kinds) words.set(kind, (words.get(kind) ?? new Set()).add(hit.term));
     if (mayThreaten && !done) threatened = true;
+    if (phrase && kinds.includes('repeat')) chased = true;
   }
-  return { signals: SIGNAL_KINDS.filter((kind) => words.has(kind)).map((kind) => ({ kind, words: [...words.get(kind)!] })), threatened, askedOnly, denied };
+  return { signals: SIGNAL_KINDS.filter((kind) => words.has(kind)).map((kind) => ({ kind, words: [...words.get(kind)!] })), threatened, askedOnly, chased, denied };
 }
 
 function bestOf<K extends string>(p: Prepared, table: Record<K, { zh: string[]; en: string[] }>, order: readonly K[]): Map<K, number> {
@@ -910,6 +913,7 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   const signalWords = new Map<SignalKind, Set<string>>();
   const deniedSpans: Hit[] = [];
   let threatened = false;
+  let chased = false;
   let askedOnly = true;
   const sum = <K>(into: Map<K, number>, from: Map<K, number>) => {
     for (const [k, v] of from) into.set(k, (into.get(k) ?? 0) + v);
@@ -945,6 +949,7 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
     const found = findSignals(p, lexicons);
     if (i === 0) deniedSpans.push(...found.denied, ...anger.denied, ...complaints.denied);
     threatened ||= found.threatened;
+    chased ||= found.chased;
     askedOnly &&= found.askedOnly;
     for (const signal of found.signals) {
       for (const word of own(signal.words)) signalWords.set(signal.kind, (signalWords.get(signal.kind) ?? new Set()).add(word));
@@ -956,9 +961,9 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   // A pleased customer (praise that "should be on the news", photos posted of a meal they loved, thanks
   // to 你们经理) threatens nobody and asks for nobody higher up: no banner. Nor is a thank-you for last
   // time (谢谢你们上次…) a repeat complaint: a repeat needs something wrong now, a grievance or another
-  // signal (a danger, a demand).
+  // signal (a danger, a demand), or chasing counted, unpraised ("I have disputed this three times").
   if (score + complaint < 0) for (const kind of [...THREATENING, 'social', 'escalation'] as const) signalWords.delete(kind);
-  if (score + complaint <= 0 && signalWords.size === 1) signalWords.delete('repeat');
+  if (score + complaint <= 0 && signalWords.size === 1 && !(chased && score + complaint === 0)) signalWords.delete('repeat');
   const signals: Signal[] = SIGNAL_KINDS.filter((k) => signalWords.has(k)).map((kind) => ({ kind, words: [...signalWords.get(kind)!] }));
   const script = scriptOf(resolved);
   // Praise with only slight faults in it is a pleased customer's remark, not an upset one.

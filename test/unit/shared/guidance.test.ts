@@ -2522,3 +2522,14 @@ describe('a fault said not to be there', () => {
     expect(rulesEn("I've never cried so hard in my life")).toBe(0);
   });
 });
+
+describe('chasing counted in a letter', () => {
+  it('hears documents sent or a dispute raised again and again as a repeat grievance; flowers sent twice, with love, as none', () => {
+    for (const text of ['I have sent them a copy of the discharge order twice.', 'I have disputed this three times with Equifax.']) {
+      const reading = analyze(text, 'en', undefined, null);
+      expect([reading.temperature, reading.signals.map((s) => s.kind)], text).toEqual([1, ['repeat']]);
+    }
+    expect(analyze('我已经打了三次电话了', 'zh-CN', undefined, null).signals.map((s) => s.kind)).toEqual(['repeat']);
+    expect(analyze('I sent my mom flowers twice this year, she loved them.', 'en', undefined, null).signals).toEqual([]);
+  });
+});
