@@ -448,7 +448,7 @@ export const describesSomeone = (p: Prepared, hit: Hit): boolean => WHO_SOMEONE_
 
 /** Words a customer puts before what they want: 要求退款, 必须赔偿, 请把多扣的三十块退回, "I want a refund", "you should pay for". */
 const DEMAND_BEFORE = {
-  zh: /(?:否则|不然)[^，。！？；,.!?;]{0,4}$|^把[^，。！？；,.!?;]{0,10}$|(要求|(?<!问我?要不)要(?!不要)|(?<!说|答应|承诺|表示|同意|会)给我|必须|得|应该|应当|(?<![申邀])请(?!问)|希望|让你们|还我|赔我|怎么|谁来|负责|能不能|可不可以|可以)[^，。！？；,.!?;]{0,6}$|(请|麻烦|赶紧|马上|快)把[^，。！？；,.!?;]{0,10}$|^(赶紧|赶快|马上|立刻|立即|快点?|速速)给?我?$/,
+  zh: /(?:否则|不然)[^，。！？；,.!?;]{0,4}$|^把[^，。！？；,.!?;]{0,10}$|(要求|(?<!问我?要不)要(?!不要)|(?<!说|答应|承诺|表示|同意|会)给我|必须|得|应该|应当|(?<![申邀])请(?!问)|希望|麻烦|让你们|还我|赔我|怎么|谁来|负责|能不能|可不可以|可以)[^，。！？；,.!?;]{0,6}$|(请|麻烦|赶紧|马上|快)把[^，。！？；,.!?;]{0,10}$|^(赶紧|赶快|马上|立刻|立即|快点?|速速)给?我?$/,
   en: / (want|wants|demand|demanding|expect|need|request|requesting|ask|asking|asked|ask that|deserve|owe me|give me|get me|please|must|should|have to|will|going to|i'd like|like|could you|can you|would you|put|claim|claiming|seek|seeking|insist|require) (\S+ ){0,7}$|^ (cancel|fix|replace|close|stop|remove|take) (\S+ ){0,5}and $/,
 };
 /** Words after it that make it one: 退款给我, 赔偿我的损失, "refund me", "compensation for". */
