@@ -310,7 +310,7 @@ function bothAnd(p: Prepared, hit: Hit): boolean {
 
 /** Measured against last time (和上次点的差太多了, 比上次少), not the same again (跟上次一样又坏了). */
 function comparedWithLastTime(p: Prepared, hit: Hit): boolean {
-  if (p.script !== 'zh' || !/^上[次回]$/.test(hit.term) || !/[和跟与比]$/.test(p.text.slice(0, hit.start))) return false;
+  if (p.script !== 'zh' || !/^上[次回]$/.test(hit.term) || !/[和跟与比]/.test(p.text.charAt(hit.start - 1))) return false;
   return !/^[^，。！？,.!?；;]{0,8}(一样|同样|相同|一模一样)/.test(p.text.slice(hit.end));
 }
 
