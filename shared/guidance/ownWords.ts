@@ -116,7 +116,7 @@ const LOOKALIKES = {
     // A camera's exposure.
     '曝光过度', '曝光不足', '曝光度', '曝光准确', '曝光补偿', '曝光时间', '曝光模式', '曝光参数', '曝光值', '曝光正常', '曝光控制', '曝光均匀', '自动曝光', '手动曝光', '长曝光', '多重曝光', '包围曝光',
   ],
-  en: ['explosion of', 'dangerous precedent', 'unsafe giving', 'unsafe sharing', 'unsafe to give', 'unsafe to share', 'your post on facebook', 'your post on instagram', 'your ad on facebook', 'your page on facebook', 'your post on twitter', 'check with your supervisor', 'check with your manager', 'ask your supervisor', 'ask your manager', 'food court', 'tennis court', 'basketball court', 'dumpster fire', 'fire sale', 'burnt out', 'burned out', 'hurt my feelings', 'hurts my feelings', 'smoke and mirrors'],
+  en: ['need a copy of the police report', 'get a copy of the police report', 'explosion of', 'dangerous precedent', 'unsafe giving', 'unsafe sharing', 'unsafe to give', 'unsafe to share', 'your post on facebook', 'your post on instagram', 'your ad on facebook', 'your page on facebook', 'your post on twitter', 'check with your supervisor', 'check with your manager', 'ask your supervisor', 'ask your manager', 'food court', 'tennis court', 'basketball court', 'dumpster fire', 'fire sale', 'burnt out', 'burned out', 'hurt my feelings', 'hurts my feelings', 'smoke and mirrors'],
 } as const;
 
 /**

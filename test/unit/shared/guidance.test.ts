@@ -2533,3 +2533,13 @@ describe('chasing counted in a letter', () => {
     expect(analyze('I sent my mom flowers twice this year, she loved them.', 'en', undefined, null).signals).toEqual([]);
   });
 });
+
+describe('a letter\'s legal words', () => {
+  it('hears a police report the customer has as done, a law said to be broken and a refusal as grievances; a copy of a report asked for as nothing', () => {
+    const reading = analyze('This is a violation of the Fair Credit Reporting Act. The account was opened fraudulently and I have a police report. Please remove it from my file.', 'en');
+    expect(reading.signals.map((s) => s.kind)).toEqual(['legal']);
+    expect(reading.temperature).toBeLessThan(3);
+    expect(analyze('I need a copy of the police report for my insurance.', 'en').signals).toEqual([]);
+    expect(rulesEn('I refuse to pay for something I never ordered.')).toBe(1);
+  });
+});
