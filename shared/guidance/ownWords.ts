@@ -251,7 +251,7 @@ function deniedIntent(p: Prepared, hit: Hit, negators: readonly string[]): boole
 }
 
 // 以后 opening a clause (以后再这样, 你们以后…) is some day to come; after a deed (吃了你们的凉菜以后) it tells when it happened.
-const SOME_DAY_ZH = '(?<=^|[，。！？；,.!?;\\s我你他她们])以后';
+const SOME_DAY_ZH = '以后(?<=(?:^|[，。！？；,.!?;\\s我你他她们])以后)';
 const CONDITIONAL = { zh: new RegExp(`如果|要是|假如|万一|下次|${SOME_DAY_ZH}|将来`), en: / (if|next time|should this|in future|in the future) / };
 const HEDGE = { zh: /可能|也许|或许|考虑|说不定|不排除/, en: / (would|i'd|we'd|might|may|probably|perhaps|maybe|consider|considering) / };
 
