@@ -846,9 +846,11 @@ function temperatureOf(score: number, heat: number, loud: boolean, complaint: nu
   const heatPerStretch = heat / stretches;
   // Thresholds measured on the development sets (npm run guidance -- dev): 2 balances anger
   // precision and recall on both Weibo and Reddit text. Complaints only ever make a customer upset.
-  // Furious takes shouting with the strong words (exclamations, capitals, a word said again), or more than
-  // two strong words in a sentence or two: "I am extremely frustrated … this is unacceptable" in a letter,
-  // 这是什么态度？ or "this is a scam" said plainly are anger, not an outburst; "THIEVES and LIARS!!!" is one.
+  // Furious takes shouting with the strong words (exclamations, capitals, a word said again), or, said plainly
+  // in a sentence or two, more heat than two words of strong displeasure carry (anger stated outright or an
+  // insult, and another strong word). A longer letter is furious only shouted: "I am extremely frustrated …
+  // this is unacceptable" in a letter, 这是什么态度？ or "this is a scam" are anger, not an outburst; "THIEVES
+  // and LIARS!!!" is one.
   const hot = loud ? heatPerStretch > (stretches > 1 ? 2 * STRONG : STRONG) : stretches === 1 && heat > 2 * STRONG;
   const t: Temperature = total / stretches >= 5 && ((stretches === 1 && loud && heat >= 1) || hot) ? 3 : total >= 2 ? 2 : total + complaint >= 0.8 ? 1 : 0;
   // Threatening the media, the courts or a regulator is what temperature 3 means: at the counter, in
