@@ -2543,3 +2543,11 @@ describe('a letter\'s legal words', () => {
     expect(rulesEn('I refuse to pay for something I never ordered.')).toBe(1);
   });
 });
+
+describe('a fault accepted', () => {
+  it('reads a slight fault the customer accepts (不过这个价格也就不苛求了, 可以理解) as a calm review; one not accepted stays a complaint', () => {
+    expect(rules('这本书内容很丰富，适合初学者看，就是纸张有点薄，印刷也一般，不过这个价格也就不苛求了。')).toBe(0);
+    expect(rules('等了半小时，可以理解，毕竟人多')).toBe(0);
+    expect(rules('这种态度我不能接受')).toBe(1);
+  });
+});
