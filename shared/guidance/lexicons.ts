@@ -187,6 +187,7 @@ export const toSimplified = rememberLast(fromTraditional);
  * not write alike: 係 is read as 是 but not in 關係, 話 as 说 only after who said it (not 電話).
  */
 const CANTONESE_PHRASES: Record<string, string> = {
+  成個鐘: '一小时', 成个钟: '一小时', 睇住嚟: '走着瞧', 睇住黎: '走着瞧', 未有人: '没有人', 搞乜鬼: '搞什么', 搞咩鬼: '搞什么',
   唔該: '劳驾', 唔该: '劳驾', 唔好食: '不好吃', 唔好飲: '不好喝', 唔好饮: '不好喝', 唔好: '不要', 好好食: '很好吃', 好食: '好吃', 有啲: '有点', 點解: '为何', 点解: '为何', 點樣: '怎样', 点样: '怎样', 點算: '咋办', 点算: '咋办',
   麻麻哋: '一般般', 個鐘: '小时', 个钟: '小时', 而家: '现在', 琴日: '昨天', 尋日: '昨天', 寻日: '昨天', 聽日: '明天', 听日: '明天',
 };

@@ -2551,3 +2551,10 @@ describe('a fault accepted', () => {
     expect(rules('这种态度我不能接受')).toBe(1);
   });
 });
+
+describe('more written Cantonese', () => {
+  it('hears a whole hour waited with nobody handling it, 搞乜鬼, and 睇住嚟 as the threat it is', () => {
+    expect(analyze('等咗成個鐘都未有人處理，搞乜鬼', 'zh-TW', undefined, null).temperature).toBe(2);
+    expect(analyze('我已經報咗消委會，你哋睇住嚟', 'zh-TW').signals.map((s) => s.kind)).toEqual(['regulator', 'threat']);
+  });
+});
