@@ -2558,3 +2558,12 @@ describe('more written Cantonese', () => {
     expect(analyze('我已經報咗消委會，你哋睇住嚟', 'zh-TW').signals.map((s) => s.kind)).toEqual(['regulator', 'threat']);
   });
 });
+
+describe('British English at the counter', () => {
+  it('hears "shocking service" as a complaint and "absolute cowboys" as anger; shocking news and the Cowboys as neither', () => {
+    expect(rulesEn('Shocking service from start to finish.')).toBe(1);
+    expect(rulesEn('Absolute cowboys, avoid at all costs.')).toBe(2);
+    expect(rulesEn('The news was shocking, we were all in tears.')).toBe(0);
+    expect(rulesEn('Go Cowboys! Great game tonight.')).toBe(0);
+  });
+});
