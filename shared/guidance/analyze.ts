@@ -806,7 +806,7 @@ const GRIEVANCE: Partial<Record<SignalKind, number>> = { repeat: 1, compensation
 
 /** A letter: addressed to someone, or signed off (Dear…, To whom…, 您好, 敬启者, Yours sincerely, 此致 敬礼). */
 const LETTER: Record<Script, RegExp> = {
-  zh: /^[^。！？\n]{0,40}(您好|你好|钧鉴|鈞鑒|台鉴|台鑒|敬启者|敬啟者)|(此致|敬礼|敬禮|顺颂|順頌|谨上|謹上)\s*[^。！？]{0,20}$/,
+  zh: /^[^。！？\n]{0,40}(您好|你好|钧鉴|鈞鑒|台鉴|台鑒|敬启者|敬啟者)|^\s*(尊敬的|致)[^。！？\n]{1,20}[：:]|(此致|敬礼|敬禮|顺颂|順頌|谨上|謹上)\s*[^。！？]{0,20}$/,
   en: /^\s*(dear|to whom|to the|hello|hi|good (morning|afternoon))\b|(yours (sincerely|faithfully|truly)|kind regards|best regards|regards|sincerely|respectfully|thank you|thanks)[,.!]?\s*(\[[^\]]*\]|[A-Z][a-z]+( [A-Z][a-z]+)?)?\s*$/i,
 };
 
@@ -973,8 +973,11 @@ export function analyze(text: string, locale?: GuidanceLocale, extension?: Lexic
   const heated = askedOnly ? signals.filter((s) => s.kind !== 'compensation') : signals;
   // A letter that tells a grievance is a complaint however courteous its words (I would be grateful, which I appreciate):
   // the customer is upset, not pleased.
-  const courteousComplaint = !remark && complaint >= 0.8 && LETTER[script].test(text);
-  const ruled = remark ? 0 : Math.max(courteousComplaint ? 1 : 0, temperatureOf(score, heat, loud, complaint, heated, Math.max(1, text.length / SPOKEN_LENGTH[script]), threatened)) as Temperature;
+  const letter = LETTER[script].test(text);
+  const courteousComplaint = !remark && complaint >= 0.8 && letter;
+  // A threat in a letter's form (尊敬的领导：…如十五日内仍未处理，本人将向12315投诉) is written, not said in anger at
+  // the counter: furious only with real heat, as a longer letter is.
+  const ruled = remark ? 0 : Math.max(courteousComplaint ? 1 : 0, temperatureOf(score, heat, loud, complaint, heated, Math.max(1, text.length / SPOKEN_LENGTH[script]), threatened && !letter)) as Temperature;
   // Pleased: at least one calming word's worth and nothing wrong, or a remark.
   const rounded = Math.round(score * 100) / 100;
   const pleased = ruled === 0 && (remark || rounded <= -0.7);

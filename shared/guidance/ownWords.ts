@@ -129,7 +129,7 @@ const HARM_NEEDING_A_CAUSE = {
   en: /hospital|emergency room|a&e|ambulance|swollen|swelling|rash|hives|bruis|vomit|throwing up|diarrh|concussion|fractured|broke (his|her|my)|chok|wheezing|violently ill|sick all night|swallowed|x-ray|chest infection|became infected|pressure sore/,
 } as const;
 const HARM_CAUSE = {
-  zh: /等到|饮用水|水质|喝水|吃了|喝了|吃完|喝完|食完|食了|吃出|吃到|喝到|吃坏|喝坏|用了|用完|使用|服用|术后|甲醛|磕|碰|扎到|扎得|扎破|捏|燃气|报警器|因为|由于|导致|害|被(?!保险|保人|告|申请|投诉|执行)|烫|摔|砸|撞|触电|电到|炸|过敏|中毒|差点|搞得|弄得|[热冷冻晒熏呛]得|拉肚子|腹泻|呕吐|吐了|受伤|伤|割|夹|困|掉|漏|着火|起火|冒烟|煤气|燃气|变质|过期/,
+  zh: /等到|饮用水|水质|喝水|吃了|喝了|吃完|喝完|就餐后|用餐后|食用后|饮用后|食完|食了|吃出|吃到|喝到|吃坏|喝坏|用了|用完|使用|服用|术后|甲醛|磕|碰|扎到|扎得|扎破|捏|燃气|报警器|因为|由于|导致|害|被(?!保险|保人|告|申请|投诉|执行)|烫|摔|砸|撞|触电|电到|炸|过敏|中毒|差点|搞得|弄得|[热冷冻晒熏呛]得|拉肚子|腹泻|呕吐|吐了|受伤|伤|割|夹|困|掉|漏|着火|起火|冒烟|煤气|燃气|变质|过期/,
   en: / (ate|eaten|eating|drank|drinking|had (the|a|an|some|our|my)|allerg\w*|epipen|auto-injector|tablets|medication|medicine|pills|after|because|from|due|caused|causing|burn\w*|shock\w*|fell|fall\w*|slipped|tripped|struck|cut|poison\w*|food|allergic|reaction|sick|injur\w*|hurt|fire|smoke|gas|leak\w*|collapsed|crash\w*|spark\w*|exploded|undercooked|raw|pink|cold|heat|heating|mould|mold|damp|magnet|pothole|trolley) /,
 } as const;
 

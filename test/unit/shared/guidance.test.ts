@@ -2567,3 +2567,13 @@ describe('British English at the counter', () => {
     expect(rulesEn('Go Cowboys! Great game tonight.')).toBe(0);
   });
 });
+
+describe('a threat in a letter\'s form', () => {
+  it('reads a formal letter that names the regulator it will go to as angry at most, with the banner; the same threat said at the counter stays furious', () => {
+    const letter = analyze('尊敬的领导：本人于2024年3月在贵公司购买空调一台，安装后一直制冷效果差，先后报修四次均未解决。现要求贵公司更换新机或全额退款，如十五日内仍未处理，本人将向12315投诉并保留诉诸法律的权利。', 'zh-CN', undefined, null);
+    expect(letter.temperature).toBe(2);
+    expect(letter.signals.map((s) => s.kind)).toContain('regulator');
+    expect(rules('再不退钱我就去12315投诉你们！')).toBe(3);
+    expect(analyze('致市场监督管理局：该餐厅后厨卫生堪忧，本人就餐后出现腹泻症状，已就医，请依法查处。', 'zh-CN').signals.map((s) => s.kind)).toContain('safety');
+  });
+});
