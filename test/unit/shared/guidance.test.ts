@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { analyze, detectLocale } from '../../../shared/guidance/analyze.js';
+import { analyze, detectLocale, type GuidanceLocale } from '../../../shared/guidance/analyze.js';
 import { fromCantonese } from '../../../shared/guidance/lexicons.js';
 import { evaluate, type Labelled } from '../../../shared/guidance/evaluate.js';
 import { prepare } from '../../../shared/guidance/matcher.js';
@@ -8,6 +8,8 @@ import { prepare } from '../../../shared/guidance/matcher.js';
 /** The temperature the rules alone give, without the model: what each rule is answerable for. */
 const rules = (text: string) => analyze(text, undefined, undefined, null).temperature;
 const rulesEn = (text: string) => analyze(text, 'en', undefined, null).temperature;
+/** The kinds of signal raised (signals are the rules' alone: the model reads only the temperature). */
+const signalKinds = (text: string, locale?: GuidanceLocale) => analyze(text, locale, undefined, null).signals.map((s) => s.kind);
 
 const fixtures = readFileSync('test/fixtures/guidance/utterances.jsonl', 'utf8')
   .split('\n')
@@ -2255,7 +2257,6 @@ describe('exultation, a thrill, and sarcasm signed off', () => {
 });
 
 describe('recourse offered, a deed done before, and faults of a letter or a listing', () => {
-  const kinds = (text: string, locale?: 'zh-CN' | 'zh-TW' | 'en') => analyze(text, locale).signals.map((s) => s.kind);
 
   it('reads recourse staff offered (如果不满意可以投诉) as nobody\'s dissatisfaction; the customer\'s own "如果不满意我就投诉" stays', () => {
     expect(rules('快递员说如果不满意可以投诉他们公司')).toBe(0);
@@ -2266,16 +2267,16 @@ describe('recourse offered, a deed done before, and faults of a letter or a list
   });
 
   it('hears a harm after a deed done (吃了以后, 吃了你们的凉菜以后) as a danger, and 以后 opening a clause as some day to come', () => {
-    expect(kinds('吃了以后全家都拉肚子，已经去医院了')).toContain('safety');
-    expect(kinds('吃了你们的凉菜以后全家都拉肚子，昨晚去医院挂了急诊。')).toContain('safety');
-    expect(kinds('以后再这样我就去消协')).toEqual([]);
-    expect(kinds('你们以后再这样我就去消协')).toEqual([]);
+    expect(signalKinds('吃了以后全家都拉肚子，已经去医院了')).toContain('safety');
+    expect(signalKinds('吃了你们的凉菜以后全家都拉肚子，昨晚去医院挂了急诊。')).toContain('safety');
+    expect(signalKinds('以后再这样我就去消协')).toEqual([]);
+    expect(signalKinds('你们以后再这样我就去消协')).toEqual([]);
   });
 
   it('hears a child nearly swallowing a part as a danger, and swallowing one\'s pills as none', () => {
-    expect(kinds('孩子玩的時候零件掉了，差點吞下去，這個太危險了。', 'zh-TW')).toContain('safety');
-    expect(kinds('宝宝误吞了玩具上掉下来的小零件')).toContain('safety');
-    expect(kinds('我把药吞下去了')).not.toContain('safety');
+    expect(signalKinds('孩子玩的時候零件掉了，差點吞下去，這個太危險了。', 'zh-TW')).toContain('safety');
+    expect(signalKinds('宝宝误吞了玩具上掉下来的小零件')).toContain('safety');
+    expect(signalKinds('我把药吞下去了')).not.toContain('safety');
   });
 
   it('reads 没几天/没多久 as a short time, not a negation: a leak soon after fitting is a fault', () => {
@@ -2302,11 +2303,10 @@ describe('recourse offered, a deed done before, and faults of a letter or a list
 
 describe('last time as a measure, and praise a swear word only makes louder', () => {
   it('reads a meal measured against last time (和上次点的差太多了) as no repeat; the same fault again still is one', () => {
-    const kinds = (text: string) => analyze(text, 'zh-CN').signals.map((s) => s.kind);
-    expect(kinds('和上次点的差太多了')).not.toContain('repeat');
-    expect(kinds('比上次少了一半')).not.toContain('repeat');
-    expect(kinds('跟上次一样又坏了')).toContain('repeat');
-    expect(kinds('上次就坏过一次，这次又坏了')).toContain('repeat');
+    expect(signalKinds('和上次点的差太多了')).not.toContain('repeat');
+    expect(signalKinds('比上次少了一半')).not.toContain('repeat');
+    expect(signalKinds('跟上次一样又坏了')).toContain('repeat');
+    expect(signalKinds('上次就坏过一次，这次又坏了')).toContain('repeat');
   });
 
   it('hears "damn impressive" and "a fucking trooper" as praise by the rules', () => {
@@ -2343,19 +2343,18 @@ describe('a star taken off', () => {
 });
 
 describe('a fall on the premises, and a mishap the customer owns', () => {
-  const kinds = (text: string, locale?: 'zh-CN' | 'en') => analyze(text, locale).signals.map((s) => s.kind);
 
   it('hears a slip or a trip on the premises as a danger, and a wet-floor sign as none', () => {
-    expect(kinds('I slipped on the wet floor by the entrance, there was no sign.', 'en')).toContain('safety');
-    expect(kinds('I tripped over a loose cable in the lobby and hurt my knee.', 'en')).toContain('safety');
-    expect(kinds('Mind the wet floor sign, they mop at noon.', 'en')).not.toContain('safety');
+    expect(signalKinds('I slipped on the wet floor by the entrance, there was no sign.', 'en')).toContain('safety');
+    expect(signalKinds('I tripped over a loose cable in the lobby and hurt my knee.', 'en')).toContain('safety');
+    expect(signalKinds('Mind the wet floor sign, they mop at noon.', 'en')).not.toContain('safety');
   });
 
   it('reads a burn the customer says was their own fault as no danger; one the product caused still is', () => {
-    expect(kinds("I burned my tongue on the soup because I didn't wait, my own fault lol", 'en')).not.toContain('safety');
-    expect(kinds('烫到嘴了，怪我自己太心急')).not.toContain('safety');
-    expect(kinds('I burned my hand on the kettle, the handle gets way too hot.', 'en')).toContain('safety');
-    expect(kinds('汤太烫把嘴烫伤了')).toContain('safety');
+    expect(signalKinds("I burned my tongue on the soup because I didn't wait, my own fault lol", 'en')).not.toContain('safety');
+    expect(signalKinds('烫到嘴了，怪我自己太心急')).not.toContain('safety');
+    expect(signalKinds('I burned my hand on the kettle, the handle gets way too hot.', 'en')).toContain('safety');
+    expect(signalKinds('汤太烫把嘴烫伤了')).toContain('safety');
   });
 });
 
@@ -2377,19 +2376,18 @@ describe('a fee against the business\'s own policy, and a joke in the past tense
 });
 
 describe('a threat the business made, and figures of speech in a letter', () => {
-  const kinds = (text: string) => analyze(text, 'en').signals.map((s) => s.kind);
 
   it('reads a collector\'s threat to sue the customer as a grievance, not the customer\'s lawsuit; the customer\'s own threat stays one', () => {
-    expect(kinds('The collector threatened to sue me and garnish my wages.')).not.toContain('legal');
+    expect(signalKinds('The collector threatened to sue me and garnish my wages.')).not.toContain('legal');
     expect(rulesEn('The collector threatened to sue me and garnish my wages.')).toBe(1);
-    expect(kinds('I threatened to sue them and they finally paid.')).toContain('legal');
+    expect(signalKinds('I threatened to sue them and they finally paid.')).toContain('legal');
   });
 
   it('reads an explosion of fees, a dangerous precedent and feeling unsafe giving details as no danger', () => {
     for (const text of ['There has been an explosion of hidden fees on my statement.', 'This sets a dangerous precedent for consumers.', 'I feel unsafe giving my information over the phone to them.']) {
-      expect(kinds(text), text).not.toContain('safety');
+      expect(signalKinds(text), text).not.toContain('safety');
     }
-    expect(kinds('There was an explosion in the kitchen and my son was hurt.')).toContain('safety');
+    expect(signalKinds('There was an explosion in the kitchen and my son was hurt.')).toContain('safety');
   });
 });
 
@@ -2406,9 +2404,8 @@ describe('a collector\'s threats in Chinese', () => {
 
 describe('a complaint form\'s headings and a renewal nobody was told of', () => {
   it('hears a demand under a heading (诉求：全额赔偿) and an unannounced renewal or cancellation as grievances', () => {
-    const kinds = (text: string) => analyze(text, 'zh-CN').signals.map((s) => s.kind);
-    expect(kinds('快递丢件，商家和快递互相推诿，至今无人处理，诉求：全额赔偿。')).toContain('compensation');
-    expect(kinds('我的要求是：退款')).toContain('compensation');
+    expect(signalKinds('快递丢件，商家和快递互相推诿，至今无人处理，诉求：全额赔偿。')).toContain('compensation');
+    expect(signalKinds('我的要求是：退款')).toContain('compensation');
     expect(rules('会员自动续费未提前通知，扣款198元，要求退还。')).toBe(1);
     expect(rules('航班无故取消')).toBe(1);
   });
@@ -2445,16 +2442,15 @@ describe('irony that opens a Chinese complaint, and a customer who has not come 
 });
 
 describe('signals said in more of the ways reviews and letters say them', () => {
-  const kinds = (text: string, locale?: 'zh-CN' | 'en') => analyze(text, locale).signals.map((s) => s.kind);
 
   it('hears a bad review written on a platform, telling everyone, a lift that slipped, the cops, legal advice and a burn', () => {
-    expect(kinds('已经在大众点评写了差评，让大家都避雷')).toContain('social');
-    expect(kinds('我会让更多人知道你们是什么样的店')).toContain('social');
-    expect(kinds('电梯突然下滑，把我们困在里面半个小时')).toContain('safety');
-    expect(kinds("We had to call the cops because the manager wouldn't let us leave.", 'en')).toContain('legal');
-    expect(kinds('I will be seeking legal advice.', 'en')).toContain('legal');
-    expect(kinds('My son got a nasty burn from the exposed heating element.', 'en')).toContain('safety');
-    expect(kinds("I'm going to leave a review on every site I can find.", 'en')).toContain('social');
+    expect(signalKinds('已经在大众点评写了差评，让大家都避雷')).toContain('social');
+    expect(signalKinds('我会让更多人知道你们是什么样的店')).toContain('social');
+    expect(signalKinds('电梯突然下滑，把我们困在里面半个小时')).toContain('safety');
+    expect(signalKinds("We had to call the cops because the manager wouldn't let us leave.", 'en')).toContain('legal');
+    expect(signalKinds('I will be seeking legal advice.', 'en')).toContain('legal');
+    expect(signalKinds('My son got a nasty burn from the exposed heating element.', 'en')).toContain('safety');
+    expect(signalKinds("I'm going to leave a review on every site I can find.", 'en')).toContain('social');
   });
 
   it('hears no act in bad reviews read, a platform browsed, the cops already there or the police argued over', () => {
@@ -2464,18 +2460,17 @@ describe('signals said in more of the ways reviews and letters say them', () => 
       ['We argued about whether to call the police.', 'en'],
       ['在大众点评上看到推荐来的，果然不错', 'zh-CN'],
     ] as const) {
-      expect(kinds(text, locale), text).toEqual([]);
+      expect(signalKinds(text, locale), text).toEqual([]);
     }
   });
 });
 
 describe('threats of harm said as threats, not the everyday words inside them', () => {
-  const kinds = (text: string) => analyze(text, 'zh-CN').signals.map((s) => s.kind);
 
   it('hears 找人来砸, 跟你们拼了, 弄死你 and 这事没完 as threats; not 找人陪, 拼了画, 把人能弄死, 没完没了 or 没完全', () => {
-    for (const text of ['再这样敷衍我，我找人来砸了你们的店！', '惹急了我跟你们拼了', '看我不弄死你', '这事还没完']) expect(kinds(text), text).toContain('threat');
+    for (const text of ['再这样敷衍我，我找人来砸了你们的店！', '惹急了我跟你们拼了', '看我不弄死你', '这事还没完']) expect(signalKinds(text), text).toContain('threat');
     for (const text of ['寂寞了就找人陪', '后期拼了画，最后考上了美院', '一天下来把人能弄死', '疫情一直没完没了', '天还没完全黑，我已经睡一觉起来']) {
-      expect(kinds(text), text).not.toContain('threat');
+      expect(signalKinds(text), text).not.toContain('threat');
     }
   });
 });
@@ -2492,14 +2487,13 @@ describe('"it is not as if" and a part burnt out', () => {
 });
 
 describe('money a customer would gladly pay, a credit on a bill, and being stranded', () => {
-  const kinds = (text: string) => analyze(text, 'en').signals.map((s) => s.kind);
 
   it('reads "would pay double for this quality" as no demand; a credit for an outage and a hotel paid for a stranding are demands and grievances', () => {
-    expect(kinds('Would pay double for this quality.')).not.toContain('compensation');
-    expect(kinds("I'd happily pay double for this.")).not.toContain('compensation');
-    expect(kinds('You should pay double for wasting my time.')).toContain('compensation');
-    expect(kinds('Can I get a credit for the days the internet was down?')).toContain('compensation');
-    expect(kinds('He took credit for my idea.')).not.toContain('compensation');
+    expect(signalKinds('Would pay double for this quality.')).not.toContain('compensation');
+    expect(signalKinds("I'd happily pay double for this.")).not.toContain('compensation');
+    expect(signalKinds('You should pay double for wasting my time.')).toContain('compensation');
+    expect(signalKinds('Can I get a credit for the days the internet was down?')).toContain('compensation');
+    expect(signalKinds('He took credit for my idea.')).not.toContain('compensation');
     expect(rulesEn('Pay for my hotel, your flight cancellation stranded me.')).toBe(1);
   });
 });
