@@ -361,7 +361,7 @@ export function notARepeat(p: Prepared, hit: Hit): boolean {
 const ACT_BEFORE = {
   zh: [
     /(联系|联络|咨询|委托|委任|聘请|聘了|接受|交予|发布|投诉|举报|反映|申诉|告诉|曝光|上传|拨打|打给|打到|发到|发在|放到|贴到|拿去|闹到|捅到|晒到|提交|递交|寄信|写信|寄给|致信|投稿|传给|发给|分享到|分享去|转发到|贴上)[^，。！？；,!?;]{0,6}$/,
-    /(找|叫|请|让|打|拨|告|发|传|放|贴|po|去|(?<![看听见收遇想得做感受])到|向|给|报|上|跟|会|要)[了到给在上去向的个条篇一下]{0,2}(本地|当地|本市|区|市|省|县)?的?$/,
+    /(找|叫|请|让|打|拨|告|发|传|放|贴|po|去|(?<![看听见收遇想得做感受])到|向|给|报|(?<![视网纸站台书])上|跟|会|要)[了到给在上去向的个条篇一下]{0,2}(本地|当地|本市|区|市|省|县)?的?$/,
   ],
   en: [
     / (call|calling|called|ring|ringing|rang|rung|reach out to|reaching out to|reached out to|contact|contacting|contacted|report|reporting|reported|tell|telling|told|write|writing|wrote|file|filing|filed|complain|complaining|complained|post|posting|posted|share|sharing|shared|tweet|tweeting|upload|uploading|uploaded|hire|hiring|hired|consult|consulting|consulted|talk|talking|talked|speak|speaking|spoke|escalate|escalating|escalated|notify|notifying|notified|alert|alerting|alerted|involve|involving|warn|warned|warning|leave|leaving|bring|bringing|lodge|lodged|lodging|refer|referring|referred|submit|submitting|submitted|copy|copied|copying|left|retain|retained|instruct|instructed|engage|engaged|issue|issuing|spoken|tag|tagged|tagging|email|emailing|emailed|e-mailed|message|messaged|written to|in touch with|forward|forwarding|forwarded|send|sending|sent|ask|asking|asked|hear from|hearing from|will|i'll|we'll)( [^ .,!?;:]+){0,6} $/,

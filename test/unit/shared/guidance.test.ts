@@ -2571,3 +2571,13 @@ describe('a threat in a letter\'s form', () => {
     expect(analyze('致市场监督管理局：该餐厅后厨卫生堪忧，本人就餐后出现腹泻症状，已就医，请依法查处。', 'zh-CN').signals.map((s) => s.kind)).toContain('safety');
   });
 });
+
+describe('the papers and social media in Chinese', () => {
+  it('hears 上报纸, 登报 and 发到社交媒体上 as acts; a paper read, or what is reported on TV, as none', () => {
+    expect(signalKinds('再不解决我就上报纸')).toContain('media');
+    expect(signalKinds('我要登报揭发你们')).toContain('media');
+    expect(signalKinds('再不处理我就发到社交媒体上')).toContain('social');
+    expect(signalKinds('今天的报纸说要降温了')).toEqual([]);
+    expect(signalKinds('真实声音不会在电视上报道，只能在社交媒体。')).toEqual([]);
+  });
+});
