@@ -2581,3 +2581,12 @@ describe('the papers and social media in Chinese', () => {
     expect(signalKinds('真实声音不会在电视上报道，只能在社交媒体。')).toEqual([]);
   });
 });
+
+describe('disbelief and exasperation at the counter in English', () => {
+  it('hears "you\'ve got to be joking" as anger, "why is this so complicated?" and "oh come on!" as upset', () => {
+    expect(rulesEn("You've got to be joking.")).toBe(2);
+    expect(rulesEn('Why is this so complicated?')).toBe(1);
+    expect(rulesEn('Oh come on!')).toBe(1);
+    expect(rulesEn('The recipe is not too complicated, my kids love it.')).toBe(0);
+  });
+});
