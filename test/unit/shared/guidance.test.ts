@@ -2590,3 +2590,14 @@ describe('disbelief and exasperation at the counter in English', () => {
     expect(rulesEn('The recipe is not too complicated, my kids love it.')).toBe(0);
   });
 });
+
+describe('exasperation at a Chinese counter', () => {
+  it('hears 还有完没完了 and 你们是怎么做事的 as anger, not a threat; a question about how things are done as calm', () => {
+    const endless = analyze('还有完没完了', 'zh-CN', undefined, null);
+    expect([endless.temperature, endless.signals]).toEqual([2, []]);
+    expect(rules('你们是怎么做事的')).toBe(2);
+    expect(rules('我想问一下你们是怎么做事的，流程是什么')).toBe(0);
+    expect(rules('我的天，又要等')).toBe(1);
+    expect(signalKinds('这事没完')).toContain('threat');
+  });
+});
