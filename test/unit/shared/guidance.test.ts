@@ -2601,3 +2601,10 @@ describe('exasperation at a Chinese counter', () => {
     expect(signalKinds('这事没完')).toContain('threat');
   });
 });
+
+describe('Taiwan\'s words of exasperation', () => {
+  it('hears 太誇張了 and 超瞎 as upset; praise that is 好吃到太夸张 stays calm', () => {
+    for (const text of ['這樣也太誇張了吧', '超瞎的']) expect(analyze(text, 'zh-TW', undefined, null).temperature, text).toBe(1);
+    expect(rules('好吃到太夸张了')).toBe(0);
+  });
+});
