@@ -476,9 +476,13 @@ function angerScore(p: Prepared, original: string, lexicons: Lexicons, weightAt:
   return { score, triggers, grievances, praise, praisedAt, heat, loudness, denied };
 }
 
-/** A fault only feared or forecast before it (本来担心会漏水, 说是可能会漏水, "I was worried it would leak") is none. */
+/**
+ * A fault only feared or forecast before it (本来担心会漏水, 说是可能会漏水, "I was worried it would leak") is none, nor
+ * one only supposed at the head of its clause (要是质量不好我就退货, 如果不好吃下次就不来了). Not one that goes on
+ * (如果还是不好) or is left undone (如果再不处理): that is an ultimatum.
+ */
 const FEARED_BEFORE: Record<Script, RegExp> = {
-  zh: /((担心|害怕|生怕|怕|以为|本以为|原以为|还以为)[会它又要是]{0,2}|(可能|也许|或许|估计)会|(本来|原本)[很有点都还挺]{0,2}|(?<![你别])(担心|害怕|生怕|(?<!恐)怕|以为|本以为|原以为|还以为)(?!我)[^，。！？；,.!?;]{0,4})$/,
+  zh: /(^\s*(如果|要是|假如|万一|若是|倘若|假使)(?![^，。！？；,.!?;]*[还再又仍])[^，。！？；,.!?;]{0,4}|(担心|害怕|生怕|怕|以为|本以为|原以为|还以为)[会它又要是]{0,2}|(可能|也许|或许|估计)会|(本来|原本)[很有点都还挺]{0,2}|(?<![你别])(担心|害怕|生怕|(?<!恐)怕|以为|本以为|原以为|还以为)(?!我)[^，。！？；,.!?;]{0,4})$/,
   en: / (worried|afraid|feared|thought|expected|expecting)( (that|it|they|this|would|might|could|be|was|were|a|an|the|usual)){0,4} $/,
 };
 /** Nor is one said to be slight or to have lessened after it: 噪音也不大, 色差很小, 头屑明显少了, "the noise is barely noticeable". */

@@ -2608,3 +2608,18 @@ describe('Taiwan\'s words of exasperation', () => {
     expect(rules('好吃到太夸张了')).toBe(0);
   });
 });
+
+describe('a fault only supposed, and a bank counter\'s troubles', () => {
+  it('reads a fault supposed at the head of its clause (要是质量不好我就退货) as none; one that goes on (如果还是不好用) is still heard', () => {
+    expect(rules('要是质量不好我就退货')).toBe(0);
+    expect(rules('如果不好吃我下次就不来了')).toBe(0);
+    expect(rules('如果还是不好用，我就去投诉')).toBeGreaterThanOrEqual(1);
+  });
+
+  it('hears a card kept by the ATM and a card skimmed as complaints', () => {
+    const atm = analyze('卡被吞了，ATM机没吐卡', 'zh-CN', undefined, null);
+    expect([atm.temperature, atm.content]).toEqual([1, 'product_quality']);
+    const skimmed = analyze('信用卡被盗刷了三千块，我没有消费过', 'zh-CN', undefined, null);
+    expect([skimmed.temperature, skimmed.content]).toEqual([1, 'billing']);
+  });
+});
