@@ -2623,3 +2623,12 @@ describe('a fault only supposed, and a bank counter\'s troubles', () => {
     expect([skimmed.temperature, skimmed.content]).toEqual([1, 'billing']);
   });
 });
+
+describe('a bank counter\'s troubles in English', () => {
+  it('hears a purchase not made, a card declined for no reason, a charge not recognised and a frozen account as complaints; a face not recognised as none', () => {
+    for (const text of ["I didn't make this purchase.", 'My card was declined for no reason.', "There's a charge on my statement I don't recognise.", 'My account has been frozen.']) {
+      expect(rulesEn(text), text).toBe(1);
+    }
+    expect(rulesEn("I don't recognize you, have we met?")).toBe(0);
+  });
+});
