@@ -2632,3 +2632,10 @@ describe('a bank counter\'s troubles in English', () => {
     expect(rulesEn("I don't recognize you, have we met?")).toBe(0);
   });
 });
+
+describe('a phone company\'s counter', () => {
+  it('hears an account they will not close, a fee still taken after the plan ended and a service switched on unasked as complaints; a question about weekend hours as none', () => {
+    for (const text of ['想销户，营业厅说不能办', '宽带到期了还在扣费', '被开通了一个增值业务，我根本没办过']) expect(rules(text), text).toBe(1);
+    expect(rules('这个业务周末不能办吗？')).toBe(0);
+  });
+});
