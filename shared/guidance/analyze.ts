@@ -71,6 +71,8 @@ export function detectLocale(text: string): GuidanceLocale {
 
 const scriptOf = (locale: GuidanceLocale): Script => (locale === 'en' ? 'en' : 'zh');
 
+/** "My only complaint is…": the heading around the fault's noun (the noun is blanked below; ONLY_FAULT hears the heading). */
+const ONLY_FAULT_EN = { before: '\\b(?:my|the|our|one) only ', noun: '(?:complaint|gripe|issue|problem|downside|drawback|negative|con|criticism|quibble|niggle)', after: 's? (?:is|was|would be)\\b' };
 
 /**
  * Words that are not what they look like: a "whining noise" is a sound, not an insult; "my late dad" died,
@@ -79,7 +81,10 @@ const scriptOf = (locale: GuidanceLocale): Script => (locale === 'en' ? 'en' : '
  * is no fire; "scared the shit out of me" is a degree; "my only complaint is…" heads a remark, it makes none.
  * Sympathy and jokes are PLAYFUL_EN's.
  */
-const SET_PHRASES_EN = /(?<=\b(?:my|the|our|one) only )(?:complaint|gripe|issue|problem|downside|drawback|negative|con|criticism|quibble|niggle)(?=s? (?:is|was|would be)\b)|\bfire(?= (alarm test|drill|exit|door|escape|extinguisher)s?\b)|\bthe (shit|hell|crap|fuck|heck) out of\b|(?<=\b(will|to|would|'ll|kids|children|they|we|watch|watched|help|helped) )grow(?= up\b)|\b(whining|whiny|screaming|squealing)(?= (noise|sound|hum|whine)s?\b)|(?<=\ba )good(?= (inch|inches|centimetre|centimetres|centimeter|centimeters|cm|foot|feet|metre|metres|meter|meters|mile|miles|minute|minutes|hour|hours|week|weeks|month|months|year|years|while|few)\b)|\bmad(?= (that )?i (didn't|did not|never) [^.!?]{0,40}\b(sooner|earlier)\b)|(?<=\b(my|our|his|her|their) )late(?= (dad|father|mum|mom|mother|husband|wife|partner|grandmother|grandfather|grandma|grandpa|gran|nan|brother|sister|son|daughter|uncle|aunt)\b)/gi;
+const SET_PHRASES_EN = new RegExp(
+  `(?<=${ONLY_FAULT_EN.before})${ONLY_FAULT_EN.noun}(?=${ONLY_FAULT_EN.after})|${/\bfire(?= (alarm test|drill|exit|door|escape|extinguisher)s?\b)|\bthe (shit|hell|crap|fuck|heck) out of\b|(?<=\b(will|to|would|'ll|kids|children|they|we|watch|watched|help|helped) )grow(?= up\b)|\b(whining|whiny|screaming|squealing)(?= (noise|sound|hum|whine)s?\b)|(?<=\ba )good(?= (inch|inches|centimetre|centimetres|centimeter|centimeters|cm|foot|feet|metre|metres|meter|meters|mile|miles|minute|minutes|hour|hours|week|weeks|month|months|year|years|while|few)\b)|\bmad(?= (that )?i (didn't|did not|never) [^.!?]{0,40}\b(sooner|earlier)\b)|(?<=\b(my|our|his|her|their) )late(?= (dad|father|mum|mom|mother|husband|wife|partner|grandmother|grandfather|grandma|grandpa|gran|nan|brother|sister|son|daughter|uncle|aunt)\b)/.source}`,
+  'gi',
+);
 
 function prepared(text: string, locale: GuidanceLocale): Prepared {
   if (locale === 'en') return prepare(text.replace(SET_PHRASES_EN, '').replace(PLAYFUL_EN, ''), 'en');
@@ -645,7 +650,7 @@ const INQUIRY_AT_MOST = { zh: 40, en: 160 } as const;
 /** A fault named as the only one (唯一的缺点, 美中不足, "my only complaint is"): the rest pleased the customer. */
 const ONLY_FAULT = {
   zh: /(?:唯一|美中)的?(?:缺[点點]|不足|遗憾|遺憾|不满意|不滿意)|小缺[点點]|美中不足/,
-  en: /\b(?:my|the|our|one) only (?:complaint|gripe|issue|problem|downside|drawback|negative|con|criticism|quibble|niggle)s? (?:is|was|would be)\b/i,
+  en: new RegExp(`${ONLY_FAULT_EN.before}${ONLY_FAULT_EN.noun}${ONLY_FAULT_EN.after}`, 'i'),
 } as const;
 
 /** Something after `from` put the fault right. */
