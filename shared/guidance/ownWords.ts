@@ -9,21 +9,22 @@ import type { SignalKind } from './lexicons.js';
  */
 export function isCustomersOwn(p: Prepared, hit: Hit, negators: readonly string[], kinds: readonly SignalKind[] = []): boolean {
   const sentence = sentenceBefore(p, hit);
+  const after = sentenceAfter(p, hit);
   return !(
     insideLookalike(p, hit) ||
     // A danger staff name is still a danger ("the recovery driver said the wheel could have come off").
     (!kinds.includes('safety') && staffSaidIt(p, sentence) && !ANSWERED_IN_KIND.test(p.text.slice(hit.end, hit.end + 40))) ||
     deniedIntent(p, hit, negators) ||
     (!kinds.includes('safety') && DENIED_NEXT[p.script].test(p.text.slice(hit.end))) ||
-    hedgedHypothetical(p, sentence, !kinds.includes('threat'), ` ${sentenceAfter(p, hit)} `) ||
+    hedgedHypothetical(p, sentence, !kinds.includes('threat'), ` ${after} `) ||
     joking(p, hit) ||
     averted(p, hit, sentence) ||
     (!kinds.includes('safety') && whoTheyAre(p, hit, sentence)) ||
     askingAdvice(p, hit, sentence) ||
     (p.script === 'en' && DELIBERATED_EN.test(` ${sentence.trim()} `)) ||
     quotedFromOthers(p, hit) ||
-    (!kinds.includes('safety') && NOT_AGAINST_YOU[p.script].test(`${sentence} ${sentenceAfter(p, hit)}`)) ||
-    OWN_FAULT[p.script].test(`${sentence} ${sentenceAfter(p, hit)}`)
+    (!kinds.includes('safety') && NOT_AGAINST_YOU[p.script].test(`${sentence} ${after}`)) ||
+    OWN_FAULT[p.script].test(`${sentence} ${after}`)
   );
 }
 
